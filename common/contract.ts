@@ -1,0 +1,188 @@
+import { z } from 'zod';
+import { ENVIRONMENTS, baseUrlProblem } from './environments';
+import type { Result } from './result';
+import {
+  AddressEntry,
+  Address,
+  Gender,
+  ObjectId,
+  Subscription,
+  UserChanges,
+  type EditableField,
+} from './user-schemas';
+
+// The one contract of the bridge between renderer and main: operation names, request
+// schemas (validated in main), result types (used by preload and renderer). Adding an
+// operation here is the only way to add one to the bridge.
+
+const MAX_SECRET = 512;
+
+export const ProfileId = z.string().regex(/^[a-z0-9-]{1,64}$/, 'A profile id is lowercase letters, digits and dashes.');
+
+export const ProfileFields = z.strictObject({
+  name: z.string().trim().min(1, 'Give the connection a name.').max(80, 'Name must be at most 80 characters.'),
+  environment: z.enum(ENVIRONMENTS, { message: 'Choose Production, Sandbox or Custom.' }),
+  baseUrl: z
+    .string()
+    .trim()
+    .max(2048, 'The base URL is too long.')
+    .superRefine((value, ctx) => {
+      const problem = baseUrlProblem(value);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    })
+    .transform((value) => value.replace(/\/+$/, '')),
+  clientId: z
+    .string()
+    .trim()
+    .min(1, 'Enter the Client ID from the ConsCent dashboard (Integrations page).')
+    .max(128, 'Client ID must be at most 128 characters.')
+    .regex(/^[A-Za-z0-9_-]+$/, 'Client ID may hold letters, digits, _ and - only.'),
+});
+export type ProfileFields = z.infer<typeof ProfileFields>;
+
+const secretField = (label: string) =>
+  z
+    .string()
+    .min(1, `Enter the ${label}.`)
+    .max(MAX_SECRET, `The ${label} is too long.`)
+    .refine((value) => value.trim() === value && !/[\s:]/.test(value), `The ${label} cannot contain spaces or ':'.`);
+
+export const Credentials = z.strictObject({ apiKey: secretField('API key'), apiSecret: secretField('API secret') });
+export type Credentials = z.infer<typeof Credentials>;
+
+/** What the renderer may know of a profile: never the key or the secret. */
+export const ProfileSummary = z.object({
+  id: ProfileId,
+  name: z.string(),
+  environment: z.enum(ENVIRONMENTS),
+  baseUrl: z.string(),
+  clientId: z.string(),
+  /** Whether an API key and secret are stored in the OS keychain for this profile. */
+  hasCredentials: z.boolean(),
+});
+export type ProfileSummary = z.infer<typeof ProfileSummary>;
+
+export type ProfilesState = {
+  profiles: ProfileSummary[];
+  activeProfileId: string | null;
+  /** Set when the settings file could not be read and was moved aside. */
+  recovered?: { message: string; movedTo: string };
+  /** Set when the keychain could not be asked which profiles have credentials. */
+  keychainProblem?: string;
+};
+
+export const SaveProfileRequest = z.strictObject({
+  /** Absent for a new profile. */
+  id: ProfileId.optional(),
+  profile: ProfileFields,
+  /** Required for a new profile; absent keeps the stored ones. Write-only. */
+  credentials: Credentials.optional(),
+});
+export type SaveProfileRequest = z.input<typeof SaveProfileRequest>;
+
+export const ProfileRef = z.strictObject({ id: ProfileId });
+export type ProfileRef = z.infer<typeof ProfileRef>;
+
+export const TestConnectionRequest = z.strictObject({
+  /** When set and `credentials` is absent, the stored credentials of this profile are used. */
+  id: ProfileId.optional(),
+  profile: ProfileFields,
+  credentials: Credentials.optional(),
+});
+export type TestConnectionRequest = z.input<typeof TestConnectionRequest>;
+export type TestConnectionResult = { message: string };
+
+export const LookupUserRequest = z.strictObject({
+  profileId: ProfileId,
+  query: z.string().max(254, 'That search is too long.'),
+});
+export type LookupUserRequest = z.infer<typeof LookupUserRequest>;
+
+export const UserMatch = z.object({
+  userId: z.string(),
+  name: z.string().optional(),
+  email: z.string().optional(),
+  /** Subscriptions seen for this user in the purchases that matched. */
+  purchases: z.number().int().nonnegative(),
+});
+export type UserMatch = z.infer<typeof UserMatch>;
+
+export type LookupUserResult = {
+  /** What the console understood the query to be, in words (e.g. "email a@b.c"). */
+  understoodAs: string;
+  queryKind: 'userId' | 'email' | 'phone';
+  matches: UserMatch[];
+};
+
+export const GetUserRequest = z.strictObject({ profileId: ProfileId, userId: ObjectId });
+export type GetUserRequest = z.infer<typeof GetUserRequest>;
+
+/**
+ * A user as the console shows it. Lookup endpoints return only part of the record
+ * (no phone, gender or address lists); `known` says which editable fields came back,
+ * so the UI shows "not returned by ConsCent" instead of a made-up empty value.
+ */
+export const UserView = z.object({
+  userId: z.string(),
+  status: z.string().optional(),
+  name: z.string().optional(),
+  email: z.string().optional(),
+  countryCode: z.string().optional(),
+  phone: z.string().optional(),
+  gender: z.union([Gender, z.string()]).optional(),
+  dateOfBirth: z.string().optional(),
+  address: Address.optional(),
+  shippingAddress: z.array(AddressEntry.extend({ _id: z.string().optional() })).optional(),
+  billingAddress: z.array(AddressEntry.extend({ _id: z.string().optional() })).optional(),
+  isEmailVerified: z.boolean().optional(),
+  isPhoneVerified: z.boolean().optional(),
+  createdAt: z.string().optional(),
+  updatedAt: z.string().optional(),
+  subscriptions: z.array(Subscription).optional(),
+  known: z.array(z.string()),
+  /** Where this view came from: a lookup, or the record the update call returned. */
+  source: z.enum(['lookup', 'update']),
+});
+export type UserView = Omit<z.infer<typeof UserView>, 'known'> & { known: EditableField[] };
+
+export const UpdateUserRequest = z.strictObject({
+  profileId: ProfileId,
+  userId: ObjectId,
+  changes: UserChanges,
+});
+export type UpdateUserRequest = z.input<typeof UpdateUserRequest>;
+export type UpdateUserResult = {
+  /** The API's own message, e.g. "User Details Updated Successfully." */
+  message: string;
+  /** Exactly the body that was sent, so the UI can show it. */
+  sent: z.infer<typeof UserChanges>;
+  user: UserView;
+};
+
+/** The bridge as the renderer sees it on `window.conscent`. */
+export interface ConsoleBridge {
+  listProfiles(): Promise<Result<ProfilesState>>;
+  saveProfile(request: SaveProfileRequest): Promise<Result<ProfileSummary>>;
+  deleteProfile(request: ProfileRef): Promise<Result<ProfileRef>>;
+  selectProfile(request: ProfileRef): Promise<Result<ProfileRef>>;
+  testConnection(request: TestConnectionRequest): Promise<Result<TestConnectionResult>>;
+  lookupUser(request: LookupUserRequest): Promise<Result<LookupUserResult>>;
+  getUser(request: GetUserRequest): Promise<Result<UserView>>;
+  updateUser(request: UpdateUserRequest): Promise<Result<UpdateUserResult>>;
+}
+
+export type OperationName = keyof ConsoleBridge;
+
+/** Request schemas by operation; `null` for operations that take no request. */
+export const REQUEST_SCHEMAS = {
+  listProfiles: null,
+  saveProfile: SaveProfileRequest,
+  deleteProfile: ProfileRef,
+  selectProfile: ProfileRef,
+  testConnection: TestConnectionRequest,
+  lookupUser: LookupUserRequest,
+  getUser: GetUserRequest,
+  updateUser: UpdateUserRequest,
+} as const satisfies Record<OperationName, z.ZodType | null>;
+
+export { BRIDGE_CHANNELS, BRIDGE_GLOBAL, OPERATION_NAMES } from './channels';

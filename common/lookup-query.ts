@@ -1,0 +1,62 @@
+import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
+import { z } from 'zod';
+import { OBJECT_ID_PATTERN } from './user-schemas';
+
+// One search box takes a userId, an email or a phone number. Both the renderer (to say
+// what it understood while the agent types) and main (to decide which API call to make)
+// use this one parser, so they can never disagree.
+
+export const ParsedQuery = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('userId'), userId: z.string() }),
+  z.object({ kind: z.literal('email'), email: z.string() }),
+  z.object({
+    kind: z.literal('phone'),
+    /** Digits without country code, as ConsCent stores `phone`. */
+    phone: z.string(),
+    /** `+91` style, when the agent typed one. */
+    countryCode: z.string().optional(),
+  }),
+]);
+export type ParsedQuery = z.infer<typeof ParsedQuery>;
+
+export type QueryParse = { ok: true; query: ParsedQuery } | { ok: false; message: string };
+
+const EMAIL = z.email();
+
+export function parseLookupQuery(raw: string): QueryParse {
+  const input = raw.trim();
+  if (input === '') return { ok: false, message: 'Type a user id, an email or a phone number.' };
+  if (input.length > 254) return { ok: false, message: 'That is too long to be a user id, email or phone number.' };
+  if (OBJECT_ID_PATTERN.test(input)) return { ok: true, query: { kind: 'userId', userId: input.toLowerCase() } };
+  if (input.includes('@')) {
+    return EMAIL.safeParse(input).success
+      ? { ok: true, query: { kind: 'email', email: input.toLowerCase() } }
+      : { ok: false, message: `"${input}" looks like an email address but is not a valid one.` };
+  }
+  const compact = input.replace(/[\s().-]/g, '');
+  if (/^(\+|00)\d{6,18}$/.test(compact)) {
+    const international = compact.startsWith('00') ? `+${compact.slice(2)}` : compact;
+    const parsed = parsePhoneNumberFromString(international);
+    if (!parsed) return { ok: false, message: `"${input}" does not start with a known country code.` };
+    return {
+      ok: true,
+      query: { kind: 'phone', phone: String(parsed.nationalNumber), countryCode: `+${parsed.countryCallingCode}` },
+    };
+  }
+  if (/^\d{4,15}$/.test(compact)) return { ok: true, query: { kind: 'phone', phone: compact } };
+  if (/^[a-f0-9]+$/i.test(input)) {
+    return { ok: false, message: `A user id is 24 hexadecimal characters; this one has ${input.length}.` };
+  }
+  return { ok: false, message: `"${input}" is not a user id, an email or a phone number.` };
+}
+
+export function describeQuery(query: ParsedQuery): string {
+  switch (query.kind) {
+    case 'userId':
+      return `user id ${query.userId}`;
+    case 'email':
+      return `email ${query.email}`;
+    case 'phone':
+      return query.countryCode ? `phone ${query.countryCode} ${query.phone}` : `phone ${query.phone} (no country code)`;
+  }
+}

@@ -1,0 +1,29 @@
+import { join } from 'node:path';
+import { createKeytarCredentialStore, type KeytarLike } from './credentials/credential-store';
+import { createConsCentClient } from './conscent/conscent-client';
+import { createBridgeHandlers } from './ipc/bridge-handlers';
+import type { BridgeHandlers } from './ipc/register-bridge';
+import { createFileLogger } from './logging/logger';
+import { createProfileStore } from './settings/profile-store';
+
+export const SETTINGS_FILE_NAME = 'settings.json';
+export const KEYCHAIN_SERVICE = 'ConsCent Console';
+
+export interface AppServicesOptions {
+  userDataDir: string;
+  logDir: string;
+  keytar: KeytarLike;
+}
+
+/**
+ * Wires the real services behind the bridge. Takes Electron's paths and the keytar
+ * module as arguments so the end-to-end tests can build exactly what the app runs.
+ */
+export function createAppBridgeHandlers(options: AppServicesOptions): BridgeHandlers {
+  return createBridgeHandlers({
+    profiles: createProfileStore(join(options.userDataDir, SETTINGS_FILE_NAME)),
+    credentials: createKeytarCredentialStore(options.keytar, KEYCHAIN_SERVICE),
+    createClient: (connection) => createConsCentClient(connection),
+    logger: createFileLogger({ dir: options.logDir }),
+  });
+}

@@ -1,0 +1,98 @@
+import { isAxiosError } from 'axios';
+import { ApiError } from './api-error';
+
+// Maps whatever axios or the network threw, or whatever status ConsCent answered, to one
+// error kind with a message a support agent can act on. Raw error text never reaches
+// the message: it can carry URLs with credentials, headers or stack details.
+
+const TLS_CODES = new Set([
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+  'ERR_SSL_WRONG_VERSION_NUMBER',
+  'EPROTO',
+]);
+
+export function classifyTransportFailure(error: unknown, host: string, timeoutMs: number): ApiError {
+  if (error instanceof ApiError) return error;
+  const code = errorCode(error);
+  const seconds = Math.round(timeoutMs / 100) / 10;
+  if (code === 'ECONNABORTED' || code === 'ETIMEDOUT' || code === 'ERR_CANCELED' || code === 'ESOCKETTIMEDOUT') {
+    return new ApiError('timeout', `ConsCent (${host}) did not answer within ${seconds} s.`);
+  }
+  if (code === 'ERR_BAD_RESPONSE' && /maxContentLength/i.test(messageOf(error))) {
+    return new ApiError('unexpected-response', `ConsCent (${host}) sent a response far larger than expected, so the console stopped reading it.`);
+  }
+  switch (code) {
+    case 'ECONNREFUSED':
+      return new ApiError('network', `Could not connect to ${host}: the connection was refused. Check the connection's base URL.`);
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return new ApiError('network', `Could not find the server ${host}. Check the base URL and this computer's internet connection.`);
+    case 'ECONNRESET':
+    case 'EPIPE':
+    case 'ERR_STREAM_PREMATURE_CLOSE':
+      return new ApiError('network', `The connection to ${host} was dropped before ConsCent answered. Check the internet connection and try again.`);
+    case 'ENETUNREACH':
+    case 'EHOSTUNREACH':
+    case 'ENETDOWN':
+    case 'EADDRNOTAVAIL':
+      return new ApiError('network', 'This computer seems to be offline: ConsCent cannot be reached. Check the network and try again.');
+  }
+  if (code && (TLS_CODES.has(code) || code.startsWith('ERR_TLS') || code.startsWith('ERR_SSL') || code.includes('CERT'))) {
+    return new ApiError('network', `The secure connection to ${host} failed: its certificate could not be verified. Do not continue on this network; tell your IT team.`);
+  }
+  if (/socket hang up/i.test(messageOf(error))) {
+    return new ApiError('network', `The connection to ${host} was dropped before ConsCent answered. Check the internet connection and try again.`);
+  }
+  return new ApiError('network', `The request to ${host} failed (${code ?? 'unknown network error'}).`);
+}
+
+export function classifyStatus(status: number, apiMessage: string | undefined, retryAfter: string | undefined, now: Date): ApiError {
+  const said = apiMessage ? ` ConsCent said: "${apiMessage}"` : '';
+  if (status === 400) return new ApiError('invalid-input', `ConsCent refused the request as invalid.${said}`, undefined, status);
+  if (status === 401) {
+    return new ApiError('unauthorized', 'ConsCent rejected the API key or secret of this connection. Check them in Connections.', undefined, status);
+  }
+  if (status === 403) {
+    return new ApiError('forbidden', `These credentials are not allowed to do this.${said}`, undefined, status);
+  }
+  if (status === 404) return new ApiError('not-found', `ConsCent found nothing there.${said}`, undefined, status);
+  if (status === 429) {
+    const seconds = parseRetryAfter(retryAfter, now);
+    const wait = seconds === undefined ? 'Wait a little' : `Wait ${seconds} s`;
+    return new ApiError('rate-limited', `ConsCent is limiting requests. ${wait}, then try again.`, seconds, status);
+  }
+  if (status >= 500) {
+    return new ApiError('server-error', `ConsCent had a problem (HTTP ${status}). Try again in a few minutes.${said}`, undefined, status);
+  }
+  return new ApiError('unexpected-response', `ConsCent answered with an unexpected HTTP status ${status}.`, undefined, status);
+}
+
+/** Retry-After is either delta-seconds or an HTTP date (RFC 9110 §10.2.3). */
+export function parseRetryAfter(value: string | undefined, now: Date): number | undefined {
+  if (!value) return undefined;
+  const trimmed = value.trim();
+  if (/^\d{1,7}$/.test(trimmed)) return Number(trimmed);
+  const date = Date.parse(trimmed);
+  if (Number.isNaN(date)) return undefined;
+  return Math.max(0, Math.ceil((date - now.getTime()) / 1000));
+}
+
+function errorCode(error: unknown): string | undefined {
+  if (isAxiosError(error)) {
+    const cause = (error as { cause?: { code?: unknown } }).cause;
+    if (typeof cause?.code === 'string' && error.code !== 'ECONNABORTED' && error.code !== 'ERR_CANCELED') return cause.code;
+    return error.code;
+  }
+  if (error && typeof error === 'object' && 'code' in error && typeof error.code === 'string') return error.code;
+  return undefined;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : '';
+}

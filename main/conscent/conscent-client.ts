@@ -1,0 +1,129 @@
+import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
+import type { z } from 'zod';
+import type { Credentials } from '../../common/contract';
+import {
+  PurchasesResponse,
+  UpdateUserResponse,
+  UserAndSubscriptionDetails,
+  type UserChanges,
+} from '../../common/user-schemas';
+import { ApiError } from './api-error';
+import { classifyStatus, classifyTransportFailure } from './classify-failure';
+import { ENDPOINTS } from './endpoints';
+
+export interface Connection {
+  baseUrl: string;
+  clientId: string;
+  credentials: Credentials;
+}
+
+export interface ClientOptions {
+  /** Whole-request deadline, connect to last byte. */
+  timeoutMs?: number;
+  /** Responses larger than this are abandoned mid-stream, so memory stays bounded. */
+  maxResponseBytes?: number;
+  now?: () => Date;
+}
+
+export type UserSelector = { userId: string } | { email: string } | { phoneNumber: string };
+
+export interface ConsCentClient {
+  updateUser(userId: string, changes: UserChanges): Promise<UpdateUserResponse>;
+  getUserAndSubscriptions(selector: UserSelector): Promise<UserAndSubscriptionDetails>;
+  findPurchases(filter: Partial<Record<'userId' | 'email' | 'phoneNumber', string>> & { pageSize?: number }): Promise<PurchasesResponse>;
+}
+
+export const DEFAULT_TIMEOUT_MS = 15_000;
+export const DEFAULT_MAX_RESPONSE_BYTES = 2 * 1024 * 1024;
+
+export function createConsCentClient(connection: Connection, options: ClientOptions = {}): ConsCentClient {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const now = options.now ?? (() => new Date());
+  const host = new URL(connection.baseUrl).host;
+  const http: AxiosInstance = axios.create({
+    auth: { username: connection.credentials.apiKey, password: connection.credentials.apiSecret },
+    timeout: timeoutMs,
+    maxContentLength: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+    maxBodyLength: 256 * 1024,
+    // Basic auth must never follow a redirect to some other host.
+    maxRedirects: 0,
+    // Statuses and JSON are handled here, so HTML pages and broken JSON are classified
+    // instead of surfacing as axios' own errors or as silently un-parsed strings.
+    validateStatus: () => true,
+    responseType: 'text',
+    transformResponse: [(data: unknown) => data],
+    headers: { Accept: 'application/json' },
+  });
+
+  async function call<S extends z.ZodType>(
+    endpoint: { method: string; path: string },
+    params: Record<string, string | number | undefined>,
+    body: unknown,
+    schema: S,
+  ): Promise<z.infer<S>> {
+    // Some responses stall after the headers; axios' timeout alone only sees idle sockets.
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(), timeoutMs);
+    let response: AxiosResponse<string>;
+    try {
+      response = await http.request<string>({
+        method: endpoint.method,
+        url: `${connection.baseUrl}${endpoint.path}`,
+        params,
+        data: body,
+        signal: deadline.signal,
+      });
+    } catch (error) {
+      throw classifyTransportFailure(error, host, timeoutMs);
+    } finally {
+      clearTimeout(timer);
+    }
+    const json = parseJson(response.data);
+    if (response.status < 200 || response.status >= 300) {
+      const retryAfter = response.headers['retry-after'];
+      throw classifyStatus(
+        response.status,
+        apiMessage(json, connection.credentials),
+        typeof retryAfter === 'string' ? retryAfter : undefined,
+        now(),
+      );
+    }
+    if (json === undefined) {
+      throw new ApiError('unexpected-response', `ConsCent (${host}) answered with something that is not JSON. The base URL may point at the wrong server.`);
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) {
+      throw new ApiError('unexpected-response', `ConsCent (${host}) answered in a shape the console does not understand. The base URL may point at the wrong server or API version.`);
+    }
+    return parsed.data;
+  }
+
+  return {
+    updateUser: (userId, changes) =>
+      call(ENDPOINTS.updateUser, { userId }, changes, UpdateUserResponse),
+    getUserAndSubscriptions: (selector) =>
+      call(ENDPOINTS.userAndSubscriptionDetails, { clientId: connection.clientId, ...selector }, undefined, UserAndSubscriptionDetails),
+    findPurchases: (filter) =>
+      call(ENDPOINTS.purchasedSubscriptions, { ...filter, pageSize: filter.pageSize ?? 50, pageNumber: 1 }, undefined, PurchasesResponse),
+  };
+}
+
+function parseJson(text: unknown): unknown {
+  if (typeof text !== 'string' || text.trim() === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The API's own `message`, cleaned for display: short, printable, never a credential. */
+function apiMessage(json: unknown, credentials: Credentials): string | undefined {
+  if (!json || typeof json !== 'object' || !('message' in json) || typeof json.message !== 'string') return undefined;
+  // eslint-disable-next-line no-control-regex -- stripping control characters is the point
+  let text = json.message.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim().slice(0, 200);
+  for (const secret of [credentials.apiSecret, credentials.apiKey]) {
+    if (secret) text = text.split(secret).join('[redacted]');
+  }
+  return text || undefined;
+}

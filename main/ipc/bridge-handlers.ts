@@ -1,0 +1,241 @@
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import {
+  REQUEST_SCHEMAS,
+  type Credentials,
+  type LookupUserResult,
+  type ProfileSummary,
+  type UserMatch,
+} from '../../common/contract';
+import { describeQuery, parseLookupQuery } from '../../common/lookup-query';
+import { fail, invalidInput, ok, type BridgeError, type Result } from '../../common/result';
+import type { CredentialStore } from '../credentials/credential-store';
+import { KeychainError } from '../credentials/keychain-errors';
+import { ApiError } from '../conscent/api-error';
+import type { ConsCentClient, Connection } from '../conscent/conscent-client';
+import { viewFromDetails, viewFromUserData } from '../conscent/user-view';
+import type { Logger } from '../logging/logger';
+import { SettingsError, type ProfileStore } from '../settings/profile-store';
+import type { StoredProfile } from '../settings/settings-schema';
+import type { BridgeHandlers } from './register-bridge';
+
+export interface BridgeDeps {
+  profiles: ProfileStore;
+  credentials: CredentialStore;
+  createClient: (connection: Connection) => ConsCentClient;
+  logger: Logger;
+  newId?: () => string;
+}
+
+type Schemas = typeof REQUEST_SCHEMAS;
+type Valid<K extends keyof Schemas> = Schemas[K] extends z.ZodType ? z.output<Schemas[K]> : never;
+
+/**
+ * The main-process side of every bridge operation. Each takes an untrusted payload,
+ * validates it against the contract, and answers with a Result: nothing thrown ever
+ * crosses IPC, and nothing secret is ever returned.
+ */
+export function createBridgeHandlers(deps: BridgeDeps): BridgeHandlers {
+  const { profiles, credentials, createClient, logger } = deps;
+  const newId = deps.newId ?? randomUUID;
+
+  /** Validates the payload, runs the operation, and turns any failure into data. */
+  function operation<K extends Exclude<keyof Schemas, 'listProfiles'>, T>(
+    name: K,
+    what: string,
+    run: (request: Valid<K>) => Promise<T>,
+  ): (payload: unknown) => Promise<Result<T>> {
+    const schema = REQUEST_SCHEMAS[name] as z.ZodType;
+    return async (payload) => {
+      const parsed = schema.safeParse(payload);
+      if (!parsed.success) {
+        logger.warn('bridge.invalid-input', { operation: name });
+        return fail(invalidInput(parsed.error, what));
+      }
+      try {
+        return ok(await run(parsed.data as Valid<K>));
+      } catch (error) {
+        const bridgeError = toBridgeError(error);
+        logger.warn('bridge.failed', { operation: name, kind: bridgeError.kind });
+        return fail(bridgeError);
+      }
+    };
+  }
+
+  async function findProfile(id: string): Promise<StoredProfile> {
+    const { settings } = await profiles.load();
+    const profile = settings.profiles.find((p) => p.id === id);
+    if (!profile) throw new ApiError('not-configured', 'That connection no longer exists. Choose or create another one.');
+    return profile;
+  }
+
+  async function storedCredentials(profileId: string): Promise<Credentials> {
+    const stored = await credentials.get(profileId);
+    if (!stored) {
+      throw new ApiError('not-configured', 'No API key and secret are stored for this connection. Enter them in Connections.');
+    }
+    return stored;
+  }
+
+  async function clientFor(profileId: string): Promise<ConsCentClient> {
+    const profile = await findProfile(profileId);
+    return createClient({ baseUrl: profile.baseUrl, clientId: profile.clientId, credentials: await storedCredentials(profileId) });
+  }
+
+  async function summaries(list: StoredProfile[]): Promise<{ profiles: ProfileSummary[]; keychainProblem?: string }> {
+    let withCredentials: Set<string>;
+    let keychainProblem: string | undefined;
+    try {
+      withCredentials = new Set(await credentials.listProfileIds());
+    } catch (error) {
+      withCredentials = new Set();
+      keychainProblem = toBridgeError(error).message;
+    }
+    const result = list.map((p) => ({ ...p, hasCredentials: withCredentials.has(p.id) }));
+    return keychainProblem ? { profiles: result, keychainProblem } : { profiles: result };
+  }
+
+  return {
+    async listProfiles() {
+      try {
+        const { settings, recovered } = await profiles.load();
+        const { profiles: list, keychainProblem } = await summaries(settings.profiles);
+        return ok({
+          profiles: list,
+          activeProfileId: settings.activeProfileId,
+          ...(recovered ? { recovered } : {}),
+          ...(keychainProblem ? { keychainProblem } : {}),
+        });
+      } catch (error) {
+        return fail(toBridgeError(error));
+      }
+    },
+
+    saveProfile: operation('saveProfile', 'The connection', async ({ id, profile, credentials: creds }) => {
+      const isNew = id === undefined;
+      if (!isNew) await findProfile(id);
+      if (isNew && !creds) {
+        throw new ApiError('invalid-input', 'Enter the API key and secret for a new connection.');
+      }
+      const stored: StoredProfile = { ...profile, id: id ?? newId() };
+      const previous = creds && !isNew ? await credentials.get(stored.id).catch(() => null) : null;
+      if (creds) await credentials.set(stored.id, creds);
+      try {
+        await profiles.upsert(stored);
+      } catch (error) {
+        // Keep keychain and settings in step: undo the credential write.
+        if (creds) {
+          if (previous) await credentials.set(stored.id, previous).catch(() => undefined);
+          else await credentials.delete(stored.id).catch(() => undefined);
+        }
+        throw error;
+      }
+      logger.info('profile.saved', { profileId: stored.id, environment: stored.environment, newCredentials: Boolean(creds) });
+      return { ...stored, hasCredentials: creds ? true : (await credentials.get(stored.id)) !== null };
+    }),
+
+    deleteProfile: operation('deleteProfile', 'The connection', async ({ id }) => {
+      await findProfile(id);
+      await credentials.delete(id);
+      await profiles.remove(id);
+      logger.info('profile.deleted', { profileId: id });
+      return { id };
+    }),
+
+    selectProfile: operation('selectProfile', 'The connection', async ({ id }) => {
+      await findProfile(id);
+      await profiles.setActive(id);
+      return { id };
+    }),
+
+    testConnection: operation('testConnection', 'The connection', async ({ id, profile, credentials: creds }) => {
+      const useCreds = creds ?? (id ? await storedCredentials(id) : undefined);
+      if (!useCreds) throw new ApiError('invalid-input', 'Enter the API key and secret to test them.');
+      const client = createClient({ baseUrl: profile.baseUrl, clientId: profile.clientId, credentials: useCreds });
+      await client.findPurchases({ pageSize: 1 });
+      logger.info('profile.tested', { environment: profile.environment });
+      return { message: `Connected to ${new URL(profile.baseUrl).host}: ConsCent accepted the API key and secret.` };
+    }),
+
+    lookupUser: operation('lookupUser', 'The search', async ({ profileId, query }) => {
+      const parsed = parseLookupQuery(query);
+      if (!parsed.ok) throw new ApiError('invalid-input', parsed.message);
+      const q = parsed.query;
+      const client = await clientFor(profileId);
+      const result: LookupUserResult = { understoodAs: describeQuery(q), queryKind: q.kind, matches: [] };
+      if (q.kind === 'userId') {
+        try {
+          const details = await client.getUserAndSubscriptions({ userId: q.userId });
+          result.matches = [
+            {
+              userId: q.userId,
+              ...optional('name', details.userdetails.name),
+              ...optional('email', details.userdetails.email),
+              purchases: details.userSubscriptions.length,
+            },
+          ];
+        } catch (error) {
+          if (!(error instanceof ApiError && error.kind === 'not-found')) throw error;
+        }
+        logger.info('user.lookup', { by: q.kind, matches: result.matches.length });
+        return result;
+      }
+      const filter = q.kind === 'email' ? { email: q.email } : { phoneNumber: q.phone };
+      const { purchases } = await client.findPurchases(filter);
+      const byUser = new Map<string, UserMatch>();
+      for (const purchase of purchases) {
+        const seen = byUser.get(purchase.userId);
+        if (seen) {
+          seen.purchases += 1;
+          continue;
+        }
+        byUser.set(purchase.userId, {
+          userId: purchase.userId,
+          ...optional('name', purchase.userName ?? undefined),
+          ...optional('email', purchase.userEmail ?? undefined),
+          purchases: 1,
+        });
+      }
+      result.matches = [...byUser.values()];
+      logger.info('user.lookup', { by: q.kind, matches: result.matches.length });
+      return result;
+    }),
+
+    getUser: operation('getUser', 'The user id', async ({ profileId, userId }) => {
+      const client = await clientFor(profileId);
+      try {
+        return viewFromDetails(userId, await client.getUserAndSubscriptions({ userId }));
+      } catch (error) {
+        throw notFoundAs(error, `ConsCent has no reader with user id ${userId}.`);
+      }
+    }),
+
+    updateUser: operation('updateUser', 'The changes', async ({ profileId, userId, changes }) => {
+      const client = await clientFor(profileId);
+      try {
+        const response = await client.updateUser(userId, changes);
+        logger.info('user.updated', { profileId, userId, fields: Object.keys(changes).join(',') });
+        return { message: response.message, sent: changes, user: viewFromUserData(response.userData) };
+      } catch (error) {
+        logger.warn('user.update-failed', { profileId, userId, kind: toBridgeError(error).kind });
+        throw notFoundAs(error, `ConsCent has no reader with user id ${userId}. Nothing was changed.`);
+      }
+    }),
+  };
+}
+
+function optional<K extends string>(key: K, value: string | undefined): { [P in K]?: string } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: string };
+}
+
+function notFoundAs(error: unknown, message: string): unknown {
+  return error instanceof ApiError && error.kind === 'not-found' ? new ApiError('not-found', message) : error;
+}
+
+/** Every failure becomes data with a kind and a human message; nothing else leaks out. */
+export function toBridgeError(error: unknown): BridgeError {
+  if (error instanceof ApiError) return error.toBridgeError();
+  if (error instanceof KeychainError) return { kind: 'keychain', message: error.message };
+  if (error instanceof SettingsError) return { kind: 'settings', message: error.message };
+  return { kind: 'unexpected-response', message: 'Something unexpected went wrong in the console. Try again; if it keeps happening, send the support log to your IT team.' };
+}

@@ -1,0 +1,46 @@
+import { BRIDGE_CHANNELS, OPERATION_NAMES, type ConsoleBridge, type OperationName } from '../../common/contract';
+import type { Result } from '../../common/result';
+
+// The subset of Electron's ipcMain and its invoke event that the bridge uses. Passing
+// these in keeps this module testable in plain Node, where Electron cannot be loaded.
+export interface IpcInvokeEventLike {
+  senderFrame: { url: string } | null;
+}
+export interface IpcMainLike {
+  handle(channel: string, listener: (event: IpcInvokeEventLike, payload: unknown) => Promise<unknown>): void;
+  removeHandler(channel: string): void;
+}
+
+/** A handler per operation; each takes the untrusted payload and validates it itself. */
+export type BridgeHandlers = {
+  [K in OperationName]: (payload: unknown) => ReturnType<ConsoleBridge[K]>;
+};
+
+const REJECTED: Result<never> = {
+  ok: false,
+  error: { kind: 'rejected-sender', message: 'This request did not come from the console window and was refused.' },
+};
+
+/**
+ * Registers one ipcMain handler per operation of the contract. Calls from any frame but
+ * the app's own page are refused before their payload is looked at. Returns an
+ * unregister function.
+ */
+export function registerBridge(
+  ipcMain: IpcMainLike,
+  handlers: BridgeHandlers,
+  isTrustedSender: (url: string) => boolean,
+): () => void {
+  for (const name of OPERATION_NAMES) {
+    const channel = BRIDGE_CHANNELS[name];
+    const handler = handlers[name] as (payload: unknown) => Promise<unknown>;
+    ipcMain.handle(channel, async (event, payload) => {
+      const url = event.senderFrame?.url;
+      if (!url || !isTrustedSender(url)) return REJECTED;
+      return handler(payload);
+    });
+  }
+  return () => {
+    for (const name of OPERATION_NAMES) ipcMain.removeHandler(BRIDGE_CHANNELS[name]);
+  };
+}

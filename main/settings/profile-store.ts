@@ -1,0 +1,136 @@
+import { mkdir, readFile, rename } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { writeFileAtomic } from './atomic-write';
+import { EMPTY_SETTINGS, MAX_PROFILES, SettingsFile, type StoredProfile } from './settings-schema';
+
+export class SettingsError extends Error {
+  override readonly name = 'SettingsError';
+}
+
+export interface SettingsRecovery {
+  message: string;
+  movedTo: string;
+}
+
+export interface ProfileStore {
+  /** Reads the file once; later calls return the cached state. Never throws for a bad file. */
+  load(): Promise<{ settings: SettingsFile; recovered?: SettingsRecovery }>;
+  upsert(profile: StoredProfile): Promise<StoredProfile>;
+  remove(id: string): Promise<boolean>;
+  setActive(id: string | null): Promise<void>;
+}
+
+/**
+ * Connection profiles in one JSON file in the app's data folder. A file that cannot be
+ * parsed or validated is moved aside (never deleted, never silently emptied) and the
+ * agent is told where it went; a file that cannot even be read or moved blocks writes so
+ * it is never overwritten.
+ */
+export function createProfileStore(filePath: string, now: () => Date = () => new Date()): ProfileStore {
+  let state: SettingsFile | undefined;
+  let recovered: SettingsRecovery | undefined;
+  let blocked: SettingsError | undefined;
+  // Serialises writes: two saves racing must not interleave read-modify-write.
+  let queue: Promise<unknown> = Promise.resolve();
+
+  async function moveAside(reason: string): Promise<void> {
+    const stamp = now().toISOString().replace(/[:.]/g, '-');
+    const movedTo = join(dirname(filePath), `${basename(filePath)}.${stamp}.bad`);
+    try {
+      await rename(filePath, movedTo);
+    } catch {
+      blocked = new SettingsError(
+        `The settings file ${filePath} ${reason} and could not be moved aside. ` +
+          'Fix its permissions or move it away yourself, then restart the console. Nothing was changed.',
+      );
+      return;
+    }
+    recovered = {
+      message: `The settings file ${reason}. It was kept as ${movedTo} and the console started with no connections; re-create your connection (stored keychain credentials are still there).`,
+      movedTo,
+    };
+  }
+
+  async function read(): Promise<SettingsFile> {
+    let text: string;
+    try {
+      text = await readFile(filePath, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return EMPTY_SETTINGS;
+      await moveAside('could not be read');
+      return EMPTY_SETTINGS;
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      await moveAside(text.trim() === '' ? 'was empty' : 'was damaged (not valid JSON)');
+      return EMPTY_SETTINGS;
+    }
+    const parsed = SettingsFile.safeParse(json);
+    if (!parsed.success) {
+      await moveAside('held values the console does not understand');
+      return EMPTY_SETTINGS;
+    }
+    return parsed.data;
+  }
+
+  async function current(): Promise<SettingsFile> {
+    state ??= await read();
+    return state;
+  }
+
+  function write(mutate: (settings: SettingsFile) => SettingsFile): Promise<SettingsFile> {
+    const next = queue.then(async () => {
+      const before = await current();
+      if (blocked) throw blocked;
+      const after = mutate(before);
+      try {
+        await mkdir(dirname(filePath), { recursive: true });
+        await writeFileAtomic(filePath, `${JSON.stringify(after, null, 2)}\n`);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
+        throw new SettingsError(`The settings could not be saved to ${filePath} (${code}). Check that the folder is writable and the disk is not full.`);
+      }
+      state = after;
+      return after;
+    });
+    queue = next.catch(() => undefined);
+    return next;
+  }
+
+  return {
+    async load() {
+      const settings = await current();
+      if (blocked) throw blocked;
+      return recovered ? { settings, recovered } : { settings };
+    },
+    async upsert(profile) {
+      await write((s) => {
+        const exists = s.profiles.some((p) => p.id === profile.id);
+        if (!exists && s.profiles.length >= MAX_PROFILES) {
+          throw new SettingsError(`The console keeps at most ${MAX_PROFILES} connections. Delete one first.`);
+        }
+        const profiles = exists ? s.profiles.map((p) => (p.id === profile.id ? profile : p)) : [...s.profiles, profile];
+        return { ...s, profiles, activeProfileId: s.activeProfileId ?? profile.id };
+      });
+      return profile;
+    },
+    async remove(id) {
+      let removed = false;
+      await write((s) => {
+        removed = s.profiles.some((p) => p.id === id);
+        const profiles = s.profiles.filter((p) => p.id !== id);
+        const activeProfileId = s.activeProfileId === id ? (profiles[0]?.id ?? null) : s.activeProfileId;
+        return { ...s, profiles, activeProfileId };
+      });
+      return removed;
+    },
+    async setActive(id) {
+      await write((s) => {
+        if (id !== null && !s.profiles.some((p) => p.id === id)) throw new SettingsError('That connection no longer exists.');
+        return { ...s, activeProfileId: id };
+      });
+    },
+  };
+}
