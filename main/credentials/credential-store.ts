@@ -1,0 +1,106 @@
+import { Credentials } from '../../common/contract';
+import { KeychainError, classifyKeychainError } from './keychain-errors';
+import { checkCredentials, checkProfileId } from './credential-input';
+
+/**
+ * Where a profile's API key and secret live. Keychain failures reject with a
+ * KeychainError (agent-readable message, no secrets); invalid arguments with a TypeError.
+ */
+export interface CredentialStore {
+  /** null when nothing is stored; a damaged entry rejects with reason 'corrupt-entry'. */
+  get(profileId: string): Promise<Credentials | null>;
+  set(profileId: string, credentials: Credentials): Promise<void>;
+  /** true when something was deleted. */
+  delete(profileId: string): Promise<boolean>;
+  /** Profile ids that have an entry (damaged ones included), sorted. */
+  listProfileIds(): Promise<string[]>;
+}
+
+/** The part of keytar's API the store uses; injected so tests can pass fakes. */
+export interface KeytarLike {
+  getPassword(service: string, account: string): Promise<string | null>;
+  setPassword(service: string, account: string, password: string): Promise<void>;
+  deletePassword(service: string, account: string): Promise<boolean>;
+  findCredentials(service: string): Promise<Array<{ account: string; password: string }>>;
+}
+
+export const DEFAULT_KEYCHAIN_SERVICE = 'ConsCent Console';
+
+// A marker entry, not a secret. '.' is not allowed in a ProfileId, so it never collides
+// with a profile and is never listed.
+export const KEYCHAIN_CHECK_ACCOUNT = '.keychain-check';
+const KEYCHAIN_CHECK_VALUE = 'Lets ConsCent Console tell a locked keychain from an empty one. Not a secret.';
+
+function parseStored(password: string): Credentials {
+  let data: unknown;
+  try {
+    data = JSON.parse(password);
+  } catch {
+    // The parse error is dropped on purpose: V8 quotes the input, i.e. the secret.
+    throw new KeychainError('corrupt-entry', 'The stored value is not JSON.');
+  }
+  const parsed = Credentials.safeParse(data);
+  if (!parsed.success) throw new KeychainError('corrupt-entry', 'The stored value is not an API key and secret.');
+  return parsed.data;
+}
+
+export function createKeytarCredentialStore(
+  keytar: KeytarLike,
+  serviceName: string = DEFAULT_KEYCHAIN_SERVICE,
+): CredentialStore {
+  async function call<T>(operation: () => Promise<T>, secrets: readonly string[] = []): Promise<T> {
+    try {
+      return await operation();
+    } catch (err) {
+      throw classifyKeychainError(err, secrets);
+    }
+  }
+
+  // libsecret answers a lookup in a locked keychain (after a dismissed or impossible
+  // unlock prompt) with "nothing found", and keytar's findCredentials dereferences the
+  // missing secret of a locked item and crashes the whole process (SIGSEGV). Only a
+  // write reports "locked". So before reading, make sure a marker entry can be read, or
+  // else written: a locked keychain then rejects with 'locked' instead of looking empty.
+  async function ensureReadable(): Promise<void> {
+    if ((await call(() => keytar.getPassword(serviceName, KEYCHAIN_CHECK_ACCOUNT))) !== null) return;
+    await call(() => keytar.setPassword(serviceName, KEYCHAIN_CHECK_ACCOUNT, KEYCHAIN_CHECK_VALUE));
+  }
+
+  return {
+    async get(profileId) {
+      const account = checkProfileId(profileId);
+      await ensureReadable();
+      const stored = await call(() => keytar.getPassword(serviceName, account));
+      return stored === null ? null : parseStored(stored);
+    },
+
+    async set(profileId, credentials) {
+      const account = checkProfileId(profileId);
+      const { apiKey, apiSecret } = checkCredentials(credentials);
+      // Key and secret in one entry, so they can never get out of step.
+      const password = JSON.stringify({ apiKey, apiSecret });
+      await call(() => keytar.setPassword(serviceName, account, password), [apiKey, apiSecret]);
+    },
+
+    async delete(profileId) {
+      const account = checkProfileId(profileId);
+      await ensureReadable();
+      return call(() => keytar.deletePassword(serviceName, account));
+    },
+
+    async listProfileIds() {
+      await ensureReadable();
+      const entries = await call(() => keytar.findCredentials(serviceName));
+      // Only the account names leave this function; the passwords are dropped here.
+      const ids = new Set<string>();
+      for (const { account } of entries) {
+        try {
+          ids.add(checkProfileId(account));
+        } catch {
+          // The marker entry, or something another tool filed under our service name.
+        }
+      }
+      return [...ids].sort();
+    },
+  };
+}

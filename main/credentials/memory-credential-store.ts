@@ -1,0 +1,51 @@
+import type { Credentials } from '../../common/contract';
+import type { CredentialStore } from './credential-store';
+import { checkCredentials, checkProfileId } from './credential-input';
+import { KeychainError, type KeychainFailure } from './keychain-errors';
+
+// FOR TESTS of other modules: a CredentialStore kept in memory, with a switch to make it
+// fail the way the real keychain does. Never wire this into the app: it is exactly the
+// plaintext fallback the app must not have.
+
+export interface MemoryCredentialStore extends CredentialStore {
+  /** Every following call rejects with a KeychainError of this reason; null restores. */
+  failWith(reason: KeychainFailure | null): void;
+}
+
+export function createMemoryCredentialStore(initial: Record<string, Credentials> = {}): MemoryCredentialStore {
+  const entries = new Map<string, Credentials>();
+  for (const [id, credentials] of Object.entries(initial)) entries.set(checkProfileId(id), checkCredentials(credentials));
+  let failure: KeychainFailure | null = null;
+
+  function guard(): void {
+    if (failure) throw new KeychainError(failure, 'Simulated by the in-memory credential store.');
+  }
+
+  return {
+    failWith(reason) {
+      failure = reason;
+    },
+    async get(profileId) {
+      const account = checkProfileId(profileId);
+      guard();
+      const stored = entries.get(account);
+      // A copy, so a caller cannot change what is "stored" by mutating the result.
+      return stored ? { ...stored } : null;
+    },
+    async set(profileId, credentials) {
+      const account = checkProfileId(profileId);
+      const checked = checkCredentials(credentials);
+      guard();
+      entries.set(account, checked);
+    },
+    async delete(profileId) {
+      const account = checkProfileId(profileId);
+      guard();
+      return entries.delete(account);
+    },
+    async listProfileIds() {
+      guard();
+      return [...entries.keys()].sort();
+    },
+  };
+}
