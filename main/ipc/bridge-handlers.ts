@@ -197,6 +197,15 @@ export function createBridgeHandlers(deps: BridgeDeps): BridgeHandlers {
         });
       }
       result.matches = [...byUser.values()];
+      if (result.matches.length === 0) {
+        const known = await knownWithoutPurchases(client, q.kind === 'email' ? { email: q.email } : { phoneNumber: q.phone });
+        if (known) {
+          result.hint =
+            `ConsCent knows a reader with this ${q.kind === 'email' ? 'email' : 'phone number'}${known.name ? ` (${known.name})` : ''}, ` +
+            "but they have no purchases, and purchases are the only way ConsCent's API tells the console a user id. " +
+            'Ask the reader for their user id, or find it in the ConsCent dashboard, and search for that.';
+        }
+      }
       logger.info('user.lookup', { by: q.kind, matches: result.matches.length });
       return result;
     }),
@@ -222,6 +231,20 @@ export function createBridgeHandlers(deps: BridgeDeps): BridgeHandlers {
       }
     }),
   };
+}
+
+/** Whether the details endpoint knows this email/phone, for a helpful "not found". */
+async function knownWithoutPurchases(
+  client: ConsCentClient,
+  selector: { email: string } | { phoneNumber: string },
+): Promise<{ name?: string } | undefined> {
+  try {
+    const details = await client.getUserAndSubscriptions(selector);
+    return optional('name', details.userdetails.name);
+  } catch (error) {
+    if (error instanceof ApiError && error.kind === 'not-found') return undefined;
+    throw error;
+  }
 }
 
 function optional<K extends string>(key: K, value: string | undefined): { [P in K]?: string } {

@@ -21,6 +21,11 @@ const REJECTED: Result<never> = {
   error: { kind: 'rejected-sender', message: 'This request did not come from the console window and was refused.' },
 };
 
+const UNEXPECTED: Result<never> = {
+  ok: false,
+  error: { kind: 'unexpected-response', message: 'Something unexpected went wrong in the console. Try again.' },
+};
+
 /**
  * Registers one ipcMain handler per operation of the contract. Calls from any frame but
  * the app's own page are refused before their payload is looked at. Returns an
@@ -37,7 +42,13 @@ export function registerBridge(
     ipcMain.handle(channel, async (event, payload) => {
       const url = event.senderFrame?.url;
       if (!url || !isTrustedSender(url)) return REJECTED;
-      return handler(payload);
+      try {
+        return await handler(payload);
+      } catch {
+        // Handlers answer with data; should one throw anyway, Electron would forward
+        // the raw error text to the renderer. Send a plain failure instead.
+        return UNEXPECTED;
+      }
     });
   }
   return () => {

@@ -1,5 +1,5 @@
 // Only the app's own page may call the bridge. The page is loaded from one known URL
-// (a file:// path when packaged, the dev server in development); anything else, such
+// (app://console/index.html when built, the dev server in development); anything else, such
 // as a frame navigated elsewhere or an injected iframe, is refused.
 export function createSenderCheck(appPageUrl: string): (senderUrl: string) => boolean {
   const expected = withoutQueryAndHash(appPageUrl);

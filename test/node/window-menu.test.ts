@@ -1,0 +1,41 @@
+import type { MenuItemConstructorOptions } from 'electron';
+import { describe, expect, it } from 'vitest';
+import { createMenuTemplate } from '../../main/window/app-menu';
+
+function roles(items: MenuItemConstructorOptions[]): string[] {
+  return items.flatMap((item) => [
+    ...(item.role ? [item.role] : []),
+    ...(Array.isArray(item.submenu) ? roles(item.submenu) : []),
+  ]);
+}
+
+describe('application menu', () => {
+  for (const platform of ['darwin', 'win32', 'linux'] as const) {
+    it(`keeps editing shortcuts working on ${platform}`, () => {
+      const all = roles(createMenuTemplate({ platform, appName: 'ConsCent Console', isPackaged: true }));
+      for (const role of ['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll']) expect(all).toContain(role);
+      expect(all).toContain('quit');
+    });
+  }
+
+  it('offers no DevTools and no reload when packaged', () => {
+    for (const platform of ['darwin', 'win32', 'linux'] as const) {
+      const all = roles(createMenuTemplate({ platform, appName: 'ConsCent Console', isPackaged: true }));
+      expect(all).not.toContain('toggleDevTools');
+      expect(all).not.toContain('reload');
+      expect(all).not.toContain('forceReload');
+    }
+  });
+
+  it('offers DevTools and reload in development', () => {
+    const all = roles(createMenuTemplate({ platform: 'linux', appName: 'ConsCent Console', isPackaged: false }));
+    expect(all).toEqual(expect.arrayContaining(['toggleDevTools', 'reload', 'forceReload']));
+  });
+
+  it('has the macOS application menu named after the app only on macOS', () => {
+    const mac = createMenuTemplate({ platform: 'darwin', appName: 'ConsCent Console', isPackaged: true });
+    expect(mac[0]?.label).toBe('ConsCent Console');
+    const windows = createMenuTemplate({ platform: 'win32', appName: 'ConsCent Console', isPackaged: true });
+    expect(windows.map((menu) => menu.label)).not.toContain('ConsCent Console');
+  });
+});
