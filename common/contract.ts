@@ -112,6 +112,11 @@ export type LookupUserResult = {
   understoodAs: string;
   queryKind: 'userId' | 'email' | 'phone';
   matches: UserMatch[];
+  /**
+   * When nothing matched but ConsCent does know the email or phone (a reader with no
+   * purchases): purchases are the only way the API maps them to a user id.
+   */
+  hint?: string;
 };
 
 export const GetUserRequest = z.strictObject({ profileId: ProfileId, userId: ObjectId });

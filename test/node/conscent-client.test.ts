@@ -1,0 +1,147 @@
+import { createServer, type Server } from 'node:net';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ApiError } from '../../main/conscent/api-error';
+import { createConsCentClient, type ConsCentClient } from '../../main/conscent/conscent-client';
+import {
+  DEMO_CLIENT,
+  DUPLICATE_EMAIL,
+  DUPLICATE_EMAIL_USER_IDS,
+  SEED_EXAMPLE_USER_ID,
+  startSimulator,
+  type Fault,
+  type RunningSimulator,
+} from '../../simulator';
+
+const credentials = { apiKey: DEMO_CLIENT.apiKey, apiSecret: DEMO_CLIENT.apiSecret };
+let sim: RunningSimulator;
+let client: ConsCentClient;
+
+beforeAll(async () => {
+  sim = await startSimulator({ userCount: 50, seed: 7 });
+});
+afterAll(() => sim.stop());
+beforeEach(() => {
+  sim.clearFaults();
+  sim.clearRequests();
+  client = createConsCentClient({ baseUrl: sim.baseUrl, clientId: DEMO_CLIENT.clientId, credentials }, { timeoutMs: 1500 });
+});
+
+async function failure(promise: Promise<unknown>): Promise<ApiError> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).toBeInstanceOf(ApiError);
+    return error as ApiError;
+  }
+  throw new Error('expected the call to fail');
+}
+
+describe('ConsCent client against the simulator: success', () => {
+  it('updates a user, sending only the changed fields, and returns the stored record', async () => {
+    const before = sim.getUser(SEED_EXAMPLE_USER_ID)!;
+    const response = await client.updateUser(SEED_EXAMPLE_USER_ID, { phone: '9123456789', countryCode: '+91' });
+    expect(response.message).toBe('User Details Updated Successfully.');
+    expect(response.userData.phone).toBe('9123456789');
+    expect(response.userData.name).toBe(before.name);
+    expect(sim.getUser(SEED_EXAMPLE_USER_ID)!.phone).toBe('9123456789');
+    const [request] = sim.requests;
+    expect(request).toMatchObject({ method: 'PATCH', path: '/client/update-user', query: { userId: SEED_EXAMPLE_USER_ID } });
+    expect(request!.body).toEqual({ phone: '9123456789', countryCode: '+91' });
+  });
+
+  it('reads user details and subscriptions by userId, email and phone', async () => {
+    const byId = await client.getUserAndSubscriptions({ userId: SEED_EXAMPLE_USER_ID });
+    expect(byId.userdetails.email).toBe('shivamdubey+kljo@conscent.ai');
+    expect(byId.userSubscriptions.length).toBeGreaterThan(0);
+    const user = sim.listUsers().find((u) => u.userId !== SEED_EXAMPLE_USER_ID && u.email)!;
+    expect((await client.getUserAndSubscriptions({ email: user.email })).userdetails.name).toBe(user.name);
+    expect((await client.getUserAndSubscriptions({ phoneNumber: user.phone })).userdetails.name).toBe(user.name);
+  });
+
+  it('finds purchases by email, including two accounts that share one email', async () => {
+    const { purchases } = await client.findPurchases({ email: DUPLICATE_EMAIL });
+    expect(new Set(purchases.map((p) => p.userId))).toEqual(new Set(DUPLICATE_EMAIL_USER_IDS));
+  });
+});
+
+describe('ConsCent client: every failure maps to one error kind', () => {
+  const cases: [string, Fault, string, RegExp][] = [
+    ['401', { kind: 'status', status: 401 }, 'unauthorized', /API key or secret/],
+    ['403', { kind: 'status', status: 403 }, 'forbidden', /not allowed/],
+    ['404', { kind: 'status', status: 404 }, 'not-found', /nothing/],
+    ['500', { kind: 'status', status: 500 }, 'server-error', /HTTP 500/],
+    ['502', { kind: 'status', status: 502 }, 'server-error', /HTTP 502/],
+    ['503', { kind: 'status', status: 503 }, 'server-error', /HTTP 503/],
+    ['an HTML error page', { kind: 'html' }, 'server-error', /HTTP 502/],
+    ['a dropped connection', { kind: 'drop' }, 'network', /dropped/],
+    ['malformed JSON', { kind: 'malformed-json' }, 'unexpected-response', /not JSON/],
+    ['JSON of the wrong shape', { kind: 'wrong-shape' }, 'unexpected-response', /shape/],
+    ['an oversized body', { kind: 'oversized', bytes: 8 * 1024 * 1024 }, 'unexpected-response', /larger than expected/],
+    ['no answer at all', { kind: 'hang' }, 'timeout', /did not answer within 1.5 s/],
+    ['latency past the timeout', { kind: 'latency', ms: 3000 }, 'timeout', /did not answer/],
+  ];
+  for (const [label, fault, kind, message] of cases) {
+    it(`${label} → ${kind}`, async () => {
+      sim.addFault({ path: '/client/update-user', fault });
+      const error = await failure(client.updateUser(SEED_EXAMPLE_USER_ID, { name: 'X Y' }));
+      expect(error.kind).toBe(kind);
+      expect(error.message).toMatch(message);
+      expect(error.message).not.toContain(credentials.apiSecret);
+    });
+  }
+
+  it('429 → rate-limited, with the Retry-After seconds', async () => {
+    sim.addFault({ path: '/client/update-user', fault: { kind: 'status', status: 429, retryAfterSeconds: 7 } });
+    const error = await failure(client.updateUser(SEED_EXAMPLE_USER_ID, { name: 'X Y' }));
+    expect(error.kind).toBe('rate-limited');
+    expect(error.retryAfterSeconds).toBe(7);
+    expect(error.message).toMatch(/Wait 7 s/);
+  });
+
+  it('a wrong secret → unauthorized, and the secret is in no message', async () => {
+    const wrong = { apiKey: DEMO_CLIENT.apiKey, apiSecret: 'wrong-secret-123456' };
+    const bad = createConsCentClient({ baseUrl: sim.baseUrl, clientId: DEMO_CLIENT.clientId, credentials: wrong });
+    const error = await failure(bad.updateUser(SEED_EXAMPLE_USER_ID, { name: 'X Y' }));
+    expect(error.kind).toBe('unauthorized');
+    expect(JSON.stringify(error.toBridgeError())).not.toContain('wrong-secret-123456');
+  });
+
+  it('an unknown user → not-found; a malformed request → invalid-input with the API message', async () => {
+    expect((await failure(client.updateUser('0123456789abcdef01234567', { name: 'X Y' }))).kind).toBe('not-found');
+    const invalid = await failure(client.updateUser('not-an-id', { name: 'X Y' }));
+    expect(invalid.kind).toBe('invalid-input');
+    expect(invalid.message).toMatch(/ConsCent said/);
+  });
+
+  it('a refused connection → network', async () => {
+    const port = await closedPort();
+    const offline = createConsCentClient({ baseUrl: `http://127.0.0.1:${port}/api/v1`, clientId: 'c', credentials });
+    const error = await failure(offline.findPurchases({}));
+    expect(error.kind).toBe('network');
+    expect(error.message).toMatch(/refused/);
+  });
+
+  it('a host that does not resolve → network', async () => {
+    const nowhere = createConsCentClient({ baseUrl: 'https://no-such-host.invalid/api/v1', clientId: 'c', credentials });
+    const error = await failure(nowhere.findPurchases({}));
+    expect(error.kind).toBe('network');
+    expect(error.message).toMatch(/Could not find the server no-such-host.invalid/);
+  });
+
+  it('works again once the fault is gone', async () => {
+    sim.addFault({ path: '/client/update-user', fault: { kind: 'status', status: 503 }, times: 1 });
+    expect((await failure(client.updateUser(SEED_EXAMPLE_USER_ID, { name: 'Retry Works' }))).kind).toBe('server-error');
+    expect((await client.updateUser(SEED_EXAMPLE_USER_ID, { name: 'Retry Works' })).userData.name).toBe('Retry Works');
+  });
+});
+
+function closedPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server: Server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      if (!address || typeof address === 'string') return reject(new Error('no port'));
+      server.close(() => resolve(address.port));
+    });
+  });
+}
