@@ -13,7 +13,7 @@ export interface IpcMainLike {
 
 /** A handler per operation; each takes the untrusted payload and validates it itself. */
 export type BridgeHandlers = {
-  [K in OperationName]: (payload: unknown) => ReturnType<ConsoleBridge[K]>;
+  [K in OperationName]: (payload?: unknown) => ReturnType<ConsoleBridge[K]>;
 };
 
 const REJECTED: Result<never> = {
