@@ -108,7 +108,7 @@ export interface AppProtocolOptions {
   rootDir: string;
   csp: string;
   /** Injected for tests; default node:fs/promises. */
-  readFile?: (path: string) => Promise<Uint8Array>;
+  readFile?: (path: string) => Promise<Uint8Array<ArrayBuffer>>;
 }
 
 export type AppProtocolRequest = { url: string; method: string };
