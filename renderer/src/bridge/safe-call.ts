@@ -1,0 +1,45 @@
+import type { ConsoleBridge } from '../../../common/contract';
+import type { Result } from '../../../common/result';
+
+// The bridge promises never to throw, but an IPC failure (main crashed, handler missing)
+// still rejects in Electron. Every call goes through here so the UI only ever sees a
+// Result and never has to guess what an exception means.
+
+/** The message of the error that stands for "the bridge call itself failed" (not ConsCent). */
+export const BRIDGE_UNANSWERED_MESSAGE =
+  "The console's background process did not answer this request. If this keeps happening, restart the console.";
+
+const UNANSWERED: Result<never> = {
+  ok: false,
+  // No error kind means "the bridge broke"; this one is the closest, and explainError
+  // recognises the message so it does not blame ConsCent.
+  error: { kind: 'unexpected-response', message: BRIDGE_UNANSWERED_MESSAGE },
+};
+
+function looksLikeResult(value: unknown): value is Result<unknown> {
+  return typeof value === 'object' && value !== null && typeof (value as { ok?: unknown }).ok === 'boolean';
+}
+
+export async function callSafely<T>(call: () => Promise<Result<T>>): Promise<Result<T>> {
+  try {
+    const result: unknown = await call();
+    // A value of the wrong shape is as useless as a rejection: treat it the same.
+    return looksLikeResult(result) ? (result as Result<T>) : UNANSWERED;
+  } catch {
+    return UNANSWERED;
+  }
+}
+
+/** Wraps every operation of a bridge with callSafely; spelled out so it stays typed. */
+export function makeSafeBridge(bridge: ConsoleBridge): ConsoleBridge {
+  return {
+    listProfiles: () => callSafely(() => bridge.listProfiles()),
+    saveProfile: (request) => callSafely(() => bridge.saveProfile(request)),
+    deleteProfile: (request) => callSafely(() => bridge.deleteProfile(request)),
+    selectProfile: (request) => callSafely(() => bridge.selectProfile(request)),
+    testConnection: (request) => callSafely(() => bridge.testConnection(request)),
+    lookupUser: (request) => callSafely(() => bridge.lookupUser(request)),
+    getUser: (request) => callSafely(() => bridge.getUser(request)),
+    updateUser: (request) => callSafely(() => bridge.updateUser(request)),
+  };
+}

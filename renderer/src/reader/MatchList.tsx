@@ -1,0 +1,63 @@
+import { useLayoutEffect, useRef } from 'react';
+import type { LookupUserResult } from '../../../common/contract';
+
+// Several readers matched (typically one email or phone across purchases): the agent
+// picks one. The heading takes focus when the list appears so keyboard users land here.
+
+type MatchListProps = {
+  result: LookupUserResult;
+  openUserId: string | null;
+  onChoose: (userId: string) => void;
+};
+
+export function MatchList({ result, openUserId, onChoose }: MatchListProps) {
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useLayoutEffect(() => {
+    headingRef.current?.focus();
+  }, [result]);
+
+  return (
+    <section className="panel" aria-labelledby="matches-heading">
+      <h2 id="matches-heading" ref={headingRef} tabIndex={-1}>
+        {result.matches.length} readers match {result.understoodAs}
+      </h2>
+      <p className="hint">Choose the reader to open.</p>
+      <table className="data-table">
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Email</th>
+            <th scope="col">User id</th>
+            <th scope="col">Purchases</th>
+            <th scope="col">
+              <span className="visually-hidden">Action</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {result.matches.map((match) => {
+            const isOpen = match.userId === openUserId;
+            const who = match.name || match.email || match.userId;
+            return (
+              <tr key={match.userId} className={isOpen ? 'is-selected' : undefined} aria-current={isOpen ? 'true' : undefined}>
+                <td>{match.name || <span className="muted">(no name)</span>}</td>
+                <td>{match.email || <span className="muted">(no email)</span>}</td>
+                <td className="mono">{match.userId}</td>
+                <td>{match.purchases}</td>
+                <td>
+                  {isOpen ? (
+                    <span>✓ Open</span>
+                  ) : (
+                    <button type="button" onClick={() => onChoose(match.userId)} aria-label={`Open ${who} (${match.userId})`}>
+                      Open
+                    </button>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </section>
+  );
+}

@@ -1,0 +1,21 @@
+import { useLayoutEffect, useRef } from 'react';
+import type { LookupUserResult } from '../../../common/contract';
+
+// No reader: say exactly what was searched, so a typo or a wrong environment is visible.
+export function NoMatch({ result }: { result: LookupUserResult }) {
+  const ref = useRef<HTMLHeadingElement>(null);
+  useLayoutEffect(() => {
+    ref.current?.focus();
+  }, [result]);
+  return (
+    <section className="panel" aria-labelledby="no-match-heading">
+      <h2 id="no-match-heading" ref={ref} tabIndex={-1}>
+        No reader found for {result.understoodAs}
+      </h2>
+      <p className="hint">
+        Check the spelling, try another identifier (user id, email or phone), or check that the active connection is the
+        right environment.
+      </p>
+    </section>
+  );
+}

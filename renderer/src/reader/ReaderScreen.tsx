@@ -1,0 +1,110 @@
+import { useRef, useState } from 'react';
+import type { LookupUserResult, ProfileSummary, UserView } from '../../../common/contract';
+import type { BridgeError } from '../../../common/result';
+import { useBridge } from '../bridge/bridge-context';
+import { useUnsavedChanges } from '../unsaved/unsaved-changes-context';
+import { ErrorNotice } from '../ui/ErrorNotice';
+import { LookupForm } from './LookupForm';
+import { MatchList } from './MatchList';
+import { NoMatch } from './NoMatch';
+import { ReaderRecord } from './ReaderRecord';
+
+// Find a reader and open them. One match opens directly; several give a choice; none
+// says so. Anything that would replace a reader with unsent edits asks first.
+
+type LookupState =
+  | { phase: 'idle' }
+  | { phase: 'searching'; query: string }
+  | { phase: 'failed'; query: string; error: BridgeError }
+  | { phase: 'done'; result: LookupUserResult };
+
+type RecordState =
+  | { phase: 'none' }
+  | { phase: 'loading'; userId: string }
+  | { phase: 'failed'; userId: string; error: BridgeError }
+  | { phase: 'loaded'; view: UserView; loadId: number };
+
+export function ReaderScreen({ profile }: { profile: ProfileSummary }) {
+  const bridge = useBridge();
+  const { confirmDiscard } = useUnsavedChanges();
+  const [lookup, setLookup] = useState<LookupState>({ phase: 'idle' });
+  const [record, setRecord] = useState<RecordState>({ phase: 'none' });
+  // Only the latest request may update the screen: a slow answer to an older search
+  // must not replace the reader the agent is looking at now.
+  const latestLookup = useRef(0);
+  const latestLoad = useRef(0);
+
+  const openUser = async (userId: string) => {
+    const loadId = ++latestLoad.current;
+    setRecord({ phase: 'loading', userId });
+    const result = await bridge.getUser({ profileId: profile.id, userId });
+    if (loadId !== latestLoad.current) return;
+    setRecord(result.ok ? { phase: 'loaded', view: result.value, loadId } : { phase: 'failed', userId, error: result.error });
+  };
+
+  const runLookup = async (query: string) => {
+    const lookupId = ++latestLookup.current;
+    latestLoad.current++; // forget any reader still loading
+    setRecord({ phase: 'none' });
+    setLookup({ phase: 'searching', query });
+    const result = await bridge.lookupUser({ profileId: profile.id, query });
+    if (lookupId !== latestLookup.current) return;
+    if (!result.ok) {
+      setLookup({ phase: 'failed', query, error: result.error });
+      return;
+    }
+    setLookup({ phase: 'done', result: result.value });
+    const [only] = result.value.matches;
+    if (result.value.matches.length === 1 && only) await openUser(only.userId);
+  };
+
+  const openUserId = record.phase === 'none' ? null : record.phase === 'loaded' ? record.view.userId : record.userId;
+
+  return (
+    <div className="reader-screen">
+      <section className="panel lookup-panel" aria-label="Lookup">
+        <LookupForm searching={lookup.phase === 'searching'} onSearch={(query) => confirmDiscard(() => void runLookup(query))} />
+        <p role="status" aria-live="polite" className="status-slot lookup-status">
+          {statusText(lookup, record)}
+        </p>
+      </section>
+
+      {lookup.phase === 'failed' ? (
+        <ErrorNotice error={lookup.error} context="lookup" title="The search failed.">
+          <button type="button" onClick={() => void runLookup(lookup.query)}>
+            Try again
+          </button>
+        </ErrorNotice>
+      ) : null}
+      {lookup.phase === 'done' && lookup.result.matches.length === 0 ? <NoMatch result={lookup.result} /> : null}
+      {lookup.phase === 'done' && lookup.result.matches.length > 1 ? (
+        <MatchList
+          result={lookup.result}
+          openUserId={openUserId}
+          onChoose={(userId) => confirmDiscard(() => void openUser(userId))}
+        />
+      ) : null}
+
+      {record.phase === 'loading' ? <p className="loading">Loading the reader…</p> : null}
+      {record.phase === 'failed' ? (
+        <ErrorNotice error={record.error} context="load-user" title="The reader could not be loaded.">
+          <button type="button" onClick={() => void openUser(record.userId)}>
+            Try again
+          </button>
+        </ErrorNotice>
+      ) : null}
+      {record.phase === 'loaded' ? <ReaderRecord key={record.loadId} profile={profile} initialView={record.view} /> : null}
+    </div>
+  );
+}
+
+function statusText(lookup: LookupState, record: RecordState): string {
+  if (lookup.phase === 'searching') return 'Searching…';
+  if (record.phase === 'loading') return 'Loading the reader…';
+  if (lookup.phase !== 'done') return '';
+  const { matches, understoodAs } = lookup.result;
+  if (matches.length === 0) return `No reader found for ${understoodAs}.`;
+  if (matches.length > 1) return `${matches.length} readers found for ${understoodAs}. Choose one.`;
+  if (record.phase === 'loaded') return `Opened the reader found for ${understoodAs}.`;
+  return `1 reader found for ${understoodAs}.`;
+}

@@ -1,0 +1,33 @@
+import { useLayoutEffect, useRef } from 'react';
+import type { UpdateUserResult } from '../../../common/contract';
+import type { EditableField } from '../../../common/user-schemas';
+import { FIELD_LABELS } from '../edit/field-labels';
+
+// What ConsCent said after a successful update, in its own words, and what was sent. It
+// takes focus so the agent (and a screen reader) lands on the confirmation.
+export function SaveOutcome({ result }: { result: UpdateUserResult }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    ref.current?.focus();
+  }, [result]);
+  const sentFields = Object.keys(result.sent) as EditableField[];
+  const listsSent = sentFields.filter((field) => field === 'shippingAddress' || field === 'billingAddress');
+
+  return (
+    <div ref={ref} tabIndex={-1} className="notice notice-success save-outcome" role="status" aria-live="polite">
+      <p className="notice-summary">
+        <span aria-hidden="true">✓</span> <strong>Saved.</strong> ConsCent answered: “{result.message}”
+      </p>
+      <p>
+        Sent: {sentFields.map((field) => FIELD_LABELS[field]).join(', ')}. The details below are the record as ConsCent returned
+        it.
+      </p>
+      {listsSent.length > 0 ? (
+        <p>
+          <span aria-hidden="true">ℹ</span> Check the {listsSent.map((field) => FIELD_LABELS[field].toLowerCase()).join(' and ')}{' '}
+          below: ConsCent may have added the entries to its list instead of replacing it.
+        </p>
+      ) : null}
+    </div>
+  );
+}

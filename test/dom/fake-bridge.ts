@@ -1,0 +1,272 @@
+import {
+  REQUEST_SCHEMAS,
+  type ConsoleBridge,
+  type Credentials,
+  type LookupUserResult,
+  type OperationName,
+  type ProfileRef,
+  type ProfileSummary,
+  type ProfilesState,
+  type UpdateUserResult,
+  type UserView,
+} from '../../common/contract';
+import { describeQuery, parseLookupQuery } from '../../common/lookup-query';
+import { fail, invalidInput, ok, type BridgeError, type Result } from '../../common/result';
+import { EDITABLE_FIELDS, UserChanges, type EditableField } from '../../common/user-schemas';
+
+// An in-memory ConsoleBridge for component tests. It validates requests with the
+// contract's schemas (as main does), records every call, keeps credentials to itself
+// (summaries only say hasCredentials), and can be scripted to fail or to hold a call
+// open. Lookups hide what ConsCent's lookup endpoints do not return (phone, gender,
+// address lists), as described in shared/api/README.md.
+
+type RequestOf<K extends OperationName> = Parameters<ConsoleBridge[K]>[0];
+type ValueOf<K extends OperationName> = Awaited<ReturnType<ConsoleBridge[K]>> extends Result<infer V> ? V : never;
+
+export type RecordedCall = { [K in OperationName]: { op: K; request: RequestOf<K> } }[OperationName];
+
+/** A stored profile: the summary plus the credentials the renderer must never see. */
+export type FakeProfile = Omit<ProfileSummary, 'hasCredentials'> & { credentials?: Credentials };
+
+/** A reader as the fake "server" stores it: the full record. */
+export type FakeUser = Omit<UserView, 'known' | 'source'>;
+
+export type FakeBridgeSeed = {
+  profiles?: FakeProfile[];
+  activeProfileId?: string | null;
+  recovered?: ProfilesState['recovered'];
+  users?: FakeUser[];
+};
+
+/** The fields ConsCent's lookup endpoints return (no phone, gender or address lists). */
+export const LOOKUP_KNOWN: EditableField[] = ['name', 'email', 'dateOfBirth', 'address'];
+
+export const UPDATED_AT = '2025-06-01T10:00:00.000Z';
+
+type Hold = { promise: Promise<void>; release: () => void };
+
+const clone = <T>(value: T): T => structuredClone(value);
+
+export class FakeBridge implements ConsoleBridge {
+  readonly calls: RecordedCall[] = [];
+  profiles: FakeProfile[];
+  activeProfileId: string | null;
+  recovered: ProfilesState['recovered'];
+  users: FakeUser[];
+  /** When true, address lists sent by updateUser are appended to the stored ones. */
+  appendAddressLists = false;
+  /** What getUser returns for a stored reader; replace to simulate a richer lookup. */
+  lookupView: (user: FakeUser) => UserView = lookupViewOf;
+  /** The message testConnection answers with when it succeeds. */
+  testConnectionMessage = 'ConsCent accepted the credentials.';
+
+  private readonly failures = new Map<OperationName, BridgeError[]>();
+  private readonly holds = new Map<OperationName, Hold[]>();
+  private nextObjectId = 1;
+
+  constructor(seed: FakeBridgeSeed = {}) {
+    this.profiles = clone(seed.profiles ?? []);
+    this.activeProfileId = seed.activeProfileId ?? this.profiles[0]?.id ?? null;
+    this.recovered = seed.recovered;
+    this.users = clone(seed.users ?? []);
+  }
+
+  /** The next call of `op` answers with this error (queued: call again for several). */
+  failNext(op: OperationName, error: BridgeError): this {
+    const queue = this.failures.get(op) ?? [];
+    queue.push(error);
+    this.failures.set(op, queue);
+    return this;
+  }
+
+  /** The next call of `op` waits until `release()`; lets a test look at the in-flight UI. */
+  holdNext(op: OperationName): { release: () => void } {
+    let release = () => {};
+    const promise = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const queue = this.holds.get(op) ?? [];
+    queue.push({ promise, release });
+    this.holds.set(op, queue);
+    return { release };
+  }
+
+  /** The requests recorded for one operation, typed. */
+  callsTo<K extends OperationName>(op: K): RequestOf<K>[] {
+    return this.calls.filter((call): call is Extract<RecordedCall, { op: K }> => call.op === op).map((call) => call.request);
+  }
+
+  user(userId: string): FakeUser | undefined {
+    return this.users.find((user) => user.userId === userId);
+  }
+
+  // ---- ConsoleBridge
+
+  listProfiles(): Promise<Result<ProfilesState>> {
+    return this.answer('listProfiles', undefined, () => {
+      const state: ProfilesState = { profiles: this.profiles.map(summaryOf), activeProfileId: this.activeProfileId };
+      if (this.recovered) state.recovered = this.recovered;
+      return ok(state);
+    });
+  }
+
+  saveProfile(request: RequestOf<'saveProfile'>): Promise<Result<ProfileSummary>> {
+    return this.answer('saveProfile', request, () => {
+      const parsed = REQUEST_SCHEMAS.saveProfile.parse(request);
+      if (parsed.id) {
+        const existing = this.profiles.find((profile) => profile.id === parsed.id);
+        if (!existing) return fail({ kind: 'not-found', message: 'No such connection.' });
+        Object.assign(existing, parsed.profile);
+        if (parsed.credentials) existing.credentials = parsed.credentials;
+        return ok(summaryOf(existing));
+      }
+      if (!parsed.credentials) {
+        return fail({
+          kind: 'invalid-input',
+          message: 'A new connection needs an API key and secret.',
+          fields: { 'credentials.apiKey': 'Enter the API key.' },
+        });
+      }
+      const id = this.uniqueId(parsed.profile.name);
+      const stored: FakeProfile = { id, ...parsed.profile, credentials: parsed.credentials };
+      this.profiles.push(stored);
+      return ok(summaryOf(stored));
+    });
+  }
+
+  deleteProfile(request: ProfileRef): Promise<Result<ProfileRef>> {
+    return this.answer('deleteProfile', request, () => {
+      const before = this.profiles.length;
+      this.profiles = this.profiles.filter((profile) => profile.id !== request.id);
+      if (this.profiles.length === before) return fail({ kind: 'not-found', message: 'No such connection.' });
+      if (this.activeProfileId === request.id) this.activeProfileId = null;
+      return ok({ id: request.id });
+    });
+  }
+
+  selectProfile(request: ProfileRef): Promise<Result<ProfileRef>> {
+    return this.answer('selectProfile', request, () => {
+      if (!this.profiles.some((profile) => profile.id === request.id)) {
+        return fail({ kind: 'not-found', message: 'No such connection.' });
+      }
+      this.activeProfileId = request.id;
+      return ok({ id: request.id });
+    });
+  }
+
+  testConnection(request: RequestOf<'testConnection'>): Promise<Result<{ message: string }>> {
+    return this.answer('testConnection', request, () => {
+      const parsed = REQUEST_SCHEMAS.testConnection.parse(request);
+      const stored = parsed.id ? this.profiles.find((profile) => profile.id === parsed.id)?.credentials : undefined;
+      if (!parsed.credentials && !stored) {
+        return fail({ kind: 'not-configured', message: 'No API key and secret to test with.' });
+      }
+      return ok({ message: this.testConnectionMessage });
+    });
+  }
+
+  lookupUser(request: RequestOf<'lookupUser'>): Promise<Result<LookupUserResult>> {
+    return this.answer('lookupUser', request, () => {
+      const parsedQuery = parseLookupQuery(request.query);
+      if (!parsedQuery.ok) return fail({ kind: 'invalid-input', message: parsedQuery.message });
+      const query = parsedQuery.query;
+      const found = this.users.filter((user) => {
+        switch (query.kind) {
+          case 'userId':
+            return user.userId === query.userId;
+          case 'email':
+            return user.email?.toLowerCase() === query.email;
+          case 'phone':
+            return user.phone === query.phone && (!query.countryCode || user.countryCode === query.countryCode);
+        }
+      });
+      return ok({
+        understoodAs: describeQuery(query),
+        queryKind: query.kind,
+        matches: found.map((user) => {
+          const match: LookupUserResult['matches'][number] = { userId: user.userId, purchases: user.subscriptions?.length ?? 0 };
+          if (user.name) match.name = user.name;
+          if (user.email) match.email = user.email;
+          return match;
+        }),
+      });
+    });
+  }
+
+  getUser(request: RequestOf<'getUser'>): Promise<Result<UserView>> {
+    return this.answer('getUser', request, () => {
+      const user = this.user(request.userId.toLowerCase());
+      if (!user) return fail({ kind: 'not-found', message: 'ConsCent has no user with this id.' });
+      return ok(this.lookupView(user));
+    });
+  }
+
+  updateUser(request: RequestOf<'updateUser'>): Promise<Result<UpdateUserResult>> {
+    return this.answer('updateUser', request, () => {
+      const user = this.user(request.userId.toLowerCase());
+      if (!user) return fail({ kind: 'not-found', message: 'User not found.' });
+      const changes = UserChanges.parse(request.changes);
+      const { shippingAddress, billingAddress, ...scalars } = changes;
+      Object.assign(user, clone(scalars));
+      const withIds = (list: NonNullable<typeof shippingAddress>) =>
+        list.map((entry) => ({ ...entry, _id: entry._id ?? this.objectId() }));
+      if (shippingAddress) {
+        user.shippingAddress = [...(this.appendAddressLists ? (user.shippingAddress ?? []) : []), ...withIds(shippingAddress)];
+      }
+      if (billingAddress) {
+        user.billingAddress = [...(this.appendAddressLists ? (user.billingAddress ?? []) : []), ...withIds(billingAddress)];
+      }
+      user.updatedAt = UPDATED_AT;
+      return ok({
+        message: 'User Details Updated Successfully.',
+        sent: changes,
+        user: { ...clone(user), known: [...EDITABLE_FIELDS], source: 'update' },
+      });
+    });
+  }
+
+  // ---- Internals
+
+  private async answer<K extends OperationName>(op: K, request: RequestOf<K>, compute: () => Result<ValueOf<K>>): Promise<Result<ValueOf<K>>> {
+    this.calls.push({ op, request: clone(request) } as RecordedCall);
+    const hold = this.holds.get(op)?.shift();
+    if (hold) await hold.promise;
+    // Let the UI render its "in flight" state before the answer, as real IPC would.
+    await Promise.resolve();
+    const schema = REQUEST_SCHEMAS[op];
+    if (schema) {
+      const checked = schema.safeParse(request);
+      if (!checked.success) return fail(invalidInput(checked.error, 'The request'));
+    }
+    const failure = this.failures.get(op)?.shift();
+    if (failure) return fail(failure);
+    return compute();
+  }
+
+  private uniqueId(name: string): string {
+    const base = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 50) || 'connection';
+    let id = base;
+    for (let n = 2; this.profiles.some((profile) => profile.id === id); n++) id = `${base}-${n}`;
+    return id;
+  }
+
+  private objectId(): string {
+    return (this.nextObjectId++).toString(16).padStart(24, 'a');
+  }
+}
+
+function summaryOf(profile: FakeProfile): ProfileSummary {
+  const { credentials, ...rest } = profile;
+  return { ...clone(rest), hasCredentials: credentials !== undefined };
+}
+
+/** The view a lookup gives: only what ConsCent's lookup endpoints return. */
+export function lookupViewOf(user: FakeUser): UserView {
+  const view: UserView = { userId: user.userId, known: [...LOOKUP_KNOWN], source: 'lookup' };
+  if (user.name !== undefined) view.name = user.name;
+  if (user.email !== undefined) view.email = user.email;
+  if (user.dateOfBirth !== undefined) view.dateOfBirth = user.dateOfBirth;
+  if (user.address !== undefined) view.address = clone(user.address);
+  if (user.subscriptions !== undefined) view.subscriptions = clone(user.subscriptions);
+  return view;
+}

@@ -1,0 +1,166 @@
+import { act, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ERROR_KINDS, type BridgeError, type ErrorKind } from '../../common/result';
+import { explainError, TIMEOUT_UPDATE_SUMMARY, UNAUTHORIZED_SUMMARY } from '../../renderer/src/errors/explain-error';
+import { REVIEW_TITLE } from '../../renderer/src/edit/ReviewDialog';
+import { SHIVAM } from './fixtures';
+import { openReader, seededBridge } from './render-app';
+
+// Every way an update can fail: explained in words, all edits kept, retry in one action.
+
+const EXPECTED: Record<ErrorKind, RegExp> = {
+  'invalid-input': /Some values were refused\. Fix the fields marked below/,
+  unauthorized: new RegExp(UNAUTHORIZED_SUMMARY.replace(/[.]/g, '\\.')),
+  forbidden: /refused this action for this connection's credentials/,
+  'not-found': /ConsCent has no reader with this user id/,
+  'rate-limited': /retry after 30 s/,
+  'server-error': /ConsCent had a problem on its side and did not confirm the change/,
+  network: /could not reach ConsCent/,
+  timeout: new RegExp(TIMEOUT_UPDATE_SUMMARY.replace(/[.]/g, '\\.')),
+  'unexpected-response': /cannot tell whether the change was applied/,
+  keychain: /system keychain could not be used/,
+  settings: /settings file could not be read or written/,
+  'not-configured': /This connection is not set up completely/,
+  'rejected-sender': /Restart the console/,
+};
+
+function errorOf(kind: ErrorKind): BridgeError {
+  const error: BridgeError = { kind, message: `main says: ${kind} happened` };
+  if (kind === 'rate-limited') error.retryAfterSeconds = 30;
+  return error;
+}
+
+async function editAndReview(user: Awaited<ReturnType<typeof openReader>>['user']) {
+  await user.type(screen.getByRole('textbox', { name: 'Phone number' }), '9000000001');
+  const name = screen.getByRole('textbox', { name: 'Name' });
+  await user.clear(name);
+  await user.type(name, 'Shivam K. Dubey');
+  await user.click(screen.getByRole('button', { name: 'Review changes' }));
+}
+
+const dialog = () => screen.getByRole('dialog', { name: REVIEW_TITLE });
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('explainError', () => {
+  it.each(ERROR_KINDS)('has plain words for %s', (kind) => {
+    const explained = explainError(errorOf(kind), 'update');
+    expect(explained.summary).toMatch(EXPECTED[kind]);
+    expect(explained.detail).toBe(`main says: ${kind} happened`);
+  });
+
+  it('asks to wait without a number when ConsCent gave none', () => {
+    expect(explainError({ kind: 'rate-limited', message: '' }, 'update').summary).toMatch(/wait a moment, then retry/);
+  });
+});
+
+describe('a failed update', () => {
+  const retryable = ERROR_KINDS.filter((kind) => kind !== 'invalid-input' && kind !== 'rate-limited');
+
+  it.each(retryable)('%s: is explained, keeps every edit, and "Try again" sends the same changes', async (kind) => {
+    const bridge = seededBridge();
+    bridge.failNext('updateUser', errorOf(kind));
+    const { user } = await openReader(SHIVAM.userId, bridge);
+    await editAndReview(user);
+    await user.click(within(dialog()).getByRole('button', { name: 'Send changes' }));
+
+    const alert = await within(dialog()).findByRole('alert');
+    expect(alert).toHaveTextContent('The changes were not saved.');
+    expect(alert).toHaveTextContent(EXPECTED[kind]);
+    expect(alert).toHaveTextContent(`Details: main says: ${kind} happened`);
+    expect(alert).toHaveTextContent('Your edits are kept.');
+
+    await user.click(within(dialog()).getByRole('button', { name: 'Try again' }));
+    await screen.findByText(/User Details Updated Successfully/);
+    const calls = bridge.callsTo('updateUser');
+    expect(calls).toHaveLength(2);
+    expect(calls[1]).toEqual(calls[0]);
+    expect(calls[1]?.changes).toEqual({ name: 'Shivam K. Dubey', phone: '9000000001' });
+  });
+
+  it('keeps the edits in the form after going back from a failure', async () => {
+    const bridge = seededBridge();
+    bridge.failNext('updateUser', errorOf('server-error'));
+    const { user } = await openReader(SHIVAM.userId, bridge);
+    await editAndReview(user);
+    await user.click(screen.getByRole('button', { name: 'Send changes' }));
+    await within(dialog()).findByRole('alert');
+    await user.click(screen.getByRole('button', { name: 'Back to editing' }));
+
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: 'Name' })).toHaveValue('Shivam K. Dubey');
+    expect(screen.getByRole('textbox', { name: 'Phone number' })).toHaveValue('9000000001');
+    expect(screen.getByRole('alert')).toHaveTextContent('The last attempt to send was not saved; your edits are kept.');
+    // Reviewing again and sending works.
+    await user.click(screen.getByRole('button', { name: 'Review changes' }));
+    await user.click(screen.getByRole('button', { name: 'Send changes' }));
+    await screen.findByText(/User Details Updated Successfully/);
+  });
+
+  it('rate-limited: says when to retry and holds "Try again" until then', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    const bridge = seededBridge();
+    bridge.failNext('updateUser', { kind: 'rate-limited', message: 'Too many requests', retryAfterSeconds: 3 });
+    const { user } = await openReader(SHIVAM.userId, bridge);
+    await editAndReview(user);
+    await user.click(screen.getByRole('button', { name: 'Send changes' }));
+
+    expect(await within(dialog()).findByRole('alert')).toHaveTextContent('retry after 3 s');
+    const retry = within(dialog()).getByRole('button', { name: 'Try again' });
+    expect(retry).toBeDisabled();
+    expect(within(dialog()).getByText('You can try again in 3 s.')).toBeInTheDocument();
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(3100);
+    });
+    expect(retry).toBeEnabled();
+    await user.click(retry);
+    await screen.findByText(/User Details Updated Successfully/);
+    expect(bridge.callsTo('updateUser')).toHaveLength(2);
+  });
+
+  it('invalid-input: puts the messages on the fields, keeps the edits and focuses the first bad field', async () => {
+    const bridge = seededBridge();
+    bridge.failNext('updateUser', {
+      kind: 'invalid-input',
+      message: 'ConsCent refused the phone number.',
+      fields: { 'changes.phone': 'ConsCent says this phone number is already used by another reader.' },
+    });
+    const { user } = await openReader(SHIVAM.userId, bridge);
+    await editAndReview(user);
+    await user.click(screen.getByRole('button', { name: 'Send changes' }));
+
+    const alert = await within(dialog()).findByRole('alert');
+    expect(alert).toHaveTextContent('Some values were refused');
+    expect(alert).toHaveTextContent('go back to fix them');
+    // Retrying the same refused values makes no sense: only going back is offered.
+    expect(within(dialog()).queryByRole('button', { name: 'Try again' })).not.toBeInTheDocument();
+    await user.click(within(dialog()).getByRole('button', { name: 'Back to editing' }));
+
+    const phone = screen.getByRole('textbox', { name: 'Phone number' });
+    expect(phone).toHaveValue('9000000001');
+    expect(phone).toHaveAttribute('aria-invalid', 'true');
+    expect(phone).toHaveAccessibleDescription(/already used by another reader/);
+    await vi.waitFor(() => expect(phone).toHaveFocus());
+
+    // Fixing the field clears the server's message, and the fix can be sent.
+    await user.clear(phone);
+    await user.type(phone, '9000000002');
+    expect(phone).not.toHaveAttribute('aria-invalid');
+    await user.click(screen.getByRole('button', { name: 'Review changes' }));
+    await user.click(screen.getByRole('button', { name: 'Send changes' }));
+    await screen.findByText(/User Details Updated Successfully/);
+    expect(bridge.callsTo('updateUser')[1]?.changes).toEqual({ name: 'Shivam K. Dubey', phone: '9000000002' });
+  });
+
+  it('a rejected bridge promise is reported, not thrown', async () => {
+    const bridge = seededBridge();
+    const { user } = await openReader(SHIVAM.userId, bridge);
+    bridge.updateUser = () => Promise.reject(new Error('Error invoking remote method'));
+    await editAndReview(user);
+    await user.click(screen.getByRole('button', { name: 'Send changes' }));
+    expect(await within(dialog()).findByRole('alert')).toHaveTextContent("The console's background process did not answer, so it cannot tell whether the change reached ConsCent.");
+    expect(screen.getByRole('textbox', { name: 'Name', hidden: true })).toHaveValue('Shivam K. Dubey');
+  });
+});
