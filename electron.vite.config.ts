@@ -1,6 +1,19 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
+import { productionMetaCsp } from './main/window/content-security-policy';
+
+// The built page carries the production CSP as a meta tag too (defence in depth), from
+// the one definition main uses for its header. Not in dev: Vite's dev server injects
+// inline scripts that only the dev header allows.
+const cspMetaTag: Plugin = {
+  name: 'conscent-csp-meta',
+  apply: 'build',
+  transformIndexHtml: () => [
+    { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: productionMetaCsp() }, injectTo: 'head-prepend' },
+  ],
+};
 
 // Three bundles, one per process. The preload is sandboxed, so it cannot `require`
 // anything from node_modules: it is built as one self-contained CommonJS file.
@@ -25,9 +38,12 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'renderer'),
-    plugins: [react()],
+    plugins: [react(), cspMetaTag],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
+      // electron-vite leaves the renderer unminified by default; agents' machines parse
+      // it on every start, so ship it minified.
+      minify: true,
       rollupOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } },
     },
   },

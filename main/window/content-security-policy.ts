@@ -1,6 +1,7 @@
 // The renderer's Content-Security-Policy. It is sent as a response header by the app://
-// protocol handler (and, in development, added to the dev server's responses), so a meta
-// tag in renderer/index.html is not needed; if one is added it must not be looser.
+// protocol handler (and, in development, added to the dev server's responses). The build
+// also writes it into index.html as a meta tag (electron.vite.config.ts); the dev server
+// gets no meta tag, because Vite's dev-only inline scripts need the looser dev header.
 //
 // The page talks to nothing but main (over IPC), so it may load only its own bundled
 // files and may connect nowhere. No 'unsafe-eval' anywhere: nothing we ship needs it.
@@ -26,6 +27,16 @@ const PRODUCTION: CspDirectives = {
 /** The policy for the packaged app. */
 export function productionCsp(): string {
   return serializeCsp(PRODUCTION);
+}
+
+/**
+ * The same policy for the built index.html's <meta> tag, a second line of defence should
+ * the page ever be loaded without our header. frame-ancestors is not allowed in a meta
+ * policy (browsers ignore it and warn), so it stays header-only.
+ */
+export function productionMetaCsp(): string {
+  const { 'frame-ancestors': _headerOnly, ...meta } = PRODUCTION;
+  return serializeCsp(meta);
 }
 
 /**
