@@ -13,6 +13,8 @@ export interface AppServicesOptions {
   userDataDir: string;
   logDir: string;
   keytar: KeytarLike;
+  /** Per-request deadline for ConsCent calls; the client's default when absent. */
+  requestTimeoutMs?: number;
 }
 
 /**
@@ -23,7 +25,8 @@ export function createAppBridgeHandlers(options: AppServicesOptions): BridgeHand
   return createBridgeHandlers({
     profiles: createProfileStore(join(options.userDataDir, SETTINGS_FILE_NAME)),
     credentials: createKeytarCredentialStore(options.keytar, KEYCHAIN_SERVICE),
-    createClient: (connection) => createConsCentClient(connection),
+    createClient: (connection) =>
+      createConsCentClient(connection, options.requestTimeoutMs ? { timeoutMs: options.requestTimeoutMs } : {}),
     logger: createFileLogger({ dir: options.logDir }),
   });
 }

@@ -34,11 +34,16 @@ export interface ConsoleUnderTest {
   userDataDir: string;
   /** Every IPC result the page received, for leak checks. */
   ipcResults: unknown[];
+  /** Starts a fresh simulator on the given port (after `sim.stop()`), as if ConsCent came back. */
+  restartSimulator(port: number): Promise<RunningSimulator>;
   /** Opens a fresh page (a "restart" of the window), same main-process state. */
   reopen(): Promise<Page>;
-  screenshot(name: string): Promise<string>;
+  /** fullPage: false for dialogs, which sit fixed in the viewport. */
+  screenshot(name: string, options?: { fullPage?: boolean }): Promise<string>;
   close(): Promise<void>;
 }
+
+export const E2E_REQUEST_TIMEOUT_MS = 2_000;
 
 export async function launchConsole(simOptions: SimulatorOptions = { userCount: 200, seed: 11 }): Promise<ConsoleUnderTest> {
   const keyring = await useUnlockedKeyringInThisProcess();
@@ -48,7 +53,7 @@ export async function launchConsole(simOptions: SimulatorOptions = { userCount: 
   const ipc = new FakeIpcMain();
   registerBridge(
     ipc,
-    createAppBridgeHandlers({ userDataDir, logDir: join(keyring.env.HOME, 'logs'), keytar }),
+    createAppBridgeHandlers({ userDataDir, logDir: join(keyring.env.HOME, 'logs'), keytar, requestTimeoutMs: E2E_REQUEST_TIMEOUT_MS }),
     createSenderCheck(server.pageUrl),
   );
   const browser: Browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
@@ -74,21 +79,25 @@ export async function launchConsole(simOptions: SimulatorOptions = { userCount: 
     keyring,
     userDataDir,
     ipcResults,
+    async restartSimulator(port) {
+      app.sim = await startSimulator({ ...simOptions, port });
+      return app.sim;
+    },
     async reopen() {
       await app.page.close();
       app.page = await open();
       return app.page;
     },
-    async screenshot(name) {
+    async screenshot(name, options = {}) {
       await mkdir(SCREENSHOT_DIR, { recursive: true });
       const path = join(SCREENSHOT_DIR, `${name}.png`);
-      await app.page.screenshot({ path, fullPage: true });
+      await app.page.screenshot({ path, fullPage: options.fullPage ?? true });
       return path;
     },
     async close() {
       await browser.close().catch(() => undefined);
       await server.close();
-      await sim.stop();
+      await app.sim.stop();
       await keyring.stop();
     },
   };

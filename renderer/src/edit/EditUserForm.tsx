@@ -234,7 +234,10 @@ export function EditUserForm({ profile, user, onSaved }: EditUserFormProps) {
         {lastFailure && !review ? (
           <div className="notice notice-error" role="alert">
             <p className="notice-summary">
-              <span aria-hidden="true">⚠</span> The last attempt to send was not saved; your edits are kept. Review the changes to try again.
+              <span aria-hidden="true">⚠</span>{' '}
+              {lastFailure.kind === 'timeout'
+                ? 'ConsCent did not confirm the last attempt to send; look the reader up again before retrying. Your edits are kept.'
+                : 'The last attempt to send was not saved; your edits are kept. Review the changes to try again.'}
             </p>
           </div>
         ) : null}

@@ -1,5 +1,6 @@
 import type { ProfileSummary } from '../../../common/contract';
 import type { BridgeError } from '../../../common/result';
+import { BRIDGE_UNANSWERED_MESSAGE } from '../bridge/safe-call';
 import { environmentLabel } from '../header/environment-label';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { Modal } from '../ui/Modal';
@@ -47,7 +48,7 @@ export function ReviewDialog({ profile, readerName, userId, rows, sending, error
         {sending ? <p>Sending the changes to ConsCent…</p> : null}
       </div>
       {error ? (
-        <ErrorNotice error={error} context="update" title="The changes were not saved.">
+        <ErrorNotice error={error} context="update" title={unconfirmedTitle(error)}>
           <p className="notice-detail">Your edits are kept{canRetry ? '.' : ': go back to fix them.'}</p>
         </ErrorNotice>
       ) : null}
@@ -66,4 +67,11 @@ export function ReviewDialog({ profile, readerName, userId, rows, sending, error
       <p className="hint">Escape goes back to editing.</p>
     </Modal>
   );
+}
+
+/** A timeout means ConsCent may have applied the change: do not claim it was not saved. */
+function unconfirmedTitle(error: BridgeError): string {
+  return error.kind === 'timeout' || error.message === BRIDGE_UNANSWERED_MESSAGE
+    ? 'ConsCent did not confirm the change.'
+    : 'The changes were not saved.';
 }
