@@ -21,6 +21,9 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
+      // Pure-JS dependencies are bundled so the installed app ships no node_modules for
+      // them; only keytar (a native module) stays external and is packaged unpacked.
+      externalizeDeps: { exclude: ['axios', 'zod', 'libphonenumber-js'] },
       rollupOptions: { input: { index: resolve(__dirname, 'main/index.ts') } },
     },
   },

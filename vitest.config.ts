@@ -37,6 +37,17 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      {
+        // Icons and an unpacked electron-builder build of the app (issue 5).
+        test: {
+          name: 'packaging',
+          environment: 'node',
+          include: ['test/packaging/**/*.test.ts'],
+          pool: 'forks',
+          testTimeout: 60_000,
+          hookTimeout: 240_000,
+        },
+      },
     ],
   },
 });
