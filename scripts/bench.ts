@@ -37,8 +37,9 @@ async function assetSizes(dir: string): Promise<Record<'js' | 'css', { raw: numb
 
 /** A bare React 19 page, built by the same Vite and React plugin as the renderer. */
 async function buildBarePage(): Promise<string> {
-  // Inside the project (out/ is build output) so react resolves from node_modules.
-  const dir = join(ROOT, 'out', 'bench-bare-react');
+  // Inside node_modules/.cache so react resolves from the project, and never in out/,
+  // which is what gets packaged.
+  const dir = join(ROOT, 'node_modules', '.cache', 'bench-bare-react');
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
   await writeFile(join(dir, 'index.html'), '<!doctype html><html><body><div id="root"></div><script type="module" src="./main.tsx"></script></body></html>');
