@@ -10,6 +10,16 @@ import {
 import { ApiError } from './api-error';
 import { classifyStatus, classifyTransportFailure } from './classify-failure';
 import { ENDPOINTS } from './endpoints';
+import {
+  LOOKUP_RETRY_POLICY,
+  realRetryRuntime,
+  statusRetryHint,
+  transportRetryHint,
+  withRetries,
+  type AttemptOutcome,
+  type RetryPolicy,
+  type RetryRuntime,
+} from './retry-policy';
 
 export interface Connection {
   baseUrl: string;
@@ -23,6 +33,10 @@ export interface ClientOptions {
   /** Responses larger than this are abandoned mid-stream, so memory stays bounded. */
   maxResponseBytes?: number;
   now?: () => Date;
+  /** Retries of the read-only lookups; updates are never retried, whatever this says. */
+  retry?: RetryPolicy;
+  /** Injected by tests so backoff is deterministic and instant. */
+  retryRuntime?: Partial<RetryRuntime>;
 }
 
 export type UserSelector = { userId: string } | { email: string } | { phoneNumber: string };
@@ -55,15 +69,20 @@ export function createConsCentClient(connection: Connection, options: ClientOpti
     headers: { Accept: 'application/json' },
   });
 
-  async function call<S extends z.ZodType>(
+  const retryPolicy = options.retry ?? LOOKUP_RETRY_POLICY;
+  const retryRuntime: RetryRuntime = { ...realRetryRuntime, ...options.retryRuntime };
+
+  /** One HTTP exchange; failures come back as data with a hint saying whether a retry is safe. */
+  async function attempt<S extends z.ZodType>(
     endpoint: { method: string; path: string },
     params: Record<string, string | number | undefined>,
     body: unknown,
     schema: S,
-  ): Promise<z.infer<S>> {
+    attemptTimeoutMs: number,
+  ): Promise<AttemptOutcome<z.infer<S>>> {
     // Some responses stall after the headers; axios' timeout alone only sees idle sockets.
     const deadline = new AbortController();
-    const timer = setTimeout(() => deadline.abort(), timeoutMs);
+    const timer = setTimeout(() => deadline.abort(), attemptTimeoutMs);
     let response: AxiosResponse<string>;
     try {
       response = await http.request<string>({
@@ -72,39 +91,60 @@ export function createConsCentClient(connection: Connection, options: ClientOpti
         params,
         data: body,
         signal: deadline.signal,
+        timeout: attemptTimeoutMs,
       });
     } catch (error) {
-      throw classifyTransportFailure(error, host, timeoutMs);
+      return { ok: false, error: classifyTransportFailure(error, host, attemptTimeoutMs), hint: transportRetryHint(error) };
     } finally {
       clearTimeout(timer);
     }
     const json = parseJson(response.data);
     if (response.status < 200 || response.status >= 300) {
       const retryAfter = response.headers['retry-after'];
-      throw classifyStatus(
+      const error = classifyStatus(
         response.status,
         apiMessage(json, connection.credentials),
         typeof retryAfter === 'string' ? retryAfter : undefined,
         now(),
       );
+      return { ok: false, error, hint: statusRetryHint(error) };
     }
+    const notRetryable = { retryable: false } as const;
     if (json === undefined) {
-      throw new ApiError('unexpected-response', `ConsCent (${host}) answered with something that is not JSON. The base URL may point at the wrong server.`);
+      const error = new ApiError('unexpected-response', `ConsCent (${host}) answered with something that is not JSON. The base URL may point at the wrong server.`);
+      return { ok: false, error, hint: notRetryable };
     }
     const parsed = schema.safeParse(json);
     if (!parsed.success) {
-      throw new ApiError('unexpected-response', `ConsCent (${host}) answered in a shape the console does not understand. The base URL may point at the wrong server or API version.`);
+      const error = new ApiError('unexpected-response', `ConsCent (${host}) answered in a shape the console does not understand. The base URL may point at the wrong server or API version.`);
+      return { ok: false, error, hint: notRetryable };
     }
-    return parsed.data;
+    return { ok: true, value: parsed.data };
+  }
+
+  /** A read: idempotent, so transient failures are retried within the policy's bounds. */
+  function read<S extends z.ZodType>(
+    endpoint: { method: 'GET'; path: string },
+    params: Record<string, string | number | undefined>,
+    schema: S,
+  ): Promise<z.infer<S>> {
+    return withRetries(retryPolicy, timeoutMs, retryRuntime, (attemptTimeoutMs) =>
+      attempt(endpoint, params, undefined, schema, attemptTimeoutMs),
+    );
   }
 
   return {
-    updateUser: (userId, changes) =>
-      call(ENDPOINTS.updateUser, { userId }, changes, UpdateUserResponse),
+    // Exactly one attempt, never retried: once a PATCH may have reached ConsCent, only
+    // the agent (after looking the reader up again) can decide whether to send it again.
+    updateUser: async (userId, changes) => {
+      const outcome = await attempt(ENDPOINTS.updateUser, { userId }, changes, UpdateUserResponse, timeoutMs);
+      if (!outcome.ok) throw outcome.error;
+      return outcome.value;
+    },
     getUserAndSubscriptions: (selector) =>
-      call(ENDPOINTS.userAndSubscriptionDetails, { clientId: connection.clientId, ...selector }, undefined, UserAndSubscriptionDetails),
+      read(ENDPOINTS.userAndSubscriptionDetails, { clientId: connection.clientId, ...selector }, UserAndSubscriptionDetails),
     findPurchases: (filter) =>
-      call(ENDPOINTS.purchasedSubscriptions, { ...filter, pageSize: filter.pageSize ?? 50, pageNumber: 1 }, undefined, PurchasesResponse),
+      read(ENDPOINTS.purchasedSubscriptions, { ...filter, pageSize: filter.pageSize ?? 50, pageNumber: 1 }, PurchasesResponse),
   };
 }
 

@@ -27,6 +27,9 @@ export interface BridgeDeps {
   newId?: () => string;
 }
 
+export const UPDATE_IN_FLIGHT_MESSAGE =
+  'A save for this reader is already being sent to ConsCent. Wait for it to finish, then look the reader up again before changing anything else.';
+
 type Schemas = typeof REQUEST_SCHEMAS;
 type Valid<K extends keyof Schemas> = Schemas[K] extends z.ZodType ? z.output<Schemas[K]> : never;
 
@@ -38,6 +41,8 @@ type Valid<K extends keyof Schemas> = Schemas[K] extends z.ZodType ? z.output<Sc
 export function createBridgeHandlers(deps: BridgeDeps): BridgeHandlers {
   const { profiles, credentials, createClient, logger } = deps;
   const newId = deps.newId ?? randomUUID;
+  /** Profile id + user id of every update whose PATCH has not answered yet. */
+  const updatesInFlight = new Set<string>();
 
   /** Validates the payload, runs the operation, and turns any failure into data. */
   function operation<K extends Exclude<keyof Schemas, 'listProfiles'>, T>(
@@ -50,14 +55,14 @@ export function createBridgeHandlers(deps: BridgeDeps): BridgeHandlers {
       const parsed = schema.safeParse(payload);
       if (!parsed.success) {
         logger.warn('bridge.invalid-input', { operation: name });
-        return fail(invalidInput(parsed.error, what));
+        return fail(bounded(invalidInput(parsed.error, what)));
       }
       try {
         return ok(await run(parsed.data as Valid<K>));
       } catch (error) {
         const bridgeError = toBridgeError(error);
         logger.warn('bridge.failed', { operation: name, kind: bridgeError.kind });
-        return fail(bridgeError);
+        return fail(bounded(bridgeError));
       }
     };
   }
@@ -220,14 +225,26 @@ export function createBridgeHandlers(deps: BridgeDeps): BridgeHandlers {
     }),
 
     updateUser: operation('updateUser', 'The changes', async ({ profileId, userId, changes }) => {
-      const client = await clientFor(profileId);
+      // Checked and marked before the first await, so two calls arriving together cannot
+      // both pass: a second PATCH for the same reader must never race the first.
+      const key = `${profileId}/${userId.toLowerCase()}`;
+      if (updatesInFlight.has(key)) {
+        logger.warn('user.update-refused-in-flight', { profileId, userId });
+        throw new ApiError('invalid-input', UPDATE_IN_FLIGHT_MESSAGE);
+      }
+      updatesInFlight.add(key);
       try {
-        const response = await client.updateUser(userId, changes);
-        logger.info('user.updated', { profileId, userId, fields: Object.keys(changes).join(',') });
-        return { message: response.message, sent: changes, user: viewFromUserData(response.userData) };
-      } catch (error) {
-        logger.warn('user.update-failed', { profileId, userId, kind: toBridgeError(error).kind });
-        throw notFoundAs(error, `ConsCent has no reader with user id ${userId}. Nothing was changed.`);
+        const client = await clientFor(profileId);
+        try {
+          const response = await client.updateUser(userId, changes);
+          logger.info('user.updated', { profileId, userId, fields: Object.keys(changes).join(',') });
+          return { message: response.message, sent: changes, user: viewFromUserData(response.userData) };
+        } catch (error) {
+          logger.warn('user.update-failed', { profileId, userId, kind: toBridgeError(error).kind });
+          throw notFoundAs(error, `ConsCent has no reader with user id ${userId}. Nothing was changed.`);
+        }
+      } finally {
+        updatesInFlight.delete(key);
       }
     }),
   };
@@ -253,6 +270,32 @@ function optional<K extends string>(key: K, value: string | undefined): { [P in 
 
 function notFoundAs(error: unknown, message: string): unknown {
   return error instanceof ApiError && error.kind === 'not-found' ? new ApiError('not-found', message) : error;
+}
+
+const MAX_MESSAGE = 500;
+const MAX_FIELDS = 30;
+const MAX_FIELD_KEY = 120;
+const MAX_FIELD_MESSAGE = 300;
+
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+/**
+ * Caps what an error sends back over IPC. Validation messages can quote the payload
+ * (zod names unrecognised keys verbatim), so a hostile or buggy caller could otherwise
+ * get megabytes echoed back for every call.
+ */
+function bounded(error: BridgeError): BridgeError {
+  const result: BridgeError = { ...error, message: clip(error.message, MAX_MESSAGE) };
+  if (error.fields) {
+    result.fields = Object.fromEntries(
+      Object.entries(error.fields)
+        .slice(0, MAX_FIELDS)
+        .map(([key, message]) => [clip(key, MAX_FIELD_KEY), clip(message, MAX_FIELD_MESSAGE)]),
+    );
+  }
+  return result;
 }
 
 /** Every failure becomes data with a kind and a human message; nothing else leaks out. */

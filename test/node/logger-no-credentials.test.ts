@@ -1,0 +1,100 @@
+import { mkdtemp, readFile, readdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createConsCentClient } from '../../main/conscent/conscent-client';
+import { createMemoryCredentialStore } from '../../main/credentials/memory-credential-store';
+import { createBridgeHandlers } from '../../main/ipc/bridge-handlers';
+import { createFileLogger, type LogFields, type Logger } from '../../main/logging/logger';
+import { createProfileStore } from '../../main/settings/profile-store';
+import { DEMO_CLIENT, SEED_EXAMPLE_USER_ID, startSimulator, type Fault, type RunningSimulator } from '../../simulator';
+
+// Every code path of main that logs, driven through success and every failure, with a
+// key and secret nobody could miss. The spy sees what callers hand the logger BEFORE
+// redaction, so this proves main never logs credentials or headers, not merely that the
+// redaction caught them.
+
+const KEY = 'LOGCHECK-key-3e5a7c9b';
+const SECRET = 'LOGCHECK-secret-1d2f4b6a';
+const WRONG = 'LOGCHECK-wrong-8c7b6a5d';
+const FORBIDDEN = [
+  KEY,
+  SECRET,
+  WRONG,
+  Buffer.from(`${KEY}:${SECRET}`).toString('base64'),
+  Buffer.from(`${KEY}:${WRONG}`).toString('base64'),
+  'Basic ',
+  'authorization',
+];
+
+let sim: RunningSimulator;
+let dir: string;
+const raw: string[] = [];
+
+beforeAll(async () => {
+  sim = await startSimulator({ userCount: 10, seed: 9, clients: [{ clientId: DEMO_CLIENT.clientId, apiKey: KEY, apiSecret: SECRET }] });
+  dir = await mkdtemp(join(tmpdir(), 'cc-logcheck-'));
+});
+afterAll(() => sim.stop());
+
+function spy(inner: Logger): Logger {
+  const record = (level: string) => (event: string, fields?: LogFields) => {
+    raw.push(JSON.stringify({ level, event, fields }));
+    inner[level as keyof Logger](event, fields);
+  };
+  return { info: record('info'), warn: record('warn'), error: record('error') };
+}
+
+describe('main never logs credentials or HTTP headers', () => {
+  it('through saves, lookups, updates and every failure', async () => {
+    const handlers = createBridgeHandlers({
+      profiles: createProfileStore(join(dir, 'settings.json')),
+      credentials: createMemoryCredentialStore(),
+      createClient: (connection) =>
+        createConsCentClient(connection, { timeoutMs: 300, retryRuntime: { sleep: async () => undefined } }),
+      // No `secrets` option on purpose: nothing must depend on exact-secret scrubbing.
+      logger: spy(createFileLogger({ dir: join(dir, 'logs'), maxBytes: 4096, keepFiles: 2 })),
+    });
+    const profile = { name: 'Log check', environment: 'custom', baseUrl: sim.baseUrl, clientId: DEMO_CLIENT.clientId };
+    const saved = await handlers.saveProfile({ profile, credentials: { apiKey: KEY, apiSecret: SECRET } });
+    if (!saved.ok) throw new Error(saved.error.message);
+    const profileId = saved.value.id;
+
+    await handlers.saveProfile({ profile, credentials: { apiKey: KEY, apiSecret: `${SECRET} x` } });
+    await handlers.testConnection({ profile, credentials: { apiKey: KEY, apiSecret: WRONG } });
+    await handlers.testConnection({ id: profileId, profile });
+    const user = sim.listUsers().find((u) => u.userId !== SEED_EXAMPLE_USER_ID)!;
+    for (const query of [SEED_EXAMPLE_USER_ID, user.email, `${user.countryCode} ${user.phone}`, 'nobody@example.com']) {
+      await handlers.lookupUser({ profileId, query });
+    }
+    await handlers.getUser({ profileId, userId: SEED_EXAMPLE_USER_ID });
+    await handlers.updateUser({ profileId, userId: SEED_EXAMPLE_USER_ID, changes: { name: 'Logged Change' } });
+
+    const faults: Fault[] = [
+      { kind: 'status', status: 401 },
+      { kind: 'status', status: 429, retryAfterSeconds: 5 },
+      { kind: 'status', status: 500 },
+      { kind: 'html' },
+      { kind: 'drop' },
+      { kind: 'hang' },
+      { kind: 'malformed-json' },
+    ];
+    for (const fault of faults) {
+      sim.clearFaults();
+      sim.addFault({ fault });
+      await handlers.updateUser({ profileId, userId: SEED_EXAMPLE_USER_ID, changes: { name: 'Faulted Change' } });
+      await handlers.lookupUser({ profileId, query: user.email });
+      await handlers.testConnection({ id: profileId, profile });
+    }
+    sim.clearFaults();
+    await handlers.deleteProfile({ id: profileId });
+
+    expect(raw.length).toBeGreaterThan(20);
+    const written = await Promise.all(
+      (await readdir(join(dir, 'logs'))).map((name) => readFile(join(dir, 'logs', name), 'utf8')),
+    );
+    for (const text of [raw.join('\n'), written.join('\n')]) {
+      for (const forbidden of FORBIDDEN) expect(text.toLowerCase()).not.toContain(forbidden.toLowerCase());
+    }
+  });
+});
