@@ -4,6 +4,7 @@ import {
   DEMO_CLIENT,
   FAULT_KINDS,
   FAULT_STATUSES,
+  HTML_STATUSES,
   SimulatorOptions,
   type Fault,
   type FaultRule,
@@ -32,8 +33,11 @@ Options:
   --fault RULE              inject a fault; repeatable. RULE is [METHOD:]PATH=FAULT[xTIMES]
                             PATH: * or a path below the base path, e.g. /client/update-user
                             FAULT: latency:MS | 401 | 403 | 404 | 429[:RETRY_AFTER_S] | 500 | 502 | 503
-                                   | drop | html | malformed-json | wrong-shape | oversized[:BYTES] | hang
+                                   | drop | html[:STATUS] | malformed-json | wrong-shape | oversized[:BYTES] | hang
+                            (html:200 is a sign-in page where JSON belongs; plain html is a 502 gateway page)
                             e.g. --fault /client/update-user=500x2 --fault '*=latency:2000'
+  --tls                     listen with HTTPS, using a fresh self-signed certificate
+                            (the console refuses it by design: for practising TLS failures)
   --quiet                   do not print one line per request
   --help                    show this help
 `;
@@ -55,6 +59,7 @@ const FLAG_OF_OPTION: Record<string, string> = {
   addressListMode: '--address-list-mode',
   maxBodyBytes: '--max-body-bytes',
   faults: '--fault',
+  tls: '--tls',
 };
 
 function parseFault(spec: string): Fault {
@@ -69,6 +74,11 @@ function parseFault(spec: string): Fault {
     if (status === undefined) throw new Error(`"${spec}": status must be one of ${FAULT_STATUSES.join(', ')}.`);
     if (argument !== undefined && status !== 429) throw new Error(`"${spec}": only 429 takes a Retry-After value.`);
     return argument === undefined ? { kind: 'status', status } : { kind: 'status', status, retryAfterSeconds: number('Retry-After') };
+  }
+  if (head === 'html' && argument !== undefined) {
+    const status = HTML_STATUSES.find((candidate) => String(candidate) === argument);
+    if (status === undefined) throw new Error(`"${spec}": an html page's status must be one of ${HTML_STATUSES.join(', ')}.`);
+    return { kind: 'html', status };
   }
   if (head === 'oversized') return argument === undefined ? { kind: 'oversized' } : { kind: 'oversized', bytes: number('size') };
   if (argument === undefined && (head === 'drop' || head === 'html' || head === 'malformed-json' || head === 'wrong-shape' || head === 'hang')) {
@@ -124,6 +134,7 @@ export function parseCliArgs(argv: readonly string[]): CliParse {
         'address-list-mode': { type: 'string' },
         'max-body-bytes': { type: 'string' },
         fault: { type: 'string', multiple: true },
+        tls: { type: 'boolean' },
         quiet: { type: 'boolean' },
         help: { type: 'boolean' },
       },
@@ -146,6 +157,7 @@ export function parseCliArgs(argv: readonly string[]): CliParse {
       addressListMode: mode === 'append' ? 'append' : mode === 'replace' ? 'replace' : undefined,
       maxBodyBytes: wholeNumber('max-body-bytes', values['max-body-bytes']),
       faults: values.fault?.map(parseFaultRule),
+      tls: values.tls,
     };
     const checked = SimulatorOptions.safeParse(options);
     if (!checked.success) {

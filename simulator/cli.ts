@@ -32,6 +32,9 @@ async function main(): Promise<void> {
   });
 
   const lines = [`ConsCent simulator listening on ${simulator.baseUrl}`];
+  if (simulator.certificate) {
+    lines.push('  HTTPS with a self-signed certificate: the console refuses it (a TLS failure), by design.');
+  }
   for (const client of simulator.clients) {
     const isDemo = client.apiKey === DEMO_CLIENT.apiKey && client.apiSecret === DEMO_CLIENT.apiSecret;
     const secret = isDemo ? client.apiSecret : '(as given with --client)';

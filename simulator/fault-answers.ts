@@ -26,6 +26,18 @@ const GATEWAY_PAGE = `<html>
 </html>
 `;
 
+// What a hotel or office network's sign-in page, or a base URL that points at a website,
+// answers with a 200: a page for people, not the API.
+const PORTAL_PAGE = `<!DOCTYPE html>
+<html>
+<head><title>Sign in to the network</title></head>
+<body><h1>Welcome</h1><p>Please sign in to continue to the internet.</p></body>
+</html>
+`;
+
+const htmlPage = (status: number) =>
+  status === 502 ? GATEWAY_PAGE : status === 200 ? PORTAL_PAGE : GATEWAY_PAGE.replaceAll('502 Bad Gateway', `${status} Error`);
+
 const OVERSIZED_HEAD = '{"message":"This response is deliberately oversized.","padding":"';
 const OVERSIZED_TAIL = '"}';
 const CHUNK = 64 * 1024;
@@ -43,16 +55,28 @@ async function drained(res: ServerResponse): Promise<void> {
   }
 }
 
-/** Streams a valid JSON body of exactly `bytes` (or the smallest possible) without holding it. */
-async function streamOversized(res: ServerResponse, bytes: number): Promise<void> {
+/**
+ * Streams a valid JSON body of exactly `bytes` (or the smallest possible) without holding
+ * it; `sent` hears the running total, so a test can see where the client stopped reading.
+ */
+async function streamOversized(res: ServerResponse, bytes: number, sent: (total: number) => void): Promise<void> {
   res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8' });
   const pad = Math.max(0, bytes - OVERSIZED_HEAD.length - OVERSIZED_TAIL.length);
   const block = 'x'.repeat(CHUNK);
-  if (!res.write(OVERSIZED_HEAD)) await drained(res);
+  let total = 0;
+  const write = (text: string) => {
+    total += text.length; // ASCII only, so characters are bytes
+    sent(total);
+    return res.write(text);
+  };
+  if (!write(OVERSIZED_HEAD)) await drained(res);
   for (let left = pad; left > 0 && !res.destroyed; left -= CHUNK) {
-    if (!res.write(left >= CHUNK ? block : block.slice(0, left))) await drained(res);
+    if (!write(left >= CHUNK ? block : block.slice(0, left))) await drained(res);
   }
-  if (!res.destroyed) res.end(OVERSIZED_TAIL);
+  if (!res.destroyed) {
+    sent(total + OVERSIZED_TAIL.length);
+    res.end(OVERSIZED_TAIL);
+  }
 }
 
 /** Status reported for the request log; null when nothing was answered. */
@@ -61,7 +85,7 @@ export function faultStatus(fault: Exclude<Fault, { kind: 'latency' }>): number 
     case 'status':
       return fault.status;
     case 'html':
-      return 502;
+      return fault.status ?? 502;
     case 'drop':
     case 'hang':
       return null;
@@ -70,7 +94,11 @@ export function faultStatus(fault: Exclude<Fault, { kind: 'latency' }>): number 
   }
 }
 
-export async function answerWithFault(res: ServerResponse, fault: Exclude<Fault, { kind: 'latency' }>): Promise<void> {
+export async function answerWithFault(
+  res: ServerResponse,
+  fault: Exclude<Fault, { kind: 'latency' }>,
+  sent: (total: number) => void = () => undefined,
+): Promise<void> {
   switch (fault.kind) {
     case 'status': {
       const headers: Record<string, string> =
@@ -81,10 +109,13 @@ export async function answerWithFault(res: ServerResponse, fault: Exclude<Fault,
     case 'drop':
       res.socket?.destroy();
       return;
-    case 'html':
-      res.writeHead(502, { 'Content-Type': 'text/html', 'Content-Length': Buffer.byteLength(GATEWAY_PAGE) });
-      res.end(GATEWAY_PAGE);
+    case 'html': {
+      const status = fault.status ?? 502;
+      const page = htmlPage(status);
+      res.writeHead(status, { 'Content-Type': 'text/html', 'Content-Length': Buffer.byteLength(page) });
+      res.end(page);
       return;
+    }
     case 'malformed-json': {
       const broken = '{"message":"User Details Updated Successfully.","userData":{"userId":"681c74b2333e1';
       res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': broken.length });
@@ -98,7 +129,7 @@ export async function answerWithFault(res: ServerResponse, fault: Exclude<Fault,
       return;
     }
     case 'oversized':
-      await streamOversized(res, fault.bytes ?? DEFAULT_OVERSIZED_BYTES);
+      await streamOversized(res, fault.bytes ?? DEFAULT_OVERSIZED_BYTES, sent);
       return;
     case 'hang':
       // Deliberately nothing: the socket stays open until the client gives up or stop().

@@ -32,6 +32,8 @@ export const FAULT_KINDS = [
   'hang',
 ] as const;
 
+export const HTML_STATUSES = [200, ...FAULT_STATUSES] as const;
+
 export const DEFAULT_RETRY_AFTER_SECONDS = 30;
 export const DEFAULT_OVERSIZED_BYTES = 20 * 1024 * 1024;
 
@@ -43,7 +45,9 @@ export const Fault = z.discriminatedUnion('kind', [
     retryAfterSeconds: z.number().int().min(0).max(86_400).optional(),
   }),
   z.strictObject({ kind: z.literal('drop') }),
-  z.strictObject({ kind: z.literal('html') }),
+  // An HTML page where JSON belongs: a gateway's error page (502 by default), or with
+  // status 200 what a captive portal or a base URL pointing at a website answers.
+  z.strictObject({ kind: z.literal('html'), status: z.union(HTML_STATUSES.map((status) => z.literal(status))).optional() }),
   z.strictObject({ kind: z.literal('malformed-json') }),
   z.strictObject({ kind: z.literal('wrong-shape') }),
   z.strictObject({ kind: z.literal('oversized'), bytes: z.number().int().min(1).max(2 ** 32).optional() }),
@@ -91,6 +95,13 @@ export const SimulatorOptions = z.strictObject({
   addressListMode: z.enum(ADDRESS_LIST_MODES).optional(),
   maxBodyBytes: z.number().int().min(1).max(100 * 1024 * 1024).optional(),
   faults: z.array(FaultRule).optional(),
+  /**
+   * Listen with HTTPS. `true` makes a fresh self-signed certificate for the host (so a
+   * client that trusts only the usual authorities must refuse it); or pass key and cert.
+   */
+  tls: z
+    .union([z.boolean(), z.strictObject({ key: z.string().min(1), cert: z.string().min(1) })])
+    .optional(),
   /** Called once per request when it is answered (or dropped); never sees credentials. */
   onRequest: z.custom<(entry: RecordedRequest) => void>((value) => typeof value === 'function').optional(),
 });
@@ -107,6 +118,7 @@ export interface ResolvedOptions {
   addressListMode: AddressListMode;
   maxBodyBytes: number;
   faults: FaultRule[];
+  tls: false | true | { key: string; cert: string };
   onRequest: ((entry: RecordedRequest) => void) | undefined;
 }
 
@@ -128,6 +140,7 @@ export function resolveOptions(input: SimulatorOptions = {}): ResolvedOptions {
     addressListMode: options.addressListMode ?? 'replace',
     maxBodyBytes: options.maxBodyBytes ?? 64 * 1024,
     faults: options.faults ?? [],
+    tls: options.tls ?? false,
     onRequest: options.onRequest,
   };
 }
@@ -150,4 +163,9 @@ export interface RecordedRequest {
   /** null while unanswered, and for dropped or hung requests. */
   status: number | null;
   fault?: FaultKind;
+  /**
+   * For a streamed (oversized) answer: body bytes written before it ended or the client
+   * hung up. Tells a test whether a size-capped client stopped reading early.
+   */
+  bytesSent?: number;
 }

@@ -1,4 +1,5 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { checkAuth } from './auth';
 import { answerWithFault, faultStatus } from './fault-answers';
@@ -19,10 +20,13 @@ import { handleUpdateUser } from './route-update-user';
 import { handleUserDetails } from './route-user-details';
 import { buildSeedData } from './seed-data';
 import { SimStore } from './store';
+import { tlsMaterial } from './tls';
 
 export interface RunningSimulator {
-  /** e.g. http://127.0.0.1:43123/api/v1 — what a connection profile's base URL is set to. */
+  /** e.g. http://127.0.0.1:43123/api/v1 (https:// with `tls`) — what a connection profile's base URL is set to. */
   readonly baseUrl: string;
+  /** With `tls`: the certificate served (PEM), for a client that chooses to trust it. */
+  readonly certificate: string | undefined;
   readonly port: number;
   readonly clients: readonly SimClient[];
   /** Closes the server and every open, slow or hanging connection. */
@@ -105,7 +109,9 @@ export async function startSimulator(input: SimulatorOptions = {}): Promise<Runn
     if (chosen.answer) {
       entry.fault = chosen.answer.kind;
       entry.status = faultStatus(chosen.answer);
-      await answerWithFault(res, chosen.answer);
+      await answerWithFault(res, chosen.answer, (total) => {
+        entry.bytesSent = total;
+      });
       return;
     }
 
@@ -122,12 +128,15 @@ export async function startSimulator(input: SimulatorOptions = {}): Promise<Runn
     handler({ req, res, query: url.searchParams, body: read.text, auth, store, options });
   }
 
-  const server = createServer((req, res) => {
+  const listener = (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch((error: unknown) => {
       const reason = error instanceof Error ? error.message : 'unknown error';
       sendMessage(res, 500, `Simulator error: ${reason}`);
     });
-  });
+  };
+  const tls = options.tls === false ? undefined : await tlsMaterial(options.tls, options.host);
+  // https.Server is an http.Server underneath (same request API, closeAllConnections).
+  const server: Server = tls ? createHttpsServer({ key: tls.key, cert: tls.cert }, listener) : createServer(listener);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) =>
@@ -138,7 +147,8 @@ export async function startSimulator(input: SimulatorOptions = {}): Promise<Runn
   const { port } = server.address() as AddressInfo;
 
   return {
-    baseUrl: `http://${urlHost(options.host)}:${port}${options.basePath}`,
+    baseUrl: `${tls ? 'https' : 'http'}://${urlHost(options.host)}:${port}${options.basePath}`,
+    certificate: tls?.cert,
     port,
     clients: options.clients.map((client) => ({ ...client })),
     async stop() {

@@ -5,17 +5,26 @@ import { ApiError } from './api-error';
 // error kind with a message a support agent can act on. Raw error text never reaches
 // the message: it can carry URLs with credentials, headers or stack details.
 
-const TLS_CODES = new Set([
-  'DEPTH_ZERO_SELF_SIGNED_CERT',
-  'SELF_SIGNED_CERT_IN_CHAIN',
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-  'CERT_HAS_EXPIRED',
-  'CERT_NOT_YET_VALID',
-  'ERR_TLS_CERT_ALTNAME_INVALID',
-  'ERR_SSL_WRONG_VERSION_NUMBER',
-  'EPROTO',
+// Certificate problems by the code Node puts on the error (OpenSSL's X509 verify names,
+// which Electron's BoringSSL is expected to keep; not checked here), each with the cause
+// in an agent's words. Self-signed, unknown authority (leaf or chain), other name and
+// expired were produced with Node 20 against the simulator's HTTPS mode
+// (test/node/failure-tls.test.ts); the rest are the same family of names.
+const CERTIFICATE_CAUSES: ReadonlyMap<string, string> = new Map([
+  ['DEPTH_ZERO_SELF_SIGNED_CERT', 'it presented a self-signed certificate, which no trusted authority vouches for'],
+  ['SELF_SIGNED_CERT_IN_CHAIN', 'its certificate chain ends in an authority this computer does not trust'],
+  ['UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'its certificate was issued by an authority this computer does not know'],
+  ['UNABLE_TO_GET_ISSUER_CERT', 'its certificate was issued by an authority this computer does not know'],
+  ['UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'its certificate was issued by an authority this computer does not know'],
+  ['CERT_UNTRUSTED', 'its certificate is not trusted'],
+  ['CERT_HAS_EXPIRED', "its certificate has expired (or this computer's date is wrong)"],
+  ['CERT_NOT_YET_VALID', "its certificate is not valid yet (or this computer's date is wrong)"],
+  ['ERR_TLS_CERT_ALTNAME_INVALID', 'its certificate belongs to a different server name'],
+  ['CERT_REVOKED', 'its certificate has been revoked'],
 ]);
+
+// The other end answered, but not with TLS: typically https:// to a plain-HTTP port.
+const NOT_TLS_CODES = new Set(['ERR_SSL_WRONG_VERSION_NUMBER', 'ERR_SSL_HTTP_REQUEST']);
 
 export function classifyTransportFailure(error: unknown, host: string, timeoutMs: number): ApiError {
   if (error instanceof ApiError) return error;
@@ -43,8 +52,21 @@ export function classifyTransportFailure(error: unknown, host: string, timeoutMs
     case 'EADDRNOTAVAIL':
       return new ApiError('network', 'This computer seems to be offline: ConsCent cannot be reached. Check the network and try again.');
   }
-  if (code && (TLS_CODES.has(code) || code.startsWith('ERR_TLS') || code.startsWith('ERR_SSL') || code.includes('CERT'))) {
-    return new ApiError('network', `The secure connection to ${host} failed: its certificate could not be verified. Do not continue on this network; tell your IT team.`);
+  const certificateCause = code === undefined ? undefined : CERTIFICATE_CAUSES.get(code);
+  if (certificateCause || code?.includes('CERT')) {
+    // Nothing was sent: the handshake fails before any request (or credential) leaves.
+    return new ApiError(
+      'network',
+      `The secure connection to ${host} was refused because its certificate could not be verified: ` +
+        `${certificateCause ?? 'the certificate is not acceptable'}. Nothing was sent. ` +
+        'Someone may be intercepting this network: do not continue on it, and tell your IT team.',
+    );
+  }
+  if ((code && NOT_TLS_CODES.has(code)) || (code === 'EPROTO' && /wrong version number|http request/i.test(messageOf(error)))) {
+    return new ApiError('network', `${host} did not answer with HTTPS on that port. Check the connection's base URL (https:// and the port). Nothing was sent.`);
+  }
+  if (code && (code === 'EPROTO' || code.startsWith('ERR_TLS') || code.startsWith('ERR_SSL'))) {
+    return new ApiError('network', `The secure connection to ${host} failed (${code}). Check the base URL; if it is right, tell your IT team.`);
   }
   if (/socket hang up/i.test(messageOf(error))) {
     return new ApiError('network', `The connection to ${host} was dropped before ConsCent answered. Check the internet connection and try again.`);

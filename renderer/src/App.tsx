@@ -3,6 +3,7 @@ import type { ProfileSummary, ProfilesState } from '../../common/contract';
 import type { BridgeError } from '../../common/result';
 import { useBridge } from './bridge/bridge-context';
 import { ConnectionsScreen } from './connections/ConnectionsScreen';
+import { KeychainProblemNotice } from './connections/KeychainProblemNotice';
 import { RecoveredSettingsNotice } from './connections/RecoveredSettingsNotice';
 import { useProfiles } from './connections/use-profiles';
 import { AppHeader } from './header/AppHeader';
@@ -81,6 +82,7 @@ function ConsoleShell() {
       {recovered ? (
         <RecoveredSettingsNotice recovered={recovered} onDismiss={() => setDismissedRecovery(recovered.movedTo)} />
       ) : null}
+      {state.keychainProblem ? <KeychainProblemNotice message={state.keychainProblem} onCheckAgain={() => void reload()} /> : null}
       {active ? (
         <nav className="app-nav" aria-label="Screens">
           <button type="button" aria-current={!showConnections ? 'page' : undefined} onClick={() => setView('reader')}>

@@ -1,13 +1,13 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import keytar from 'keytar';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { createAppBridgeHandlers } from '../../main/app-services';
 import { registerBridge } from '../../main/ipc/register-bridge';
 import { createSenderCheck } from '../../main/ipc/sender-check';
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../simulator';
 import { FakeIpcMain } from '../helpers/fake-ipc-main';
-import { useUnlockedKeyringInThisProcess, type TestKeyring } from '../helpers/keyring';
+import { useKeyringSituationInThisProcess, type KeyringSituation, type TestKeyring } from '../helpers/keyring';
 import { IPC_BINDING, preloadInitScript } from './preload-shim';
 import { serveRenderer } from './renderer-server';
 
@@ -34,6 +34,10 @@ export interface ConsoleUnderTest {
   userDataDir: string;
   /** Every IPC result the page received, for leak checks. */
   ipcResults: unknown[];
+  /** Every console message and uncaught page error of the browser, from the first page on. */
+  consoleMessages: string[];
+  /** Chromium's profile (storage, caches), inside the temp HOME as Electron's is inside userData. */
+  browserProfileDir: string;
   /** Starts a fresh simulator on the given port (after `sim.stop()`), as if ConsCent came back. */
   restartSimulator(port: number): Promise<RunningSimulator>;
   /** Opens a fresh page (a "restart" of the window), same main-process state. */
@@ -45,20 +49,40 @@ export interface ConsoleUnderTest {
 
 export const E2E_REQUEST_TIMEOUT_MS = 2_000;
 
-export async function launchConsole(simOptions: SimulatorOptions = { userCount: 200, seed: 11 }): Promise<ConsoleUnderTest> {
-  const keyring = await useUnlockedKeyringInThisProcess();
+export interface LaunchOptions {
+  /** The keychain this test process (and so the app's main side) finds; one per test file. */
+  keychain?: KeyringSituation;
+  /** Written to userData/settings.json before the page loads, e.g. a damaged file. */
+  settingsFileText?: string;
+}
+
+export async function launchConsole(
+  simOptions: SimulatorOptions = { userCount: 200, seed: 11 },
+  options: LaunchOptions = {},
+): Promise<ConsoleUnderTest> {
+  const keyring = await useKeyringSituationInThisProcess(options.keychain ?? 'unlocked');
   const sim = await startSimulator(simOptions);
   const server = await serveRenderer(join(ROOT, 'out', 'renderer'));
   const userDataDir = join(keyring.env.HOME, 'userData');
+  if (options.settingsFileText !== undefined) {
+    await mkdir(userDataDir, { recursive: true });
+    await writeFile(join(userDataDir, 'settings.json'), options.settingsFileText);
+  }
+  const browserProfileDir = join(keyring.env.HOME, 'chromium-profile');
   const ipc = new FakeIpcMain();
   registerBridge(
     ipc,
     createAppBridgeHandlers({ userDataDir, logDir: join(keyring.env.HOME, 'logs'), keytar, requestTimeoutMs: E2E_REQUEST_TIMEOUT_MS }),
     createSenderCheck(server.pageUrl),
   );
-  const browser: Browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-  const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+  const context: BrowserContext = await chromium.launchPersistentContext(browserProfileDir, {
+    executablePath: '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1280, height: 860 },
+  });
   const ipcResults: unknown[] = [];
+  const consoleMessages: string[] = [];
+  context.on('console', (message) => consoleMessages.push(`${message.type()}: ${message.text()}`));
   await context.exposeBinding(IPC_BINDING, async (source, channel: unknown, payload: unknown) => {
     if (typeof channel !== 'string') throw new Error('channel must be a string');
     const result = await ipc.invoke(channel, payload, source.frame.url());
@@ -69,6 +93,7 @@ export async function launchConsole(simOptions: SimulatorOptions = { userCount: 
 
   async function open(): Promise<Page> {
     const page = await context.newPage();
+    page.on('pageerror', (error) => consoleMessages.push(`pageerror: ${error.message}\n${error.stack ?? ''}`));
     await page.goto(server.pageUrl);
     return page;
   }
@@ -79,6 +104,8 @@ export async function launchConsole(simOptions: SimulatorOptions = { userCount: 
     keyring,
     userDataDir,
     ipcResults,
+    consoleMessages,
+    browserProfileDir,
     async restartSimulator(port) {
       app.sim = await startSimulator({ ...simOptions, port });
       return app.sim;
@@ -95,7 +122,7 @@ export async function launchConsole(simOptions: SimulatorOptions = { userCount: 
       return path;
     },
     async close() {
-      await browser.close().catch(() => undefined);
+      await context.close().catch(() => undefined);
       await server.close();
       await app.sim.stop();
       await keyring.stop();

@@ -28,6 +28,11 @@ export interface TestKeyring {
   root: string;
   /** Locks the default collection, as an idle lock would. Rejects if there is no keyring daemon. */
   lock(): Promise<void>;
+  /**
+   * On a bus that has no Secret Service yet: starts gnome-keyring there with an unlocked
+   * "login" keyring, as an agent starting their keyring would. Rejects otherwise.
+   */
+  startSecretService(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -110,8 +115,7 @@ async function start(options: Options): Promise<TestKeyring> {
     }
     const env: KeyringEnv = { ...dirs, DBUS_SESSION_BUS_ADDRESS: address };
 
-    if (options.keyring !== 'none') {
-      const unlock = options.keyring === 'unlocked';
+    const startKeyring = async (unlock: boolean) => {
       const args = ['--foreground', '--components=secrets', ...(unlock ? ['--unlock'] : [])];
       // With --unlock the password comes on stdin and a fresh HOME gets an encrypted
       // "login" keyring as default; without it there is no collection at all.
@@ -120,15 +124,19 @@ async function start(options: Options): Promise<TestKeyring> {
       let exited = false;
       void keyring.exited.then(() => (exited = true));
       await waitForName(address, SECRETS_NAME, () => (exited ? `gnome-keyring-daemon exited: ${keyring.stderr().trim()}` : null));
-    }
+    };
+    let hasKeyring = options.keyring !== 'none';
+    if (hasKeyring) await startKeyring(options.keyring === 'unlocked');
 
     return {
       env,
       root,
-      lock: () =>
-        options.keyring === 'none'
-          ? Promise.reject(new Error('There is no keyring daemon to lock.'))
-          : lockDefaultCollection(address),
+      lock: () => (hasKeyring ? lockDefaultCollection(address) : Promise.reject(new Error('There is no keyring daemon to lock.'))),
+      async startSecretService() {
+        if (hasKeyring || options.bus !== 'open') throw new Error('This situation cannot gain a Secret Service.');
+        hasKeyring = true;
+        await startKeyring(true);
+      },
       stop,
     };
   } catch (error) {
@@ -170,6 +178,15 @@ export const startWithoutDBus = () => start({ keyring: 'none', bus: 'none' });
 
 const BOUND = Symbol.for('conscent-console.test-keyring');
 
+export type KeyringSituation = 'unlocked' | 'locked' | 'no-secret-service' | 'no-dbus';
+
+const STARTERS: Record<KeyringSituation, () => Promise<TestKeyring>> = {
+  unlocked: startUnlockedKeyring,
+  locked: startLockedKeyring,
+  'no-secret-service': startBusWithoutSecretService,
+  'no-dbus': startWithoutDBus,
+};
+
 /**
  * For test files that use keytar in their own process (e.g. end-to-end tests of main
  * handlers): starts an unlocked keyring and points this process at it (bus address,
@@ -178,7 +195,10 @@ const BOUND = Symbol.for('conscent-console.test-keyring');
  * Once per process: GLib keeps the first bus connection for the life of the process,
  * and vitest's forks pool runs every test file in its own process.
  */
-export async function useUnlockedKeyringInThisProcess(): Promise<TestKeyring> {
+export const useUnlockedKeyringInThisProcess = (): Promise<TestKeyring> => useKeyringSituationInThisProcess('unlocked');
+
+/** As useUnlockedKeyringInThisProcess, for any of the keychain situations above. */
+export async function useKeyringSituationInThisProcess(situation: KeyringSituation): Promise<TestKeyring> {
   const holder = globalThis as { [BOUND]?: string };
   if (holder[BOUND]) {
     throw new Error(
@@ -186,7 +206,7 @@ export async function useUnlockedKeyringInThisProcess(): Promise<TestKeyring> {
         'Use one keyring per test file, or run other scenarios in a child process.',
     );
   }
-  const keyring = await startUnlockedKeyring();
+  const keyring = await STARTERS[situation]();
   holder[BOUND] = keyring.env.DBUS_SESSION_BUS_ADDRESS;
   // HOME and XDG dirs too, so anything this process writes "at home" lands in the
   // keyring's temp root, where tests can inspect it and stop() removes it.

@@ -109,6 +109,7 @@ export function ConnectionsScreen({ state, reload, onUse, onSaved }: Connections
           <ProfileList
             profiles={state.profiles}
             activeProfileId={state.activeProfileId}
+            keychainUnreadable={state.keychainProblem !== undefined}
             busy={busy}
             onUse={onUse}
             onEdit={(profile) => {

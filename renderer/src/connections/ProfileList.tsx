@@ -1,6 +1,6 @@
 import type { ProfileSummary } from '../../../common/contract';
 import { environmentLabel } from '../header/environment-label';
-import { NOT_STORED, STORED_IN_KEYCHAIN } from './credential-status';
+import { KEYCHAIN_UNREADABLE, NOT_STORED, STORED_IN_KEYCHAIN } from './credential-status';
 
 // The saved connections, each with its environment in words, whether its credentials are
 // in the keychain (never the credentials themselves), and its actions.
@@ -8,13 +8,15 @@ import { NOT_STORED, STORED_IN_KEYCHAIN } from './credential-status';
 type ProfileListProps = {
   profiles: ProfileSummary[];
   activeProfileId: string | null;
+  /** The keychain could not be asked: "not stored" would be a guess, and a misleading one. */
+  keychainUnreadable?: boolean;
   busy: boolean;
   onUse: (profile: ProfileSummary) => void;
   onEdit: (profile: ProfileSummary) => void;
   onDelete: (profile: ProfileSummary) => void;
 };
 
-export function ProfileList({ profiles, activeProfileId, busy, onUse, onEdit, onDelete }: ProfileListProps) {
+export function ProfileList({ profiles, activeProfileId, keychainUnreadable = false, busy, onUse, onEdit, onDelete }: ProfileListProps) {
   return (
     <ul className="profile-list" aria-label="Saved connections">
       {profiles.map((profile) => {
@@ -33,7 +35,7 @@ export function ProfileList({ profiles, activeProfileId, busy, onUse, onEdit, on
               <dt>Client ID</dt>
               <dd className="mono">{profile.clientId}</dd>
               <dt>API key and secret</dt>
-              <dd>{profile.hasCredentials ? STORED_IN_KEYCHAIN : NOT_STORED}</dd>
+              <dd>{profile.hasCredentials ? STORED_IN_KEYCHAIN : keychainUnreadable ? KEYCHAIN_UNREADABLE : NOT_STORED}</dd>
             </dl>
             <div className="button-row">
               {!active ? (

@@ -1,0 +1,128 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { DUPLICATE_EMAIL, SEED_EXAMPLE_USER_ID } from '../../simulator';
+import { sweepFiles } from './file-sweep';
+import { launchConsole, type ConsoleUnderTest } from './harness';
+import { steps } from './ui-steps';
+
+// One full agent journey with a recognisable secret, then a search for it (and for the
+// Authorization header built from it) everywhere the app could have put it: every file
+// it wrote, every IPC answer, the page, the browser's storage and its console.
+
+const SECRET = `LEAKCHECK-${randomBytes(8).toString('hex')}`;
+const WRONG_SECRET = `LEAKCHECK-WRONG-${randomBytes(8).toString('hex')}`;
+const CLIENT = { clientId: 'leak-client', apiKey: `leakkey-${randomBytes(4).toString('hex')}`, apiSecret: SECRET };
+const basic = (secret: string) => Buffer.from(`${CLIENT.apiKey}:${secret}`).toString('base64');
+const NEEDLES = [SECRET, WRONG_SECRET, basic(SECRET), basic(WRONG_SECRET)];
+
+let app: ConsoleUnderTest;
+const page = (): Page => app.page;
+const ui = steps(page);
+const figures: Record<string, number> = {};
+
+beforeAll(async () => {
+  app = await launchConsole({ userCount: 30, seed: 9, clients: [CLIENT] });
+});
+afterAll(() => app?.close());
+
+const found = (text: string) => NEEDLES.filter((needle) => text.includes(needle));
+
+it('the journey: a rejected test, a saved connection, lookups, edits, faults, a re-entered secret', async () => {
+  await ui.field('Connection name').waitFor();
+  await ui.fillConnection({ name: 'Leak check', baseUrl: app.sim.baseUrl, clientId: CLIENT.clientId, apiKey: CLIENT.apiKey, apiSecret: WRONG_SECRET });
+  await ui.button('Test connection').click();
+  await page().getByText(/rejected this API key or secret/).waitFor();
+  await ui.field('API secret').fill(SECRET);
+  await ui.button('Test connection').click();
+  await page().getByText(/Connection works\./).waitFor();
+  await ui.button('Save connection').click();
+  await ui.field('Find a reader').waitFor();
+
+  await ui.search(DUPLICATE_EMAIL);
+  await page().getByRole('heading', { name: /2 readers match/ }).waitFor();
+
+  // Edit and save, with faults on the way: the answers that carry error text are the
+  // likeliest place for a credential to slip through.
+  const faults = [{ kind: 'status', status: 401 }, { kind: 'status', status: 500 }, { kind: 'malformed-json' }, { kind: 'drop' }] as const;
+  for (const [i, fault] of faults.entries()) {
+    await ui.openSeedReader();
+    await ui.editPhoneAndCity(`90000020${i}0`, `Leakville ${i}`);
+    app.sim.addFault({ path: '/client/update-user', fault, times: 1 });
+    const dialog = await ui.reviewAndSend();
+    await dialog.getByRole('alert').waitFor();
+    await dialog.getByRole('button', { name: 'Try again' }).click();
+    await ui.waitForSaved();
+  }
+  // A failed lookup too.
+  app.sim.addFault({ path: '/user/user-and-subscription-details', fault: { kind: 'html' } });
+  await ui.search(SEED_EXAMPLE_USER_ID);
+  await page().getByText('The search failed.').waitFor();
+  app.sim.clearFaults();
+  await page().getByRole('button', { name: 'Try again' }).click();
+  await page().getByRole('heading', { name: 'Shivam Dubey' }).waitFor();
+
+  // The agent re-enters the key and secret on the connection (as after a rotation).
+  await ui.button('Connections').click();
+  await ui.button('Edit Leak check').click();
+  await ui.field('API key').fill(CLIENT.apiKey);
+  await ui.field('API secret').fill(SECRET);
+  await ui.button('Test connection').click();
+  await page().getByText(/Connection works\./).waitFor();
+  await ui.button('Save connection').click();
+  await page().getByText('Connection “Leak check” saved. Its API key and secret are stored in the system keychain.').waitFor();
+  await ui.button('Readers').click();
+
+  // Every request reached the simulator with the real credentials: the journey really used them.
+  expect(app.sim.requests.filter((r) => r.authSent).every((r) => r.authorized || r.status === 401)).toBe(true);
+});
+
+it('the sweep finds what it looks for (a planted copy, in both encodings)', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'sweep-control-'));
+  try {
+    await writeFile(join(dir, 'utf8.txt'), `x${SECRET}x`);
+    await writeFile(join(dir, 'utf16.bin'), Buffer.from(`x${basic(SECRET)}x`, 'utf16le'));
+    const { hits } = await sweepFiles(dir, NEEDLES);
+    expect(hits.map((h) => `${h.file}:${h.encoding}`).sort()).toEqual(['utf16.bin:utf16le', 'utf8.txt:utf8']);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+it('no file under the temp HOME holds it: settings, logs, Chromium profile, the keyring file (encrypted)', async () => {
+  const { files, hits } = await sweepFiles(app.keyring.env.HOME, NEEDLES);
+  figures.filesSwept = files.length;
+  // The sweep saw what matters: the settings, the support log, the keyring, the browser's storage.
+  expect(files).toContain(join('userData', 'settings.json'));
+  expect(files.some((f) => f.startsWith('logs/'))).toBe(true);
+  expect(files.some((f) => /keyrings\/.+\.keyring$/.test(f))).toBe(true);
+  expect(files.some((f) => f.startsWith('chromium-profile/'))).toBe(true);
+  expect(hits).toEqual([]);
+});
+
+it('no IPC answer, no page content, no browser storage and no console message holds it', async () => {
+  figures.ipcResults = app.ipcResults.length;
+  expect(found(JSON.stringify(app.ipcResults))).toEqual([]);
+
+  expect(found(await page().content())).toEqual([]);
+  const inputs = await page().evaluate(() => Array.from(document.querySelectorAll('input, textarea')).map((el) => (el as HTMLInputElement).value));
+  expect(found(inputs.join('\n'))).toEqual([]);
+
+  const storage = await page().evaluate(async () => {
+    const dump = (s: Storage) => Array.from({ length: s.length }, (_, i) => `${s.key(i)}=${s.getItem(s.key(i) ?? '')}`).join('\n');
+    const databases = await indexedDB.databases();
+    return { local: dump(localStorage), session: dump(sessionStorage), indexedDb: databases.map((d) => d.name ?? '').join('\n'), cookie: document.cookie };
+  });
+  expect(found(Object.values(storage).join('\n'))).toEqual([]);
+  expect(found(JSON.stringify(await page().context().cookies()))).toEqual([]);
+
+  // The capture works (a message logged now arrives), and nothing logged held a needle.
+  await page().evaluate(() => console.info('sweep-console-probe'));
+  await expect.poll(() => app.consoleMessages.some((m) => m.includes('sweep-console-probe'))).toBe(true);
+  figures.consoleMessages = app.consoleMessages.length;
+  expect(found(app.consoleMessages.join('\n'))).toEqual([]);
+  console.info(`secret sweep: ${JSON.stringify(figures)}`);
+});

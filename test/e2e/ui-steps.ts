@@ -1,0 +1,108 @@
+import type { Locator, Page } from 'playwright-core';
+import type { BridgeError } from '../../common/result';
+import { SEED_EXAMPLE_USER_ID } from '../../simulator';
+
+// What an agent does, step by step, by the labels they see; shared by the failure,
+// keychain, settings and leak-sweep journeys (agent-journey.test.ts keeps its own copy).
+
+export const REVIEW_DIALOG = 'Review changes before sending';
+
+export interface ConnectionFields {
+  name: string;
+  baseUrl: string;
+  clientId: string;
+  apiKey: string;
+  apiSecret: string;
+}
+
+export function steps(page: () => Page) {
+  const field = (label: string) => page().getByLabel(label, { exact: true });
+  const button = (name: string | RegExp) => page().getByRole('button', { name });
+  // Address inputs are named after their group ("Address City"), via aria-labelledby.
+  const addressCity = () => page().getByRole('textbox', { name: 'Address City', exact: true });
+  const review = () => page().getByRole('dialog', { name: REVIEW_DIALOG });
+
+  return {
+    field,
+    button,
+    addressCity,
+    review,
+
+    async search(query: string): Promise<void> {
+      await field('Find a reader').fill(query);
+      await field('Find a reader').press('Enter');
+    },
+
+    /** Searches the seed page's reader and waits for the record as the lookup returned it. */
+    async openSeedReader(): Promise<void> {
+      await field('Find a reader').fill(SEED_EXAMPLE_USER_ID);
+      await field('Find a reader').press('Enter');
+      await page().getByRole('heading', { name: 'Shivam Dubey' }).waitFor();
+      // After a save the record says "as ConsCent returned it after the update"; this
+      // line only appears once the new lookup has replaced it.
+      await page().getByText("As returned by ConsCent's lookup").waitFor();
+    },
+
+    /** Fills the connection form (Custom environment), without saving. */
+    async fillConnection(c: ConnectionFields): Promise<void> {
+      await field('Connection name').fill(c.name);
+      await field('Environment').selectOption({ label: 'Custom' });
+      await field('Base URL').fill(c.baseUrl);
+      await field('Client ID').fill(c.clientId);
+      await field('API key').fill(c.apiKey);
+      await field('API secret').fill(c.apiSecret);
+    },
+
+    async connectionFormValues(): Promise<ConnectionFields> {
+      return {
+        name: await field('Connection name').inputValue(),
+        baseUrl: await field('Base URL').inputValue(),
+        clientId: await field('Client ID').inputValue(),
+        apiKey: await field('API key').inputValue(),
+        apiSecret: await field('API secret').inputValue(),
+      };
+    },
+
+    async editPhoneAndCity(phone: string, city: string): Promise<void> {
+      await field('Country code').fill('+91');
+      await field('Phone number').fill(phone);
+      await addressCity().fill(city);
+    },
+
+    async phoneAndCity(): Promise<{ phone: string; city: string }> {
+      return { phone: await field('Phone number').inputValue(), city: await addressCity().inputValue() };
+    },
+
+    /** Opens the review and presses "Send changes". */
+    async reviewAndSend(): Promise<Locator> {
+      await button('Review changes').click();
+      await review().getByRole('button', { name: 'Send changes' }).click();
+      return review();
+    },
+
+    async waitForSaved(): Promise<void> {
+      await page().getByText('User Details Updated Successfully.').first().waitFor();
+    },
+
+    /** Connections → Edit <name> → new base URL → Save connection (stored key and secret kept) → Readers. */
+    async repointConnection(name: string, baseUrl: string): Promise<void> {
+      await button('Connections').click();
+      await button(`Edit ${name}`).click();
+      await field('Base URL').fill(baseUrl);
+      await button('Save connection').click();
+      await page().getByText(`Connection “${name}” saved.`).waitFor();
+      await button('Readers').click();
+    },
+  };
+}
+
+/** The errors among the IPC results from index `from` on (what the page was told). */
+export function failuresSince(ipcResults: readonly unknown[], from: number): BridgeError[] {
+  return ipcResults
+    .slice(from)
+    .filter((r): r is { ok: false; error: BridgeError } => typeof r === 'object' && r !== null && (r as { ok?: unknown }).ok === false)
+    .map((r) => r.error);
+}
+
+/** Words that mean an error reached the agent raw instead of explained. */
+export const RAW_ERROR_TEXT = /AxiosError|ECONN|EPROTO|ENOTFOUND|stack|\bat [\w.]+ \(|<html|<\/|nginx|\[object |undefined|null\b/i;
