@@ -68,6 +68,8 @@ describe('editing and reviewing', () => {
     await user.click(screen.getByRole('button', { name: 'Send changes' }));
     await screen.findByText(/User Details Updated Successfully/);
     expect(bridge.callsTo('updateUser')[0]?.changes).toEqual({ phone: '9000000001' });
+    // The update answer has no subscriptions; the ones the lookup showed stay on screen.
+    expect(screen.getByRole('table')).toHaveTextContent('Digital Premium');
   });
 
   it('adds a shipping address, notes that ConsCent may append, and shows the returned list', async () => {

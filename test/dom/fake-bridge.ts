@@ -220,7 +220,8 @@ export class FakeBridge implements ConsoleBridge {
       return ok({
         message: 'User Details Updated Successfully.',
         sent: changes,
-        user: { ...clone(user), known: [...EDITABLE_FIELDS], source: 'update' },
+        // As in main: the update answer is the user record, which has no subscriptions.
+        user: { ...withoutSubscriptions(clone(user)), known: [...EDITABLE_FIELDS], source: 'update' },
       });
     });
   }
@@ -253,6 +254,11 @@ export class FakeBridge implements ConsoleBridge {
   private objectId(): string {
     return (this.nextObjectId++).toString(16).padStart(24, 'a');
   }
+}
+
+function withoutSubscriptions<T extends { subscriptions?: unknown }>(user: T): Omit<T, 'subscriptions'> {
+  const { subscriptions: _dropped, ...record } = user;
+  return record;
 }
 
 function summaryOf(profile: FakeProfile): ProfileSummary {

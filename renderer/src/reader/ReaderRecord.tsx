@@ -22,7 +22,8 @@ export function ReaderRecord({ profile, initialView }: ReaderRecordProps) {
   }, []);
 
   const onSaved = (result: UpdateUserResult) => {
-    setView(result.user);
+    // The update answer carries no subscriptions; the ones the lookup showed still hold.
+    setView((previous) => (result.user.subscriptions || !previous.subscriptions ? result.user : { ...result.user, subscriptions: previous.subscriptions }));
     setLastSave(result);
   };
 
