@@ -1,15 +1,15 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { join, relative, resolve, sep } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { filesUnder, ROOT } from './security-fakes';
 
 // Static checks on who imports what. Electron stays at the edges (only the two entry
 // files load it, so everything else runs in plain Node tests), and the page-side code
 // (renderer/ and the common/ code it shares) never pulls in Electron, secrets-handling
 // packages, HTTP clients, Node built-ins or main-process modules.
 
-const ROOT = resolve(__dirname, '../..');
 
 type ModuleImport = { specifier: string; typeOnly: boolean };
 
@@ -58,19 +58,7 @@ function pageImportProblem(fromFile: string, specifier: string): string | undefi
   return undefined;
 }
 
-function sourceFiles(dir: string): string[] {
-  let entries;
-  try {
-    entries = readdirSync(join(ROOT, dir), { withFileTypes: true });
-  } catch {
-    return [];
-  }
-  return entries.flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : sourceFiles(path);
-    return /\.(c|m)?(t|j)sx?$/.test(entry.name) && !entry.name.endsWith('.d.ts') ? [path.split(sep).join('/')] : [];
-  });
-}
+const sourceFiles = (dir: string) => filesUnder(dir, /\.(c|m)?(t|j)sx?$/).filter((path) => !path.endsWith('.d.ts'));
 
 function runtimeImports(file: string): string[] {
   return importsOf(file, readFileSync(join(ROOT, file), 'utf8'))

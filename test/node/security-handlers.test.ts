@@ -7,41 +7,10 @@ import {
   externalUrl,
   hardenWebContents,
   installAppSecurity,
-  type SessionLike,
-  type WindowOpenDetails,
-  type WindowOpenResponse,
 } from '../../main/window/security-handlers';
+import { FakeSession, FakeWebContents } from './security-fakes';
 
 const APP_PAGE = 'app://console/index.html';
-
-class FakeSession implements SessionLike {
-  request?: Parameters<SessionLike['setPermissionRequestHandler']>[0];
-  check?: Parameters<SessionLike['setPermissionCheckHandler']>[0];
-  device?: Parameters<SessionLike['setDevicePermissionHandler']>[0];
-  setPermissionRequestHandler(handler: NonNullable<FakeSession['request']>) {
-    this.request = handler;
-  }
-  setPermissionCheckHandler(handler: NonNullable<FakeSession['check']>) {
-    this.check = handler;
-  }
-  setDevicePermissionHandler(handler: NonNullable<FakeSession['device']>) {
-    this.device = handler;
-  }
-}
-
-class FakeWebContents extends EventEmitter {
-  readonly session = new FakeSession();
-  openHandler?: (details: WindowOpenDetails) => WindowOpenResponse;
-  setWindowOpenHandler(handler: (details: WindowOpenDetails) => WindowOpenResponse) {
-    this.openHandler = handler;
-  }
-  /** Emits a preventable event the way Electron does; true if it was prevented. */
-  fire(event: string, url?: string): boolean {
-    let prevented = false;
-    this.emit(event, { url, preventDefault: () => (prevented = true) });
-    return prevented;
-  }
-}
 
 function hardened() {
   const contents = new FakeWebContents();
