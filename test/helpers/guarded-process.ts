@@ -46,8 +46,15 @@ export function spawnGuarded(
     if (child.exitCode !== null || child.signalCode !== null) resolve();
     else child.once('exit', () => resolve());
   });
+  // A daemon that never reads its stdin (or has already exited) closes the pipe; writing
+  // then fails with EPIPE, which would surface as an uncaught error in the test run.
+  // Whether it started is judged by the readiness checks, not by this write.
+  child.stdin?.on('error', () => undefined);
   const daemonInput = child.stdio[3];
-  if (daemonInput && 'end' in daemonInput) daemonInput.end(input);
+  if (daemonInput && 'end' in daemonInput) {
+    daemonInput.on('error', () => undefined);
+    daemonInput.end(input);
+  }
   return {
     process: child,
     stderr: () => errText,
