@@ -1,6 +1,6 @@
-import { createServer, type Server } from 'node:net';
+import { apiFailure } from '../helpers/api-failure';
+import { closedPort } from '../helpers/closed-port';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ApiError } from '../../main/conscent/api-error';
 import { createConsCentClient, type ConsCentClient } from '../../main/conscent/conscent-client';
 import {
   DEMO_CLIENT,
@@ -26,15 +26,6 @@ beforeEach(() => {
   client = createConsCentClient({ baseUrl: sim.baseUrl, clientId: DEMO_CLIENT.clientId, credentials }, { timeoutMs: 1500 });
 });
 
-async function failure(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(ApiError);
-    return error as ApiError;
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe('ConsCent client against the simulator: success', () => {
   it('updates a user, sending only the changed fields, and returns the stored record', async () => {
@@ -83,7 +74,7 @@ describe('ConsCent client: every failure maps to one error kind', () => {
   for (const [label, fault, kind, message] of cases) {
     it(`${label} → ${kind}`, async () => {
       sim.addFault({ path: '/client/update-user', fault });
-      const error = await failure(client.updateUser(SEED_EXAMPLE_USER_ID, { name: 'X Y' }));
+      const error = await apiFailure(client.updateUser(SEED_EXAMPLE_USER_ID, { name: 'X Y' }));
       expect(error.kind).toBe(kind);
       expect(error.message).toMatch(message);
       expect(error.message).not.toContain(credentials.apiSecret);
@@ -92,7 +83,7 @@ describe('ConsCent client: every failure maps to one error kind', () => {
 
   it('429 → rate-limited, with the Retry-After seconds', async () => {
     sim.addFault({ path: '/client/update-user', fault: { kind: 'status', status: 429, retryAfterSeconds: 7 } });
-    const error = await failure(client.updateUser(SEED_EXAMPLE_USER_ID, { name: 'X Y' }));
+    const error = await apiFailure(client.updateUser(SEED_EXAMPLE_USER_ID, { name: 'X Y' }));
     expect(error.kind).toBe('rate-limited');
     expect(error.retryAfterSeconds).toBe(7);
     expect(error.message).toMatch(/Wait 7 s/);
@@ -101,14 +92,14 @@ describe('ConsCent client: every failure maps to one error kind', () => {
   it('a wrong secret → unauthorized, and the secret is in no message', async () => {
     const wrong = { apiKey: DEMO_CLIENT.apiKey, apiSecret: 'wrong-secret-123456' };
     const bad = createConsCentClient({ baseUrl: sim.baseUrl, clientId: DEMO_CLIENT.clientId, credentials: wrong });
-    const error = await failure(bad.updateUser(SEED_EXAMPLE_USER_ID, { name: 'X Y' }));
+    const error = await apiFailure(bad.updateUser(SEED_EXAMPLE_USER_ID, { name: 'X Y' }));
     expect(error.kind).toBe('unauthorized');
     expect(JSON.stringify(error.toBridgeError())).not.toContain('wrong-secret-123456');
   });
 
   it('an unknown user → not-found; a malformed request → invalid-input with the API message', async () => {
-    expect((await failure(client.updateUser('0123456789abcdef01234567', { name: 'X Y' }))).kind).toBe('not-found');
-    const invalid = await failure(client.updateUser('not-an-id', { name: 'X Y' }));
+    expect((await apiFailure(client.updateUser('0123456789abcdef01234567', { name: 'X Y' }))).kind).toBe('not-found');
+    const invalid = await apiFailure(client.updateUser('not-an-id', { name: 'X Y' }));
     expect(invalid.kind).toBe('invalid-input');
     expect(invalid.message).toMatch(/ConsCent said/);
   });
@@ -116,32 +107,22 @@ describe('ConsCent client: every failure maps to one error kind', () => {
   it('a refused connection → network', async () => {
     const port = await closedPort();
     const offline = createConsCentClient({ baseUrl: `http://127.0.0.1:${port}/api/v1`, clientId: 'c', credentials });
-    const error = await failure(offline.findPurchases({}));
+    const error = await apiFailure(offline.findPurchases({}));
     expect(error.kind).toBe('network');
     expect(error.message).toMatch(/refused/);
   });
 
   it('a host that does not resolve → network', async () => {
     const nowhere = createConsCentClient({ baseUrl: 'https://no-such-host.invalid/api/v1', clientId: 'c', credentials });
-    const error = await failure(nowhere.findPurchases({}));
+    const error = await apiFailure(nowhere.findPurchases({}));
     expect(error.kind).toBe('network');
     expect(error.message).toMatch(/Could not find the server no-such-host.invalid/);
   });
 
   it('works again once the fault is gone', async () => {
     sim.addFault({ path: '/client/update-user', fault: { kind: 'status', status: 503 }, times: 1 });
-    expect((await failure(client.updateUser(SEED_EXAMPLE_USER_ID, { name: 'Retry Works' }))).kind).toBe('server-error');
+    expect((await apiFailure(client.updateUser(SEED_EXAMPLE_USER_ID, { name: 'Retry Works' }))).kind).toBe('server-error');
     expect((await client.updateUser(SEED_EXAMPLE_USER_ID, { name: 'Retry Works' })).userData.name).toBe('Retry Works');
   });
 });
 
-function closedPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server: Server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      if (!address || typeof address === 'string') return reject(new Error('no port'));
-      server.close(() => resolve(address.port));
-    });
-  });
-}

@@ -1,9 +1,9 @@
+import { apiFailure } from '../helpers/api-failure';
+import { closedPort } from '../helpers/closed-port';
 import { mkdtemp } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ApiError } from '../../main/conscent/api-error';
 import { createConsCentClient, type ClientOptions } from '../../main/conscent/conscent-client';
 import { createMemoryCredentialStore } from '../../main/credentials/memory-credential-store';
 import { createBridgeHandlers } from '../../main/ipc/bridge-handlers';
@@ -44,15 +44,6 @@ function client(extra: Partial<ClientOptions> = {}, creds = credentials, clientI
   return createConsCentClient({ baseUrl: sim.baseUrl, clientId, credentials: creds }, options(extra));
 }
 
-async function failure(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(ApiError);
-    return error as ApiError;
-  }
-  throw new Error('expected the call to fail');
-}
 
 const requestsTo = (path: string) => sim.requests.filter((r) => r.path === path);
 
@@ -78,7 +69,7 @@ describe('lookups retry transient failures', () => {
 
   it('gives up on a permanent 503 after the attempt bound, as server-error', async () => {
     sim.addFault({ path: DETAILS, fault: { kind: 'status', status: 503 } });
-    const error = await failure(client().getUserAndSubscriptions({ userId: SEED_EXAMPLE_USER_ID }));
+    const error = await apiFailure(client().getUserAndSubscriptions({ userId: SEED_EXAMPLE_USER_ID }));
     expect(error.kind).toBe('server-error');
     expect(error.message).toMatch(/HTTP 503/);
     expect(requestsTo(DETAILS)).toHaveLength(3);
@@ -92,7 +83,7 @@ describe('lookups retry transient failures', () => {
 
     sim.clearRequests();
     sim.addFault({ path: PURCHASES, fault: { kind: 'status', status: 429, retryAfterSeconds: 30 }, times: 1 });
-    const error = await failure(client().findPurchases({}));
+    const error = await apiFailure(client().findPurchases({}));
     expect(error).toMatchObject({ kind: 'rate-limited', retryAfterSeconds: 30 });
     expect(requestsTo(PURCHASES)).toHaveLength(1);
   });
@@ -100,7 +91,7 @@ describe('lookups retry transient failures', () => {
   it('retries a refused connection, then says so', async () => {
     const port = await closedPort();
     const offline = createConsCentClient({ baseUrl: `http://127.0.0.1:${port}/api/v1`, clientId: 'c', credentials }, options());
-    const error = await failure(offline.findPurchases({}));
+    const error = await apiFailure(offline.findPurchases({}));
     expect(error.kind).toBe('network');
     expect(error.message).toMatch(/refused/);
     expect(sleeps).toHaveLength(2);
@@ -109,26 +100,26 @@ describe('lookups retry transient failures', () => {
   it('a policy of one attempt never retries', async () => {
     sim.addFault({ path: DETAILS, fault: { kind: 'status', status: 503 } });
     const once = client({ retry: { maxAttempts: 1, baseDelayMs: 250, maxDelayMs: 2000, budgetMs: 8000, minAttemptMs: 100 } });
-    await failure(once.getUserAndSubscriptions({ userId: SEED_EXAMPLE_USER_ID }));
+    await apiFailure(once.getUserAndSubscriptions({ userId: SEED_EXAMPLE_USER_ID }));
     expect(requestsTo(DETAILS)).toHaveLength(1);
   });
 });
 
 describe('lookups never retry answers that would not change', () => {
   it('401: a wrong secret', async () => {
-    const error = await failure(client({}, { ...credentials, apiSecret: 'wrong-secret' }).findPurchases({}));
+    const error = await apiFailure(client({}, { ...credentials, apiSecret: 'wrong-secret' }).findPurchases({}));
     expect(error.kind).toBe('unauthorized');
     expect(requestsTo(PURCHASES)).toHaveLength(1);
   });
 
   it('404: no such reader', async () => {
-    const error = await failure(client().getUserAndSubscriptions({ userId: '0123456789abcdef01234567' }));
+    const error = await apiFailure(client().getUserAndSubscriptions({ userId: '0123456789abcdef01234567' }));
     expect(error.kind).toBe('not-found');
     expect(requestsTo(DETAILS)).toHaveLength(1);
   });
 
   it('400: a Client ID ConsCent does not know', async () => {
-    const error = await failure(client({}, credentials, 'no-such-client').getUserAndSubscriptions({ userId: SEED_EXAMPLE_USER_ID }));
+    const error = await apiFailure(client({}, credentials, 'no-such-client').getUserAndSubscriptions({ userId: SEED_EXAMPLE_USER_ID }));
     expect(error.kind).toBe('invalid-input');
     expect(requestsTo(DETAILS)).toHaveLength(1);
   });
@@ -140,7 +131,7 @@ describe('lookups never retry answers that would not change', () => {
     ['JSON of the wrong shape', { kind: 'wrong-shape' }],
   ])('%s', async (_label, fault) => {
     sim.addFault({ path: DETAILS, fault });
-    await failure(client().getUserAndSubscriptions({ userId: SEED_EXAMPLE_USER_ID }));
+    await apiFailure(client().getUserAndSubscriptions({ userId: SEED_EXAMPLE_USER_ID }));
     expect(requestsTo(DETAILS)).toHaveLength(1);
     expect(sleeps).toEqual([]);
   });
@@ -159,7 +150,7 @@ describe('a PATCH is sent exactly once, whatever happens to it', () => {
 
   it.each(faults)('client.updateUser after %s', async (_label, fault) => {
     sim.addFault({ path: UPDATE, fault });
-    await failure(client().updateUser(SEED_EXAMPLE_USER_ID, { name: 'Only Once' }));
+    await apiFailure(client().updateUser(SEED_EXAMPLE_USER_ID, { name: 'Only Once' }));
     expect(requestsTo(UPDATE)).toHaveLength(1);
     expect(sleeps).toEqual([]);
   });
@@ -182,13 +173,3 @@ describe('a PATCH is sent exactly once, whatever happens to it', () => {
   });
 });
 
-function closedPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      if (!address || typeof address === 'string') return reject(new Error('no port'));
-      server.close(() => resolve(address.port));
-    });
-  });
-}
