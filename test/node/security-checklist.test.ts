@@ -14,7 +14,7 @@ import { FakeSession, FakeWebContents, ROOT, builtText, filesUnder, repoText } f
 
 // Electron's security checklist (https://www.electronjs.org/docs/latest/tutorial/security),
 // items 1–15, each against the real modules with fake Electron objects. Items 16–20 are
-// in security-checklist-platform.test.ts; README.md maps every item to its tests,
+// in security-checklist-platform.test.ts; docs/security.md maps every item to its tests,
 // and the last block here keeps that table honest.
 
 const PRELOAD = '/app/out/preload/index.cjs';
@@ -191,7 +191,7 @@ describe('Electron security checklist, items 1–15', () => {
   });
 });
 
-// ---- README.md's checklist table must name tests that exist ----
+// ---- docs/security.md's checklist table must name tests that exist ----
 
 type TableRef = { item: string; file: string; name: string };
 
@@ -224,9 +224,9 @@ function tableProblems(refs: readonly TableRef[], read: (file: string) => string
 
 const readRepoFile = (file: string) => (existsSync(join(ROOT, file)) ? repoText(file) : undefined);
 
-describe('README.md checklist table', () => {
+describe('docs/security.md checklist table', () => {
   it('maps all 20 items, and every test it names exists in the file it names', () => {
-    const refs = checklistRefs(repoText('README.md'));
+    const refs = checklistRefs(repoText('docs/security.md'));
     expect(refs.length).toBeGreaterThanOrEqual(20);
     expect(tableProblems(refs, readRepoFile)).toEqual([]);
   });

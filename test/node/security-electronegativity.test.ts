@@ -9,7 +9,7 @@ import { ROOT, repoText } from './security-fakes';
 
 // The advisory electronegativity scan (scripts/electronegativity*.ts): that a finding
 // without a recorded decision is reported as such, that the config only names checks the
-// scanner has and agrees with README.md, and that the scanner really runs here
+// scanner has and agrees with docs/security.md, and that the scanner really runs here
 // and flags a window that turns Node on.
 
 const finding = (over: Partial<Finding>): Finding => ({
@@ -92,9 +92,9 @@ describe('scripts/electronegativity.config.json', () => {
     for (const { check } of config.reviewed) expect(ids.has(check), check).toBe(true);
   });
 
-  it('has a row in README.md for every reviewed finding, with the same decision', async () => {
+  it('has a row in docs/security.md for every reviewed finding, with the same decision', async () => {
     const config = await loadConfig();
-    const rows = repoText('README.md')
+    const rows = repoText('docs/security.md')
       .split('\n')
       .filter((line) => line.startsWith('|'))
       .map((line) => line.split('|').map((cell) => cell.trim().replace(/`/g, '')));
