@@ -147,8 +147,27 @@ export const UserView = z.object({
   known: z.array(z.string()),
   /** Where this view came from: a lookup, or the record the update call returned. */
   source: z.enum(['lookup', 'update']),
+  /**
+   * Fields the lookup did not return but the console already knew, with when and how it
+   * learnt them. They are also in `known` (the form starts from them); the UI labels them
+   * so the agent sees they are not fresh from ConsCent. `from` says which memory filled the
+   * slot: today only what an update returned in this session; a local change history can
+   * fill the same slot later with another `from`.
+   */
+  remembered: z
+    .object({
+      /** ISO time ConsCent returned these values. */
+      at: z.string(),
+      from: z.enum(['session-save']),
+      fields: z.array(z.string()),
+    })
+    .optional(),
 });
-export type UserView = Omit<z.infer<typeof UserView>, 'known'> & { known: EditableField[] };
+export type RememberedFields = Omit<NonNullable<z.infer<typeof UserView>['remembered']>, 'fields'> & { fields: EditableField[] };
+export type UserView = Omit<z.infer<typeof UserView>, 'known' | 'remembered'> & {
+  known: EditableField[];
+  remembered?: RememberedFields;
+};
 
 export const UpdateUserRequest = z.strictObject({
   profileId: ProfileId,

@@ -15,6 +15,7 @@ import { ApiError } from '../conscent/api-error';
 import type { ConsCentClient, Connection } from '../conscent/conscent-client';
 import { viewFromDetails, viewFromUserData } from '../conscent/user-view';
 import type { Logger } from '../logging/logger';
+import { createLastReturnedRecords, withRemembered, type LastReturnedRecords } from '../readers/last-returned-records';
 import { SettingsError, type ProfileStore } from '../settings/profile-store';
 import type { StoredProfile } from '../settings/settings-schema';
 import type { BridgeHandlers } from './register-bridge';
@@ -25,6 +26,8 @@ export interface BridgeDeps {
   createClient: (connection: Connection) => ConsCentClient;
   logger: Logger;
   newId?: () => string;
+  /** What updates returned in this session; a fresh memory when absent. */
+  lastReturned?: LastReturnedRecords;
 }
 
 export const UPDATE_IN_FLIGHT_MESSAGE =
@@ -41,6 +44,7 @@ type Valid<K extends keyof Schemas> = Schemas[K] extends z.ZodType ? z.output<Sc
 export function createBridgeHandlers(deps: BridgeDeps): BridgeHandlers {
   const { profiles, credentials, createClient, logger } = deps;
   const newId = deps.newId ?? randomUUID;
+  const lastReturned = deps.lastReturned ?? createLastReturnedRecords();
   /** Profile id + user id of every update whose PATCH has not answered yet. */
   const updatesInFlight = new Set<string>();
 
@@ -143,6 +147,7 @@ export function createBridgeHandlers(deps: BridgeDeps): BridgeHandlers {
       await findProfile(id);
       await credentials.delete(id);
       await profiles.remove(id);
+      lastReturned.forgetProfile(id);
       logger.info('profile.deleted', { profileId: id });
       return { id };
     }),
@@ -216,9 +221,11 @@ export function createBridgeHandlers(deps: BridgeDeps): BridgeHandlers {
     }),
 
     getUser: operation('getUser', 'The user id', async ({ profileId, userId }) => {
+      const origin = originOf(await findProfile(profileId));
       const client = await clientFor(profileId);
       try {
-        return viewFromDetails(userId, await client.getUserAndSubscriptions({ userId }));
+        const view = viewFromDetails(userId, await client.getUserAndSubscriptions({ userId }));
+        return withRemembered(view, lastReturned.recall(origin, userId));
       } catch (error) {
         throw notFoundAs(error, `ConsCent has no reader with user id ${userId}.`);
       }
@@ -234,13 +241,19 @@ export function createBridgeHandlers(deps: BridgeDeps): BridgeHandlers {
       }
       updatesInFlight.add(key);
       try {
+        // Read before the PATCH: once ConsCent has answered, nothing may turn a save into a failure.
+        const origin = originOf(await findProfile(profileId));
         const client = await clientFor(profileId);
         try {
           const response = await client.updateUser(userId, changes);
           logger.info('user.updated', { profileId, userId, fields: Object.keys(changes).join(',') });
-          return { message: response.message, sent: changes, user: viewFromUserData(response.userData) };
+          const user = viewFromUserData(response.userData);
+          lastReturned.remember(origin, user);
+          return { message: response.message, sent: changes, user };
         } catch (error) {
           logger.warn('user.update-failed', { profileId, userId, kind: toBridgeError(error).kind });
+          // A timeout may have applied the change: what was remembered may be out of date.
+          lastReturned.forget(origin, userId);
           throw notFoundAs(error, `ConsCent has no reader with user id ${userId}. Nothing was changed.`);
         }
       } finally {
@@ -266,6 +279,11 @@ async function knownWithoutPurchases(
 
 function optional<K extends string>(key: K, value: string | undefined): { [P in K]?: string } {
   return (value === undefined ? {} : { [key]: value }) as { [P in K]?: string };
+}
+
+/** The ConsCent a profile points at now, so a repointed connection never reuses old records. */
+function originOf(profile: StoredProfile) {
+  return { profileId: profile.id, baseUrl: profile.baseUrl, clientId: profile.clientId };
 }
 
 function notFoundAs(error: unknown, message: string): unknown {
