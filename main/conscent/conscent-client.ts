@@ -10,6 +10,7 @@ import {
 import { ApiError } from './api-error';
 import { classifyStatus, classifyTransportFailure } from './classify-failure';
 import { ENDPOINTS } from './endpoints';
+import { createHttpsAgent, proxyFor, requestUrl } from './transport';
 import {
   LOOKUP_RETRY_POLICY,
   realRetryRuntime,
@@ -49,6 +50,13 @@ export interface ConsCentClient {
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
 export const DEFAULT_MAX_RESPONSE_BYTES = 2 * 1024 * 1024;
+/** Longest message from ConsCent the console passes on, success or error. */
+export const MAX_API_MESSAGE_CHARS = 200;
+/** Shown when a successful update came back without a message of its own. */
+export const NO_SUCCESS_MESSAGE = 'ConsCent accepted the change (it sent no message of its own).';
+
+// One agent for the process, so connections are reused across clients.
+const HTTPS_AGENT = createHttpsAgent();
 
 export function createConsCentClient(connection: Connection, options: ClientOptions = {}): ConsCentClient {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -67,6 +75,8 @@ export function createConsCentClient(connection: Connection, options: ClientOpti
     responseType: 'text',
     transformResponse: [(data: unknown) => data],
     headers: { Accept: 'application/json' },
+    proxy: proxyFor(new URL(connection.baseUrl)),
+    httpsAgent: HTTPS_AGENT,
   });
 
   const retryPolicy = options.retry ?? LOOKUP_RETRY_POLICY;
@@ -80,6 +90,12 @@ export function createConsCentClient(connection: Connection, options: ClientOpti
     schema: S,
     attemptTimeoutMs: number,
   ): Promise<AttemptOutcome<z.infer<S>>> {
+    let url: URL;
+    try {
+      url = requestUrl(connection.baseUrl, endpoint.path);
+    } catch (error) {
+      return { ok: false, error: classifyTransportFailure(error, host, attemptTimeoutMs), hint: { retryable: false } };
+    }
     // Some responses stall after the headers; axios' timeout alone only sees idle sockets.
     const deadline = new AbortController();
     const timer = setTimeout(() => deadline.abort(), attemptTimeoutMs);
@@ -87,7 +103,7 @@ export function createConsCentClient(connection: Connection, options: ClientOpti
     try {
       response = await http.request<string>({
         method: endpoint.method,
-        url: `${connection.baseUrl}${endpoint.path}`,
+        url: url.href,
         params,
         data: body,
         signal: deadline.signal,
@@ -139,7 +155,9 @@ export function createConsCentClient(connection: Connection, options: ClientOpti
     updateUser: async (userId, changes) => {
       const outcome = await attempt(ENDPOINTS.updateUser, { userId }, changes, UpdateUserResponse, timeoutMs);
       if (!outcome.ok) throw outcome.error;
-      return outcome.value;
+      // Shown to the agent as ConsCent's own words: cleaned like an error message is.
+      const message = cleanApiText(outcome.value.message, connection.credentials) ?? NO_SUCCESS_MESSAGE;
+      return { ...outcome.value, message };
     },
     getUserAndSubscriptions: (selector) =>
       read(ENDPOINTS.userAndSubscriptionDetails, { clientId: connection.clientId, ...selector }, UserAndSubscriptionDetails),
@@ -157,13 +175,20 @@ function parseJson(text: unknown): unknown {
   }
 }
 
-/** The API's own `message`, cleaned for display: short, printable, never a credential. */
+/** The API's own `message` of an error answer, cleaned for display. */
 function apiMessage(json: unknown, credentials: Credentials): string | undefined {
   if (!json || typeof json !== 'object' || !('message' in json) || typeof json.message !== 'string') return undefined;
+  return cleanApiText(json.message, credentials);
+}
+
+/** Text from ConsCent made fit to show: short, printable, never a credential; undefined when nothing is left. */
+function cleanApiText(raw: string, credentials: Credentials): string | undefined {
+  // C0, DEL and C1 controls, and the bidi/zero-width marks that can reorder or hide text.
   // eslint-disable-next-line no-control-regex -- stripping control characters is the point
-  let text = json.message.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim().slice(0, 200);
+  let text = raw.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]+/g, ' ');
+  // Before cutting, so a cut cannot leave part of a secret behind.
   for (const secret of [credentials.apiSecret, credentials.apiKey]) {
     if (secret) text = text.split(secret).join('[redacted]');
   }
-  return text || undefined;
+  return text.replace(/\s+/g, ' ').trim().slice(0, MAX_API_MESSAGE_CHARS).trim() || undefined;
 }
