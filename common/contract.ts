@@ -30,7 +30,9 @@ export const ProfileFields = z.strictObject({
       const problem = baseUrlProblem(value);
       if (problem) ctx.addIssue({ code: 'custom', message: problem });
     })
-    .transform((value) => value.replace(/\/+$/, '')),
+    // Stored as the parser reads it (scheme and host lower-case, default port and dot
+    // segments dropped), so the URL shown, stored and requested is one and the same.
+    .transform((value) => new URL(value).href.replace(/\/+$/, '')),
   clientId: z
     .string()
     .trim()

@@ -17,6 +17,9 @@ export function isLoopbackHost(hostname: string): boolean {
 
 /** Returns a human reason when the URL is not acceptable as a ConsCent base URL. */
 export function baseUrlProblem(raw: string): string | undefined {
+  // Checked on the raw text: the URL parser drops an empty query or fragment ("…/v1?"),
+  // so url.search is '' although the "?" would still move every request's path.
+  if (/[?#]/.test(raw)) return 'The base URL must not contain "?" or "#": remove them and anything after them (e.g. https://api.conscent.in/api/v1).';
   let url: URL;
   try {
     url = new URL(raw);
