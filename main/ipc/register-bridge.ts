@@ -1,11 +1,11 @@
 import { BRIDGE_CHANNELS, OPERATION_NAMES, type ConsoleBridge, type OperationName } from '../../common/contract';
 import type { Result } from '../../common/result';
+import { isTrustedSender, type BridgeTrust, type IpcInvokeEventLike } from './sender-check';
+
+export type { BridgeTrust, IpcInvokeEventLike } from './sender-check';
 
 // The subset of Electron's ipcMain and its invoke event that the bridge uses. Passing
 // these in keeps this module testable in plain Node, where Electron cannot be loaded.
-export interface IpcInvokeEventLike {
-  senderFrame: { url: string } | null;
-}
 export interface IpcMainLike {
   handle(channel: string, listener: (event: IpcInvokeEventLike, payload: unknown) => Promise<unknown>): void;
   removeHandler(channel: string): void;
@@ -27,21 +27,16 @@ const UNEXPECTED: Result<never> = {
 };
 
 /**
- * Registers one ipcMain handler per operation of the contract. Calls from any frame but
- * the app's own page are refused before their payload is looked at. Returns an
- * unregister function.
+ * Registers one ipcMain handler per operation of the contract. Calls from anything but
+ * the app page in the main window's top frame are refused before their payload is looked
+ * at. Returns an unregister function.
  */
-export function registerBridge(
-  ipcMain: IpcMainLike,
-  handlers: BridgeHandlers,
-  isTrustedSender: (url: string) => boolean,
-): () => void {
+export function registerBridge(ipcMain: IpcMainLike, handlers: BridgeHandlers, trust: BridgeTrust): () => void {
   for (const name of OPERATION_NAMES) {
     const channel = BRIDGE_CHANNELS[name];
     const handler = handlers[name] as (payload: unknown) => Promise<unknown>;
     ipcMain.handle(channel, async (event, payload) => {
-      const url = event.senderFrame?.url;
-      if (!url || !isTrustedSender(url)) return REJECTED;
+      if (!isTrustedSender(event, trust)) return REJECTED;
       try {
         return await handler(payload);
       } catch {

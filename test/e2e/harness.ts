@@ -70,10 +70,12 @@ export async function launchConsole(
   }
   const browserProfileDir = join(keyring.env.HOME, 'chromium-profile');
   const ipc = new FakeIpcMain();
+  // The page playing the console's main window: the latest one opened (reopen replaces it).
+  let mainWindowPage: Page | null = null;
   registerBridge(
     ipc,
     createAppBridgeHandlers({ userDataDir, logDir: join(keyring.env.HOME, 'logs'), keytar, requestTimeoutMs: E2E_REQUEST_TIMEOUT_MS }),
-    createSenderCheck(server.pageUrl),
+    { isAppPage: createSenderCheck(server.pageUrl), isMainWindow: (sender) => sender !== null && sender === mainWindowPage },
   );
   const context: BrowserContext = await chromium.launchPersistentContext(browserProfileDir, {
     executablePath: '/usr/bin/chromium',
@@ -85,7 +87,11 @@ export async function launchConsole(
   context.on('console', (message) => consoleMessages.push(`${message.type()}: ${message.text()}`));
   await context.exposeBinding(IPC_BINDING, async (source, channel: unknown, payload: unknown) => {
     if (typeof channel !== 'string') throw new Error('channel must be a string');
-    const result = await ipc.invoke(channel, payload, source.frame.url());
+    // As Electron describes the sender: its window (here the page) and its frame.
+    const result = await ipc.invokeFrom(channel, payload, {
+      sender: source.page,
+      senderFrame: { url: source.frame.url(), parent: source.frame.parentFrame() },
+    });
     ipcResults.push(result);
     return result;
   });
@@ -93,6 +99,7 @@ export async function launchConsole(
 
   async function open(): Promise<Page> {
     const page = await context.newPage();
+    mainWindowPage = page;
     page.on('pageerror', (error) => consoleMessages.push(`pageerror: ${error.message}\n${error.stack ?? ''}`));
     await page.goto(server.pageUrl);
     return page;

@@ -37,7 +37,7 @@ beforeEach(async () => {
     createClient: (connection) => createConsCentClient(connection, { timeoutMs: 5000 }),
     logger: silentLogger,
   });
-  registerBridge(ipc, handlers, (url) => url === APP);
+  registerBridge(ipc, handlers, ipc.trust((url) => url === APP));
   const profile = { name: 'Sim', environment: 'custom', baseUrl: sim.baseUrl, clientId: DEMO_CLIENT.clientId };
   const saved = (await ipc.invoke(BRIDGE_CHANNELS.saveProfile, { profile, credentials: { apiKey: DEMO_CLIENT.apiKey, apiSecret: DEMO_CLIENT.apiSecret } }, APP)) as Result<{ id: string }>;
   if (!saved.ok) throw new Error(saved.error.message);

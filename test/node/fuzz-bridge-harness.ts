@@ -207,7 +207,7 @@ function createBridge(ctx: FuzzContext) {
             offlineClient(() => (outsideCalls += 1)),
       logger: createFileLogger({ dir: logDir, maxBytes: LOG_MAX_BYTES, keepFiles: LOG_KEEP }),
     }),
-    (url) => url === APP,
+    ipc.trust((url) => url === APP),
   );
   const base = { environment: 'custom' as const, clientId: DEMO_CLIENT.clientId };
   const fixtures = [

@@ -44,7 +44,7 @@ beforeAll(async () => {
   registerBridge(
     ipc,
     createAppBridgeHandlers({ userDataDir: join(keyring.env.HOME, 'userData'), logDir: join(keyring.env.HOME, 'logs'), keytar }),
-    createSenderCheck(APP_PAGE),
+    ipc.trust(createSenderCheck(APP_PAGE)),
   );
 });
 afterAll(async () => {

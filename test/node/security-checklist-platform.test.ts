@@ -53,7 +53,7 @@ describe('Electron security checklist, items 16–20', () => {
       OPERATION_NAMES.map((name) => [name, (payload?: unknown) => (ran.push(payload), Promise.resolve({ ok: true, value: name }))]),
     ) as unknown as BridgeHandlers;
     const ipc = new FakeIpcMain();
-    registerBridge(ipc, handlers, createSenderCheck(APP_PAGE_URL));
+    registerBridge(ipc, handlers, ipc.trust(createSenderCheck(APP_PAGE_URL)));
 
     expect([...ipc.handlers.keys()].sort()).toEqual(Object.values(BRIDGE_CHANNELS).sort());
     const strangers = ['https://evil.example/', 'file:///app/out/renderer/index.html', 'app://console/other.html', 'app://evil/index.html', 'http://localhost:5173/', 'about:blank', null];
