@@ -1,6 +1,8 @@
+import type { Logger } from '../logging/logger';
+
 // Hardening applied to every webContents the app ever creates (the console window and
 // anything that might appear later): no navigation away from the app page, no new
-// windows (https links go to the system browser), no <webview>, no permissions.
+// windows and nothing opened in the system browser, no <webview>, no permissions.
 // Electron objects are passed in; the narrow interfaces below are what is used of them.
 
 export interface PreventableEvent {
@@ -36,33 +38,35 @@ export interface AppLike {
 export interface SecurityPolicy {
   /** True only for the console's own page (see main/ipc/sender-check.ts). */
   isAppPage(url: string): boolean;
-  /** shell.openExternal. */
-  openExternal(url: string): Promise<void>;
+  /** The support log: told the host of every window the page asked for. */
+  logger: Pick<Logger, 'warn'>;
 }
 
 /**
- * The URL to hand to the system browser, or undefined to drop it. Only https, and
- * never with credentials in it; the href is the parsed one, not the page's raw string.
+ * What the log says about a refused URL: its host (or its scheme when it has none), never
+ * the path or query, which may carry a reader's details.
  */
-export function externalUrl(raw: string): string | undefined {
-  let url: URL;
+export function refusedTarget(raw: string): string {
   try {
-    url = new URL(raw);
+    const url = new URL(raw);
+    return url.host || url.protocol;
   } catch {
-    return undefined;
+    return '(not a URL)';
   }
-  if (url.protocol !== 'https:' || !url.hostname || url.username || url.password) return undefined;
-  return url.href;
 }
 
-export function createWindowOpenHandler(
-  openExternal: SecurityPolicy['openExternal'],
-): (details: WindowOpenDetails) => WindowOpenResponse {
+/**
+ * Every new window is refused, and nothing is handed to the system browser
+ * (shell.openExternal is not used at all): the console shows no links, so a request to
+ * open one can only come from content that should not be there.
+ */
+export function createWindowOpenHandler(logger: SecurityPolicy['logger']): (details: WindowOpenDetails) => WindowOpenResponse {
   return (details) => {
-    const target = externalUrl(details.url);
-    // A failed hand-off has no one to report to and must not become an unhandled
-    // rejection; the URL is not logged since it may carry a reader's details.
-    if (target) openExternal(target).catch(() => undefined);
+    try {
+      logger.warn('window-open-refused', { host: refusedTarget(details.url) });
+    } catch {
+      // Logging must never decide whether a window opens.
+    }
     return { action: 'deny' };
   };
 }
@@ -82,7 +86,7 @@ export function hardenWebContents(contents: WebContentsLike, policy: SecurityPol
   contents.on('will-frame-navigate', stayOnAppPage);
   contents.on('will-redirect', stayOnAppPage);
   contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(createWindowOpenHandler(policy.openExternal));
+  contents.setWindowOpenHandler(createWindowOpenHandler(policy.logger));
   denyAllPermissions(contents.session);
 }
 

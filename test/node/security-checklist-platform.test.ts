@@ -76,7 +76,7 @@ describe('Electron security checklist, items 16–20', () => {
     const page = 'file:///app/out/renderer/index.html';
     expect(createSenderCheck(APP_PAGE_URL)(page)).toBe(false);
     const contents = new FakeWebContents();
-    hardenWebContents(contents, { isAppPage: createSenderCheck(APP_PAGE_URL), openExternal: () => Promise.resolve() });
+    hardenWebContents(contents, { isAppPage: createSenderCheck(APP_PAGE_URL), logger: { warn: () => undefined } });
     expect(contents.fire('will-navigate', page)).toBe(true);
     expect(resolveAppRequest(page, '/app/out/renderer')).toEqual({ ok: false });
   });

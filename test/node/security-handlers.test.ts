@@ -4,9 +4,9 @@ import { createSenderCheck } from '../../main/ipc/sender-check';
 import {
   createWindowOpenHandler,
   denyAllPermissions,
-  externalUrl,
   hardenWebContents,
   installAppSecurity,
+  refusedTarget,
 } from '../../main/window/security-handlers';
 import { FakeSession, FakeWebContents } from './security-fakes';
 
@@ -14,9 +14,9 @@ const APP_PAGE = 'app://console/index.html';
 
 function hardened() {
   const contents = new FakeWebContents();
-  const openExternal = vi.fn((_url: string) => Promise.resolve());
-  hardenWebContents(contents, { isAppPage: createSenderCheck(APP_PAGE), openExternal });
-  return { contents, openExternal };
+  const logger = { warn: vi.fn() };
+  hardenWebContents(contents, { isAppPage: createSenderCheck(APP_PAGE), logger });
+  return { contents, logger };
 }
 
 describe('navigation', () => {
@@ -33,21 +33,14 @@ describe('navigation', () => {
     expect(contents.fire(event, `${APP_PAGE}#/reader/42`)).toBe(false);
   });
 
-  it('does not open navigations externally either', () => {
-    const { contents, openExternal } = hardened();
-    contents.fire('will-navigate', 'https://docs.conscent.in/');
-    expect(openExternal).not.toHaveBeenCalled();
-  });
 });
 
 describe('new windows', () => {
-  it('are always denied; https ones open in the system browser', () => {
-    const { contents, openExternal } = hardened();
-    expect(contents.openHandler?.({ url: 'https://docs.conscent.in/path?q=1' })).toEqual({ action: 'deny' });
-    expect(openExternal).toHaveBeenCalledWith('https://docs.conscent.in/path?q=1');
-  });
-
+  // The console shows no links, so nothing is handed to the system browser either:
+  // there is no shell.openExternal in main at all (security-main-entry.test.ts).
   it.each([
+    'https://docs.conscent.in/path?q=1',
+    'https://api.conscent.in/',
     'http://docs.conscent.in/',
     'file:///etc/passwd',
     'javascript:alert(1)',
@@ -56,36 +49,25 @@ describe('new windows', () => {
     'smb://server/share',
     'ms-settings:privacy',
     'https://user:pass@evil.example/',
-    'https://',
     'not a url',
     '',
-  ])('%s is denied and not opened', (url) => {
-    const { contents, openExternal } = hardened();
+  ])('%s is denied, and only its host is logged', (url) => {
+    const { contents, logger } = hardened();
     expect(contents.openHandler?.({ url })).toEqual({ action: 'deny' });
-    expect(openExternal).not.toHaveBeenCalled();
+    expect(logger.warn).toHaveBeenCalledTimes(1);
+    expect(logger.warn).toHaveBeenCalledWith('window-open-refused', { host: refusedTarget(url) });
   });
 
-  it('hands over the parsed URL, not the page’s raw string', () => {
-    expect(externalUrl('HTTPS://Docs.ConsCent.in/a b')).toBe('https://docs.conscent.in/a%20b');
+  it('logs the host, never the path, query or credentials', () => {
+    expect(refusedTarget('https://user:pass@Docs.ConsCent.in:8443/readers/jane@example.com?phone=9876543210#x')).toBe('docs.conscent.in:8443');
+    expect(refusedTarget('file:///home/agent/readers.csv')).toBe('file:');
+    expect(refusedTarget('mailto:jane@example.com')).toBe('mailto:');
+    expect(refusedTarget('not a url')).toBe('(not a URL)');
   });
 
-  it('survives the system browser failing to open', async () => {
-    const unhandled = vi.fn();
-    process.on('unhandledRejection', unhandled);
-    try {
-      // Not vi.fn: a spy observes the returned promise, which would count as handling it.
-      let calls = 0;
-      const openExternal = () => {
-        calls += 1;
-        return Promise.reject(new Error('no browser'));
-      };
-      expect(createWindowOpenHandler(openExternal)({ url: 'https://docs.conscent.in/' })).toEqual({ action: 'deny' });
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      expect(calls).toBe(1);
-      expect(unhandled).not.toHaveBeenCalled();
-    } finally {
-      process.off('unhandledRejection', unhandled);
-    }
+  it('is denied even when the log fails', () => {
+    const logger = { warn: () => { throw new Error('disk full'); } };
+    expect(createWindowOpenHandler(logger)({ url: 'https://docs.conscent.in/' })).toEqual({ action: 'deny' });
   });
 });
 
@@ -126,8 +108,8 @@ describe('permissions', () => {
 describe('app-wide hook', () => {
   it('hardens every webContents as it is created', () => {
     const app = new EventEmitter();
-    const openExternal = vi.fn(() => Promise.resolve());
-    installAppSecurity(app, { isAppPage: createSenderCheck(APP_PAGE), openExternal });
+    const logger = { warn: vi.fn() };
+    installAppSecurity(app, { isAppPage: createSenderCheck(APP_PAGE), logger });
 
     const first = new FakeWebContents();
     const second = new FakeWebContents();
@@ -140,6 +122,9 @@ describe('app-wide hook', () => {
       expect(contents.openHandler?.({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
       expect(contents.session.check?.(contents, 'notifications')).toBe(false);
     }
-    expect(openExternal).not.toHaveBeenCalled();
+    expect(logger.warn.mock.calls).toEqual([
+      ['window-open-refused', { host: 'file:' }],
+      ['window-open-refused', { host: 'file:' }],
+    ]);
   });
 });
