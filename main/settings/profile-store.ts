@@ -1,7 +1,13 @@
-import { mkdir, readFile, rename } from 'node:fs/promises';
+import { mkdir, open, rename } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { writeFileAtomic } from './atomic-write';
 import { EMPTY_SETTINGS, MAX_PROFILES, SettingsFile, type StoredProfile } from './settings-schema';
+
+/**
+ * The settings file is never read past this: 50 connections take a few kilobytes, so a
+ * larger file is not ours (or is damaged) and is kept aside rather than parsed.
+ */
+export const MAX_SETTINGS_BYTES = 1024 * 1024;
 
 export class SettingsError extends Error {
   override readonly name = 'SettingsError';
@@ -52,12 +58,16 @@ export function createProfileStore(filePath: string, now: () => Date = () => new
   }
 
   async function read(): Promise<SettingsFile> {
-    let text: string;
+    let text: string | typeof TOO_LARGE;
     try {
-      text = await readFile(filePath, 'utf8');
+      text = await readCapped(filePath, MAX_SETTINGS_BYTES);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return EMPTY_SETTINGS;
       await moveAside('could not be read');
+      return EMPTY_SETTINGS;
+    }
+    if (text === TOO_LARGE) {
+      await moveAside(`was larger than ${MAX_SETTINGS_BYTES / 1024 / 1024} MiB, far more than connection settings ever take, so it was not read`);
       return EMPTY_SETTINGS;
     }
     let json: unknown;
@@ -133,4 +143,23 @@ export function createProfileStore(filePath: string, now: () => Date = () => new
       });
     },
   };
+}
+
+const TOO_LARGE = Symbol('too large');
+
+/** The file as text, reading at most `maxBytes + 1` bytes whatever its size is (or becomes). */
+async function readCapped(path: string, maxBytes: number): Promise<string | typeof TOO_LARGE> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(maxBytes + 1);
+    let length = 0;
+    while (length < buffer.length) {
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+    }
+    return length > maxBytes ? TOO_LARGE : buffer.toString('utf8', 0, length);
+  } finally {
+    await handle.close();
+  }
 }

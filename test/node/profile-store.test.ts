@@ -2,7 +2,7 @@ import { mkdtemp, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createProfileStore } from '../../main/settings/profile-store';
+import { MAX_SETTINGS_BYTES, createProfileStore } from '../../main/settings/profile-store';
 import type { StoredProfile } from '../../main/settings/settings-schema';
 
 const sandbox: StoredProfile = {
@@ -91,6 +91,30 @@ describe('profile store', () => {
       expect(await readFile(recovered!.movedTo, 'utf8')).toBe(content);
     });
   }
+
+  it('keeps a settings file larger than 1 MiB aside unread, says why and where, and starts empty', async () => {
+    // Valid JSON with a real profile, padded past the cap: the size alone decides.
+    const valid = { version: 1, profiles: [sandbox], activeProfileId: sandbox.id };
+    const content = `${JSON.stringify(valid)}${' '.repeat(MAX_SETTINGS_BYTES)}`;
+    expect(MAX_SETTINGS_BYTES).toBe(1024 * 1024);
+    await writeFile(file, content);
+    const store = createProfileStore(file);
+    const { settings, recovered } = await store.load();
+    expect(settings.profiles).toEqual([]);
+    expect(recovered?.message).toMatch(/larger than 1 MiB/);
+    expect(recovered?.message).toContain(recovered?.movedTo);
+    expect(await readFile(recovered!.movedTo, 'utf8')).toBe(content);
+    await store.upsert(sandbox);
+    expect((await createProfileStore(file).load()).settings.profiles).toHaveLength(1);
+  });
+
+  it('still reads a settings file of exactly 1 MiB', async () => {
+    const valid = JSON.stringify({ version: 1, profiles: [sandbox], activeProfileId: sandbox.id });
+    await writeFile(file, valid.padEnd(MAX_SETTINGS_BYTES, ' '));
+    const { settings, recovered } = await createProfileStore(file).load();
+    expect(recovered).toBeUndefined();
+    expect(settings.profiles).toEqual([sandbox]);
+  });
 
   it('treats an unreadable settings path (a folder in its place) as damaged and keeps it aside', async () => {
     await mkdir(file);
