@@ -1,12 +1,14 @@
 import { appendFileSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { SECRET_KEY_PATTERN, redact } from './redact';
+import { SECRET_KEY_PATTERN, isIdentifierKey, looksLikeIdentifier, personalPlaceholder, redact } from './redact';
 
 export { redact } from './redact';
 
 // A support log: one JSON line per event, in the app's log folder, rotated at a size cap.
 // Callers pass only structured, non-secret fields; `redact` still scrubs anything that
-// looks like a credential or personal data (emails, phone numbers) before writing.
+// looks like a credential or personal data (emails, phone numbers) before writing, a
+// field named for personal data (email, phone, name, address…) is written as a
+// placeholder whatever it holds, and an identifier (userId, profileId…) as it is.
 // Size is bounded: at most `keepFiles` files, each at most maxBytes + MAX_LINE_BYTES.
 
 export type LogFields = Record<string, string | number | boolean | undefined>;
@@ -90,7 +92,7 @@ export function createFileLogger(options: FileLoggerOptions): Logger {
       if (value === undefined) continue;
       let key = redact(rawKey, secrets).slice(0, MAX_KEY_CHARS);
       if (RESERVED_KEYS.has(key)) key = `_${key}`;
-      record[key] = SECRET_KEY_PATTERN.test(rawKey) ? '[redacted]' : cleanValue(value, secrets);
+      record[key] = fieldValue(rawKey, value, secrets);
     }
     const text = JSON.stringify(record);
     if (Buffer.byteLength(text) <= MAX_LINE_BYTES) return text;
@@ -141,6 +143,19 @@ export function createFileLogger(options: FileLoggerOptions): Logger {
     warn: (event, fields) => write('warn', event, fields),
     error: (event, fields) => write('error', event, fields),
   };
+}
+
+/** What is written for one field: by its key first, then by what the value looks like. */
+function fieldValue(key: string, value: unknown, secrets: readonly string[]): string | number | boolean {
+  if (SECRET_KEY_PATTERN.test(key)) return '[redacted]';
+  const placeholder = personalPlaceholder(key);
+  if (placeholder && typeof value !== 'boolean') return placeholder;
+  if (isIdentifierKey(key) && typeof value === 'string' && looksLikeIdentifier(value) && !containsSecret(value, secrets)) return value;
+  return cleanValue(value, secrets);
+}
+
+function containsSecret(value: string, secrets: readonly string[]): boolean {
+  return secrets.some((secret) => typeof secret === 'string' && secret.length > 0 && value.includes(secret));
 }
 
 /** Strings and numbers are redacted (a number can be a phone); anything else is named, not dumped. */
