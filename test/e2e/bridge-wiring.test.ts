@@ -16,6 +16,19 @@ describe('the built preload in Chromium', () => {
     expect(result).toEqual({ ok: true, value: { profiles: [], activeProfileId: null } });
   });
 
+  it('refuses the app page opened in a second window: only the main window reaches main', async () => {
+    const other = await app.page.context().newPage();
+    try {
+      await other.goto(app.page.url());
+      const fromOther = await other.evaluate(() => (window as unknown as { conscent: { listProfiles(): Promise<unknown> } }).conscent.listProfiles());
+      expect(fromOther).toMatchObject({ ok: false, error: { kind: 'rejected-sender' } });
+    } finally {
+      await other.close();
+    }
+    const fromMain = await app.page.evaluate(() => (window as unknown as { conscent: { listProfiles(): Promise<unknown> } }).conscent.listProfiles());
+    expect(fromMain).toMatchObject({ ok: true });
+  });
+
   it('gives the page no Node, no ipcRenderer and no require', async () => {
     const globals = await app.page.evaluate(() => ({
       require: typeof (window as unknown as { require?: unknown }).require,
