@@ -13,6 +13,7 @@ export const ObjectId = z
 
 export const GENDERS = ['MALE', 'FEMALE', 'OTHERS'] as const;
 export const Gender = z.enum(GENDERS, { message: 'Gender must be MALE, FEMALE or OTHERS.' });
+export type Gender = z.infer<typeof Gender>;
 
 const MAX_TEXT = 200;
 const text = (label: string) =>

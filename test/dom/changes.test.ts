@@ -4,9 +4,10 @@ import { EDITABLE_FIELDS } from '../../common/user-schemas';
 import {
   computeChanges,
   EMPTY_TEXT,
-  LIST_APPEND_NOTE,
+  KNOWN_LIST_NOTE,
   UNKNOWN_ADDRESS_NOTE,
-  UNKNOWN_LIST_NOTE,
+  unknownListConfirmation,
+  unknownListWarning,
   WHOLE_ADDRESS_NOTE,
 } from '../../renderer/src/edit/changes';
 import { EditChanges, editFormSchema, EMPTY_DATE_OF_BIRTH } from '../../renderer/src/edit/edit-schema';
@@ -46,7 +47,7 @@ describe('toBaseline', () => {
 describe('computeChanges', () => {
   it('sends nothing when nothing changed', () => {
     const { baseline, values } = edited(fullView, () => {});
-    expect(computeChanges(baseline, values)).toEqual({ body: {}, rows: [] });
+    expect(computeChanges(baseline, values)).toEqual({ body: {}, rows: [], formIndex: {} });
   });
 
   it('ignores edits that only add or remove surrounding spaces', () => {
@@ -118,7 +119,7 @@ describe('computeChanges', () => {
     expect(rows[0]?.notes).toEqual([UNKNOWN_ADDRESS_NOTE]);
   });
 
-  it('sends a whole address list, keeping ids of existing entries, with the append note', () => {
+  it('sends a whole known address list, keeping ids of existing entries, saying the list becomes these entries', () => {
     const { baseline, values } = edited(fullView, (v) => {
       v.shippingAddress.push({ ...emptyAddress(), city: 'Pune', pincode: '411001' });
     });
@@ -129,7 +130,8 @@ describe('computeChanges', () => {
     expect(rows[0]?.field).toBe('shippingAddress');
     // Parts in address order (pincode before city); new entries are marked.
     expect(rows[0]?.after).toEqual(['1. 20/41 Rambagh, 2820006, Agra, UP, USA', '2. 411001, Pune (new)']);
-    expect(rows[0]?.notes).toEqual([LIST_APPEND_NOTE]);
+    expect(rows[0]?.notes).toEqual([KNOWN_LIST_NOTE]);
+    expect(rows[0]?.confirm).toBeUndefined();
   });
 
   it('sends a list when an entry is removed', () => {
@@ -141,12 +143,29 @@ describe('computeChanges', () => {
     expect(rows[0]?.after).toEqual(['(no addresses)']);
   });
 
-  it('notes that an unknown list only gets the entries in the form', () => {
+  it('warns that sending an unknown list may replace what the reader has, and asks for confirmation', () => {
     const { baseline, values } = edited(lookupView, (v) => {
       v.billingAddress.push({ ...emptyAddress(), city: 'Agra' });
     });
     const { rows } = computeChanges(baseline, values);
-    expect(rows[0]).toMatchObject({ field: 'billingAddress', before: null, notes: [LIST_APPEND_NOTE, UNKNOWN_LIST_NOTE] });
+    expect(rows[0]).toMatchObject({
+      field: 'billingAddress',
+      before: null,
+      warning: unknownListWarning('billingAddress', 1),
+      confirm: unknownListConfirmation('billingAddress', 1),
+    });
+    expect(rows[0]?.warning).toContain('ConsCent may replace every billing address this reader has with the 1 billing address sent here');
+  });
+
+  it('leaves out new entries with every part empty', () => {
+    const { baseline, values } = edited(lookupView, (v) => {
+      v.shippingAddress.push(emptyAddress(), { ...emptyAddress(), city: ' Pune ' }, { ...emptyAddress(), name: '  ' });
+    });
+    const { body, formIndex } = computeChanges(baseline, values);
+    expect(body.shippingAddress).toEqual([{ ...emptyAddress(), city: 'Pune' }]);
+    expect(formIndex.shippingAddress).toEqual([1]);
+    const onlyEmpty = edited(lookupView, (v) => v.shippingAddress.push(emptyAddress()));
+    expect(computeChanges(onlyEmpty.baseline, onlyEmpty.values).body).toEqual({});
   });
 
   it('lists rows in the form order whatever was edited first', () => {

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { LIST_APPEND_NOTE } from '../../renderer/src/edit/changes';
+import { unknownListWarning } from '../../renderer/src/edit/changes';
 import { REVIEW_TITLE } from '../../renderer/src/edit/ReviewDialog';
 import { FakeBridge } from './fake-bridge';
 import { ALL_USERS, PRODUCTION, SANDBOX, SHIVAM } from './fixtures';
@@ -72,7 +72,7 @@ describe('editing and reviewing', () => {
     expect(screen.getByRole('table')).toHaveTextContent('Digital Premium');
   });
 
-  it('adds a shipping address, notes that ConsCent may append, and shows the returned list', async () => {
+  it('adds a shipping address to a list the lookup did not return, with its warning, and shows the returned list', async () => {
     const bridge = seededBridge();
     bridge.appendAddressLists = true;
     const { user } = await openReader(SHIVAM.userId, bridge);
@@ -85,10 +85,11 @@ describe('editing and reviewing', () => {
     expect(row?.field).toBe('Shipping addresses');
     expect(row?.before).toBe('not known');
     expect(row?.text).toContain('1. 411001, Pune (new)');
-    expect(row?.text).toContain(LIST_APPEND_NOTE);
+    expect(row?.text).toContain(unknownListWarning('shippingAddress', 1));
 
+    await user.click(screen.getByRole('checkbox'));
     await user.click(screen.getByRole('button', { name: 'Send changes' }));
-    expect(await screen.findByText(/ConsCent may have added the entries/)).toBeInTheDocument();
+    expect(await screen.findByText(/below are the list as ConsCent stored it/)).toBeInTheDocument();
     // ConsCent appended: the returned list has the old entry and the new one.
     const shipping = screen.getByText('Shipping addresses', { selector: 'dt' }).nextElementSibling;
     expect(within(shipping as HTMLElement).getAllByRole('listitem')).toHaveLength(2);

@@ -1,14 +1,18 @@
 import { useId } from 'react';
-import { useFieldArray, type Control, type FieldErrors, type UseFormRegister } from 'react-hook-form';
+import { useFieldArray, useWatch, type Control, type FieldErrors, type UseFormRegister } from 'react-hook-form';
 import { MAX_ADDRESSES } from '../../../common/user-schemas';
 import { AddressFields } from './AddressFields';
+import { EMPTY_ENTRY_NOTE, isEmptyEntry, unknownListWarning, type AddressListField } from './changes';
+import { emptiedEntryMessage } from './edit-schema';
 import { emptyAddress, type EditFormValues } from './form-values';
 
-// A shipping or billing address list: edit entries in place, add, remove. The note about
-// appending is shown here too, not only in the review: it affects what the agent types.
+// A shipping or billing address list: edit entries in place, add, remove. The whole list
+// is sent when anything in it changes. When its current content is not known (the lookup
+// does not return lists) the warning that sending may replace unseen addresses is shown
+// here too, not only in the review: it affects what the agent decides to type.
 
 type AddressListFieldsProps = {
-  name: 'shippingAddress' | 'billingAddress';
+  name: AddressListField;
   /** "Shipping addresses" */
   listLabel: string;
   /** "Shipping address" */
@@ -17,38 +21,59 @@ type AddressListFieldsProps = {
   register: UseFormRegister<EditFormValues>;
   errors: FieldErrors<EditFormValues>;
   known: boolean;
-  unknownHint: string;
+  /** Where a known list came from when the lookup did not return it ("as ConsCent returned it at …"). */
+  rememberedSource?: string | undefined;
 };
 
-export function AddressListFields({ name, listLabel, entryLabel, control, register, errors, known, unknownHint }: AddressListFieldsProps) {
+export function AddressListFields({ name, listLabel, entryLabel, control, register, errors, known, rememberedSource }: AddressListFieldsProps) {
   const baseId = useId();
   const { fields, append, remove } = useFieldArray({ control, name });
+  const entries = useWatch({ control, name }) ?? [];
+  const toSend = entries.filter((entry) => entry._id !== undefined || !isEmptyEntry(entry)).length;
   const listErrors = errors[name];
+  const noun = listLabel.toLowerCase();
 
   return (
     <fieldset className="form-section">
       <legend>{listLabel}</legend>
       <p className="hint">
-        {known ? '' : `${unknownHint} `}
-        ConsCent may add the entries you send to its list instead of replacing the list; the review and the answer show
-        what happened.
+        {known
+          ? `The whole list is sent when you change, add or remove an entry; entries already saved keep their ConsCent id. ${EMPTY_ENTRY_NOTE}`
+          : `ConsCent's lookup does not return the ${noun}, so the list starts empty and the console does not know what the reader has. ${EMPTY_ENTRY_NOTE}`}
       </p>
+      {rememberedSource ? <p className="hint remembered">This list is {rememberedSource}; ConsCent&apos;s lookup does not return it.</p> : null}
+      {!known && toSend > 0 ? (
+        <p className="field-error" role="note">
+          <span aria-hidden="true">⚠</span> {unknownListWarning(name, toSend)}
+        </p>
+      ) : null}
       {listErrors?.message ? (
         <p className="field-error">
           <span aria-hidden="true">⚠</span> {listErrors.message}
         </p>
       ) : null}
-      {fields.length === 0 ? <p className="muted">No {listLabel.toLowerCase()} in the form.</p> : null}
+      {fields.length === 0 ? <p className="muted">No {noun} in the form.</p> : null}
       {fields.map((field, index) => {
         const legendId = `${baseId}-${index}`;
+        // Read the id from the current values, not from `fields`: after a save the form is
+        // reset to the returned record and a just-saved entry has its id from then on.
+        const entry = entries[index];
+        const saved = entry?._id !== undefined;
+        // Said as soon as it happens, not only when the agent tries to review.
+        const entryError = saved && isEmptyEntry(entry) ? emptiedEntryMessage(`${entryLabel} ${index + 1}`) : listErrors?.[index]?.message;
         return (
           <fieldset key={field.id} className="address-entry">
             <legend>
               <span id={legendId}>
                 {entryLabel} {index + 1}
               </span>
-              {field._id ? null : <span className="chip">new</span>}
+              {saved ? null : <span className="chip">new</span>}
             </legend>
+            {entryError ? (
+              <p className="field-error" id={`${legendId}-error`}>
+                <span aria-hidden="true">⚠</span> {entryError}
+              </p>
+            ) : null}
             <AddressFields path={`${name}.${index}`} register={register} errors={listErrors?.[index]} groupLabelId={legendId} />
             <button type="button" className="danger-outline" onClick={() => remove(index)}>
               Remove {entryLabel.toLowerCase()} {index + 1}

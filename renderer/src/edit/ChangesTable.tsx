@@ -1,7 +1,8 @@
 import type { ChangeRow } from './changes';
 
 // Old value → new value for every field that will be sent, nothing else. A value
-// ConsCent never returned reads "not known", never as empty.
+// ConsCent never returned reads "not known", never as empty; sending over what nobody
+// has seen carries a warning.
 export function ChangesTable({ rows }: { rows: ChangeRow[] }) {
   return (
     <table className="data-table changes-table">
@@ -22,6 +23,11 @@ export function ChangesTable({ rows }: { rows: ChangeRow[] }) {
             </td>
             <td className="change-after">
               <Lines lines={row.after} />
+              {row.warning ? (
+                <p className="change-note change-warning">
+                  <span aria-hidden="true">⚠</span> {row.warning}
+                </p>
+              ) : null}
               {row.notes.map((note) => (
                 <p key={note} className="change-note">
                   <span aria-hidden="true">ℹ</span> {note}

@@ -4,6 +4,8 @@ import { useForm, useWatch, type Path } from 'react-hook-form';
 import type { ProfileSummary, UpdateUserResult, UserView } from '../../../common/contract';
 import type { BridgeError } from '../../../common/result';
 import { GENDERS } from '../../../common/user-schemas';
+import { genderLabel } from '../format/format-gender';
+import { rememberedSource } from '../format/format-remembered';
 import { useBridge } from '../bridge/bridge-context';
 import { useUnsavedChanges } from '../unsaved/unsaved-changes-context';
 import { FieldErrorText, TextField } from '../ui/TextField';
@@ -13,6 +15,7 @@ import { computeChanges, type ChangeSet } from './changes';
 import { editFormSchema, type ValidChanges } from './edit-schema';
 import { describeErrorPath, errorPaths, formPathOfServerField } from './error-paths';
 import { toBaseline, type EditFormValues } from './form-values';
+import { PhoneFields } from './PhoneFields';
 import { ReviewDialog } from './ReviewDialog';
 
 // Edit → review → send. Values are validated as the agent types with the shared schemas
@@ -35,14 +38,13 @@ type Review = {
 };
 
 const UNKNOWN_HINT = "Not returned by ConsCent's lookup: leave empty to leave it unchanged.";
-const GENDER_LABELS: Record<(typeof GENDERS)[number], string> = { MALE: 'Male', FEMALE: 'Female', OTHERS: 'Others' };
 const IS_MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 export const SHORTCUT_LABEL = IS_MAC ? '⌘+Enter' : 'Ctrl+Enter';
 
 export function EditUserForm({ profile, user, onSaved }: EditUserFormProps) {
   const bridge = useBridge();
   const { registerUnsentCheck, confirmDiscard } = useUnsavedChanges();
-  const ids = { heading: useId(), gender: useId(), address: useId(), phoneHint: useId() };
+  const ids = { heading: useId(), gender: useId(), address: useId() };
   const baseline = useMemo(() => toBaseline(user), [user]);
   const resolver = useMemo(() => zodResolver(editFormSchema(baseline)), [baseline]);
   const form = useForm<EditFormValues, unknown, ValidChanges>({
@@ -150,6 +152,10 @@ export function EditUserForm({ profile, user, onSaved }: EditUserFormProps) {
   if (baseline.values.gender && !genderOptions.includes(baseline.values.gender)) genderOptions.push(baseline.values.gender);
   const knows = (field: Parameters<typeof baseline.known.has>[0]) => baseline.known.has(field);
   const readerName = user.name || user.email || user.userId;
+  const rememberedFrom = (field: Parameters<typeof baseline.known.has>[0]) =>
+    baseline.remembered?.fields.includes(field) ? rememberedSource(baseline.remembered) : undefined;
+  const phoneRemembered = rememberedFrom('phone') ?? rememberedFrom('countryCode');
+  const genderRemembered = rememberedFrom('gender');
 
   return (
     <section className="panel edit-panel" aria-labelledby={ids.heading}>
@@ -165,18 +171,7 @@ export function EditUserForm({ profile, user, onSaved }: EditUserFormProps) {
             <TextField label="Email" type="email" registration={register('email')} error={errors.email?.message} hint={knows('email') ? undefined : UNKNOWN_HINT} autoComplete="off" spellCheck={false} />
           </fieldset>
 
-          <fieldset className="form-section">
-            <legend>Phone</legend>
-            {knows('phone') && knows('countryCode') ? null : (
-              <p className="hint" id={ids.phoneHint}>
-                {UNKNOWN_HINT} The lookup does not return the phone number, so only what you type here is sent.
-              </p>
-            )}
-            <div className="field-row">
-              <TextField label="Country code" registration={register('countryCode')} error={errors.countryCode?.message} placeholder="+91" className="narrow" inputMode="tel" autoComplete="off" />
-              <TextField label="Phone number" registration={register('phone')} error={errors.phone?.message} hint="Digits only, without the country code." inputMode="numeric" autoComplete="off" />
-            </div>
-          </fieldset>
+          <PhoneFields form={form} unknownHint={knows('phone') && knows('countryCode') ? null : UNKNOWN_HINT} rememberedSource={phoneRemembered} />
 
           <fieldset className="form-section">
             <legend>Personal</legend>
@@ -192,10 +187,11 @@ export function EditUserForm({ profile, user, onSaved }: EditUserFormProps) {
                   <option value="">{knows('gender') ? 'Not set' : 'Not known (unchanged)'}</option>
                   {genderOptions.map((gender) => (
                     <option key={gender} value={gender}>
-                      {gender in GENDER_LABELS ? GENDER_LABELS[gender as keyof typeof GENDER_LABELS] : `${gender} (as stored)`}
+                      {genderLabel(gender)}
                     </option>
                   ))}
                 </select>
+                {genderRemembered ? <p className="hint remembered">Gender is {genderRemembered}; ConsCent&apos;s lookup does not return it.</p> : null}
                 <FieldErrorText id={`${ids.gender}-error`} message={errors.gender?.message} />
               </div>
               <TextField
@@ -220,8 +216,8 @@ export function EditUserForm({ profile, user, onSaved }: EditUserFormProps) {
             <AddressFields path="address" register={register} errors={errors.address} groupLabelId={ids.address} />
           </fieldset>
 
-          <AddressListFields name="shippingAddress" listLabel="Shipping addresses" entryLabel="Shipping address" control={control} register={register} errors={errors} known={knows('shippingAddress')} unknownHint="ConsCent's lookup does not return this list, so it starts empty; entries you add are sent." />
-          <AddressListFields name="billingAddress" listLabel="Billing addresses" entryLabel="Billing address" control={control} register={register} errors={errors} known={knows('billingAddress')} unknownHint="ConsCent's lookup does not return this list, so it starts empty; entries you add are sent." />
+          <AddressListFields name="shippingAddress" listLabel="Shipping addresses" entryLabel="Shipping address" control={control} register={register} errors={errors} known={knows('shippingAddress')} rememberedSource={rememberedFrom('shippingAddress')} />
+          <AddressListFields name="billingAddress" listLabel="Billing addresses" entryLabel="Billing address" control={control} register={register} errors={errors} known={knows('billingAddress')} rememberedSource={rememberedFrom('billingAddress')} />
         </fieldset>
 
         {invalidPaths.length > 0 ? (

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 // "Try again", held back until ConsCent's Retry-After has passed. The countdown runs
 // against a fixed deadline (not by counting ticks), so a busy page cannot stretch it.
 // Mount it anew (by key) for each failure so the deadline restarts.
-export function RetryButton({ waitSeconds, onRetry }: { waitSeconds: number; onRetry: () => void }) {
+export function RetryButton({ waitSeconds, onRetry, blocked = false }: { waitSeconds: number; onRetry: () => void; blocked?: boolean }) {
   const [deadline] = useState(() => Date.now() + Math.max(0, waitSeconds) * 1000);
   const [now, setNow] = useState(() => Date.now());
   const remaining = Math.max(0, Math.ceil((deadline - now) / 1000));
@@ -17,7 +17,7 @@ export function RetryButton({ waitSeconds, onRetry }: { waitSeconds: number; onR
 
   return (
     <>
-      <button type="button" className="primary" onClick={onRetry} disabled={waiting}>
+      <button type="button" className="primary" onClick={onRetry} disabled={waiting || blocked}>
         Try again
       </button>
       {waiting ? <span className="hint countdown">You can try again in {remaining} s.</span> : null}

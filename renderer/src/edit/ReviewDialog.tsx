@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { ProfileSummary } from '../../../common/contract';
 import type { BridgeError } from '../../../common/result';
 import { BRIDGE_UNANSWERED_MESSAGE } from '../bridge/safe-call';
@@ -11,9 +12,13 @@ import { RetryButton } from './RetryButton';
 // The last step before anything reaches ConsCent: exactly what will be sent, to which
 // reader, over which connection. Sending is pessimistic: the dialog stays open with a
 // progress label until ConsCent answers; a failure is explained here and retried with
-// one button, and going back keeps every edit.
+// one button, and going back keeps every edit. A list whose current content is not known
+// may replace addresses nobody has seen: Send stays disabled until the agent ticks, for
+// each such list, that they accept it.
 
 export const REVIEW_TITLE = 'Review changes before sending';
+export const NOTHING_ELSE_CHANGED = 'Nothing else is changed.';
+export const CONFIRM_TO_SEND = 'Tick every box above to send.';
 
 type ReviewDialogProps = {
   profile: ProfileSummary;
@@ -31,12 +36,25 @@ type ReviewDialogProps = {
 export function ReviewDialog({ profile, readerName, userId, rows, sending, error, attempt, onSend, onBack }: ReviewDialogProps) {
   const env = environmentLabel(profile);
   const canRetry = error !== null && error.kind !== 'invalid-input';
+  const [confirmed, setConfirmed] = useState<ReadonlySet<string>>(new Set());
+  const toConfirm = rows.filter((row) => row.confirm !== undefined);
+  const blocked = toConfirm.some((row) => !confirmed.has(row.field));
+  const toggle = (field: string, checked: boolean) =>
+    setConfirmed((previous) => {
+      const next = new Set(previous);
+      if (checked) next.add(field);
+      else next.delete(field);
+      return next;
+    });
   return (
     <Modal title={REVIEW_TITLE} {...(sending ? {} : { onCancel: onBack })} className="review-dialog">
       <p>
         {rows.length === 1 ? 'This field' : `These ${rows.length} fields`} will be sent to ConsCent for{' '}
         <strong>{readerName}</strong> (user id <span className="mono">{userId}</span>) over the connection{' '}
-        <strong>{profile.name}</strong> ({env.short}). Nothing else is changed.
+        <strong>{profile.name}</strong> ({env.short}).{' '}
+        {toConfirm.length === 0
+          ? NOTHING_ELSE_CHANGED
+          : `Other fields are not changed, but read the warning about ${toConfirm.map((row) => row.label.toLowerCase()).join(' and ')}: addresses you cannot see here may be lost.`}
       </p>
       {env.tone === 'production' ? (
         <p className={`env-band env-production`}>
@@ -44,6 +62,24 @@ export function ReviewDialog({ profile, readerName, userId, rows, sending, error
         </p>
       ) : null}
       <ChangesTable rows={rows} />
+      {toConfirm.length > 0 ? (
+        <fieldset className="form-section notice notice-warning">
+          <legend>Before sending</legend>
+          {toConfirm.map((row) => (
+            <p key={row.field}>
+              <label>
+                <input
+                  type="checkbox"
+                  checked={confirmed.has(row.field)}
+                  disabled={sending}
+                  onChange={(event) => toggle(row.field, event.target.checked)}
+                />{' '}
+                {row.confirm}
+              </label>
+            </p>
+          ))}
+        </fieldset>
+      ) : null}
       <div role="status" aria-live="polite" className="status-slot">
         {sending ? <p>Sending the changes to ConsCent…</p> : null}
       </div>
@@ -57,12 +93,13 @@ export function ReviewDialog({ profile, readerName, userId, rows, sending, error
           Back to editing
         </button>
         {error && canRetry && !sending ? (
-          <RetryButton key={attempt} waitSeconds={error.kind === 'rate-limited' ? (error.retryAfterSeconds ?? 0) : 0} onRetry={onSend} />
+          <RetryButton key={attempt} waitSeconds={error.kind === 'rate-limited' ? (error.retryAfterSeconds ?? 0) : 0} onRetry={onSend} blocked={blocked} />
         ) : error && !canRetry ? null : (
-          <button type="button" className="primary" onClick={onSend} disabled={sending} aria-busy={sending || undefined}>
+          <button type="button" className="primary" onClick={onSend} disabled={sending || blocked} aria-busy={sending || undefined}>
             {sending ? 'Sending…' : 'Send changes'}
           </button>
         )}
+        {blocked && !sending ? <span className="hint">{CONFIRM_TO_SEND}</span> : null}
       </div>
       <p className="hint">Escape goes back to editing.</p>
     </Modal>

@@ -1,8 +1,11 @@
 import { ADDRESS_KEYS, EDITABLE_FIELDS, type EditableField } from '../../../common/user-schemas';
 import { ADDRESS_LABELS, formatAddressLine } from '../format/format-address';
 import { dateInputToIso } from '../format/format-date';
+import { genderLabel } from '../format/format-gender';
+import { rememberedSource } from '../format/format-remembered';
 import { FIELD_LABELS } from './field-labels';
 import { emptyAddress, type AddressEntryValues, type AddressValues, type EditBaseline, type EditFormValues } from './form-values';
+import { normalisePhone } from './phone-input';
 
 // The one place that decides what is sent to ConsCent: the fields whose value differs
 // from what the form started with, after trimming. The review shows exactly these rows
@@ -30,18 +33,55 @@ export type ChangeRow = {
   after: string[];
   /** Things the agent must know about how this field is sent. */
   notes: string[];
+  /**
+   * Set when sending this field may destroy data nobody has seen (a list whose current
+   * content is not known): the warning, and the words the agent must explicitly agree to
+   * before sending.
+   */
+  warning?: string;
+  confirm?: string;
 };
 
-export type ChangeSet = { body: ChangeBody; rows: ChangeRow[] };
+export type AddressListField = 'shippingAddress' | 'billingAddress';
+
+export type ChangeSet = {
+  body: ChangeBody;
+  rows: ChangeRow[];
+  /** For each list sent, the form index of every body entry (empty entries are left out). */
+  formIndex: Partial<Record<AddressListField, number[]>>;
+};
 
 export const EMPTY_TEXT = '(empty)';
-export const LIST_APPEND_NOTE =
-  'ConsCent may add these entries to the existing list instead of replacing it. Check the list it returns after sending.';
+export const KNOWN_LIST_NOTE =
+  "The whole list is sent, so ConsCent's list becomes exactly these entries; existing entries keep their ids. The record ConsCent returns after sending shows the result.";
+export const EMPTY_ENTRY_NOTE = 'Entries with every part empty are not sent.';
 export const WHOLE_ADDRESS_NOTE = 'The whole address is sent; the parts not shown are sent unchanged.';
 export const UNKNOWN_ADDRESS_NOTE =
   'The current address is not known: the whole address is sent, and parts left empty are sent as empty.';
-export const UNKNOWN_LIST_NOTE =
-  'The current list is not known (ConsCent\'s lookup does not return it), so only the entries above are sent.';
+
+const LIST_NOUNS: Record<AddressListField, [one: string, many: string]> = {
+  shippingAddress: ['shipping address', 'shipping addresses'],
+  billingAddress: ['billing address', 'billing addresses'],
+};
+
+/** Said in the form and in the review whenever a list whose current content is not known would be sent. */
+export function unknownListWarning(field: AddressListField, count: number): string {
+  const [one, many] = LIST_NOUNS[field];
+  const entries = count === 1 ? `the 1 ${one}` : `the ${count} ${many}`;
+  return `ConsCent's lookup does not return this reader's ${many}, so the console does not know them. ConsCent may replace every ${one} this reader has with ${entries} sent here; addresses you cannot see here may be lost.`;
+}
+
+/** The checkbox the agent must tick before such a list can be sent. */
+export function unknownListConfirmation(field: AddressListField, count: number): string {
+  const [one, many] = LIST_NOUNS[field];
+  return `I understand: every ${one} this reader has may be replaced by ${count === 1 ? `this 1 ${one}` : `these ${count} ${many}`}.`;
+}
+
+export function rememberedNote(baseline: EditBaseline, field: EditableField): string | null {
+  const remembered = baseline.remembered;
+  if (!remembered?.fields.includes(field)) return null;
+  return `Current value ${rememberedSource(remembered)}; ConsCent's lookup does not return it.`;
+}
 
 const SCALAR_FIELDS = ['name', 'email', 'countryCode', 'phone', 'gender', 'dateOfBirth'] as const;
 type ScalarField = (typeof SCALAR_FIELDS)[number];
@@ -58,6 +98,10 @@ function trimEntry(entry: AddressEntryValues): AddressEntryValues {
   // Keep the server's id so ConsCent can tell an edited entry from a new one.
   if (entry._id) trimmed._id = entry._id;
   return trimmed;
+}
+
+export function isEmptyEntry(entry: AddressValues): boolean {
+  return ADDRESS_KEYS.every((key) => (entry[key] ?? '').trim() === '');
 }
 
 function sameAddress(a: AddressValues, b: AddressValues): boolean {
@@ -82,22 +126,29 @@ function addressPartLines(address: AddressValues, keys: readonly (keyof AddressV
   return keys.map((key) => `${ADDRESS_LABELS[key]}: ${show(address[key])}`);
 }
 
-function scalarRow(field: ScalarField, known: boolean, before: string, after: string): ChangeRow {
+function scalarRow(field: ScalarField, baseline: EditBaseline, before: string, after: string): ChangeRow {
   const notes = field === 'dateOfBirth' && after !== '' ? [`Sent as ${dateInputToIso(after)} (midnight UTC).`] : [];
-  return { field, label: FIELD_LABELS[field], before: known ? [show(before)] : null, after: [show(after)], notes };
+  const remembered = rememberedNote(baseline, field);
+  if (remembered) notes.push(remembered);
+  const shown = (value: string) => (field === 'gender' && value !== '' ? genderLabel(value) : show(value));
+  return { field, label: FIELD_LABELS[field], before: baseline.known.has(field) ? [shown(before)] : null, after: [shown(after)], notes };
 }
 
 export function computeChanges(baseline: EditBaseline, current: EditFormValues): ChangeSet {
   const body: ChangeBody = {};
+  const formIndex: ChangeSet['formIndex'] = {};
   const rowsByField = new Map<EditableField, ChangeRow>();
   const was = baseline.values;
+  // The same split the form applies when the agent leaves the phone field, so what is
+  // reviewed and sent never depends on where the focus was.
+  const now = { ...current, ...normalisePhone({ countryCode: current.countryCode ?? '', phone: current.phone ?? '' }) };
 
   for (const field of SCALAR_FIELDS) {
     const before = was[field].trim();
-    const after = (current[field] ?? '').trim();
+    const after = (now[field] ?? '').trim();
     if (before === after) continue;
     body[field] = field === 'dateOfBirth' ? dateInputToIso(after) : after;
-    rowsByField.set(field, scalarRow(field, baseline.known.has(field), before, after));
+    rowsByField.set(field, scalarRow(field, baseline, before, after));
   }
 
   const addressBefore = trimAddress(was.address);
@@ -117,16 +168,28 @@ export function computeChanges(baseline: EditBaseline, current: EditFormValues):
 
   for (const field of ['shippingAddress', 'billingAddress'] as const) {
     const before = was[field].map(trimEntry);
-    const after = (current[field] ?? []).map(trimEntry);
+    // A new entry with every part empty is not sent (an emptied existing one is refused
+    // by the form's validation instead: see edit-schema.ts).
+    const kept = (current[field] ?? []).map((entry, index) => ({ entry: trimEntry(entry), index }))
+      .filter(({ entry }) => entry._id !== undefined || !isEmptyEntry(entry));
+    const after = kept.map(({ entry }) => entry);
     if (sameList(before, after)) continue;
     body[field] = after;
+    formIndex[field] = kept.map(({ index }) => index);
     const known = baseline.known.has(field);
+    const dropped = (current[field] ?? []).length - kept.length;
+    const remembered = rememberedNote(baseline, field);
+    const notes = known ? [KNOWN_LIST_NOTE, ...(remembered ? [remembered] : [])] : [];
+    if (dropped > 0) notes.push(EMPTY_ENTRY_NOTE);
     rowsByField.set(field, {
       field,
       label: FIELD_LABELS[field],
       before: known ? (before.length > 0 ? before.map(entryLine) : ['(no addresses)']) : null,
       after: after.length > 0 ? after.map(entryLine) : ['(no addresses)'],
-      notes: known ? [LIST_APPEND_NOTE] : [LIST_APPEND_NOTE, UNKNOWN_LIST_NOTE],
+      notes,
+      ...(known
+        ? {}
+        : { warning: unknownListWarning(field, after.length), confirm: unknownListConfirmation(field, after.length) }),
     });
   }
 
@@ -135,5 +198,5 @@ export function computeChanges(baseline: EditBaseline, current: EditFormValues):
     const row = rowsByField.get(field);
     return row ? [row] : [];
   });
-  return { body, rows };
+  return { body, rows, formIndex };
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { UserChangesFields } from '../../../common/user-schemas';
-import { computeChanges } from './changes';
+import { computeChanges, isEmptyEntry, type AddressListField, type ChangeSet } from './changes';
 import type { EditBaseline, EditFormValues } from './form-values';
 
 // Validation of the edit form = validation of the body that would be sent, with the same
@@ -8,6 +8,11 @@ import type { EditBaseline, EditFormValues } from './form-values';
 // validated either (ConsCent's stored values need not satisfy our stricter rules).
 
 export const EMPTY_DATE_OF_BIRTH = 'Choose a date: the console cannot send an empty date of birth.';
+
+/** An existing entry (it has ConsCent's id) whose parts were all cleared. */
+export function emptiedEntryMessage(entryLabel: string): string {
+  return `This ${entryLabel.toLowerCase()} is now empty. Fill it in, or press “Remove ${entryLabel.toLowerCase()}” to take it off the list.`;
+}
 
 /** The update body's fields, all optional; unlike UserChanges an empty body is allowed here
  *  (the form shows "nothing to send" instead of an error). */
@@ -20,10 +25,39 @@ export const EditChanges = z
   .partial();
 export type ValidChanges = z.output<typeof EditChanges>;
 
-/** Form values in, validated PATCH body out; issue paths are the form's field paths. */
+const LISTS: Record<AddressListField, string> = { shippingAddress: 'Shipping address', billingAddress: 'Billing address' };
+
+/** A body path ("shippingAddress.0.city") as the form's path: empty entries are not in the body. */
+function formPath(path: readonly PropertyKey[], formIndex: ChangeSet['formIndex']): PropertyKey[] {
+  const [field, index, ...rest] = path;
+  const map = typeof field === 'string' && field in LISTS ? formIndex[field as AddressListField] : undefined;
+  if (!map || typeof index !== 'number') return [...path];
+  return [field as string, map[index] ?? index, ...rest];
+}
+
+/**
+ * Form values in, validated PATCH body out; issue paths are the form's field paths. An
+ * existing entry that was emptied is refused rather than sent blank or silently dropped:
+ * the agent says which they meant (fill it in, or remove it).
+ */
 export function editFormSchema(baseline: EditBaseline) {
-  return z
-    .custom<EditFormValues>()
-    .transform((values) => computeChanges(baseline, values).body)
-    .pipe(EditChanges);
+  return z.custom<EditFormValues>().transform((values, ctx): ValidChanges => {
+    const changes = computeChanges(baseline, values);
+    let failed = false;
+    for (const [field, entryLabel] of Object.entries(LISTS) as [AddressListField, string][]) {
+      (values[field] ?? []).forEach((entry, index) => {
+        if (!entry._id || !isEmptyEntry(entry)) return;
+        failed = true;
+        ctx.addIssue({ code: 'custom', message: emptiedEntryMessage(`${entryLabel} ${index + 1}`), path: [field, index] });
+      });
+    }
+    const parsed = EditChanges.safeParse(changes.body);
+    if (!parsed.success) {
+      failed = true;
+      for (const issue of parsed.error.issues) {
+        ctx.addIssue({ code: 'custom', message: issue.message, path: formPath(issue.path, changes.formIndex) });
+      }
+    }
+    return failed || !parsed.success ? z.NEVER : parsed.data;
+  });
 }

@@ -1,4 +1,4 @@
-import type { UserView } from '../../../common/contract';
+import type { RememberedFields, UserView } from '../../../common/contract';
 import { ADDRESS_KEYS, type AddressKey, type EditableField } from '../../../common/user-schemas';
 import { isoToDateInput } from '../format/format-date';
 
@@ -26,6 +26,8 @@ export type EditFormValues = {
 export type EditBaseline = {
   values: EditFormValues;
   known: ReadonlySet<EditableField>;
+  /** Known fields the lookup did not return: the console remembered them (when, from what). */
+  remembered?: RememberedFields;
 };
 
 type StoredAddressLike = Partial<Record<AddressKey, string | undefined>> & { _id?: string | undefined };
@@ -50,11 +52,13 @@ function toEntryValues(entry: StoredAddressLike): AddressEntryValues {
 export function toBaseline(user: UserView): EditBaseline {
   const known = new Set(user.known);
   // A field ConsCent did not return starts empty: showing a guessed value would let the
-  // agent "confirm" something nobody has seen.
+  // agent "confirm" something nobody has seen. A remembered field is known: the form
+  // starts from it (lists keep their entries' ids) and labels where it came from.
   const pick = (field: EditableField, value: string | undefined): string =>
     known.has(field) ? (value ?? '') : '';
   return {
     known,
+    ...(user.remembered ? { remembered: user.remembered } : {}),
     values: {
       name: pick('name', user.name),
       email: pick('email', user.email),

@@ -1,7 +1,9 @@
 import { useLayoutEffect, useRef } from 'react';
 import type { LookupUserResult } from '../../../common/contract';
 
-// No reader: say exactly what was searched, so a typo or a wrong environment is visible.
+// No reader: say exactly what was searched, so a typo or a wrong environment is visible,
+// and what ConsCent could still tell (a reader known without purchases). The status line
+// above stays quiet: this heading takes focus and says it once.
 export function NoMatch({ result }: { result: LookupUserResult }) {
   const ref = useRef<HTMLHeadingElement>(null);
   useLayoutEffect(() => {
@@ -12,6 +14,7 @@ export function NoMatch({ result }: { result: LookupUserResult }) {
       <h2 id="no-match-heading" ref={ref} tabIndex={-1}>
         No reader found for {result.understoodAs}
       </h2>
+      {result.hint ? <p>{result.hint}</p> : null}
       <p className="hint">
         Check the spelling, try another identifier (user id, email or phone), or check that the active connection is the
         right environment.

@@ -1,6 +1,8 @@
 import { useLayoutEffect, useRef, useState } from 'react';
 import type { ProfileSummary, UpdateUserResult, UserView } from '../../../common/contract';
 import { EditUserForm } from '../edit/EditUserForm';
+import { FIELD_LABELS } from '../edit/field-labels';
+import { rememberedSource } from '../format/format-remembered';
 import { SaveOutcome } from './SaveOutcome';
 import { UserDetails } from './UserDetails';
 
@@ -37,6 +39,9 @@ export function ReaderRecord({ profile, initialView }: ReaderRecordProps) {
           {view.source === 'lookup'
             ? "As returned by ConsCent's lookup, which does not include the phone number, gender or address lists."
             : 'As ConsCent returned it after the update.'}
+          {view.source === 'lookup' && view.remembered
+            ? ` The ${view.remembered.fields.map((field) => FIELD_LABELS[field].toLowerCase()).join(', ')} shown are ${rememberedSource(view.remembered)}.`
+            : null}
         </p>
         {lastSave ? <SaveOutcome result={lastSave} /> : null}
         <UserDetails view={view} />

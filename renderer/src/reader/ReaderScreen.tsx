@@ -103,7 +103,8 @@ function statusText(lookup: LookupState, record: RecordState): string {
   if (record.phase === 'loading') return 'Loading the reader…';
   if (lookup.phase !== 'done') return '';
   const { matches, understoodAs } = lookup.result;
-  if (matches.length === 0) return `No reader found for ${understoodAs}.`;
+  // The no-match panel says it (and takes focus): saying it here too only repeats it.
+  if (matches.length === 0) return '';
   if (matches.length > 1) return `${matches.length} readers found for ${understoodAs}. Choose one.`;
   if (record.phase === 'loaded') return `Opened the reader found for ${understoodAs}.`;
   return `1 reader found for ${understoodAs}.`;

@@ -24,8 +24,8 @@ export function SaveOutcome({ result }: { result: UpdateUserResult }) {
       </p>
       {listsSent.length > 0 ? (
         <p>
-          <span aria-hidden="true">ℹ</span> Check the {listsSent.map((field) => FIELD_LABELS[field].toLowerCase()).join(' and ')}{' '}
-          below: ConsCent may have added the entries to its list instead of replacing it.
+          <span aria-hidden="true">ℹ</span> The {listsSent.map((field) => FIELD_LABELS[field].toLowerCase()).join(' and ')}{' '}
+          below are the list as ConsCent stored it; check it matches what you sent.
         </p>
       ) : null}
     </div>

@@ -3,10 +3,13 @@ import type { UserView } from '../../../common/contract';
 import type { EditableField } from '../../../common/user-schemas';
 import { formatAddressLine } from '../format/format-address';
 import { formatDateTime, formatDay } from '../format/format-date';
+import { genderLabel } from '../format/format-gender';
+import { rememberedSource } from '../format/format-remembered';
 import { SubscriptionsTable } from './SubscriptionsTable';
 
 // The reader as ConsCent returned it, read-only. A field ConsCent did not return says so
-// in words: an empty value would look like "the reader has none", which nobody knows.
+// in words: an empty value would look like "the reader has none", which nobody knows. A
+// value the console remembered (the lookup did not return it) says where it came from.
 
 export const NOT_RETURNED_BY_LOOKUP = "Not returned by ConsCent's lookup";
 export const NOT_RETURNED = 'Not returned by ConsCent';
@@ -19,11 +22,14 @@ function NotReturned({ view }: { view: UserView }) {
 
 const Empty = () => <span className="muted">(empty)</span>;
 
-function Row({ label, children }: { label: string; children: ReactNode }) {
+function Row({ label, children, remembered }: { label: string; children: ReactNode; remembered?: string | undefined }) {
   return (
     <>
       <dt>{label}</dt>
-      <dd>{children}</dd>
+      <dd>
+        {children}
+        {remembered ? <span className="hint remembered"> ({remembered})</span> : null}
+      </dd>
     </>
   );
 }
@@ -54,6 +60,8 @@ function verification(flag: boolean | undefined, what: 'Email' | 'Phone'): React
 
 export function UserDetails({ view }: { view: UserView }) {
   const known = new Set<EditableField>(view.known);
+  const remembered = (...fields: EditableField[]) =>
+    view.remembered && fields.some((field) => view.remembered?.fields.includes(field)) ? rememberedSource(view.remembered) : undefined;
   const text = (field: EditableField, value: string | undefined, format?: (v: string) => string | null) => {
     if (!known.has(field)) return <NotReturned view={view} />;
     if (!value) return <Empty />;
@@ -74,16 +82,20 @@ export function UserDetails({ view }: { view: UserView }) {
         {view.status ? <Row label="Account status">{view.status}</Row> : null}
         <Row label="Name">{text('name', view.name)}</Row>
         <Row label="Email">{text('email', view.email)}</Row>
-        <Row label="Phone">{phone()}</Row>
-        <Row label="Gender">{text('gender', view.gender)}</Row>
+        <Row label="Phone" remembered={remembered('phone', 'countryCode')}>
+          {phone()}
+        </Row>
+        <Row label="Gender" remembered={remembered('gender')}>
+          {text('gender', view.gender, genderLabel)}
+        </Row>
         <Row label="Date of birth">{text('dateOfBirth', view.dateOfBirth, formatDay)}</Row>
         <Row label="Address">
           {known.has('address') ? (formatAddressLine(view.address) ?? <Empty />) : <NotReturned view={view} />}
         </Row>
-        <Row label="Shipping addresses">
+        <Row label="Shipping addresses" remembered={remembered('shippingAddress')}>
           {known.has('shippingAddress') ? <AddressList entries={view.shippingAddress ?? []} /> : <NotReturned view={view} />}
         </Row>
-        <Row label="Billing addresses">
+        <Row label="Billing addresses" remembered={remembered('billingAddress')}>
           {known.has('billingAddress') ? <AddressList entries={view.billingAddress ?? []} /> : <NotReturned view={view} />}
         </Row>
         <Row label="Verification">

@@ -1,0 +1,14 @@
+import type { RememberedFields } from '../../../common/contract';
+import { formatDateTime } from './format-date';
+
+// Values the lookup did not return but the console already knew are labelled with where
+// they came from and when, so the agent never mistakes them for a fresh answer.
+
+/** "as of 2025-06-01 14:02 UTC, from what ConsCent returned after a save in this session" */
+export function rememberedSource(remembered: RememberedFields): string {
+  const when = formatDateTime(remembered.at) ?? remembered.at;
+  switch (remembered.from) {
+    case 'session-save':
+      return `as of ${when}, from what ConsCent returned after a save in this session`;
+  }
+}
