@@ -1,0 +1,57 @@
+import type { BrowserWindowConstructorOptions, CustomScheme, MenuItemConstructorOptions, MessageBoxSyncOptions } from 'electron';
+import type { IpcMainLike } from './ipc/register-bridge';
+import type { AppProtocolRequest } from './window/app-protocol';
+import type { WillPreventUnloadSource } from './window/close-guard';
+import type { WebRequestLike } from './window/dev-server-csp';
+import type { AppLike as HardenedAppLike, SessionLike } from './window/security-handlers';
+
+// The part of Electron's main-process API that startApp uses, as narrow interfaces:
+// main/index.ts passes the real modules, the tests pass a stand-in
+// (test/helpers/stand-in-electron.ts). Whatever is not listed here, startApp cannot use:
+// shell, for one, is absent, so nothing the app does can open the system browser.
+
+export interface WindowLike {
+  readonly webContents: WillPreventUnloadSource;
+  once(event: 'ready-to-show', listener: () => void): unknown;
+  on(event: 'closed', listener: () => void): unknown;
+  loadURL(url: string): Promise<void>;
+  isMinimized(): boolean;
+  restore(): void;
+  show(): void;
+  focus(): void;
+}
+
+export interface AppApi extends HardenedAppLike {
+  readonly isPackaged: boolean;
+  readonly name: string;
+  enableSandbox(): void;
+  requestSingleInstanceLock(): boolean;
+  on(event: 'web-contents-created', listener: Parameters<HardenedAppLike['on']>[1]): unknown;
+  on(event: 'second-instance' | 'window-all-closed' | 'activate', listener: () => void): unknown;
+  whenReady(): Promise<void>;
+  getPath(name: 'userData' | 'logs'): string;
+  quit(): void;
+  exit(code: number): void;
+}
+
+export interface ElectronApi<W extends WindowLike, M> {
+  app: AppApi;
+  BrowserWindow: {
+    new (options: BrowserWindowConstructorOptions): W;
+    getAllWindows(): readonly unknown[];
+  };
+  protocol: {
+    registerSchemesAsPrivileged(schemes: CustomScheme[]): void;
+    handle(scheme: string, handler: (request: AppProtocolRequest) => Promise<Response>): void;
+  };
+  session: { readonly defaultSession: SessionLike & { readonly webRequest: WebRequestLike } };
+  ipcMain: IpcMainLike;
+  dialog: {
+    showMessageBoxSync(window: W, options: MessageBoxSyncOptions): number;
+    showErrorBox(title: string, content: string): void;
+  };
+  Menu: {
+    buildFromTemplate(template: MenuItemConstructorOptions[]): M;
+    setApplicationMenu(menu: M | null): void;
+  };
+}

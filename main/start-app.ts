@@ -1,0 +1,125 @@
+import { join } from 'node:path';
+import { createAppBridgeHandlers } from './app-services';
+import type { KeytarLike } from './credentials/credential-store';
+import type { ElectronApi, WindowLike } from './electron-api';
+import { registerBridge } from './ipc/register-bridge';
+import { createFileLogger } from './logging/logger';
+import { createSenderCheck } from './ipc/sender-check';
+import { createMenuTemplate } from './window/app-menu';
+import { resolveAppPage, type AppPage } from './window/app-page';
+import { APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './window/app-protocol';
+import { installCloseGuard } from './window/close-guard';
+import { developmentCsp, productionCsp } from './window/content-security-policy';
+import { installDevServerCsp } from './window/dev-server-csp';
+import { denyAllPermissions, installAppSecurity } from './window/security-handlers';
+import { createWindowOptions } from './window/window-options';
+
+// The app's startup: wires the plain modules under main/ to Electron's objects. Electron
+// is passed in (main/index.ts hands over the real one) so this runs, and is tested, in
+// plain Node against a stand-in (test/node/start-app*.test.ts).
+
+export interface StartAppEnv {
+  platform: NodeJS.Platform;
+  /** ELECTRON_RENDERER_URL: electron-vite's dev server in development; ignored when packaged. */
+  devServerUrl: string | undefined;
+  /** Folder of the built main bundle (out/main); the preload and the page are beside it. */
+  mainDir: string;
+}
+
+export const STARTUP_ERROR_TITLE = 'ConsCent Console could not start';
+
+/**
+ * Starts the console. Resolves once startup has finished: the window is loading, or this
+ * process is a second instance and quits, or startup failed and the error was shown.
+ */
+export function startApp<W extends WindowLike, M>(
+  electron: ElectronApi<W, M>,
+  keytar: KeytarLike,
+  env: StartAppEnv,
+): Promise<void> {
+  const { app, BrowserWindow, dialog, protocol, session } = electron;
+
+  // Both must happen before 'ready'. enableSandbox makes every renderer sandboxed even if a
+  // window were ever created without our options.
+  app.enableSandbox();
+  protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+
+  // Built layout: out/main/index.js, out/preload/index.cjs, out/renderer/index.html.
+  const preloadPath = join(env.mainDir, '../preload/index.cjs');
+  const rendererDir = join(env.mainDir, '../renderer');
+
+  let mainWindow: W | null = null;
+
+  const failToStart = (error: unknown): void => {
+    // Our own startup errors (paths, settings, page load); no credentials are read yet.
+    const detail = error instanceof Error ? error.message : String(error);
+    dialog.showErrorBox(STARTUP_ERROR_TITLE, detail);
+    app.exit(1);
+  };
+
+  let page: AppPage;
+  try {
+    page = resolveAppPage({ isPackaged: app.isPackaged, devServerUrl: env.devServerUrl });
+  } catch (error) {
+    failToStart(error);
+    return Promise.resolve();
+  }
+  // One definition of "the app page" for IPC senders and for navigation.
+  const isAppPage = createSenderCheck(page.url);
+
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return Promise.resolve();
+  }
+
+  const createMainWindow = (): Promise<void> => {
+    const win = new BrowserWindow(createWindowOptions({ preloadPath, allowDevTools: !app.isPackaged }));
+    mainWindow = win;
+    installCloseGuard(win.webContents, (options) => dialog.showMessageBoxSync(win, options));
+    win.once('ready-to-show', () => win.show());
+    win.on('closed', () => {
+      if (mainWindow === win) mainWindow = null;
+    });
+    return win.loadURL(page.url);
+  };
+
+  const start = async (): Promise<void> => {
+    // Before any webContents exists (none can before ready): every one is hardened as it
+    // is created, and windows it asks to open are refused and their host logged.
+    installAppSecurity(app, { isAppPage, logger: createFileLogger({ dir: app.getPath('logs') }) });
+    const menuTemplate = createMenuTemplate({ platform: env.platform, appName: app.name, isPackaged: app.isPackaged });
+    electron.Menu.setApplicationMenu(electron.Menu.buildFromTemplate(menuTemplate));
+    denyAllPermissions(session.defaultSession);
+
+    if (page.kind === 'bundled') {
+      protocol.handle(APP_SCHEME, createAppProtocolHandler({ rootDir: rendererDir, csp: productionCsp() }));
+    } else {
+      installDevServerCsp(session.defaultSession.webRequest, page.origin, developmentCsp(page.url));
+    }
+
+    const handlers = createAppBridgeHandlers({ userDataDir: app.getPath('userData'), logDir: app.getPath('logs'), keytar });
+    // Only the app page in the top frame of the window the console opened may call.
+    registerBridge(electron.ipcMain, handlers, {
+      isAppPage,
+      isMainWindow: (sender) => mainWindow !== null && sender === mainWindow.webContents,
+    });
+
+    app.on('activate', () => {
+      // macOS: clicking the dock icon with no window open reopens it.
+      if (BrowserWindow.getAllWindows().length === 0) createMainWindow().catch(failToStart);
+    });
+    await createMainWindow();
+  };
+
+  app.on('second-instance', () => {
+    // A second launch brings the open window forward instead of starting another console.
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.show();
+    mainWindow.focus();
+  });
+  app.on('window-all-closed', () => {
+    if (env.platform !== 'darwin') app.quit();
+  });
+  return app.whenReady().then(start).catch(failToStart);
+}
