@@ -2,6 +2,30 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import { builtinModules } from 'node:module';
+
+// Import boundaries, checked by `@typescript-eslint/no-restricted-imports` (type-only
+// imports are erased at build time, so they are allowed) and proven to fire by
+// test/node/import-boundaries.test.ts.
+// - Electron is loaded at run time only by main/index.ts and preload/index.ts: everything
+//   else takes Electron's objects as arguments, so it runs in plain Node tests.
+// - common/ is bundled into the page as well as main: it imports nothing from main,
+//   renderer or preload, and nothing the page must not have (Electron, keytar, axios,
+//   Node built-ins). require() is refused everywhere by no-require-imports, dynamic
+//   import() in page-side code by no-restricted-syntax, so no import escapes these rules.
+const ELECTRON_MESSAGE = 'Only main/index.ts and preload/index.ts load Electron; take its objects as arguments (import type is fine).';
+const electronOnly = [{ name: 'electron', message: ELECTRON_MESSAGE, allowTypeImports: true }];
+const electronSubpaths = [{ group: ['electron/*'], message: ELECTRON_MESSAGE, allowTypeImports: true }];
+const PAGE_MESSAGE = 'common/ is also bundled into the page: no Electron, keytar, axios or Node built-ins here.';
+const pageForbidden = ['electron', 'keytar', 'axios', 'original-fs', ...builtinModules].map((name) => ({
+  name,
+  message: PAGE_MESSAGE,
+  allowTypeImports: true,
+}));
+const NO_DYNAMIC_IMPORT = {
+  selector: 'ImportExpression',
+  message: 'Page-side code imports statically, so the import rules can see what it loads.',
+};
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', 'coverage/**', 'test-results/**'] },
@@ -15,6 +39,37 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
+  },
+  {
+    files: ['**/*.{ts,tsx,mts,cts}'],
+    ignores: ['main/index.ts', 'preload/index.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { paths: electronOnly, patterns: electronSubpaths }],
+    },
+  },
+  {
+    files: ['common/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: pageForbidden,
+          patterns: [
+            { group: ['electron/*', 'keytar/*', 'axios/*', 'node:*', ...builtinModules.map((name) => `${name}/*`)], message: PAGE_MESSAGE, allowTypeImports: true },
+            {
+              group: ['**/main', '**/main/**', '**/renderer', '**/renderer/**', '**/preload', '**/preload/**'],
+              message: 'common/ is shared by every process: it imports nothing from main, renderer or preload.',
+              allowTypeImports: true,
+            },
+          ],
+        },
+      ],
+      'no-restricted-syntax': ['error', NO_DYNAMIC_IMPORT],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-syntax': ['error', NO_DYNAMIC_IMPORT] },
   },
   {
     files: ['renderer/**/*.{ts,tsx}', 'test/dom/**/*.{ts,tsx}'],
