@@ -10,6 +10,7 @@ import react from '@vitejs/plugin-react';
 import { chromium } from 'playwright-core';
 import { DEMO_CLIENT, SEED_EXAMPLE_USER_ID } from '../simulator';
 import { launchConsole } from '../test/e2e/harness';
+import { CHROMIUM_PATH, chromiumArgs } from './chromium-shell/chromium';
 
 const ROOT = resolve(__dirname, '..');
 const RUNS = 15;
@@ -80,7 +81,7 @@ async function main(): Promise<void> {
     appTimes.push(await consoleApp.page.evaluate(() => performance.now()));
   }
 
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: chromiumArgs({ headless: true }) });
   const { createServer } = await import('node:http');
   const bareServer = createServer((req, res) => {
     const file = join(bareDir, (req.url ?? '/') === '/' ? 'index.html' : (req.url ?? '').slice(1));
