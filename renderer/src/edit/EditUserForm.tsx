@@ -1,22 +1,22 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useForm, useWatch, type Path } from 'react-hook-form';
 import type { ProfileSummary, UpdateUserResult, UserView } from '../../../common/contract';
 import type { BridgeError } from '../../../common/result';
-import { GENDERS } from '../../../common/user-schemas';
-import { genderLabel } from '../format/format-gender';
 import { rememberedSource } from '../format/format-remembered';
 import { useBridge } from '../bridge/bridge-context';
 import { useUnsavedChanges } from '../unsaved/unsaved-changes-context';
-import { FieldErrorText, TextField } from '../ui/TextField';
+import { TextField } from '../ui/TextField';
 import { AddressFields } from './AddressFields';
 import { AddressListFields } from './AddressListFields';
 import { computeChanges, type ChangeSet } from './changes';
 import { editFormSchema, type ValidChanges } from './edit-schema';
 import { describeErrorPath, errorPaths, formPathOfServerField } from './error-paths';
 import { toBaseline, type EditFormValues } from './form-values';
+import { GenderField } from './GenderField';
 import { PhoneFields } from './PhoneFields';
 import { ReviewDialog } from './ReviewDialog';
+import { SHORTCUT_LABEL, useReviewShortcut } from './use-review-shortcut';
 
 // Edit → review → send. Values are validated as the agent types with the shared schemas
 // (only what would be sent is validated). The review shows the exact body; sending locks
@@ -38,13 +38,12 @@ type Review = {
 };
 
 const UNKNOWN_HINT = "Not returned by ConsCent's lookup: leave empty to leave it unchanged.";
-const IS_MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
-export const SHORTCUT_LABEL = IS_MAC ? '⌘+Enter' : 'Ctrl+Enter';
+export { SHORTCUT_LABEL };
 
 export function EditUserForm({ profile, user, onSaved }: EditUserFormProps) {
   const bridge = useBridge();
   const { registerUnsentCheck, confirmDiscard } = useUnsavedChanges();
-  const ids = { heading: useId(), gender: useId(), address: useId() };
+  const ids = { heading: useId(), address: useId() };
   const baseline = useMemo(() => toBaseline(user), [user]);
   const resolver = useMemo(() => zodResolver(editFormSchema(baseline)), [baseline]);
   const form = useForm<EditFormValues, unknown, ValidChanges>({
@@ -90,22 +89,7 @@ export function EditUserForm({ profile, user, onSaved }: EditUserFormProps) {
     () => setTriedInvalid(true),
   );
 
-  // The shortcut works wherever focus is on this screen, except while a dialog is open.
-  const openReviewRef = useRef(openReview);
-  useEffect(() => {
-    openReviewRef.current = openReview;
-  });
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey)) return;
-      const formElement = formRef.current;
-      if (!formElement || formElement.closest('[hidden]') || document.querySelector('[aria-modal="true"]')) return;
-      event.preventDefault();
-      void openReviewRef.current();
-    };
-    document.addEventListener('keydown', onKeyDown);
-    return () => document.removeEventListener('keydown', onKeyDown);
-  }, []);
+  useReviewShortcut(formRef, openReview);
 
   const showServerFieldErrors = (error: BridgeError): string | null => {
     let first: string | null = null;
@@ -148,14 +132,11 @@ export function EditUserForm({ profile, user, onSaved }: EditUserFormProps) {
   };
 
   const invalidPaths = triedInvalid ? errorPaths(errors) : [];
-  const genderOptions: string[] = [...GENDERS];
-  if (baseline.values.gender && !genderOptions.includes(baseline.values.gender)) genderOptions.push(baseline.values.gender);
   const knows = (field: Parameters<typeof baseline.known.has>[0]) => baseline.known.has(field);
   const readerName = user.name || user.email || user.userId;
   const rememberedFrom = (field: Parameters<typeof baseline.known.has>[0]) =>
     baseline.remembered?.fields.includes(field) ? rememberedSource(baseline.remembered) : undefined;
   const phoneRemembered = rememberedFrom('phone') ?? rememberedFrom('countryCode');
-  const genderRemembered = rememberedFrom('gender');
 
   return (
     <section className="panel edit-panel" aria-labelledby={ids.heading}>
@@ -176,24 +157,13 @@ export function EditUserForm({ profile, user, onSaved }: EditUserFormProps) {
           <fieldset className="form-section">
             <legend>Personal</legend>
             <div className="field-row">
-              <div className="field">
-                <label htmlFor={ids.gender}>Gender</label>
-                <select
-                  id={ids.gender}
-                  {...register('gender')}
-                  aria-invalid={errors.gender ? true : undefined}
-                  aria-describedby={errors.gender ? `${ids.gender}-error` : undefined}
-                >
-                  <option value="">{knows('gender') ? 'Not set' : 'Not known (unchanged)'}</option>
-                  {genderOptions.map((gender) => (
-                    <option key={gender} value={gender}>
-                      {genderLabel(gender)}
-                    </option>
-                  ))}
-                </select>
-                {genderRemembered ? <p className="hint remembered">Gender is {genderRemembered}; ConsCent&apos;s lookup does not return it.</p> : null}
-                <FieldErrorText id={`${ids.gender}-error`} message={errors.gender?.message} />
-              </div>
+              <GenderField
+                registration={register('gender')}
+                startValue={baseline.values.gender}
+                known={knows('gender')}
+                error={errors.gender?.message}
+                rememberedSource={rememberedFrom('gender')}
+              />
               <TextField
                 label="Date of birth"
                 type="date"
