@@ -25,19 +25,22 @@ describe('environment label', () => {
     expect(band).toHaveClass('env-sandbox');
   });
 
-  it('labels a Demo profile as the local simulator', async () => {
+  it('labels a local simulator connection as Local with its host, whatever its name', async () => {
     renderApp(new FakeBridge({ profiles: [DEMO] }));
-    expect(await screen.findByTestId('environment-band')).toHaveTextContent('DEMO (local simulator)');
-    expect(screen.getByText('(Demo (local simulator))')).toBeInTheDocument();
+    const band = await screen.findByTestId('environment-band');
+    expect(band).toHaveTextContent('LOCAL — a server on this computer (127.0.0.1:4010)');
+    expect(band).toHaveClass('env-local');
+    expect(screen.getByText('(Local)')).toBeInTheDocument();
   });
 
-  it('keeps production first even when the name starts with Demo', () => {
-    expect(environmentLabel({ ...PRODUCTION, name: 'Demo of live' }).tone).toBe('production');
+  it('labels the production host as production, with its banner', () => {
+    expect(environmentLabel(PRODUCTION).tone).toBe('production');
+    expect(environmentLabel({ baseUrl: PRODUCTION.baseUrl }).banner).toBe(PRODUCTION_BANNER);
   });
 
   it('names the host of a custom environment', () => {
-    expect(environmentLabel({ name: 'Partner', environment: 'custom', baseUrl: 'https://api.partner.test/v1' }).banner).toBe(
-      'CUSTOM ENVIRONMENT — api.partner.test',
+    expect(environmentLabel({ baseUrl: 'https://api.partner.test/v1' }).banner).toBe(
+      'CUSTOM ENVIRONMENT — api.partner.test, not a ConsCent host the console knows',
     );
   });
 });

@@ -49,7 +49,8 @@ describe('first run', () => {
     const settings = await readFile(join(app.userDataDir, 'settings.json'), 'utf8');
     expect(settings).toContain('Local simulator');
     expect(settings).not.toContain(DEMO_CLIENT.apiSecret);
-    await page.getByTestId('environment-band').getByText(/CUSTOM/).waitFor();
+    // The simulator runs on this computer: the band follows its host (issue #8 item 3).
+    await page.getByTestId('environment-band').getByText(/LOCAL/).waitFor();
   });
 });
 

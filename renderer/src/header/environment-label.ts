@@ -1,14 +1,17 @@
 import type { ProfileSummary } from '../../../common/contract';
+import { environmentOfHost, type HostEnvironmentKind } from '../../../common/environment-of-host';
 
-// How a connection's environment is labelled everywhere (header band, connection list,
-// review dialog). Production must never look like anything else, so it wins over a
-// "Demo" name; every tone has its own words, never just a colour.
+// How a connection's environment is labelled everywhere (header band, window title,
+// connection list, review dialog). It follows the base URL's host only: a name ("Demo
+// …") or a preset cannot make a production host look like anything else, and a host the
+// console does not know is shown as Custom with the host itself. Every tone has its own
+// words, never just a colour.
 
-export type EnvironmentTone = 'production' | 'sandbox' | 'custom' | 'demo';
+export type EnvironmentTone = HostEnvironmentKind;
 
 export type EnvironmentLabel = {
   tone: EnvironmentTone;
-  /** Short name, e.g. for a list: "Production". */
+  /** Short name, e.g. for a list: "Production", "Custom: api.partner.test". */
   short: string;
   /** The header band's text. */
   banner: string;
@@ -16,23 +19,17 @@ export type EnvironmentLabel = {
 
 export const PRODUCTION_BANNER = 'PRODUCTION — changes affect real readers';
 
-function hostOf(baseUrl: string): string {
-  try {
-    return new URL(baseUrl).host;
-  } catch {
-    return baseUrl;
+export function environmentLabel(profile: Pick<ProfileSummary, 'baseUrl'>): EnvironmentLabel {
+  const { kind, host } = environmentOfHost(profile.baseUrl);
+  switch (kind) {
+    case 'production':
+      return { tone: 'production', short: 'Production', banner: PRODUCTION_BANNER };
+    case 'sandbox':
+      return { tone: 'sandbox', short: 'Sandbox', banner: "SANDBOX — ConsCent's test environment, not real readers" };
+    case 'local':
+      // Not "no real readers": a local server could be anything, even a tunnel to production.
+      return { tone: 'local', short: 'Local', banner: `LOCAL — a server on this computer (${host})` };
+    case 'custom':
+      return { tone: 'custom', short: `Custom: ${host}`, banner: `CUSTOM ENVIRONMENT — ${host}, not a ConsCent host the console knows` };
   }
-}
-
-export function environmentLabel(profile: Pick<ProfileSummary, 'name' | 'environment' | 'baseUrl'>): EnvironmentLabel {
-  if (profile.environment === 'production') {
-    return { tone: 'production', short: 'Production', banner: PRODUCTION_BANNER };
-  }
-  if (/^demo/i.test(profile.name.trim())) {
-    return { tone: 'demo', short: 'Demo (local simulator)', banner: 'DEMO (local simulator) — no real readers' };
-  }
-  if (profile.environment === 'sandbox') {
-    return { tone: 'sandbox', short: 'Sandbox', banner: 'SANDBOX — test environment, not real readers' };
-  }
-  return { tone: 'custom', short: 'Custom', banner: `CUSTOM ENVIRONMENT — ${hostOf(profile.baseUrl)}` };
 }
