@@ -21,6 +21,15 @@ export const ERROR_KINDS = [
 export const ErrorKind = z.enum(ERROR_KINDS);
 export type ErrorKind = z.infer<typeof ErrorKind>;
 
+/**
+ * For `network` errors: what went wrong, because what the agent should do differs (a
+ * refused connection means nothing listens at the base URL; an unknown host, a wrong URL
+ * or no internet; an offline computer, the network). Absent when the cause is not known.
+ */
+export const NETWORK_REASONS = ['connection-refused', 'host-not-found', 'offline', 'dropped', 'certificate', 'not-https', 'tls'] as const;
+export const NetworkReason = z.enum(NETWORK_REASONS);
+export type NetworkReason = z.infer<typeof NetworkReason>;
+
 export const BridgeError = z.object({
   kind: ErrorKind,
   message: z.string(),
@@ -28,6 +37,7 @@ export const BridgeError = z.object({
   fields: z.record(z.string(), z.string()).optional(),
   /** For `rate-limited`: seconds the API asked us to wait, when it said. */
   retryAfterSeconds: z.number().nonnegative().optional(),
+  reason: NetworkReason.optional(),
 });
 export type BridgeError = z.infer<typeof BridgeError>;
 

@@ -30,10 +30,12 @@ async function main(): Promise<void> {
   const sim = await startSimulator({ port });
   const userDataDir = values['user-data-dir'] ?? defaultUserDataDir(process.platform, process.env, homedir());
 
-  await createKeytarCredentialStore(keytar, KEYCHAIN_SERVICE).set(DEMO_PROFILE_ID, {
-    apiKey: DEMO_CLIENT.apiKey,
-    apiSecret: DEMO_CLIENT.apiSecret,
-  });
+  // Bound to the simulator's origin, as the app itself stores credentials.
+  await createKeytarCredentialStore(keytar, KEYCHAIN_SERVICE).set(
+    DEMO_PROFILE_ID,
+    { apiKey: DEMO_CLIENT.apiKey, apiSecret: DEMO_CLIENT.apiSecret },
+    new URL(sim.baseUrl).origin,
+  );
   const profiles = createProfileStore(join(userDataDir, SETTINGS_FILE_NAME));
   await profiles.upsert({ id: DEMO_PROFILE_ID, name: DEMO_PROFILE_NAME, environment: 'custom', baseUrl: sim.baseUrl, clientId: DEMO_CLIENT.clientId });
   await profiles.setActive(DEMO_PROFILE_ID);

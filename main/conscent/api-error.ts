@@ -1,4 +1,7 @@
-import type { BridgeError, ErrorKind } from '../../common/result';
+import type { BridgeError, ErrorKind, NetworkReason } from '../../common/result';
+
+/** What some failures add: the fields to mark, or why the network failed. */
+export type ApiErrorExtras = { fields?: Record<string, string>; reason?: NetworkReason };
 
 /** A failure of a ConsCent call, already classified and worded for an agent. */
 export class ApiError extends Error {
@@ -8,13 +11,19 @@ export class ApiError extends Error {
     message: string,
     readonly retryAfterSeconds?: number,
     readonly status?: number,
+    readonly extras: ApiErrorExtras = {},
   ) {
     super(message);
   }
 
   toBridgeError(): BridgeError {
-    return this.retryAfterSeconds === undefined
-      ? { kind: this.kind, message: this.message }
-      : { kind: this.kind, message: this.message, retryAfterSeconds: this.retryAfterSeconds };
+    const { fields, reason } = this.extras;
+    return {
+      kind: this.kind,
+      message: this.message,
+      ...(this.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: this.retryAfterSeconds }),
+      ...(fields ? { fields: { ...fields } } : {}),
+      ...(reason ? { reason } : {}),
+    };
   }
 }

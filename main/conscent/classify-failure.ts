@@ -1,4 +1,5 @@
 import { isAxiosError } from 'axios';
+import type { NetworkReason } from '../../common/result';
 import { ApiError } from './api-error';
 
 // Maps whatever axios or the network threw, or whatever status ConsCent answered, to one
@@ -31,47 +32,67 @@ export function classifyTransportFailure(error: unknown, host: string, timeoutMs
   const code = errorCode(error);
   const seconds = Math.round(timeoutMs / 100) / 10;
   if (code === 'ECONNABORTED' || code === 'ETIMEDOUT' || code === 'ERR_CANCELED' || code === 'ESOCKETTIMEDOUT') {
+    // What to do depends on the call (a timed-out save may have been applied), so the
+    // renderer's summary says it; this message only states the fact.
     return new ApiError('timeout', `ConsCent (${host}) did not answer within ${seconds} s.`);
   }
   if (code === 'ERR_BAD_RESPONSE' && /maxContentLength/i.test(messageOf(error))) {
-    return new ApiError('unexpected-response', `ConsCent (${host}) sent a response far larger than expected, so the console stopped reading it.`);
+    return new ApiError(
+      'unexpected-response',
+      `ConsCent (${host}) sent a response far larger than expected, so the console stopped reading it. Check that the connection's base URL points at ConsCent's API.`,
+    );
   }
   switch (code) {
     case 'ECONNREFUSED':
-      return new ApiError('network', `Could not connect to ${host}: the connection was refused. Check the connection's base URL.`);
+      // The host answered, so the network is fine: nothing listens at that port.
+      return network(
+        'connection-refused',
+        `Nothing is accepting connections at ${host} (the connection was refused). ` +
+          "Check the host and port of the connection's base URL in Connections, or that the server it points at (e.g. a local simulator) is running.",
+      );
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
-      return new ApiError('network', `Could not find the server ${host}. Check the base URL and this computer's internet connection.`);
+      return network(
+        'host-not-found',
+        `The server name ${host} could not be found. Check the spelling of the connection's base URL in Connections, and this computer's internet connection (and VPN).`,
+      );
     case 'ECONNRESET':
     case 'EPIPE':
     case 'ERR_STREAM_PREMATURE_CLOSE':
-      return new ApiError('network', `The connection to ${host} was dropped before ConsCent answered. Check the internet connection and try again.`);
+      return network('dropped', `The connection to ${host} was dropped before ConsCent answered. Check this computer's network (and VPN or proxy).`);
     case 'ENETUNREACH':
     case 'EHOSTUNREACH':
     case 'ENETDOWN':
     case 'EADDRNOTAVAIL':
-      return new ApiError('network', 'This computer seems to be offline: ConsCent cannot be reached. Check the network and try again.');
+      return network('offline', `This computer seems to be offline: ${host} cannot be reached. Check the network cable or Wi-Fi (and VPN), then try again.`);
   }
   const certificateCause = code === undefined ? undefined : CERTIFICATE_CAUSES.get(code);
   if (certificateCause || code?.includes('CERT')) {
     // Nothing was sent: the handshake fails before any request (or credential) leaves.
-    return new ApiError(
-      'network',
+    return network(
+      'certificate',
       `The secure connection to ${host} was refused because its certificate could not be verified: ` +
         `${certificateCause ?? 'the certificate is not acceptable'}. Nothing was sent. ` +
         'Someone may be intercepting this network: do not continue on it, and tell your IT team.',
     );
   }
   if ((code && NOT_TLS_CODES.has(code)) || (code === 'EPROTO' && /wrong version number|http request/i.test(messageOf(error)))) {
-    return new ApiError('network', `${host} did not answer with HTTPS on that port. Check the connection's base URL (https:// and the port). Nothing was sent.`);
+    return network('not-https', `${host} did not answer with HTTPS on that port. Check the connection's base URL (https:// and the port) in Connections. Nothing was sent.`);
   }
   if (code && (code === 'EPROTO' || code.startsWith('ERR_TLS') || code.startsWith('ERR_SSL'))) {
-    return new ApiError('network', `The secure connection to ${host} failed (${code}). Check the base URL; if it is right, tell your IT team.`);
+    return network('tls', `The secure connection to ${host} failed (${code}). Check the connection's base URL in Connections; if it is right, tell your IT team.`);
   }
   if (/socket hang up/i.test(messageOf(error))) {
-    return new ApiError('network', `The connection to ${host} was dropped before ConsCent answered. Check the internet connection and try again.`);
+    return network('dropped', `The connection to ${host} was dropped before ConsCent answered. Check this computer's network (and VPN or proxy).`);
   }
-  return new ApiError('network', `The request to ${host} failed (${code ?? 'unknown network error'}).`);
+  return new ApiError(
+    'network',
+    `The request to ${host} failed (${code ?? 'unknown network error'}). Check the connection's base URL in Connections and this computer's network, then try again.`,
+  );
+}
+
+function network(reason: NetworkReason, message: string): ApiError {
+  return new ApiError('network', message, undefined, undefined, { reason });
 }
 
 export function classifyStatus(status: number, apiMessage: string | undefined, retryAfter: string | undefined, now: Date): ApiError {
@@ -81,9 +102,17 @@ export function classifyStatus(status: number, apiMessage: string | undefined, r
     return new ApiError('unauthorized', 'ConsCent rejected the API key or secret of this connection. Check them in Connections.', undefined, status);
   }
   if (status === 403) {
-    return new ApiError('forbidden', `These credentials are not allowed to do this.${said}`, undefined, status);
+    return new ApiError(
+      'forbidden',
+      `These credentials are not allowed to do this.${said} Ask ConsCent (or your ConsCent account admin) to allow this API key to do it.`,
+      undefined,
+      status,
+    );
   }
-  if (status === 404) return new ApiError('not-found', `ConsCent found nothing there.${said}`, undefined, status);
+  // Usually reworded by the caller ("no reader with user id …"); otherwise the address is wrong.
+  if (status === 404) {
+    return new ApiError('not-found', `ConsCent found nothing at that address.${said} Check the connection's base URL (including its path, e.g. /api/v1).`, undefined, status);
+  }
   if (status === 429) {
     const seconds = parseRetryAfter(retryAfter, now);
     const wait = seconds === undefined ? 'Wait a little' : `Wait ${seconds} s`;
@@ -92,7 +121,12 @@ export function classifyStatus(status: number, apiMessage: string | undefined, r
   if (status >= 500) {
     return new ApiError('server-error', `ConsCent had a problem (HTTP ${status}). Try again in a few minutes.${said}`, undefined, status);
   }
-  return new ApiError('unexpected-response', `ConsCent answered with an unexpected HTTP status ${status}.`, undefined, status);
+  return new ApiError(
+    'unexpected-response',
+    `ConsCent answered with an unexpected HTTP status ${status}. Check the connection's base URL in Connections; if it is right, try again later.`,
+    undefined,
+    status,
+  );
 }
 
 /** Retry-After is either delta-seconds or an HTTP date (RFC 9110 §10.2.3). */

@@ -1,15 +1,22 @@
-import { Credentials } from '../../common/contract';
+import type { Credentials } from '../../common/contract';
 import { KeychainError, classifyKeychainError } from './keychain-errors';
-import { checkCredentials, checkProfileId } from './credential-input';
+import { StoredCredentials, checkEntry, checkProfileId } from './credential-input';
 
 /**
  * Where a profile's API key and secret live. Keychain failures reject with a
  * KeychainError (agent-readable message, no secrets); invalid arguments with a TypeError.
  */
 export interface CredentialStore {
-  /** null when nothing is stored; a damaged entry rejects with reason 'corrupt-entry'. */
-  get(profileId: string): Promise<Credentials | null>;
-  set(profileId: string, credentials: Credentials): Promise<void>;
+  /**
+   * null when nothing is stored; a damaged entry rejects with reason 'corrupt-entry'.
+   * `origin` is where the key and secret were entered for (absent in older entries).
+   */
+  get(profileId: string): Promise<StoredCredentials | null>;
+  /**
+   * Stores key and secret together with the origin (scheme://host[:port]) they may be sent
+   * to. The app always passes the origin; without it the entry counts as an older one.
+   */
+  set(profileId: string, credentials: Credentials, origin?: string): Promise<void>;
   /** true when something was deleted. */
   delete(profileId: string): Promise<boolean>;
   /** Profile ids that have an entry (damaged ones included), sorted. */
@@ -31,7 +38,7 @@ export const DEFAULT_KEYCHAIN_SERVICE = 'ConsCent Console';
 export const KEYCHAIN_CHECK_ACCOUNT = '.keychain-check';
 const KEYCHAIN_CHECK_VALUE = 'Lets ConsCent Console tell a locked keychain from an empty one. Not a secret.';
 
-function parseStored(password: string): Credentials {
+function parseStored(password: string): StoredCredentials {
   let data: unknown;
   try {
     data = JSON.parse(password);
@@ -39,7 +46,7 @@ function parseStored(password: string): Credentials {
     // The parse error is dropped on purpose: V8 quotes the input, i.e. the secret.
     throw new KeychainError('corrupt-entry', 'The stored value is not JSON.');
   }
-  const parsed = Credentials.safeParse(data);
+  const parsed = StoredCredentials.safeParse(data);
   if (!parsed.success) throw new KeychainError('corrupt-entry', 'The stored value is not an API key and secret.');
   return parsed.data;
 }
@@ -74,12 +81,12 @@ export function createKeytarCredentialStore(
       return stored === null ? null : parseStored(stored);
     },
 
-    async set(profileId, credentials) {
+    async set(profileId, credentials, origin) {
       const account = checkProfileId(profileId);
-      const { apiKey, apiSecret } = checkCredentials(credentials);
-      // Key and secret in one entry, so they can never get out of step.
-      const password = JSON.stringify({ apiKey, apiSecret });
-      await call(() => keytar.setPassword(serviceName, account, password), [apiKey, apiSecret]);
+      const entry = checkEntry(credentials, origin);
+      // Key, secret and origin in one entry, so they can never get out of step.
+      const password = JSON.stringify(entry);
+      await call(() => keytar.setPassword(serviceName, account, password), [entry.apiKey, entry.apiSecret]);
     },
 
     async delete(profileId) {

@@ -1,6 +1,5 @@
-import type { Credentials } from '../../common/contract';
 import type { CredentialStore } from './credential-store';
-import { checkCredentials, checkProfileId } from './credential-input';
+import { checkEntry, checkProfileId, type StoredCredentials } from './credential-input';
 import { KeychainError, type KeychainFailure } from './keychain-errors';
 
 // FOR TESTS of other modules: a CredentialStore kept in memory, with a switch to make it
@@ -12,9 +11,12 @@ export interface MemoryCredentialStore extends CredentialStore {
   failWith(reason: KeychainFailure | null): void;
 }
 
-export function createMemoryCredentialStore(initial: Record<string, Credentials> = {}): MemoryCredentialStore {
-  const entries = new Map<string, Credentials>();
-  for (const [id, credentials] of Object.entries(initial)) entries.set(checkProfileId(id), checkCredentials(credentials));
+export function createMemoryCredentialStore(initial: Record<string, StoredCredentials> = {}): MemoryCredentialStore {
+  const entries = new Map<string, StoredCredentials>();
+  // An initial entry without an origin is like one saved before origins were recorded.
+  for (const [id, { origin, ...credentials }] of Object.entries(initial)) {
+    entries.set(checkProfileId(id), checkEntry(credentials, origin));
+  }
   let failure: KeychainFailure | null = null;
 
   function guard(): void {
@@ -32,9 +34,9 @@ export function createMemoryCredentialStore(initial: Record<string, Credentials>
       // A copy, so a caller cannot change what is "stored" by mutating the result.
       return stored ? { ...stored } : null;
     },
-    async set(profileId, credentials) {
+    async set(profileId, credentials, origin) {
       const account = checkProfileId(profileId);
-      const checked = checkCredentials(credentials);
+      const checked = checkEntry(credentials, origin);
       guard();
       entries.set(account, checked);
     },

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
+import { presetProblem } from '../../common/environment-of-host';
 import {
   REQUEST_SCHEMAS,
-  type Credentials,
   type LookupUserResult,
   type ProfileSummary,
   type UserMatch,
@@ -11,7 +11,9 @@ import { describeQuery, parseLookupQuery } from '../../common/lookup-query';
 import { fail, invalidInput, ok, type BridgeError, type Result } from '../../common/result';
 import type { CredentialStore } from '../credentials/credential-store';
 import { KeychainError } from '../credentials/keychain-errors';
+import { credentialsFor, hostOfUrl, originOfUrl } from '../credentials/credential-binding';
 import { ApiError } from '../conscent/api-error';
+import { proveClientId, withClientIdErrors } from '../conscent/client-id-check';
 import type { ConsCentClient, Connection } from '../conscent/conscent-client';
 import { viewFromDetails, viewFromUserData } from '../conscent/user-view';
 import type { Logger } from '../logging/logger';
@@ -78,17 +80,10 @@ export function createBridgeHandlers(deps: BridgeDeps): BridgeHandlers {
     return profile;
   }
 
-  async function storedCredentials(profileId: string): Promise<Credentials> {
-    const stored = await credentials.get(profileId);
-    if (!stored) {
-      throw new ApiError('not-configured', 'No API key and secret are stored for this connection. Enter them in Connections.');
-    }
-    return stored;
-  }
-
   async function clientFor(profileId: string): Promise<ConsCentClient> {
     const profile = await findProfile(profileId);
-    return createClient({ baseUrl: profile.baseUrl, clientId: profile.clientId, credentials: await storedCredentials(profileId) });
+    const stored = await credentialsFor(credentials, profileId, profile.baseUrl, profile.baseUrl, 'connection');
+    return withClientIdErrors(createClient({ baseUrl: profile.baseUrl, clientId: profile.clientId, credentials: stored }));
   }
 
   async function summaries(list: StoredProfile[]): Promise<{ profiles: ProfileSummary[]; keychainProblem?: string }> {
@@ -121,23 +116,35 @@ export function createBridgeHandlers(deps: BridgeDeps): BridgeHandlers {
     },
 
     saveProfile: operation('saveProfile', 'The connection', async ({ id, profile, credentials: creds }) => {
-      const isNew = id === undefined;
-      if (!isNew) await findProfile(id);
-      if (isNew && !creds) {
+      const existing = id === undefined ? undefined : await findProfile(id);
+      if (!existing && !creds) {
         throw new ApiError('invalid-input', 'Enter the API key and secret for a new connection.');
       }
+      // The banner follows the host anyway; a preset naming another host is a mistake to fix.
+      const wrongPreset = presetProblem(profile.environment, profile.baseUrl);
+      if (wrongPreset) throw new ApiError('invalid-input', wrongPreset, undefined, undefined, { fields: { 'profile.environment': wrongPreset } });
       const stored: StoredProfile = { ...profile, id: id ?? newId() };
-      const previous = creds && !isNew ? await credentials.get(stored.id).catch(() => null) : null;
-      if (creds) await credentials.set(stored.id, creds);
+      // Kept credentials stay bound to their origin: another origin needs them typed again.
+      if (existing && !creds && (await credentials.get(stored.id)) !== null) {
+        await credentialsFor(credentials, stored.id, existing.baseUrl, stored.baseUrl, 'form-fields');
+      }
+      const previous = creds && existing ? await credentials.get(stored.id).catch(() => null) : null;
+      if (creds) await credentials.set(stored.id, creds, originOfUrl(stored.baseUrl));
       try {
         await profiles.upsert(stored);
       } catch (error) {
         // Keep keychain and settings in step: undo the credential write.
         if (creds) {
-          if (previous) await credentials.set(stored.id, previous).catch(() => undefined);
-          else await credentials.delete(stored.id).catch(() => undefined);
+          if (previous) {
+            const { origin, ...kept } = previous;
+            await credentials.set(stored.id, kept, origin).catch(() => undefined);
+          } else await credentials.delete(stored.id).catch(() => undefined);
         }
         throw error;
+      }
+      if (existing && hostOfUrl(existing.baseUrl) !== hostOfUrl(stored.baseUrl)) {
+        // Hosts only: where this connection's requests (and credentials) go from now on.
+        logger.info('profile.host-changed', { profileId: stored.id, from: hostOfUrl(existing.baseUrl), to: hostOfUrl(stored.baseUrl) });
       }
       logger.info('profile.saved', { profileId: stored.id, environment: stored.environment, newCredentials: Boolean(creds) });
       return { ...stored, hasCredentials: creds ? true : (await credentials.get(stored.id)) !== null };
@@ -159,12 +166,16 @@ export function createBridgeHandlers(deps: BridgeDeps): BridgeHandlers {
     }),
 
     testConnection: operation('testConnection', 'The connection', async ({ id, profile, credentials: creds }) => {
-      const useCreds = creds ?? (id ? await storedCredentials(id) : undefined);
+      // Stored credentials only go to the origin they were entered for, even for a test.
+      const saved = !creds && id ? await findProfile(id) : undefined;
+      const useCreds = creds ?? (saved ? await credentialsFor(credentials, saved.id, saved.baseUrl, profile.baseUrl, 'form-fields') : undefined);
       if (!useCreds) throw new ApiError('invalid-input', 'Enter the API key and secret to test them.');
-      const client = createClient({ baseUrl: profile.baseUrl, clientId: profile.clientId, credentials: useCreds });
+      const client = withClientIdErrors(createClient({ baseUrl: profile.baseUrl, clientId: profile.clientId, credentials: useCreds }));
+      // Purchases need the key and secret but not the Client ID; the details call needs the Client ID.
       await client.findPurchases({ pageSize: 1 });
+      await proveClientId(client);
       logger.info('profile.tested', { environment: profile.environment });
-      return { message: `Connected to ${new URL(profile.baseUrl).host}: ConsCent accepted the API key and secret.` };
+      return { message: `Connected to ${hostOfUrl(profile.baseUrl)}: ConsCent accepted the API key and secret, and the Client ID.` };
     }),
 
     lookupUser: operation('lookupUser', 'The search', async ({ profileId, query }) => {

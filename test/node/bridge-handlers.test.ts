@@ -69,7 +69,8 @@ describe('profiles', () => {
       expect(JSON.stringify(result)).not.toContain(good.apiSecret);
       expect(JSON.stringify(result)).not.toContain(good.apiKey);
     }
-    expect(await credentials.get(saved.id)).toEqual(good);
+    // Bound to the origin they were entered for (issue #8, item 2).
+    expect(await credentials.get(saved.id)).toEqual({ ...good, origin: new URL(sim.baseUrl).origin });
   });
 
   it('requires credentials for a new profile, and keeps the stored ones when an edit omits them', async () => {
@@ -77,7 +78,7 @@ describe('profiles', () => {
     const saved = await saveSimProfile();
     const edited = value(await handlers.saveProfile({ id: saved.id, profile: { ...simProfile(), name: 'Renamed' } }));
     expect(edited).toMatchObject({ id: saved.id, name: 'Renamed', hasCredentials: true });
-    expect(await credentials.get(saved.id)).toEqual(good);
+    expect(await credentials.get(saved.id)).toEqual({ ...good, origin: new URL(sim.baseUrl).origin });
   });
 
   it('rejects a plain-http base URL that is not this computer, naming the field', async () => {

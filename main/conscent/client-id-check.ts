@@ -1,0 +1,62 @@
+import { CLIENT_ID_FIELD } from '../../common/error-fields';
+import { ApiError } from './api-error';
+import type { ConsCentClient } from './conscent-client';
+import { CLIENT_ID_PROBE_USER_ID } from './endpoints';
+
+// The Client ID travels only on the details call (user-and-subscription-details), and
+// ConsCent answers a Client ID it does not know with 400 (as the simulator does; see
+// endpoints.ts, inferred). Every user id, email and phone the console sends there is
+// checked first, so a 400 from that call is reported as the connection's Client ID, on
+// the form's Client ID field, instead of "some values were refused" with nothing marked.
+
+
+function clientIdRefused(why: string, status: number | undefined, said = ''): ApiError {
+  return new ApiError(
+    'invalid-input',
+    `${why} Check the connection's Client ID in Connections: copy it again from the ConsCent dashboard (Integrations page).${said}`,
+    undefined,
+    status,
+    { fields: { [CLIENT_ID_FIELD]: 'ConsCent did not accept this Client ID. Copy it again from the ConsCent dashboard (Integrations page).' } },
+  );
+}
+
+/** The same client, with a refused details call reported as a refused Client ID. */
+export function withClientIdErrors(client: ConsCentClient): ConsCentClient {
+  return {
+    ...client,
+    getUserAndSubscriptions: async (selector) => {
+      try {
+        return await client.getUserAndSubscriptions(selector);
+      } catch (error) {
+        if (error instanceof ApiError && error.kind === 'invalid-input' && error.status === 400) {
+          // Keep ConsCent's own words (classifyStatus quotes them at the end).
+          const said = /\sConsCent said: ".*"$/s.exec(error.message)?.[0] ?? '';
+          throw clientIdRefused("ConsCent refused this connection's Client ID.", error.status, said);
+        }
+        throw error;
+      }
+    },
+  };
+}
+
+/**
+ * Proves ConsCent accepts the Client ID, after the key and secret were proven: a details
+ * call for a well-formed user id that does not exist. "Not found" (or, oddly, a reader)
+ * means the Client ID was accepted. Call on a client made by withClientIdErrors.
+ */
+export async function proveClientId(client: ConsCentClient): Promise<void> {
+  try {
+    await client.getUserAndSubscriptions({ userId: CLIENT_ID_PROBE_USER_ID });
+  } catch (error) {
+    if (error instanceof ApiError && error.kind === 'not-found') return;
+    // The key and secret were just accepted, so a 401 here is about the Client ID: it
+    // belongs to another ConsCent account or environment than these credentials.
+    if (error instanceof ApiError && error.kind === 'unauthorized') {
+      throw clientIdRefused(
+        'ConsCent accepted the API key and secret, but not for this Client ID (it may belong to another account or environment).',
+        error.status,
+      );
+    }
+    throw error;
+  }
+}

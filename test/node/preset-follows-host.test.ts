@@ -1,0 +1,70 @@
+// Issue #8 item 3 in main: a preset that contradicts its host is refused on save (on the
+// Environment field) and corrected on load (settings already on disk are not lost).
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Result } from '../../common/result';
+import { createMemoryCredentialStore } from '../../main/credentials/memory-credential-store';
+import { createBridgeHandlers } from '../../main/ipc/bridge-handlers';
+import type { BridgeHandlers } from '../../main/ipc/register-bridge';
+import { createFileLogger } from '../../main/logging/logger';
+import { createProfileStore } from '../../main/settings/profile-store';
+
+let dir: string;
+let handlers: BridgeHandlers;
+const good = { apiKey: 'key-1', apiSecret: 'secret-1' };
+
+function start() {
+  handlers = createBridgeHandlers({
+    profiles: createProfileStore(join(dir, 'settings.json')),
+    credentials: createMemoryCredentialStore(),
+    createClient: () => {
+      throw new Error('no ConsCent call is expected here');
+    },
+    logger: createFileLogger({ dir: join(dir, 'logs') }),
+  });
+}
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'cc-preset-'));
+  start();
+});
+
+function failure<T>(result: Result<T>) {
+  if (result.ok) throw new Error('expected a failure');
+  return result.error;
+}
+
+describe('preset and host', () => {
+  it.each([
+    ['sandbox', 'https://api.conscent.in/api/v1', 'api.conscent.in'],
+    ['production', 'http://127.0.0.1:4010/api/v1', '127.0.0.1:4010'],
+  ] as const)('refuses to save the %s preset with %s, on the Environment field', async (environment, baseUrl, host) => {
+    const error = failure(await handlers.saveProfile({ profile: { name: 'Demo', environment, baseUrl, clientId: 'c-1' }, credentials: good }));
+    expect(error.kind).toBe('invalid-input');
+    expect(error.fields?.['profile.environment']).toContain(host);
+    const listed = await handlers.listProfiles();
+    expect(listed.ok && listed.value.profiles).toEqual([]);
+  });
+
+  it('corrects a contradicting preset found on disk to Custom, keeping the connection and its host', async () => {
+    const settings = {
+      version: 1,
+      activeProfileId: 'old-live',
+      profiles: [
+        { id: 'old-live', name: 'Demo sandbox', environment: 'sandbox', baseUrl: 'https://api.conscent.in/api/v1', clientId: 'c-1' },
+        { id: 'real-sandbox', name: 'Sandbox', environment: 'sandbox', baseUrl: 'https://sandbox-api.conscent.in/api/v1', clientId: 'c-2' },
+      ],
+    };
+    await writeFile(join(dir, 'settings.json'), JSON.stringify(settings));
+    start();
+    const listed = await handlers.listProfiles();
+    if (!listed.ok) throw new Error(listed.error.message);
+    expect(listed.value.recovered).toBeUndefined();
+    expect(listed.value.profiles.map(({ id, environment, baseUrl }) => ({ id, environment, baseUrl }))).toEqual([
+      { id: 'old-live', environment: 'custom', baseUrl: 'https://api.conscent.in/api/v1' },
+      { id: 'real-sandbox', environment: 'sandbox', baseUrl: 'https://sandbox-api.conscent.in/api/v1' },
+    ]);
+  });
+});

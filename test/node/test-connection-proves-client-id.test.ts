@@ -1,0 +1,80 @@
+// Issue #8 item 4: "Test connection" proves every field, the Client ID included, and a
+// refused Client ID is reported on the Client ID (in the form and on lookups), never as
+// "some values were refused" with nothing marked.
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { CLIENT_ID_FIELD } from '../../common/error-fields';
+import type { Result } from '../../common/result';
+import { createConsCentClient } from '../../main/conscent/conscent-client';
+import { CLIENT_ID_PROBE_USER_ID } from '../../main/conscent/endpoints';
+import { createMemoryCredentialStore } from '../../main/credentials/memory-credential-store';
+import { createBridgeHandlers } from '../../main/ipc/bridge-handlers';
+import type { BridgeHandlers } from '../../main/ipc/register-bridge';
+import { createFileLogger } from '../../main/logging/logger';
+import { createProfileStore } from '../../main/settings/profile-store';
+import { DEMO_CLIENT, SEED_EXAMPLE_USER_ID, startSimulator, type RunningSimulator } from '../../simulator';
+
+const OTHER_CLIENT = { clientId: 'other-publisher', apiKey: 'other-key', apiSecret: 'other-secret' };
+let sim: RunningSimulator;
+let handlers: BridgeHandlers;
+const good = { apiKey: DEMO_CLIENT.apiKey, apiSecret: DEMO_CLIENT.apiSecret };
+
+beforeAll(async () => {
+  sim = await startSimulator({ userCount: 5, seed: 4, clients: [DEMO_CLIENT, OTHER_CLIENT] });
+});
+afterAll(() => sim.stop());
+beforeEach(async () => {
+  sim.clearRequests();
+  const dir = await mkdtemp(join(tmpdir(), 'cc-client-id-'));
+  handlers = createBridgeHandlers({
+    profiles: createProfileStore(join(dir, 'settings.json')),
+    credentials: createMemoryCredentialStore(),
+    createClient: (connection) => createConsCentClient(connection, { timeoutMs: 1000 }),
+    logger: createFileLogger({ dir: join(dir, 'logs') }),
+  });
+});
+
+function failure<T>(result: Result<T>) {
+  if (result.ok) throw new Error('expected a failure');
+  return result.error;
+}
+const profile = (clientId: string) => ({ name: 'Local', environment: 'custom' as const, baseUrl: sim.baseUrl, clientId });
+
+describe('Test connection and the Client ID', () => {
+  it('passes only after ConsCent accepted the Client ID on a details call for a user that does not exist', async () => {
+    const result = await handlers.testConnection({ profile: profile(DEMO_CLIENT.clientId), credentials: good });
+    expect(result.ok && result.value.message).toMatch(/Client ID/);
+    const details = sim.requests.filter((r) => r.path === '/user/user-and-subscription-details');
+    expect(details.map((r) => r.query)).toEqual([{ clientId: DEMO_CLIENT.clientId, userId: CLIENT_ID_PROBE_USER_ID }]);
+  });
+
+  it('fails a wrong Client ID on the Client ID field, saying where to fix it', async () => {
+    const error = failure(await handlers.testConnection({ profile: profile('no-such-client'), credentials: good }));
+    expect(error.kind).toBe('invalid-input');
+    expect(error.fields?.[CLIENT_ID_FIELD]).toMatch(/did not accept this Client ID/);
+    expect(error.message).toMatch(/Client ID in Connections/);
+    expect(error.message).toMatch(/Invalid clientId/); // ConsCent's own words are kept
+  });
+
+  it('fails the Client ID of another account (valid key and secret, not for that client) on the Client ID field', async () => {
+    const error = failure(await handlers.testConnection({ profile: profile(OTHER_CLIENT.clientId), credentials: good }));
+    expect(error.kind).toBe('invalid-input');
+    expect(error.fields?.[CLIENT_ID_FIELD]).toBeDefined();
+    expect(error.message).toMatch(/accepted the API key and secret, but not for this Client ID/);
+  });
+});
+
+describe('a lookup with a wrong Client ID', () => {
+  it('names the connection’s Client ID as the thing to fix', async () => {
+    const saved = await handlers.saveProfile({ profile: profile('no-such-client'), credentials: good });
+    if (!saved.ok) throw new Error(saved.error.message);
+    const error = failure(await handlers.lookupUser({ profileId: saved.value.id, query: SEED_EXAMPLE_USER_ID }));
+    expect(error.kind).toBe('invalid-input');
+    expect(error.fields?.[CLIENT_ID_FIELD]).toBeDefined();
+    expect(error.message).toMatch(/Client ID in Connections/);
+    const loaded = failure(await handlers.getUser({ profileId: saved.value.id, userId: SEED_EXAMPLE_USER_ID }));
+    expect(loaded.fields?.[CLIENT_ID_FIELD]).toBeDefined();
+  });
+});
