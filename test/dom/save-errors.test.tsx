@@ -9,7 +9,8 @@ import { openReader, seededBridge } from './render-app';
 // Every way an update can fail: explained in words, all edits kept, retry in one action.
 
 const EXPECTED: Record<ErrorKind, RegExp> = {
-  'invalid-input': /Some values were refused\. Fix the fields marked below/,
+  // Nothing marked here: the summary points at ConsCent's message instead of at fields.
+  'invalid-input': /ConsCent refused the changes\. Go back to editing/,
   unauthorized: new RegExp(UNAUTHORIZED_SUMMARY.replace(/[.]/g, '\\.')),
   forbidden: /refused this action for this connection's credentials/,
   'not-found': /ConsCent has no reader with this user id/,

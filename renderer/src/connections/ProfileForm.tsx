@@ -12,12 +12,19 @@ import type { BridgeError } from '../../../common/result';
 import { useBridge } from '../bridge/bridge-context';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { FieldErrorText, TextField } from '../ui/TextField';
-import { STORED_IN_KEYCHAIN } from './credential-status';
-import { profileFormSchema, type ProfileFormOutput, type ProfileFormValues } from './profile-form-schema';
+import { CredentialHint } from './CredentialHint';
+import {
+  leavesStoredOrigin,
+  profileFormSchema,
+  type ProfileFormOutput,
+  type ProfileFormValues,
+} from './profile-form-schema';
 
 // Create or edit a connection. The API key and secret are write-only: they are typed
 // here, sent once to main (which puts them in the OS keychain) and never come back. For
-// an existing connection the two fields start empty, meaning "keep the stored ones".
+// an existing connection the two fields start empty, meaning "keep the stored ones" —
+// unless the base URL now points at another origin: stored ones never go there, so the
+// fields become required and say why.
 
 type ProfileFormProps = {
   /** The connection being edited; absent for a new one. */
@@ -61,7 +68,8 @@ export function ProfileForm({ editing, onSaved, onCancel }: ProfileFormProps) {
   const headingId = useId();
   const environmentId = useId();
   const hasStored = editing?.hasCredentials ?? false;
-  const schema = useMemo(() => profileFormSchema(hasStored), [hasStored]);
+  const storedForBaseUrl = hasStored ? editing?.baseUrl : undefined;
+  const schema = useMemo(() => profileFormSchema(storedForBaseUrl), [storedForBaseUrl]);
   const resolver = useMemo(() => zodResolver(schema), [schema]);
   const {
     register,
@@ -80,7 +88,9 @@ export function ProfileForm({ editing, onSaved, onCancel }: ProfileFormProps) {
   const [test, setTest] = useState<TestState>({ phase: 'idle' });
   const [saveError, setSaveError] = useState<BridgeError | null>(null);
   const environment = useWatch({ control, name: 'environment' });
+  const baseUrl = useWatch({ control, name: 'baseUrl' });
   const isCustom = environment === 'custom';
+  const hostChanged = leavesStoredOrigin(storedForBaseUrl, baseUrl);
 
   const showFieldErrors = (error: BridgeError) => {
     for (const [key, message] of Object.entries(error.fields ?? {})) {
@@ -119,6 +129,8 @@ export function ProfileForm({ editing, onSaved, onCancel }: ProfileFormProps) {
     if (credentials) request.credentials = credentials;
     const result = await bridge.testConnection(request);
     setTest(result.ok ? { phase: 'passed', result: result.value } : { phase: 'failed', error: result.error });
+    // A refused Client ID, or credentials needed for a new host: mark those fields too.
+    if (!result.ok) showFieldErrors(result.error);
   };
 
   const environmentField = register('environment', {
@@ -130,17 +142,6 @@ export function ProfileForm({ editing, onSaved, onCancel }: ProfileFormProps) {
       }
     },
   });
-
-  const credentialHint = (what: string) =>
-    hasStored ? (
-      <>
-        <span className="stored-credential">{STORED_IN_KEYCHAIN}.</span> Leave empty to keep the stored {what}.
-      </>
-    ) : editing ? (
-      `No ${what} is stored for this connection: enter it.`
-    ) : (
-      `From the ConsCent dashboard (Integrations page). Kept in the system keychain, never shown again.`
-    );
 
   const busy = isSubmitting || test.phase === 'testing';
 
@@ -188,17 +189,19 @@ export function ProfileForm({ editing, onSaved, onCancel }: ProfileFormProps) {
           <TextField
             label="API key"
             type="password"
+            aria-required={hostChanged || !hasStored}
             registration={register('apiKey')}
             error={errors.apiKey?.message}
-            hint={credentialHint('API key')}
+            hint={<CredentialHint what="API key" editing={editing} baseUrl={baseUrl} hostChanged={hostChanged} />}
             autoComplete="off"
           />
           <TextField
             label="API secret"
             type="password"
+            aria-required={hostChanged || !hasStored}
             registration={register('apiSecret')}
             error={errors.apiSecret?.message}
-            hint={credentialHint('API secret')}
+            hint={<CredentialHint what="API secret" editing={editing} baseUrl={baseUrl} hostChanged={hostChanged} />}
             autoComplete="off"
           />
         </fieldset>

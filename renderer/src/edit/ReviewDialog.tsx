@@ -108,7 +108,8 @@ export function ReviewDialog({ profile, readerName, userId, rows, sending, error
 
 /** A timeout means ConsCent may have applied the change: do not claim it was not saved. */
 function unconfirmedTitle(error: BridgeError): string {
-  return error.kind === 'timeout' || error.message === BRIDGE_UNANSWERED_MESSAGE
+  // A connection dropped mid-request is the same: the PATCH may have arrived.
+  return error.kind === 'timeout' || error.reason === 'dropped' || error.message === BRIDGE_UNANSWERED_MESSAGE
     ? 'ConsCent did not confirm the change.'
     : 'The changes were not saved.';
 }

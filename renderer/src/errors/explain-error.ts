@@ -1,8 +1,11 @@
+import { CLIENT_ID_FIELD } from '../../../common/error-fields';
 import type { BridgeError } from '../../../common/result';
 import { BRIDGE_UNANSWERED_MESSAGE } from '../bridge/safe-call';
 
 // Turns a bridge error into words a support agent can act on. The main process's own
-// message is kept as the detail: it is written for people and may name the cause.
+// message is kept as the detail: it is written for people and may name the cause. Every
+// summary says what the agent can do next, and never blames a cause the error rules out
+// (a refused connection is not an internet problem: the host answered).
 
 /** What the agent was doing when the error happened; some kinds mean different things. */
 export type ErrorContext = 'update' | 'lookup' | 'load-user' | 'profiles' | 'save-profile' | 'test-connection';
@@ -34,13 +37,7 @@ function summaryFor(error: BridgeError, context: ErrorContext): { summary: strin
   }
   switch (error.kind) {
     case 'invalid-input':
-      return {
-        summary:
-          context === 'update'
-            ? 'Some values were refused. Fix the fields marked below, then review the changes again.'
-            : 'Some values were refused. Fix the fields marked below.',
-        retryable: false,
-      };
+      return { summary: invalidInputSummary(error, context), retryable: false };
     case 'unauthorized':
       return {
         summary:
@@ -58,10 +55,10 @@ function summaryFor(error: BridgeError, context: ErrorContext): { summary: strin
       return {
         summary:
           context === 'update' || context === 'load-user'
-            ? 'ConsCent has no reader with this user id on this connection (it may have been deleted, or belong to another environment).'
+            ? 'ConsCent has no reader with this user id on this connection (it may have been deleted, or belong to another environment). Check the user id and which connection is active.'
             : context === 'test-connection'
-              ? 'ConsCent answered "not found": the base URL is probably wrong.'
-              : 'ConsCent could not find what was asked for.',
+              ? 'ConsCent answered "not found": the base URL is probably wrong. Check its path (e.g. /api/v1).'
+              : "ConsCent could not find what was asked for. Check the connection's base URL in Connections.",
         retryable: true,
       };
     case 'rate-limited': {
@@ -83,11 +80,7 @@ function summaryFor(error: BridgeError, context: ErrorContext): { summary: strin
         retryable: true,
       };
     case 'network':
-      return {
-        summary:
-          "The console could not reach ConsCent. Check this computer's internet connection (and VPN or proxy), then try again.",
-        retryable: true,
-      };
+      return { summary: networkSummary(error, context), retryable: true };
     case 'timeout':
       return {
         summary:
@@ -104,11 +97,12 @@ function summaryFor(error: BridgeError, context: ErrorContext): { summary: strin
       };
     case 'keychain':
       return {
-        summary: "The system keychain could not be used to store or read this connection's API key and secret.",
+        summary:
+          "The system keychain could not be used to store or read this connection's API key and secret. Do what the details below say, then try again.",
         retryable: true,
       };
     case 'settings':
-      return { summary: "The console's settings file could not be read or written.", retryable: true };
+      return { summary: "The console's settings file could not be read or written. Do what the details below say, then try again.", retryable: true };
     case 'not-configured':
       return {
         summary: 'This connection is not set up completely. Open Connections and check it (API key and secret included).',
@@ -116,6 +110,51 @@ function summaryFor(error: BridgeError, context: ErrorContext): { summary: strin
       };
     case 'rejected-sender':
       return { summary: 'The console refused a request from this window. Restart the console.', retryable: false };
+  }
+}
+
+function invalidInputSummary(error: BridgeError, context: ErrorContext): string {
+  const fields = Object.keys(error.fields ?? {});
+  if (fields.includes(CLIENT_ID_FIELD)) {
+    return context === 'test-connection' || context === 'save-profile'
+      ? 'ConsCent refused the Client ID. Correct the Client ID marked below: copy it again from the ConsCent dashboard (Integrations page).'
+      : "ConsCent refused this connection's Client ID. Open Connections, edit this connection and correct its Client ID (ConsCent dashboard, Integrations page).";
+  }
+  if (fields.length > 0) {
+    return context === 'update'
+      ? 'Some values were refused. Fix the fields marked below, then review the changes again.'
+      : 'Some values were refused. Fix the fields marked below.';
+  }
+  // Nothing to mark: point at the message, which names the value when anyone knows it.
+  switch (context) {
+    case 'update':
+      return 'ConsCent refused the changes. Go back to editing and correct the value named in the details below, then review again; if none is named, send the support log to your IT team.';
+    case 'lookup':
+      return 'The search was refused. Correct it as the details below say, then search again.';
+    default:
+      return "The request was refused. Correct what the details below name; if they name nothing, check this connection's settings in Connections.";
+  }
+}
+
+function networkSummary(error: BridgeError, context: ErrorContext): string {
+  switch (error.reason) {
+    case 'connection-refused':
+      return "Nothing answered at this connection's address. Check the host and port of its base URL in Connections, or start the server it points at (e.g. the local simulator).";
+    case 'host-not-found':
+      return "The server named in this connection's base URL could not be found. Check the base URL in Connections, and this computer's internet connection.";
+    case 'offline':
+      return 'This computer seems to be offline. Check the network (and VPN), then try again.';
+    case 'dropped':
+      return context === 'update'
+        ? 'The connection dropped before ConsCent answered, so the console cannot tell whether the change was applied. Look the reader up again before retrying.'
+        : "The connection dropped before ConsCent answered. Check this computer's network (and VPN or proxy), then try again.";
+    case 'certificate':
+      return "The secure connection was stopped because the server's certificate could not be verified, and nothing was sent. Do not continue on this network; tell your IT team.";
+    case 'not-https':
+    case 'tls':
+      return "No secure connection could be made at this connection's address. Check its base URL (https:// and the port) in Connections; if it is right, tell your IT team.";
+    case undefined:
+      return "The console could not reach ConsCent. Check the connection's base URL in Connections and this computer's network (and VPN or proxy), then try again.";
   }
 }
 
