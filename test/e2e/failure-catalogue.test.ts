@@ -67,7 +67,7 @@ const SAVE_CASES: SaveCase[] = [
     detail: new RegExp(`did not answer within ${timeoutSeconds} s`),
     screenshot: 'fc-save-timeout',
   },
-  { name: 'a dropped connection', fault: { kind: 'drop' }, kind: 'network', summary: /could not reach ConsCent/, detail: /was dropped before ConsCent answered/ },
+  { name: 'a dropped connection', fault: { kind: 'drop' }, kind: 'network', summary: /dropped before ConsCent answered, so the console cannot tell whether the change was applied/, detail: /was dropped before ConsCent answered/ },
   {
     name: '401',
     fault: { kind: 'status', status: 401 },
@@ -286,17 +286,19 @@ describe('looking up: faults that stop the search itself', () => {
     // Test connection meets it first: explained, and nothing typed is lost.
     await ui.button('Test connection').click();
     const testAlert = page().getByRole('alert').filter({ hasText: 'Connection test failed.' });
-    await testAlert.getByText(/Could not find the server no-such-host.invalid/).waitFor({ timeout: 30_000 });
+    await testAlert.getByText(/The server name no-such-host.invalid could not be found/).waitFor({ timeout: 30_000 });
     expect(await ui.connectionFormValues()).toEqual(typed);
     await app.screenshot('fc-test-connection-dns');
     await ui.button('Save connection').click();
     await ui.button(`Use ${other}`).click();
 
-    await searchFails('network', /Could not find the server no-such-host\.invalid\. Check the base URL/, 'fc-lookup-dns');
+    await searchFails('network', /The server name no-such-host\.invalid could not be found\. Check the spelling of the connection's base URL/, 'fc-lookup-dns');
 
     // The agent corrects the host, but it answers with a self-signed certificate.
     tlsSim.clearRequests();
-    await ui.repointConnection(other, tlsSim.baseUrl);
+    // Another origin: the stored key and secret stay behind, so the agent types them again.
+    const demoCredentials = { apiKey: DEMO_CLIENT.apiKey, apiSecret: DEMO_CLIENT.apiSecret };
+    await ui.repointConnection(other, tlsSim.baseUrl, demoCredentials);
     const from = app.ipcResults.length;
     await page().getByRole('alert').filter({ hasText: 'The search failed.' }).getByRole('button', { name: 'Try again' }).click();
     const tlsAlert = page().getByRole('alert').filter({ hasText: /certificate could not be verified/ });
@@ -308,7 +310,7 @@ describe('looking up: faults that stop the search itself', () => {
     await app.screenshot('fc-lookup-tls');
 
     // The right URL: the same search works.
-    await ui.repointConnection(other, app.sim.baseUrl);
+    await ui.repointConnection(other, app.sim.baseUrl, demoCredentials);
     await tryAgainOpensTheReader();
   });
 });

@@ -84,11 +84,18 @@ export function steps(page: () => Page) {
       await page().getByText('User Details Updated Successfully.').first().waitFor();
     },
 
-    /** Connections → Edit <name> → new base URL → Save connection (stored key and secret kept) → Readers. */
-    async repointConnection(name: string, baseUrl: string): Promise<void> {
+    /**
+     * Connections → Edit <name> → new base URL → Save connection → Readers. A new origin
+     * needs the key and secret again (stored ones stay with their origin): pass them.
+     */
+    async repointConnection(name: string, baseUrl: string, credentials?: { apiKey: string; apiSecret: string }): Promise<void> {
       await button('Connections').click();
       await button(`Edit ${name}`).click();
       await field('Base URL').fill(baseUrl);
+      if (credentials) {
+        await field('API key').fill(credentials.apiKey);
+        await field('API secret').fill(credentials.apiSecret);
+      }
       await button('Save connection').click();
       await page().getByText(`Connection “${name}” saved.`).waitFor();
       await button('Readers').click();
