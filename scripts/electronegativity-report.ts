@@ -138,10 +138,10 @@ export function summaryLines(targets: readonly string[], outcome: ReviewOutcome)
   }
   if (outcome.unreviewed.length > 0) {
     lines.push(
-      `${outcome.unreviewed.length} finding(s) not reviewed: fix them, or record a decision in scripts/electronegativity.config.json and README.md.`,
+      `${outcome.unreviewed.length} finding(s) not reviewed: fix them, or record a decision in scripts/electronegativity.config.json and docs/security.md.`,
     );
   } else {
-    lines.push('Every finding has a recorded decision (README.md).');
+    lines.push('Every finding has a recorded decision (docs/security.md).');
   }
   for (const entry of outcome.stale) {
     lines.push(`  note: no ${entry.check} in ${entry.target}:${entry.file} any more; its reviewed entry can be removed.`);
