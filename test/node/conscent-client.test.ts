@@ -116,7 +116,8 @@ describe('ConsCent client: every failure maps to one error kind', () => {
     const nowhere = createConsCentClient({ baseUrl: 'https://no-such-host.invalid/api/v1', clientId: 'c', credentials });
     const error = await apiFailure(nowhere.findPurchases({}));
     expect(error.kind).toBe('network');
-    expect(error.message).toMatch(/Could not find the server no-such-host.invalid/);
+    expect(error.message).toMatch(/The server name no-such-host.invalid could not be found/);
+    expect(error.toBridgeError().reason).toBe('host-not-found');
   });
 
   it('works again once the fault is gone', async () => {
