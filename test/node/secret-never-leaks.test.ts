@@ -58,7 +58,8 @@ describe('the API secret never leaves the keychain', () => {
     const saved = await call('saveProfile', { profile, credentials: { apiKey: KEY, apiSecret: SECRET } });
     expect(saved.ok).toBe(true);
     const id = saved.value!.id as string;
-    expect(JSON.parse((await keytar.getPassword('ConsCent Console', id))!)).toEqual({ apiKey: KEY, apiSecret: SECRET });
+    // With the origin they may be sent to (issue 8.2).
+    expect(JSON.parse((await keytar.getPassword('ConsCent Console', id))!)).toEqual({ apiKey: KEY, apiSecret: SECRET, origin: new URL(sim.baseUrl).origin });
 
     await call('listProfiles');
     expect((await call('testConnection', { id, profile })).ok).toBe(true);
