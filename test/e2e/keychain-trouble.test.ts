@@ -90,7 +90,8 @@ it('once the keychain service runs, the same "Save connection" works and the sec
   const settings = JSON.parse(await readFile(join(app.userDataDir, 'settings.json'), 'utf8')) as { profiles: Array<{ id: string; name: string }> };
   expect(settings.profiles.map((p) => p.name)).toEqual([typed.name]);
   const stored = await keytar.getPassword(KEYCHAIN_SERVICE, settings.profiles[0]!.id);
-  expect(JSON.parse(stored!)).toEqual({ apiKey: CLIENT.apiKey, apiSecret: SECRET });
+  // Bound to the origin it was entered for (issue 8.2).
+  expect(JSON.parse(stored!)).toEqual({ apiKey: CLIENT.apiKey, apiSecret: SECRET, origin: new URL(typed.baseUrl).origin });
 
   // The stored credentials are the ones used: an authenticated lookup succeeds.
   app.sim.clearRequests();
