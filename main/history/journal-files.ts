@@ -1,0 +1,124 @@
+import { chmod, mkdir, open, readdir, rm, type FileHandle } from 'node:fs/promises';
+import { join } from 'node:path';
+import { MONTH_FILE } from './journal-lines';
+
+// The history's files: plain text, one JSON object per line, one file per month, readable
+// by the agent's OS user only (0600 in a 0700 folder). Every append is flushed to disk
+// (fsync) before it counts as written; a new file's folder entry is flushed too, so a
+// power cut cannot lose a file whose lines were reported written.
+
+const NEWLINE = 0x0a;
+const CHUNK = 1024 * 1024;
+
+export async function ensureFolder(dir: string): Promise<void> {
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+}
+
+/** The month files, oldest first. */
+export async function monthFiles(dir: string): Promise<string[]> {
+  const names = await readdir(dir).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return [] as string[];
+    throw error;
+  });
+  return names.filter((name) => MONTH_FILE.test(name)).sort();
+}
+
+async function syncFolder(dir: string): Promise<void> {
+  // Not every platform can open a folder to flush it (Windows cannot); the file's own
+  // fsync is then the most that can be done.
+  const handle = await open(dir, 'r').catch(() => null);
+  if (!handle) return;
+  try {
+    await handle.sync().catch(() => undefined);
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Appends text (whole lines, each ending in a newline) to a file and flushes it. Returns
+ * the offset the text starts at.
+ */
+export async function appendDurably(dir: string, name: string, text: string): Promise<number> {
+  const path = join(dir, name);
+  let handle: FileHandle;
+  let created = false;
+  try {
+    handle = await open(path, 'wx', 0o600);
+    created = true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    handle = await open(path, 'a', 0o600);
+  }
+  try {
+    // The umask can only take permissions away; this makes sure none were added.
+    if (created) await chmod(path, 0o600);
+    const { size } = await handle.stat();
+    await handle.appendFile(text, 'utf8');
+    await handle.sync();
+    if (created) await syncFolder(dir);
+    return size;
+  } finally {
+    await handle.close();
+  }
+}
+
+export type ScannedLine = { bytes: Buffer; offset: number; lineNo: number };
+
+/**
+ * Calls `onLine` for every line of a file, in order, reading a chunk at a time so memory
+ * stays bounded whatever the file's size; `onLine` returning false stops the scan. Resolves
+ * with whether the file ends with a newline (a line cut short by a crash does not).
+ */
+export async function scanLines(path: string, onLine: (line: ScannedLine) => boolean | void): Promise<{ endsWithNewline: boolean; size: number }> {
+  const handle = await open(path, 'r');
+  try {
+    let carry = Buffer.alloc(0);
+    let carryOffset = 0;
+    let position = 0;
+    let lineNo = 0;
+    const chunk = Buffer.alloc(CHUNK);
+    for (;;) {
+      const { bytesRead } = await handle.read(chunk, 0, CHUNK, position);
+      if (bytesRead === 0) break;
+      const data = carry.length > 0 ? Buffer.concat([carry, chunk.subarray(0, bytesRead)]) : chunk.subarray(0, bytesRead);
+      const dataOffset = carry.length > 0 ? carryOffset : position;
+      let start = 0;
+      for (let nl = data.indexOf(NEWLINE, start); nl !== -1; nl = data.indexOf(NEWLINE, start)) {
+        lineNo += 1;
+        if (nl > start && onLine({ bytes: data.subarray(start, nl), offset: dataOffset + start, lineNo }) === false) {
+          return { endsWithNewline: true, size: -1 };
+        }
+        start = nl + 1;
+      }
+      // The chunk buffer is reused: keep a copy of the unfinished line.
+      carry = Buffer.from(data.subarray(start));
+      carryOffset = dataOffset + start;
+      position += bytesRead;
+    }
+    if (carry.length > 0) onLine({ bytes: carry, offset: carryOffset, lineNo: lineNo + 1 });
+    return { endsWithNewline: carry.length === 0, size: position };
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Reads the lines at the given places of one file (for one page of entries). */
+export async function readLinesAt(path: string, places: readonly { offset: number; length: number }[]): Promise<string[]> {
+  const handle = await open(path, 'r');
+  try {
+    const out: string[] = [];
+    for (const { offset, length } of places) {
+      const buffer = Buffer.alloc(length);
+      const { bytesRead } = await handle.read(buffer, 0, length, offset);
+      out.push(buffer.toString('utf8', 0, bytesRead));
+    }
+    return out;
+  } finally {
+    await handle.close();
+  }
+}
+
+export async function removeFile(path: string): Promise<void> {
+  await rm(path, { force: true });
+}
