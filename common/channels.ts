@@ -4,14 +4,14 @@ import type { OperationName } from './contract';
 export const BRIDGE_GLOBAL = 'conscent';
 
 export const BRIDGE_CHANNELS = {
-  listProfiles: 'conscent:profiles:list',
-  saveProfile: 'conscent:profiles:save',
-  deleteProfile: 'conscent:profiles:delete',
-  selectProfile: 'conscent:profiles:select',
-  testConnection: 'conscent:profiles:test',
-  lookupUser: 'conscent:users:lookup',
-  getUser: 'conscent:users:get',
-  updateUser: 'conscent:users:update',
+  listConnections: 'conscent:connections:list',
+  saveConnection: 'conscent:connections:save',
+  deleteConnection: 'conscent:connections:delete',
+  selectConnection: 'conscent:connections:select',
+  testConnection: 'conscent:connections:test',
+  lookupReader: 'conscent:readers:lookup',
+  openReader: 'conscent:readers:get',
+  updateReader: 'conscent:readers:update',
 } as const satisfies Record<OperationName, string>;
 
 export const OPERATION_NAMES = Object.keys(BRIDGE_CHANNELS) as OperationName[];

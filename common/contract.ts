@@ -17,9 +17,9 @@ import {
 
 const MAX_SECRET = 512;
 
-export const ProfileId = z.string().regex(/^[a-z0-9-]{1,64}$/, 'A profile id is lowercase letters, digits and dashes.');
+export const ConnectionId = z.string().regex(/^[a-z0-9-]{1,64}$/, 'A connection id is lowercase letters, digits and dashes.');
 
-export const ProfileFields = z.strictObject({
+export const ConnectionFields = z.strictObject({
   name: z.string().trim().min(1, 'Give the connection a name.').max(80, 'Name must be at most 80 characters.'),
   environment: z.enum(ENVIRONMENTS, { message: 'Choose Production, Sandbox or Custom.' }),
   baseUrl: z
@@ -40,7 +40,7 @@ export const ProfileFields = z.strictObject({
     .max(128, 'Client ID must be at most 128 characters.')
     .regex(/^[A-Za-z0-9_-]+$/, 'Client ID may hold letters, digits, _ and - only.'),
 });
-export type ProfileFields = z.infer<typeof ProfileFields>;
+export type ConnectionFields = z.infer<typeof ConnectionFields>;
 
 const secretField = (label: string) =>
   z
@@ -52,68 +52,68 @@ const secretField = (label: string) =>
 export const Credentials = z.strictObject({ apiKey: secretField('API key'), apiSecret: secretField('API secret') });
 export type Credentials = z.infer<typeof Credentials>;
 
-/** What the renderer may know of a profile: never the key or the secret. */
-export const ProfileSummary = z.object({
-  id: ProfileId,
+/** What the renderer may know of a connection: never the key or the secret. */
+export const ConnectionSummary = z.object({
+  id: ConnectionId,
   name: z.string(),
   environment: z.enum(ENVIRONMENTS),
   baseUrl: z.string(),
   clientId: z.string(),
-  /** Whether an API key and secret are stored in the OS keychain for this profile. */
+  /** Whether an API key and secret are stored in the OS keychain for this connection. */
   hasCredentials: z.boolean(),
 });
-export type ProfileSummary = z.infer<typeof ProfileSummary>;
+export type ConnectionSummary = z.infer<typeof ConnectionSummary>;
 
-export type ProfilesState = {
-  profiles: ProfileSummary[];
-  activeProfileId: string | null;
+export type ConnectionsState = {
+  connections: ConnectionSummary[];
+  activeConnectionId: string | null;
   /** Set when the settings file could not be read and was moved aside. */
   recovered?: { message: string; movedTo: string };
-  /** Set when the keychain could not be asked which profiles have credentials. */
+  /** Set when the keychain could not be asked which connections have credentials. */
   keychainProblem?: string;
 };
 
-export const SaveProfileRequest = z.strictObject({
-  /** Absent for a new profile. */
-  id: ProfileId.optional(),
-  profile: ProfileFields,
-  /** Required for a new profile; absent keeps the stored ones. Write-only. */
+export const SaveConnectionRequest = z.strictObject({
+  /** Absent for a new connection. */
+  id: ConnectionId.optional(),
+  connection: ConnectionFields,
+  /** Required for a new connection; absent keeps the stored ones. Write-only. */
   credentials: Credentials.optional(),
 });
-export type SaveProfileRequest = z.input<typeof SaveProfileRequest>;
+export type SaveConnectionRequest = z.input<typeof SaveConnectionRequest>;
 
-export const ProfileRef = z.strictObject({ id: ProfileId });
-export type ProfileRef = z.infer<typeof ProfileRef>;
+export const ConnectionRef = z.strictObject({ id: ConnectionId });
+export type ConnectionRef = z.infer<typeof ConnectionRef>;
 
 export const TestConnectionRequest = z.strictObject({
-  /** When set and `credentials` is absent, the stored credentials of this profile are used. */
-  id: ProfileId.optional(),
-  profile: ProfileFields,
+  /** When set and `credentials` is absent, the stored credentials of this connection are used. */
+  id: ConnectionId.optional(),
+  connection: ConnectionFields,
   credentials: Credentials.optional(),
 });
 export type TestConnectionRequest = z.input<typeof TestConnectionRequest>;
 export type TestConnectionResult = { message: string };
 
-export const LookupUserRequest = z.strictObject({
-  profileId: ProfileId,
+export const LookupReaderRequest = z.strictObject({
+  connectionId: ConnectionId,
   query: z.string().max(254, 'That search is too long.'),
 });
-export type LookupUserRequest = z.infer<typeof LookupUserRequest>;
+export type LookupReaderRequest = z.infer<typeof LookupReaderRequest>;
 
-export const UserMatch = z.object({
+export const ReaderMatch = z.object({
   userId: z.string(),
   name: z.string().optional(),
   email: z.string().optional(),
   /** Subscriptions seen for this user in the purchases that matched. */
   purchases: z.number().int().nonnegative(),
 });
-export type UserMatch = z.infer<typeof UserMatch>;
+export type ReaderMatch = z.infer<typeof ReaderMatch>;
 
-export type LookupUserResult = {
+export type LookupReaderResult = {
   /** What the console understood the query to be, in words (e.g. "email a@b.c"). */
   understoodAs: string;
   queryKind: 'userId' | 'email' | 'phone';
-  matches: UserMatch[];
+  matches: ReaderMatch[];
   /**
    * When nothing matched but ConsCent does know the email or phone (a reader with no
    * purchases): purchases are the only way the API maps them to a user id.
@@ -121,15 +121,15 @@ export type LookupUserResult = {
   hint?: string;
 };
 
-export const GetUserRequest = z.strictObject({ profileId: ProfileId, userId: ObjectId });
-export type GetUserRequest = z.infer<typeof GetUserRequest>;
+export const OpenReaderRequest = z.strictObject({ connectionId: ConnectionId, userId: ObjectId });
+export type OpenReaderRequest = z.infer<typeof OpenReaderRequest>;
 
 /**
  * A user as the console shows it. Lookup endpoints return only part of the record
  * (no phone, gender or address lists); `known` says which editable fields came back,
  * so the UI shows "not returned by ConsCent" instead of a made-up empty value.
  */
-export const UserView = z.object({
+export const ReaderView = z.object({
   userId: z.string(),
   status: z.string().optional(),
   name: z.string().optional(),
@@ -165,50 +165,50 @@ export const UserView = z.object({
     })
     .optional(),
 });
-export type RememberedFields = Omit<NonNullable<z.infer<typeof UserView>['remembered']>, 'fields'> & { fields: EditableField[] };
-export type UserView = Omit<z.infer<typeof UserView>, 'known' | 'remembered'> & {
+export type RememberedFields = Omit<NonNullable<z.infer<typeof ReaderView>['remembered']>, 'fields'> & { fields: EditableField[] };
+export type ReaderView = Omit<z.infer<typeof ReaderView>, 'known' | 'remembered'> & {
   known: EditableField[];
   remembered?: RememberedFields;
 };
 
-export const UpdateUserRequest = z.strictObject({
-  profileId: ProfileId,
+export const UpdateReaderRequest = z.strictObject({
+  connectionId: ConnectionId,
   userId: ObjectId,
   changes: UserChanges,
 });
-export type UpdateUserRequest = z.input<typeof UpdateUserRequest>;
-export type UpdateUserResult = {
+export type UpdateReaderRequest = z.input<typeof UpdateReaderRequest>;
+export type UpdateReaderResult = {
   /** The API's own message, e.g. "User Details Updated Successfully." */
   message: string;
   /** Exactly the body that was sent, so the UI can show it. */
   sent: z.infer<typeof UserChanges>;
-  user: UserView;
+  user: ReaderView;
 };
 
 /** The bridge as the renderer sees it on `window.conscent`. */
 export interface ConsoleBridge {
-  listProfiles(): Promise<Result<ProfilesState>>;
-  saveProfile(request: SaveProfileRequest): Promise<Result<ProfileSummary>>;
-  deleteProfile(request: ProfileRef): Promise<Result<ProfileRef>>;
-  selectProfile(request: ProfileRef): Promise<Result<ProfileRef>>;
+  listConnections(): Promise<Result<ConnectionsState>>;
+  saveConnection(request: SaveConnectionRequest): Promise<Result<ConnectionSummary>>;
+  deleteConnection(request: ConnectionRef): Promise<Result<ConnectionRef>>;
+  selectConnection(request: ConnectionRef): Promise<Result<ConnectionRef>>;
   testConnection(request: TestConnectionRequest): Promise<Result<TestConnectionResult>>;
-  lookupUser(request: LookupUserRequest): Promise<Result<LookupUserResult>>;
-  getUser(request: GetUserRequest): Promise<Result<UserView>>;
-  updateUser(request: UpdateUserRequest): Promise<Result<UpdateUserResult>>;
+  lookupReader(request: LookupReaderRequest): Promise<Result<LookupReaderResult>>;
+  openReader(request: OpenReaderRequest): Promise<Result<ReaderView>>;
+  updateReader(request: UpdateReaderRequest): Promise<Result<UpdateReaderResult>>;
 }
 
 export type OperationName = keyof ConsoleBridge;
 
 /** Request schemas by operation; `null` for operations that take no request. */
 export const REQUEST_SCHEMAS = {
-  listProfiles: null,
-  saveProfile: SaveProfileRequest,
-  deleteProfile: ProfileRef,
-  selectProfile: ProfileRef,
+  listConnections: null,
+  saveConnection: SaveConnectionRequest,
+  deleteConnection: ConnectionRef,
+  selectConnection: ConnectionRef,
   testConnection: TestConnectionRequest,
-  lookupUser: LookupUserRequest,
-  getUser: GetUserRequest,
-  updateUser: UpdateUserRequest,
+  lookupReader: LookupReaderRequest,
+  openReader: OpenReaderRequest,
+  updateReader: UpdateReaderRequest,
 } as const satisfies Record<OperationName, z.ZodType | null>;
 
 export { BRIDGE_CHANNELS, BRIDGE_GLOBAL, OPERATION_NAMES } from './channels';

@@ -1,5 +1,5 @@
 // Base URL presets. Documented hosts; the `/api/v1` suffix is inferred from ConsCent's
-// demo apps (../shared/api/README.md). A profile can always override the URL.
+// demo apps (../shared/api/README.md). A connection can always override the URL.
 export const ENVIRONMENTS = ['production', 'sandbox', 'custom'] as const;
 export type Environment = (typeof ENVIRONMENTS)[number];
 

@@ -2,4 +2,4 @@
 // renderer words these errors differently wherever they appear.
 
 /** ConsCent refused the connection's Client ID (marks the Client ID in Connections). */
-export const CLIENT_ID_FIELD = 'profile.clientId';
+export const CLIENT_ID_FIELD = 'connection.clientId';

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 
 // Where Electron keeps this app's data folder (app.getPath('userData')), computed without
-// Electron so the demo script can put a profile where the app will read it. Electron
+// Electron so the demo script can put a connection where the app will read it. Electron
 // names the folder after package.json's productName.
 export const PRODUCT_NAME = 'ConsCent Console';
 

@@ -4,7 +4,7 @@ import { createConsCentClient } from './conscent/conscent-client';
 import { createBridgeHandlers } from './ipc/bridge-handlers';
 import type { BridgeHandlers } from './ipc/register-bridge';
 import { createFileLogger } from './logging/logger';
-import { createProfileStore } from './settings/profile-store';
+import { createConnectionStore } from './settings/connection-store';
 
 export const SETTINGS_FILE_NAME = 'settings.json';
 export const KEYCHAIN_SERVICE = 'ConsCent Console';
@@ -23,7 +23,7 @@ export interface AppServicesOptions {
  */
 export function createAppBridgeHandlers(options: AppServicesOptions): BridgeHandlers {
   return createBridgeHandlers({
-    profiles: createProfileStore(join(options.userDataDir, SETTINGS_FILE_NAME)),
+    connections: createConnectionStore(join(options.userDataDir, SETTINGS_FILE_NAME)),
     credentials: createKeytarCredentialStore(options.keytar, KEYCHAIN_SERVICE),
     createClient: (connection) =>
       createConsCentClient(connection, options.requestTimeoutMs ? { timeoutMs: options.requestTimeoutMs } : {}),

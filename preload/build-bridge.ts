@@ -18,20 +18,20 @@ type RequestOf<K extends OperationName> = Parameters<ConsoleBridge[K]>[0];
 export function buildBridge(invoke: BridgeInvoke): ConsoleBridge {
   // The answer's type is main's promise (see common/contract.ts); IPC cannot carry types.
   const forward =
-    <K extends Exclude<OperationName, 'listProfiles'>>(name: K) =>
+    <K extends Exclude<OperationName, 'listConnections'>>(name: K) =>
     (request: RequestOf<K>) =>
       invoke(BRIDGE_CHANNELS[name], request) as Answer<K>;
 
   // A literal typed as ConsoleBridge: a missing or extra operation is a compile error.
   const bridge: ConsoleBridge = {
-    listProfiles: () => invoke(BRIDGE_CHANNELS.listProfiles) as Answer<'listProfiles'>,
-    saveProfile: forward('saveProfile'),
-    deleteProfile: forward('deleteProfile'),
-    selectProfile: forward('selectProfile'),
+    listConnections: () => invoke(BRIDGE_CHANNELS.listConnections) as Answer<'listConnections'>,
+    saveConnection: forward('saveConnection'),
+    deleteConnection: forward('deleteConnection'),
+    selectConnection: forward('selectConnection'),
     testConnection: forward('testConnection'),
-    lookupUser: forward('lookupUser'),
-    getUser: forward('getUser'),
-    updateUser: forward('updateUser'),
+    lookupReader: forward('lookupReader'),
+    openReader: forward('openReader'),
+    updateReader: forward('updateReader'),
   };
   return Object.freeze(bridge);
 }

@@ -69,11 +69,11 @@ async function main(): Promise<void> {
   // Interactive lookup screen: navigation start → the search field is enabled.
   const consoleApp = await launchConsole({ userCount: 200, seed: 5 });
   const saved = (await consoleApp.page.evaluate(
-    (profile) => (window as unknown as { conscent: { saveProfile(r: unknown): Promise<{ ok: boolean; value?: { id: string } }> } }).conscent.saveProfile(profile),
-    { profile: { name: 'Bench', environment: 'custom', baseUrl: consoleApp.sim.baseUrl, clientId: DEMO_CLIENT.clientId }, credentials: { apiKey: DEMO_CLIENT.apiKey, apiSecret: DEMO_CLIENT.apiSecret } },
+    (connection) => (window as unknown as { conscent: { saveConnection(r: unknown): Promise<{ ok: boolean; value?: { id: string } }> } }).conscent.saveConnection(connection),
+    { connection: { name: 'Bench', environment: 'custom', baseUrl: consoleApp.sim.baseUrl, clientId: DEMO_CLIENT.clientId }, credentials: { apiKey: DEMO_CLIENT.apiKey, apiSecret: DEMO_CLIENT.apiSecret } },
   ));
-  if (!saved.ok || !saved.value) throw new Error('could not create the bench profile');
-  const profileId = saved.value.id;
+  if (!saved.ok || !saved.value) throw new Error('could not create the bench connection');
+  const connectionId = saved.value.id;
   const appTimes: number[] = [];
   for (let i = 0; i < RUNS; i += 1) {
     await consoleApp.page.reload();
@@ -112,13 +112,13 @@ async function main(): Promise<void> {
   for (let i = 0; i < SAVES; i += 1) {
     bridgeTimes.push(
       await consoleApp.page.evaluate(
-        async ({ profileId, userId, i }) => {
+        async ({ connectionId, userId, i }) => {
           const start = performance.now();
-          const result = await (window as unknown as { conscent: { updateUser(r: unknown): Promise<{ ok: boolean }> } }).conscent.updateUser({ profileId, userId, changes: { name: `Bench ${i}` } });
+          const result = await (window as unknown as { conscent: { updateReader(r: unknown): Promise<{ ok: boolean }> } }).conscent.updateReader({ connectionId, userId, changes: { name: `Bench ${i}` } });
           if (!result.ok) throw new Error('save failed');
           return performance.now() - start;
         },
-        { profileId, userId: SEED_EXAMPLE_USER_ID, i },
+        { connectionId, userId: SEED_EXAMPLE_USER_ID, i },
       ),
     );
   }

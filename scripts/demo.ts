@@ -10,11 +10,11 @@ import keytar from 'keytar';
 import { KEYCHAIN_SERVICE, SETTINGS_FILE_NAME } from '../main/app-services';
 import { defaultUserDataDir } from '../main/app-paths';
 import { createKeytarCredentialStore } from '../main/credentials/credential-store';
-import { createProfileStore } from '../main/settings/profile-store';
+import { createConnectionStore } from '../main/settings/connection-store';
 import { DEMO_CLIENT, SEED_EXAMPLE_USER_ID, startSimulator } from '../simulator';
 
-export const DEMO_PROFILE_ID = 'demo-local-simulator';
-export const DEMO_PROFILE_NAME = 'Demo (local simulator)';
+export const DEMO_CONNECTION_ID = 'demo-local-simulator';
+export const DEMO_CONNECTION_NAME = 'Demo (local simulator)';
 
 const { values } = parseArgs({
   options: {
@@ -32,16 +32,16 @@ async function main(): Promise<void> {
 
   // Bound to the simulator's origin, as the app itself stores credentials.
   await createKeytarCredentialStore(keytar, KEYCHAIN_SERVICE).set(
-    DEMO_PROFILE_ID,
+    DEMO_CONNECTION_ID,
     { apiKey: DEMO_CLIENT.apiKey, apiSecret: DEMO_CLIENT.apiSecret },
     new URL(sim.baseUrl).origin,
   );
-  const profiles = createProfileStore(join(userDataDir, SETTINGS_FILE_NAME));
-  await profiles.upsert({ id: DEMO_PROFILE_ID, name: DEMO_PROFILE_NAME, environment: 'custom', baseUrl: sim.baseUrl, clientId: DEMO_CLIENT.clientId });
-  await profiles.setActive(DEMO_PROFILE_ID);
+  const connections = createConnectionStore(join(userDataDir, SETTINGS_FILE_NAME));
+  await connections.upsert({ id: DEMO_CONNECTION_ID, name: DEMO_CONNECTION_NAME, environment: 'custom', baseUrl: sim.baseUrl, clientId: DEMO_CLIENT.clientId });
+  await connections.setActive(DEMO_CONNECTION_ID);
 
   console.log(`Simulator: ${sim.baseUrl}`);
-  console.log(`Profile "${DEMO_PROFILE_NAME}" is ready in ${userDataDir}; try the reader ${SEED_EXAMPLE_USER_ID}.`);
+  console.log(`Connection "${DEMO_CONNECTION_NAME}" is ready in ${userDataDir}; try the reader ${SEED_EXAMPLE_USER_ID}.`);
   if (values['no-launch']) {
     console.log('Not launching the app (--no-launch). Press Ctrl+C to stop the simulator.');
   } else {

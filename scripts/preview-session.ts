@@ -64,10 +64,10 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
 /** Saves a connection to the simulator the way the agent's form does: through the bridge. */
 async function addSimulatorConnection(page: Page, sim: RunningSimulator): Promise<void> {
   const request = {
-    profile: { name: PREVIEW_CONNECTION_NAME, environment: 'custom', baseUrl: sim.baseUrl, clientId: DEMO_CLIENT.clientId },
+    connection: { name: PREVIEW_CONNECTION_NAME, environment: 'custom', baseUrl: sim.baseUrl, clientId: DEMO_CLIENT.clientId },
     credentials: { apiKey: DEMO_CLIENT.apiKey, apiSecret: DEMO_CLIENT.apiSecret },
   } as const;
-  const saved = await page.evaluate((r) => (globalThis as unknown as { conscent: ConsoleBridge }).conscent.saveProfile(r), request);
+  const saved = await page.evaluate((r) => (globalThis as unknown as { conscent: ConsoleBridge }).conscent.saveConnection(r), request);
   if (!saved.ok) throw new Error(`could not add the simulator connection: ${saved.error.message}`);
   await page.reload();
 }

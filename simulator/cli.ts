@@ -4,7 +4,7 @@ import { startSimulator } from './server';
 import { DUPLICATE_EMAIL, NO_PURCHASES_USER_ID, SEED_EXAMPLE_USER_ID } from './special-users';
 
 // `npm run sim`: the simulator for people (demos, manual testing of the console).
-// Prints what is needed to set up a connection profile; never a secret it was given.
+// Prints what is needed to set up a connection; never a secret it was given.
 
 function describeRequest(entry: RecordedRequest): string {
   const query = new URLSearchParams(entry.query).toString();

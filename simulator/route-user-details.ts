@@ -10,7 +10,7 @@ import type { RouteContext } from './route-context';
 export function handleUserDetails({ res, query, auth, store, options }: RouteContext): void {
   const clientId = query.get('clientId');
   // 400 rather than 404: "not found" would read as "no such reader" and hide a
-  // mistyped Client ID in the console's connection profile.
+  // mistyped Client ID in the console's connection.
   if (!clientId) return sendMessage(res, 400, 'clientId is required');
   const client = options.clients.find((candidate) => candidate.clientId === clientId);
   if (!client) return sendMessage(res, 400, 'Invalid clientId');

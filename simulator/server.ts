@@ -23,7 +23,7 @@ import { SimStore } from './store';
 import { tlsMaterial } from './tls';
 
 export interface RunningSimulator {
-  /** e.g. http://127.0.0.1:43123/api/v1 (https:// with `tls`) — what a connection profile's base URL is set to. */
+  /** e.g. http://127.0.0.1:43123/api/v1 (https:// with `tls`) — what a connection's base URL is set to. */
   readonly baseUrl: string;
   /** With `tls`: the certificate served (PEM), for a client that chooses to trust it. */
   readonly certificate: string | undefined;

@@ -22,7 +22,7 @@ import {
   type RetryRuntime,
 } from './retry-policy';
 
-export interface Connection {
+export interface ApiAccess {
   baseUrl: string;
   clientId: string;
   credentials: Credentials;
@@ -58,7 +58,7 @@ export const NO_SUCCESS_MESSAGE = 'ConsCent accepted the change (it sent no mess
 // One agent for the process, so connections are reused across clients.
 const HTTPS_AGENT = createHttpsAgent();
 
-export function createConsCentClient(connection: Connection, options: ClientOptions = {}): ConsCentClient {
+export function createConsCentClient(connection: ApiAccess, options: ClientOptions = {}): ConsCentClient {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const now = options.now ?? (() => new Date());
   const host = new URL(connection.baseUrl).host;

@@ -8,7 +8,7 @@ import type { CredentialStore } from './credential-store';
 // change freely on the same origin (an API version, say).
 //
 // Entries saved before origins were recorded carry none. They are bound to the origin of
-// their profile's base URL as it is saved in the settings (the only host they can have
+// their connection's base URL as it is saved in the settings (the only host they can have
 // been used with), and the binding is written into the entry the first time they are
 // used, so from then on a hand-edited settings file cannot move them either.
 
@@ -47,18 +47,18 @@ export function boundElsewhereError(boundTo: string, target: string, style: Refu
 }
 
 /**
- * The stored key and secret of a profile, for a request to `targetBaseUrl`. Refuses when
- * they were entered for another origin; `savedBaseUrl` is the profile's base URL in the
+ * The stored key and secret of a connection, for a request to `targetBaseUrl`. Refuses when
+ * they were entered for another origin; `savedBaseUrl` is the connection's base URL in the
  * settings (what binds an older entry).
  */
 export async function credentialsFor(
   store: CredentialStore,
-  profileId: string,
+  connectionId: string,
   savedBaseUrl: string,
   targetBaseUrl: string,
   style: RefusalStyle,
 ): Promise<Credentials> {
-  const stored = await store.get(profileId);
+  const stored = await store.get(connectionId);
   if (!stored) {
     throw new ApiError('not-configured', 'No API key and secret are stored for this connection. Enter them in Connections.');
   }
@@ -67,6 +67,6 @@ export async function credentialsFor(
   const target = originOfUrl(targetBaseUrl);
   if (boundTo !== target) throw boundElsewhereError(boundTo, target, style);
   // An older entry: record its origin now. Best effort; the check above already holds.
-  if (origin === undefined) await store.set(profileId, credentials, boundTo).catch(() => undefined);
+  if (origin === undefined) await store.set(connectionId, credentials, boundTo).catch(() => undefined);
   return credentials;
 }

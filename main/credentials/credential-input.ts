@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Credentials, ProfileId } from '../../common/contract';
+import { Credentials, ConnectionId } from '../../common/contract';
 
 // Both stores check their arguments the same way. A bad argument is a programming error
 // (the bridge validates requests first), so it is a TypeError, not a KeychainError, and
@@ -19,15 +19,15 @@ export const CredentialOrigin = z.string().refine((value) => {
 export const StoredCredentials = Credentials.extend({
   /**
    * Absent only in entries saved before origins were recorded: those are bound to the
-   * origin of their profile's base URL as it is in the settings (see credential-binding.ts).
+   * origin of their connection's base URL as it is in the settings (see credential-binding.ts).
    */
   origin: CredentialOrigin.optional(),
 });
 export type StoredCredentials = z.infer<typeof StoredCredentials>;
 
-export function checkProfileId(profileId: string): string {
-  if (!ProfileId.safeParse(profileId).success) throw new TypeError('Not a valid profile id.');
-  return profileId;
+export function checkConnectionId(connectionId: string): string {
+  if (!ConnectionId.safeParse(connectionId).success) throw new TypeError('Not a valid connection id.');
+  return connectionId;
 }
 
 export function checkCredentials(credentials: Credentials): Credentials {

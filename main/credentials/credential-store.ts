@@ -1,9 +1,9 @@
 import type { Credentials } from '../../common/contract';
 import { KeychainError, classifyKeychainError } from './keychain-errors';
-import { StoredCredentials, checkEntry, checkProfileId } from './credential-input';
+import { StoredCredentials, checkEntry, checkConnectionId } from './credential-input';
 
 /**
- * Where a profile's API key and secret live. Keychain failures reject with a
+ * Where a connection's API key and secret live. Keychain failures reject with a
  * KeychainError (agent-readable message, no secrets); invalid arguments with a TypeError.
  */
 export interface CredentialStore {
@@ -11,16 +11,16 @@ export interface CredentialStore {
    * null when nothing is stored; a damaged entry rejects with reason 'corrupt-entry'.
    * `origin` is where the key and secret were entered for (absent in older entries).
    */
-  get(profileId: string): Promise<StoredCredentials | null>;
+  get(connectionId: string): Promise<StoredCredentials | null>;
   /**
    * Stores key and secret together with the origin (scheme://host[:port]) they may be sent
    * to. The app always passes the origin; without it the entry counts as an older one.
    */
-  set(profileId: string, credentials: Credentials, origin?: string): Promise<void>;
+  set(connectionId: string, credentials: Credentials, origin?: string): Promise<void>;
   /** true when something was deleted. */
-  delete(profileId: string): Promise<boolean>;
-  /** Profile ids that have an entry (damaged ones included), sorted. */
-  listProfileIds(): Promise<string[]>;
+  delete(connectionId: string): Promise<boolean>;
+  /** Connection ids that have an entry (damaged ones included), sorted. */
+  listConnectionIds(): Promise<string[]>;
 }
 
 /** The part of keytar's API the store uses; injected so tests can pass fakes. */
@@ -33,8 +33,8 @@ export interface KeytarLike {
 
 export const DEFAULT_KEYCHAIN_SERVICE = 'ConsCent Console';
 
-// A marker entry, not a secret. '.' is not allowed in a ProfileId, so it never collides
-// with a profile and is never listed.
+// A marker entry, not a secret. '.' is not allowed in a ConnectionId, so it never collides
+// with a connection and is never listed.
 export const KEYCHAIN_CHECK_ACCOUNT = '.keychain-check';
 const KEYCHAIN_CHECK_VALUE = 'Lets ConsCent Console tell a locked keychain from an empty one. Not a secret.';
 
@@ -74,35 +74,35 @@ export function createKeytarCredentialStore(
   }
 
   return {
-    async get(profileId) {
-      const account = checkProfileId(profileId);
+    async get(connectionId) {
+      const account = checkConnectionId(connectionId);
       await ensureReadable();
       const stored = await call(() => keytar.getPassword(serviceName, account));
       return stored === null ? null : parseStored(stored);
     },
 
-    async set(profileId, credentials, origin) {
-      const account = checkProfileId(profileId);
+    async set(connectionId, credentials, origin) {
+      const account = checkConnectionId(connectionId);
       const entry = checkEntry(credentials, origin);
       // Key, secret and origin in one entry, so they can never get out of step.
       const password = JSON.stringify(entry);
       await call(() => keytar.setPassword(serviceName, account, password), [entry.apiKey, entry.apiSecret]);
     },
 
-    async delete(profileId) {
-      const account = checkProfileId(profileId);
+    async delete(connectionId) {
+      const account = checkConnectionId(connectionId);
       await ensureReadable();
       return call(() => keytar.deletePassword(serviceName, account));
     },
 
-    async listProfileIds() {
+    async listConnectionIds() {
       await ensureReadable();
       const entries = await call(() => keytar.findCredentials(serviceName));
       // Only the account names leave this function; the passwords are dropped here.
       const ids = new Set<string>();
       for (const { account } of entries) {
         try {
-          ids.add(checkProfileId(account));
+          ids.add(checkConnectionId(account));
         } catch {
           // The marker entry, or something another tool filed under our service name.
         }

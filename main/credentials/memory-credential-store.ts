@@ -1,5 +1,5 @@
 import type { CredentialStore } from './credential-store';
-import { checkEntry, checkProfileId, type StoredCredentials } from './credential-input';
+import { checkEntry, checkConnectionId, type StoredCredentials } from './credential-input';
 import { KeychainError, type KeychainFailure } from './keychain-errors';
 
 // FOR TESTS of other modules: a CredentialStore kept in memory, with a switch to make it
@@ -15,7 +15,7 @@ export function createMemoryCredentialStore(initial: Record<string, StoredCreden
   const entries = new Map<string, StoredCredentials>();
   // An initial entry without an origin is like one saved before origins were recorded.
   for (const [id, { origin, ...credentials }] of Object.entries(initial)) {
-    entries.set(checkProfileId(id), checkEntry(credentials, origin));
+    entries.set(checkConnectionId(id), checkEntry(credentials, origin));
   }
   let failure: KeychainFailure | null = null;
 
@@ -27,25 +27,25 @@ export function createMemoryCredentialStore(initial: Record<string, StoredCreden
     failWith(reason) {
       failure = reason;
     },
-    async get(profileId) {
-      const account = checkProfileId(profileId);
+    async get(connectionId) {
+      const account = checkConnectionId(connectionId);
       guard();
       const stored = entries.get(account);
       // A copy, so a caller cannot change what is "stored" by mutating the result.
       return stored ? { ...stored } : null;
     },
-    async set(profileId, credentials, origin) {
-      const account = checkProfileId(profileId);
+    async set(connectionId, credentials, origin) {
+      const account = checkConnectionId(connectionId);
       const checked = checkEntry(credentials, origin);
       guard();
       entries.set(account, checked);
     },
-    async delete(profileId) {
-      const account = checkProfileId(profileId);
+    async delete(connectionId) {
+      const account = checkConnectionId(connectionId);
       guard();
       return entries.delete(account);
     },
-    async listProfileIds() {
+    async listConnectionIds() {
       guard();
       return [...entries.keys()].sort();
     },

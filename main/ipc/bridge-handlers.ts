@@ -3,9 +3,9 @@ import type { z } from 'zod';
 import { presetProblem } from '../../common/environment-of-host';
 import {
   REQUEST_SCHEMAS,
-  type LookupUserResult,
-  type ProfileSummary,
-  type UserMatch,
+  type LookupReaderResult,
+  type ConnectionSummary,
+  type ReaderMatch,
 } from '../../common/contract';
 import { describeQuery, parseLookupQuery } from '../../common/lookup-query';
 import { fail, invalidInput, ok, type BridgeError, type Result } from '../../common/result';
@@ -14,18 +14,18 @@ import { KeychainError } from '../credentials/keychain-errors';
 import { credentialsFor, hostOfUrl, originOfUrl } from '../credentials/credential-binding';
 import { ApiError } from '../conscent/api-error';
 import { proveClientId, withClientIdErrors } from '../conscent/client-id-check';
-import type { ConsCentClient, Connection } from '../conscent/conscent-client';
-import { viewFromDetails, viewFromUserData } from '../conscent/user-view';
+import type { ConsCentClient, ApiAccess } from '../conscent/conscent-client';
+import { viewFromDetails, viewFromUserData } from '../conscent/reader-view';
 import type { Logger } from '../logging/logger';
 import { createLastReturnedRecords, withRemembered, type LastReturnedRecords } from '../readers/last-returned-records';
-import { SettingsError, type ProfileStore } from '../settings/profile-store';
-import type { StoredProfile } from '../settings/settings-schema';
+import { SettingsError, type ConnectionStore } from '../settings/connection-store';
+import type { StoredConnection } from '../settings/settings-schema';
 import type { BridgeHandlers } from './register-bridge';
 
 export interface BridgeDeps {
-  profiles: ProfileStore;
+  connections: ConnectionStore;
   credentials: CredentialStore;
-  createClient: (connection: Connection) => ConsCentClient;
+  createClient: (connection: ApiAccess) => ConsCentClient;
   logger: Logger;
   newId?: () => string;
   /** What updates returned in this session; a fresh memory when absent. */
@@ -44,14 +44,14 @@ type Valid<K extends keyof Schemas> = Schemas[K] extends z.ZodType ? z.output<Sc
  * crosses IPC, and nothing secret is ever returned.
  */
 export function createBridgeHandlers(deps: BridgeDeps): BridgeHandlers {
-  const { profiles, credentials, createClient, logger } = deps;
+  const { connections, credentials, createClient, logger } = deps;
   const newId = deps.newId ?? randomUUID;
   const lastReturned = deps.lastReturned ?? createLastReturnedRecords();
-  /** Profile id + user id of every update whose PATCH has not answered yet. */
+  /** Connection id + user id of every update whose PATCH has not answered yet. */
   const updatesInFlight = new Set<string>();
 
   /** Validates the payload, runs the operation, and turns any failure into data. */
-  function operation<K extends Exclude<keyof Schemas, 'listProfiles'>, T>(
+  function operation<K extends Exclude<keyof Schemas, 'listConnections'>, T>(
     name: K,
     what: string,
     run: (request: Valid<K>) => Promise<T>,
@@ -73,40 +73,40 @@ export function createBridgeHandlers(deps: BridgeDeps): BridgeHandlers {
     };
   }
 
-  async function findProfile(id: string): Promise<StoredProfile> {
-    const { settings } = await profiles.load();
-    const profile = settings.profiles.find((p) => p.id === id);
-    if (!profile) throw new ApiError('not-configured', 'That connection no longer exists. Choose or create another one.');
-    return profile;
+  async function findConnection(id: string): Promise<StoredConnection> {
+    const { settings } = await connections.load();
+    const connection = settings.connections.find((p) => p.id === id);
+    if (!connection) throw new ApiError('not-configured', 'That connection no longer exists. Choose or create another one.');
+    return connection;
   }
 
-  async function clientFor(profileId: string): Promise<ConsCentClient> {
-    const profile = await findProfile(profileId);
-    const stored = await credentialsFor(credentials, profileId, profile.baseUrl, profile.baseUrl, 'connection');
-    return withClientIdErrors(createClient({ baseUrl: profile.baseUrl, clientId: profile.clientId, credentials: stored }));
+  async function clientFor(connectionId: string): Promise<ConsCentClient> {
+    const connection = await findConnection(connectionId);
+    const stored = await credentialsFor(credentials, connectionId, connection.baseUrl, connection.baseUrl, 'connection');
+    return withClientIdErrors(createClient({ baseUrl: connection.baseUrl, clientId: connection.clientId, credentials: stored }));
   }
 
-  async function summaries(list: StoredProfile[]): Promise<{ profiles: ProfileSummary[]; keychainProblem?: string }> {
+  async function summaries(list: StoredConnection[]): Promise<{ connections: ConnectionSummary[]; keychainProblem?: string }> {
     let withCredentials: Set<string>;
     let keychainProblem: string | undefined;
     try {
-      withCredentials = new Set(await credentials.listProfileIds());
+      withCredentials = new Set(await credentials.listConnectionIds());
     } catch (error) {
       withCredentials = new Set();
       keychainProblem = toBridgeError(error).message;
     }
     const result = list.map((p) => ({ ...p, hasCredentials: withCredentials.has(p.id) }));
-    return keychainProblem ? { profiles: result, keychainProblem } : { profiles: result };
+    return keychainProblem ? { connections: result, keychainProblem } : { connections: result };
   }
 
   return {
-    async listProfiles() {
+    async listConnections() {
       try {
-        const { settings, recovered } = await profiles.load();
-        const { profiles: list, keychainProblem } = await summaries(settings.profiles);
+        const { settings, recovered } = await connections.load();
+        const { connections: list, keychainProblem } = await summaries(settings.connections);
         return ok({
-          profiles: list,
-          activeProfileId: settings.activeProfileId,
+          connections: list,
+          activeConnectionId: settings.activeConnectionId,
           ...(recovered ? { recovered } : {}),
           ...(keychainProblem ? { keychainProblem } : {}),
         });
@@ -115,15 +115,15 @@ export function createBridgeHandlers(deps: BridgeDeps): BridgeHandlers {
       }
     },
 
-    saveProfile: operation('saveProfile', 'The connection', async ({ id, profile, credentials: creds }) => {
-      const existing = id === undefined ? undefined : await findProfile(id);
+    saveConnection: operation('saveConnection', 'The connection', async ({ id, connection, credentials: creds }) => {
+      const existing = id === undefined ? undefined : await findConnection(id);
       if (!existing && !creds) {
         throw new ApiError('invalid-input', 'Enter the API key and secret for a new connection.');
       }
       // The banner follows the host anyway; a preset naming another host is a mistake to fix.
-      const wrongPreset = presetProblem(profile.environment, profile.baseUrl);
-      if (wrongPreset) throw new ApiError('invalid-input', wrongPreset, undefined, undefined, { fields: { 'profile.environment': wrongPreset } });
-      const stored: StoredProfile = { ...profile, id: id ?? newId() };
+      const wrongPreset = presetProblem(connection.environment, connection.baseUrl);
+      if (wrongPreset) throw new ApiError('invalid-input', wrongPreset, undefined, undefined, { fields: { 'connection.environment': wrongPreset } });
+      const stored: StoredConnection = { ...connection, id: id ?? newId() };
       // Kept credentials stay bound to their origin: another origin needs them typed again.
       if (existing && !creds && (await credentials.get(stored.id)) !== null) {
         await credentialsFor(credentials, stored.id, existing.baseUrl, stored.baseUrl, 'form-fields');
@@ -131,7 +131,7 @@ export function createBridgeHandlers(deps: BridgeDeps): BridgeHandlers {
       const previous = creds && existing ? await credentials.get(stored.id).catch(() => null) : null;
       if (creds) await credentials.set(stored.id, creds, originOfUrl(stored.baseUrl));
       try {
-        await profiles.upsert(stored);
+        await connections.upsert(stored);
       } catch (error) {
         // Keep keychain and settings in step: undo the credential write.
         if (creds) {
@@ -144,46 +144,46 @@ export function createBridgeHandlers(deps: BridgeDeps): BridgeHandlers {
       }
       if (existing && hostOfUrl(existing.baseUrl) !== hostOfUrl(stored.baseUrl)) {
         // Hosts only: where this connection's requests (and credentials) go from now on.
-        logger.info('profile.host-changed', { profileId: stored.id, from: hostOfUrl(existing.baseUrl), to: hostOfUrl(stored.baseUrl) });
+        logger.info('connection.host-changed', { connectionId: stored.id, from: hostOfUrl(existing.baseUrl), to: hostOfUrl(stored.baseUrl) });
       }
-      logger.info('profile.saved', { profileId: stored.id, environment: stored.environment, newCredentials: Boolean(creds) });
+      logger.info('connection.saved', { connectionId: stored.id, environment: stored.environment, newCredentials: Boolean(creds) });
       return { ...stored, hasCredentials: creds ? true : (await credentials.get(stored.id)) !== null };
     }),
 
-    deleteProfile: operation('deleteProfile', 'The connection', async ({ id }) => {
-      await findProfile(id);
+    deleteConnection: operation('deleteConnection', 'The connection', async ({ id }) => {
+      await findConnection(id);
       await credentials.delete(id);
-      await profiles.remove(id);
-      lastReturned.forgetProfile(id);
-      logger.info('profile.deleted', { profileId: id });
+      await connections.remove(id);
+      lastReturned.forgetConnection(id);
+      logger.info('connection.deleted', { connectionId: id });
       return { id };
     }),
 
-    selectProfile: operation('selectProfile', 'The connection', async ({ id }) => {
-      await findProfile(id);
-      await profiles.setActive(id);
+    selectConnection: operation('selectConnection', 'The connection', async ({ id }) => {
+      await findConnection(id);
+      await connections.setActive(id);
       return { id };
     }),
 
-    testConnection: operation('testConnection', 'The connection', async ({ id, profile, credentials: creds }) => {
+    testConnection: operation('testConnection', 'The connection', async ({ id, connection, credentials: creds }) => {
       // Stored credentials only go to the origin they were entered for, even for a test.
-      const saved = !creds && id ? await findProfile(id) : undefined;
-      const useCreds = creds ?? (saved ? await credentialsFor(credentials, saved.id, saved.baseUrl, profile.baseUrl, 'form-fields') : undefined);
+      const saved = !creds && id ? await findConnection(id) : undefined;
+      const useCreds = creds ?? (saved ? await credentialsFor(credentials, saved.id, saved.baseUrl, connection.baseUrl, 'form-fields') : undefined);
       if (!useCreds) throw new ApiError('invalid-input', 'Enter the API key and secret to test them.');
-      const client = withClientIdErrors(createClient({ baseUrl: profile.baseUrl, clientId: profile.clientId, credentials: useCreds }));
+      const client = withClientIdErrors(createClient({ baseUrl: connection.baseUrl, clientId: connection.clientId, credentials: useCreds }));
       // Purchases need the key and secret but not the Client ID; the details call needs the Client ID.
       await client.findPurchases({ pageSize: 1 });
       await proveClientId(client);
-      logger.info('profile.tested', { environment: profile.environment });
-      return { message: `Connected to ${hostOfUrl(profile.baseUrl)}: ConsCent accepted the API key and secret, and the Client ID.` };
+      logger.info('connection.tested', { environment: connection.environment });
+      return { message: `Connected to ${hostOfUrl(connection.baseUrl)}: ConsCent accepted the API key and secret, and the Client ID.` };
     }),
 
-    lookupUser: operation('lookupUser', 'The search', async ({ profileId, query }) => {
+    lookupReader: operation('lookupReader', 'The search', async ({ connectionId, query }) => {
       const parsed = parseLookupQuery(query);
       if (!parsed.ok) throw new ApiError('invalid-input', parsed.message);
       const q = parsed.query;
-      const client = await clientFor(profileId);
-      const result: LookupUserResult = { understoodAs: describeQuery(q), queryKind: q.kind, matches: [] };
+      const client = await clientFor(connectionId);
+      const result: LookupReaderResult = { understoodAs: describeQuery(q), queryKind: q.kind, matches: [] };
       if (q.kind === 'userId') {
         try {
           const details = await client.getUserAndSubscriptions({ userId: q.userId });
@@ -198,12 +198,12 @@ export function createBridgeHandlers(deps: BridgeDeps): BridgeHandlers {
         } catch (error) {
           if (!(error instanceof ApiError && error.kind === 'not-found')) throw error;
         }
-        logger.info('user.lookup', { by: q.kind, matches: result.matches.length });
+        logger.info('reader.lookup', { by: q.kind, matches: result.matches.length });
         return result;
       }
       const filter = q.kind === 'email' ? { email: q.email } : { phoneNumber: q.phone };
       const { purchases } = await client.findPurchases(filter);
-      const byUser = new Map<string, UserMatch>();
+      const byUser = new Map<string, ReaderMatch>();
       for (const purchase of purchases) {
         const seen = byUser.get(purchase.userId);
         if (seen) {
@@ -227,13 +227,13 @@ export function createBridgeHandlers(deps: BridgeDeps): BridgeHandlers {
             'Ask the reader for their user id, or find it in the ConsCent dashboard, and search for that.';
         }
       }
-      logger.info('user.lookup', { by: q.kind, matches: result.matches.length });
+      logger.info('reader.lookup', { by: q.kind, matches: result.matches.length });
       return result;
     }),
 
-    getUser: operation('getUser', 'The user id', async ({ profileId, userId }) => {
-      const origin = originOf(await findProfile(profileId));
-      const client = await clientFor(profileId);
+    openReader: operation('openReader', 'The user id', async ({ connectionId, userId }) => {
+      const origin = originOf(await findConnection(connectionId));
+      const client = await clientFor(connectionId);
       try {
         const view = viewFromDetails(userId, await client.getUserAndSubscriptions({ userId }));
         return withRemembered(view, lastReturned.recall(origin, userId));
@@ -242,27 +242,27 @@ export function createBridgeHandlers(deps: BridgeDeps): BridgeHandlers {
       }
     }),
 
-    updateUser: operation('updateUser', 'The changes', async ({ profileId, userId, changes }) => {
+    updateReader: operation('updateReader', 'The changes', async ({ connectionId, userId, changes }) => {
       // Checked and marked before the first await, so two calls arriving together cannot
       // both pass: a second PATCH for the same reader must never race the first.
-      const key = `${profileId}/${userId.toLowerCase()}`;
+      const key = `${connectionId}/${userId.toLowerCase()}`;
       if (updatesInFlight.has(key)) {
-        logger.warn('user.update-refused-in-flight', { profileId, userId });
+        logger.warn('reader.update-refused-in-flight', { connectionId, userId });
         throw new ApiError('invalid-input', UPDATE_IN_FLIGHT_MESSAGE);
       }
       updatesInFlight.add(key);
       try {
         // Read before the PATCH: once ConsCent has answered, nothing may turn a save into a failure.
-        const origin = originOf(await findProfile(profileId));
-        const client = await clientFor(profileId);
+        const origin = originOf(await findConnection(connectionId));
+        const client = await clientFor(connectionId);
         try {
           const response = await client.updateUser(userId, changes);
-          logger.info('user.updated', { profileId, userId, fields: Object.keys(changes).join(',') });
+          logger.info('reader.updated', { connectionId, userId, fields: Object.keys(changes).join(',') });
           const user = viewFromUserData(response.userData);
           lastReturned.remember(origin, user);
           return { message: response.message, sent: changes, user };
         } catch (error) {
-          logger.warn('user.update-failed', { profileId, userId, kind: toBridgeError(error).kind });
+          logger.warn('reader.update-failed', { connectionId, userId, kind: toBridgeError(error).kind });
           // A timeout may have applied the change: what was remembered may be out of date.
           lastReturned.forget(origin, userId);
           throw notFoundAs(error, `ConsCent has no reader with user id ${userId}. Nothing was changed.`);
@@ -292,9 +292,9 @@ function optional<K extends string>(key: K, value: string | undefined): { [P in 
   return (value === undefined ? {} : { [key]: value }) as { [P in K]?: string };
 }
 
-/** The ConsCent a profile points at now, so a repointed connection never reuses old records. */
-function originOf(profile: StoredProfile) {
-  return { profileId: profile.id, baseUrl: profile.baseUrl, clientId: profile.clientId };
+/** The ConsCent a connection points at now, so a repointed connection never reuses old records. */
+function originOf(connection: StoredConnection) {
+  return { connectionId: connection.id, baseUrl: connection.baseUrl, clientId: connection.clientId };
 }
 
 function notFoundAs(error: unknown, message: string): unknown {

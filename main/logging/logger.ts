@@ -8,7 +8,7 @@ export { redact } from './redact';
 // Callers pass only structured, non-secret fields; `redact` still scrubs anything that
 // looks like a credential or personal data (emails, phone numbers) before writing, a
 // field named for personal data (email, phone, name, address…) is written as a
-// placeholder whatever it holds, and an identifier (userId, profileId…) as it is.
+// placeholder whatever it holds, and an identifier (userId, connectionId…) as it is.
 // Size is bounded: at most `keepFiles` files, each at most maxBytes + MAX_LINE_BYTES.
 
 export type LogFields = Record<string, string | number | boolean | undefined>;

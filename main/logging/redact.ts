@@ -19,7 +19,7 @@ const AUTH_SCHEME = /\b(basic|bearer)\s+[A-Za-z0-9+/=._~-]{8,}/gi;
 const URL_USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/@"']+@/gi;
 const EMAIL = /[^\s@"'<>()[\]{},;:]+@[^\s@"'<>()[\]{},;:]+\.[^\s@"'<>()[\]{},;:]+/g;
 // A ConsCent user id (24 hex, with at least one letter so a long number is not one) or a
-// UUID (profile ids). Matched first, so the phone rule below never eats their digits.
+// UUID (connection ids). Matched first, so the phone rule below never eats their digits.
 const ID_TOKEN = /\b(?:(?=[0-9a-f]{0,23}[a-f])[0-9a-f]{24}|[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12})\b/i;
 // Eight or more digits with spaces, dashes or brackets between: also catches dates, which are personal data too.
 const PHONE = /\+?\d[\d\s()-]{6,}\d/;
@@ -57,7 +57,7 @@ export function personalPlaceholder(key: string): string | undefined {
   return undefined;
 }
 
-/** A key that holds an identifier: id, userId, profileId, user_id… */
+/** A key that holds an identifier: id, userId, connectionId, user_id… */
 export function isIdentifierKey(key: string): boolean {
   const words = keyWords(key);
   return words.at(-1) === 'id';
@@ -65,7 +65,7 @@ export function isIdentifierKey(key: string): boolean {
 
 /**
  * A value shaped like one of the console's identifiers: a ConsCent user id, a UUID, or a
- * slug of letters, digits, "-" and "_" with at least one letter (a profile id, a Client
+ * slug of letters, digits, "-" and "_" with at least one letter (a connection id, a Client
  * ID). All digits is never an id here: that is what a phone number looks like.
  */
 export function looksLikeIdentifier(value: string): boolean {

@@ -1,4 +1,4 @@
-import type { UserView } from '../../common/contract';
+import type { ReaderView } from '../../common/contract';
 import { EDITABLE_FIELDS, type EditableField } from '../../common/user-schemas';
 
 // ConsCent's lookup does not return a reader's phone, gender or address lists; only the
@@ -11,18 +11,18 @@ import { EDITABLE_FIELDS, type EditableField } from '../../common/user-schemas';
 export const MAX_REMEMBERED_READERS = 500;
 
 /** Which ConsCent a record came from: a connection that now points elsewhere must not reuse it. */
-export type RecordOrigin = { profileId: string; baseUrl: string; clientId: string };
+export type RecordOrigin = { connectionId: string; baseUrl: string; clientId: string };
 
-export type RememberedRecord = { view: UserView; at: string };
+export type RememberedRecord = { view: ReaderView; at: string };
 
 export interface LastReturnedRecords {
   /** Keeps what an update returned (the whole record) for this reader. */
-  remember(origin: RecordOrigin, view: UserView): void;
+  remember(origin: RecordOrigin, view: ReaderView): void;
   recall(origin: RecordOrigin, userId: string): RememberedRecord | undefined;
   /** Drops one reader: an update failed, so ConsCent's record may no longer match it. */
   forget(origin: RecordOrigin, userId: string): void;
   /** Drops everything remembered through this connection (it was deleted). */
-  forgetProfile(profileId: string): void;
+  forgetConnection(connectionId: string): void;
 }
 
 export function createLastReturnedRecords(
@@ -32,15 +32,15 @@ export function createLastReturnedRecords(
   const now = options.now ?? (() => new Date());
   // A Map iterates in insertion order: re-inserting on every save keeps the most recently
   // saved readers at the end, so the first key is always the one to evict.
-  const records = new Map<string, RememberedRecord & { profileId: string }>();
+  const records = new Map<string, RememberedRecord & { connectionId: string }>();
   const keyOf = (origin: RecordOrigin, userId: string) =>
-    JSON.stringify([origin.profileId, origin.baseUrl, origin.clientId, userId.toLowerCase()]);
+    JSON.stringify([origin.connectionId, origin.baseUrl, origin.clientId, userId.toLowerCase()]);
 
   return {
     remember(origin, view) {
       const key = keyOf(origin, view.userId);
       records.delete(key);
-      records.set(key, { profileId: origin.profileId, view: structuredClone(view), at: now().toISOString() });
+      records.set(key, { connectionId: origin.connectionId, view: structuredClone(view), at: now().toISOString() });
       while (records.size > max) {
         const oldest = records.keys().next().value;
         if (oldest === undefined) break;
@@ -54,8 +54,8 @@ export function createLastReturnedRecords(
     forget(origin, userId) {
       records.delete(keyOf(origin, userId));
     },
-    forgetProfile(profileId) {
-      for (const [key, record] of records) if (record.profileId === profileId) records.delete(key);
+    forgetConnection(connectionId) {
+      for (const [key, record] of records) if (record.connectionId === connectionId) records.delete(key);
     },
   };
 }
@@ -65,11 +65,11 @@ export function createLastReturnedRecords(
  * remembered record, when that record holds it. What the lookup returned always wins: it
  * is newer than anything remembered.
  */
-export function withRemembered(lookup: UserView, remembered: RememberedRecord | undefined): UserView {
+export function withRemembered(lookup: ReaderView, remembered: RememberedRecord | undefined): ReaderView {
   if (!remembered) return lookup;
   const known = new Set<EditableField>(lookup.known);
   const filled: EditableField[] = [];
-  const view: UserView = { ...lookup };
+  const view: ReaderView = { ...lookup };
   for (const field of EDITABLE_FIELDS) {
     if (known.has(field) || !remembered.view.known.includes(field)) continue;
     const value = remembered.view[field];

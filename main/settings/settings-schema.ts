@@ -1,35 +1,49 @@
 import { z } from 'zod';
-import { ProfileFields, ProfileId } from '../../common/contract';
+import { ConnectionFields, ConnectionId } from '../../common/contract';
 import { presetProblem } from '../../common/environment-of-host';
 
-// The settings file holds only non-secret profile fields. Secrets live in the keychain.
-export const StoredProfile = ProfileFields.extend({ id: ProfileId });
-export type StoredProfile = z.infer<typeof StoredProfile>;
+// The settings file holds only non-secret connection fields. Secrets live in the keychain.
+export const StoredConnection = ConnectionFields.extend({ id: ConnectionId });
+export type StoredConnection = z.infer<typeof StoredConnection>;
 
-export const SETTINGS_VERSION = 1;
-export const MAX_PROFILES = 50;
+export const SETTINGS_VERSION = 2;
+export const MAX_CONNECTIONS = 50;
 
 /**
- * A profile whose preset contradicts its host (say "sandbox" with api.conscent.in, from
+ * A connection whose preset contradicts its host (say "sandbox" with api.conscent.in, from
  * an older version or a hand edit) is corrected to Custom on load rather than refused:
  * moving the whole file aside would lose every connection over a label. The base URL, where
  * requests and credentials go, is kept as it is; what is shown follows that host anyway
  * (common/environment-of-host.ts). The correction reaches the file with the next save.
  */
-export function withConsistentPreset(profile: StoredProfile): StoredProfile {
-  return presetProblem(profile.environment, profile.baseUrl) ? { ...profile, environment: 'custom' } : profile;
+export function withConsistentPreset(connection: StoredConnection): StoredConnection {
+  return presetProblem(connection.environment, connection.baseUrl) ? { ...connection, environment: 'custom' } : connection;
 }
 
-export const SettingsFile = z
+const CurrentSettings = z.strictObject({
+  version: z.literal(SETTINGS_VERSION),
+  connections: z.array(StoredConnection).max(MAX_CONNECTIONS),
+  activeConnectionId: ConnectionId.nullable(),
+});
+
+/**
+ * Version 1 called connections "profiles". Read as version 2 so an upgrade keeps every
+ * connection; the next save writes version 2.
+ */
+const Version1Settings = z
   .strictObject({
-    version: z.literal(SETTINGS_VERSION),
-    profiles: z.array(StoredProfile).max(MAX_PROFILES),
-    activeProfileId: ProfileId.nullable(),
+    version: z.literal(1),
+    profiles: z.array(StoredConnection).max(MAX_CONNECTIONS),
+    activeProfileId: ConnectionId.nullable(),
   })
-  .refine((s) => new Set(s.profiles.map((p) => p.id)).size === s.profiles.length, {
-    message: 'Two profiles share one id.',
+  .transform((v1) => ({ version: SETTINGS_VERSION, connections: v1.profiles, activeConnectionId: v1.activeProfileId }));
+
+export const SettingsFile = z
+  .union([CurrentSettings, Version1Settings])
+  .refine((s) => new Set(s.connections.map((p) => p.id)).size === s.connections.length, {
+    message: 'Two connections share one id.',
   })
-  .transform((s) => ({ ...s, profiles: s.profiles.map(withConsistentPreset) }));
+  .transform((s) => ({ ...s, connections: s.connections.map(withConsistentPreset) }));
 export type SettingsFile = z.infer<typeof SettingsFile>;
 
-export const EMPTY_SETTINGS: SettingsFile = { version: SETTINGS_VERSION, profiles: [], activeProfileId: null };
+export const EMPTY_SETTINGS: SettingsFile = { version: SETTINGS_VERSION, connections: [], activeConnectionId: null };

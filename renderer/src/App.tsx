@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import type { ProfileSummary, ProfilesState } from '../../common/contract';
+import type { ConnectionSummary, ConnectionsState } from '../../common/contract';
 import type { BridgeError } from '../../common/result';
 import { useBridge } from './bridge/bridge-context';
 import { ConnectionsScreen } from './connections/ConnectionsScreen';
 import { KeychainProblemNotice } from './connections/KeychainProblemNotice';
 import { RecoveredSettingsNotice } from './connections/RecoveredSettingsNotice';
-import { useProfiles } from './connections/use-profiles';
+import { useConnections } from './connections/use-connections';
 import { AppHeader } from './header/AppHeader';
 import { ReaderScreen } from './reader/ReaderScreen';
 import { ErrorNotice } from './ui/ErrorNotice';
@@ -27,7 +27,7 @@ type View = 'reader' | 'connections';
 function ConsoleShell() {
   const bridge = useBridge();
   const { confirmDiscard } = useUnsavedChanges();
-  const { load, reload } = useProfiles();
+  const { load, reload } = useConnections();
   const [view, setView] = useState<View>('reader');
   const [dismissedRecovery, setDismissedRecovery] = useState<string | null>(null);
   const [switchError, setSwitchError] = useState<BridgeError | null>(null);
@@ -42,9 +42,9 @@ function ConsoleShell() {
   if (load.status === 'failed') {
     return (
       <>
-        <AppHeader activeProfile={null} />
+        <AppHeader activeConnection={null} />
         <main className="app-main">
-          <ErrorNotice error={load.error} context="profiles" title="The saved connections could not be loaded.">
+          <ErrorNotice error={load.error} context="connections" title="The saved connections could not be loaded.">
             <button type="button" onClick={() => void reload()}>
               Try again
             </button>
@@ -55,11 +55,11 @@ function ConsoleShell() {
   }
 
   const state = load.state;
-  const active = state.profiles.find((profile) => profile.id === state.activeProfileId) ?? null;
+  const active = state.connections.find((connection) => connection.id === state.activeConnectionId) ?? null;
   const showConnections = view === 'connections' || !active;
 
-  const activate = async (profile: ProfileSummary) => {
-    const result = await bridge.selectProfile({ id: profile.id });
+  const activate = async (connection: ConnectionSummary) => {
+    const result = await bridge.selectConnection({ id: connection.id });
     if (!result.ok) {
       setSwitchError(result.error);
       return;
@@ -69,16 +69,16 @@ function ConsoleShell() {
     setView('reader');
   };
 
-  const onSaved = (saved: ProfileSummary, reloaded: ProfilesState | null) => {
+  const onSaved = (saved: ConnectionSummary, reloaded: ConnectionsState | null) => {
     // The first connection becomes the active one, and the agent goes straight to work.
-    if (reloaded && reloaded.activeProfileId === null) void activate(saved);
+    if (reloaded && reloaded.activeConnectionId === null) void activate(saved);
   };
 
   const recovered = state.recovered && state.recovered.movedTo !== dismissedRecovery ? state.recovered : null;
 
   return (
     <>
-      <AppHeader activeProfile={active} />
+      <AppHeader activeConnection={active} />
       {recovered ? (
         <RecoveredSettingsNotice recovered={recovered} onDismiss={() => setDismissedRecovery(recovered.movedTo)} />
       ) : null}
@@ -95,13 +95,13 @@ function ConsoleShell() {
       ) : null}
       <main className="app-main">
         {switchError ? (
-          <ErrorNotice error={switchError} context="profiles" title="The connection could not be switched." />
+          <ErrorNotice error={switchError} context="connections" title="The connection could not be switched." />
         ) : null}
         {showConnections ? (
           <ConnectionsScreen
             state={state}
             reload={reload}
-            onUse={(profile) => confirmDiscard(() => void activate(profile))}
+            onUse={(connection) => confirmDiscard(() => void activate(connection))}
             onSaved={onSaved}
           />
         ) : null}
@@ -109,7 +109,7 @@ function ConsoleShell() {
             the connections; keyed by connection so switching starts clean. */}
         {active ? (
           <div hidden={showConnections}>
-            <ReaderScreen key={active.id} profile={active} />
+            <ReaderScreen key={active.id} connection={active} />
           </div>
         ) : null}
       </main>

@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { UserView } from '../../common/contract';
+import type { ReaderView } from '../../common/contract';
 import { REVIEW_TITLE } from '../../renderer/src/edit/ReviewDialog';
 import { lookupViewOf, type FakeUser } from './fake-bridge';
 import { SHIVAM } from './fixtures';
@@ -8,7 +8,7 @@ import { openReader, seededBridge } from './render-app';
 
 // Issue #8 item 1: never lose address lists the agent cannot see. The lookup does not
 // return address lists; main fills them in from the record a save in this session
-// returned (UserView.remembered). A known list is edited and sent whole, with its ids;
+// returned (ReaderView.remembered). A known list is edited and sent whole, with its ids;
 // an unknown one may replace everything the reader has, so the agent must confirm it.
 
 const LAKE_ROAD = { name: '', apartment: '12 Lake Road', area: '', pincode: '560001', landmark: '', city: 'Bengaluru', state: 'KA', country: 'India', _id: '681c94453b8e51752d8b5501' };
@@ -18,8 +18,8 @@ const REMEMBERED_LABEL = 'as of 2025-06-01 14:02 UTC, from what ConsCent returne
 
 const reader: FakeUser = { ...structuredClone(SHIVAM), shippingAddress: [LAKE_ROAD, MG_ROAD], gender: 'FEMALE' };
 
-/** What main's getUser answers after a save in this session: the lookup plus the remembered fields. */
-function lookupWithRemembered(user: FakeUser): UserView {
+/** What main's openReader answers after a save in this session: the lookup plus the remembered fields. */
+function lookupWithRemembered(user: FakeUser): ReaderView {
   const view = lookupViewOf(user);
   return {
     ...view,
@@ -63,7 +63,7 @@ describe('a list the console knows from a save in this session', () => {
     await user.click(sendButton());
     await screen.findByText(/User Details Updated Successfully/);
 
-    expect(bridge.callsTo('updateUser')[0]?.changes).toEqual({ shippingAddress: [LAKE_ROAD, { ...MG_ROAD, city: 'Mandya' }] });
+    expect(bridge.callsTo('updateReader')[0]?.changes).toEqual({ shippingAddress: [LAKE_ROAD, { ...MG_ROAD, city: 'Mandya' }] });
     expect(bridge.user(reader.userId)?.shippingAddress).toEqual([LAKE_ROAD, { ...MG_ROAD, city: 'Mandya' }]);
   });
 
@@ -76,7 +76,7 @@ describe('a list the console knows from a save in this session', () => {
     await user.click(screen.getByRole('button', { name: 'Review changes' }));
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     expect(screen.getByRole('alert')).toHaveTextContent('Fix these fields before reviewing: Shipping address 1.');
-    expect(bridge.callsTo('updateUser')).toHaveLength(0);
+    expect(bridge.callsTo('updateReader')).toHaveLength(0);
   });
 });
 
@@ -94,7 +94,7 @@ describe('a list whose current content is not known', () => {
     expect(review()).not.toHaveTextContent('Nothing else is changed');
     expect(sendButton()).toBeDisabled();
     await user.click(sendButton());
-    expect(bridge.callsTo('updateUser')).toHaveLength(0);
+    expect(bridge.callsTo('updateReader')).toHaveLength(0);
 
     const confirm = within(review()).getByRole('checkbox', {
       name: 'I understand: every shipping address this reader has may be replaced by this 1 shipping address.',
@@ -106,7 +106,7 @@ describe('a list whose current content is not known', () => {
     await user.click(confirm);
     await user.click(sendButton());
     await screen.findByText(/User Details Updated Successfully/);
-    expect(bridge.callsTo('updateUser')[0]?.changes).toEqual({
+    expect(bridge.callsTo('updateReader')[0]?.changes).toEqual({
       shippingAddress: [{ name: '', apartment: '', area: '', pincode: '', landmark: '', city: 'Mysuru', state: '', country: '' }],
     });
   });
@@ -140,7 +140,7 @@ describe('empty entries', () => {
     expect(within(review()).getByText(/Entries with every part empty are not sent\./)).toBeInTheDocument();
     await user.click(sendButton());
     await screen.findByText(/User Details Updated Successfully/);
-    const sent = bridge.callsTo('updateUser')[0]?.changes.shippingAddress;
+    const sent = bridge.callsTo('updateReader')[0]?.changes.shippingAddress;
     expect(sent).toHaveLength(3);
     expect(sent?.[2]).toMatchObject({ city: 'Hassan' });
     expect(sent?.[2]).not.toHaveProperty('_id');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { UserView } from '../../common/contract';
+import type { ReaderView } from '../../common/contract';
 import { EDITABLE_FIELDS } from '../../common/user-schemas';
 import {
   computeChanges,
@@ -15,10 +15,10 @@ import { emptyAddress, toBaseline, type EditFormValues } from '../../renderer/sr
 import { lookupViewOf } from './fake-bridge';
 import { SHIVAM } from './fixtures';
 
-const fullView: UserView = { ...structuredClone(SHIVAM), known: [...EDITABLE_FIELDS], source: 'update' };
+const fullView: ReaderView = { ...structuredClone(SHIVAM), known: [...EDITABLE_FIELDS], source: 'update' };
 const lookupView = lookupViewOf(SHIVAM);
 
-function edited(view: UserView, edit: (values: EditFormValues) => void): { baseline: ReturnType<typeof toBaseline>; values: EditFormValues } {
+function edited(view: ReaderView, edit: (values: EditFormValues) => void): { baseline: ReturnType<typeof toBaseline>; values: EditFormValues } {
   const baseline = toBaseline(view);
   const values = structuredClone(baseline.values);
   edit(values);
@@ -107,7 +107,7 @@ describe('computeChanges', () => {
   });
 
   it('shows every part of an address whose previous value is not known', () => {
-    const view: UserView = { ...lookupView, known: lookupView.known.filter((f) => f !== 'address') };
+    const view: ReaderView = { ...lookupView, known: lookupView.known.filter((f) => f !== 'address') };
     const { baseline, values } = edited(view, (v) => {
       v.address.city = 'Pune';
     });
@@ -201,7 +201,7 @@ describe('editFormSchema', () => {
   });
 
   it('does not validate unchanged fields, even when the stored value breaks the rules', () => {
-    const odd: UserView = { ...fullView, phone: 'not digits', gender: 'male' };
+    const odd: ReaderView = { ...fullView, phone: 'not digits', gender: 'male' };
     const { baseline, values } = edited(odd, (v) => {
       v.name = 'New Name';
     });

@@ -18,7 +18,7 @@ async function editConnection(bridge: FakeBridge, name: string) {
 
 describe('changing the host of a saved connection', () => {
   it('makes the key and secret required, says why, and does not save without them', async () => {
-    const bridge = new FakeBridge({ profiles: [DEMO] });
+    const bridge = new FakeBridge({ connections: [DEMO] });
     const { user } = await editConnection(bridge, DEMO.name);
     const baseUrl = screen.getByLabelText('Base URL');
     await user.clear(baseUrl);
@@ -32,7 +32,7 @@ describe('changing the host of a saved connection', () => {
     await user.click(screen.getByRole('button', { name: 'Save connection' }));
     expect(await screen.findByText(/Enter the API key for https:\/\/api\.partner\.test: the stored one is only sent to http:\/\/127\.0\.0\.1:4010/)).toBeInTheDocument();
     expect(screen.getByText(/Enter the API secret for https:\/\/api\.partner\.test/)).toBeInTheDocument();
-    expect(bridge.callsTo('saveProfile')).toHaveLength(0);
+    expect(bridge.callsTo('saveConnection')).toHaveLength(0);
     await user.click(screen.getByRole('button', { name: 'Test connection' }));
     expect(bridge.callsTo('testConnection')).toHaveLength(0);
 
@@ -40,27 +40,27 @@ describe('changing the host of a saved connection', () => {
     await user.type(screen.getByLabelText('API secret'), 'partner-secret');
     await user.click(screen.getByRole('button', { name: 'Save connection' }));
     await screen.findByText(/Connection “Demo \(local simulator\)” saved/);
-    expect(bridge.callsTo('saveProfile')).toEqual([
+    expect(bridge.callsTo('saveConnection')).toEqual([
       {
         id: DEMO.id,
-        profile: { name: DEMO.name, environment: 'custom', baseUrl: 'https://api.partner.test/v1', clientId: DEMO.clientId },
+        connection: { name: DEMO.name, environment: 'custom', baseUrl: 'https://api.partner.test/v1', clientId: DEMO.clientId },
         credentials: { apiKey: 'PARTNER-KEY', apiSecret: 'partner-secret' },
       },
     ]);
   });
 
   it('switching the preset to another host asks for the key and secret of that host', async () => {
-    const bridge = new FakeBridge({ profiles: [SANDBOX] });
+    const bridge = new FakeBridge({ connections: [SANDBOX] });
     const { user } = await editConnection(bridge, SANDBOX.name);
     await user.selectOptions(screen.getByLabelText('Environment'), 'production');
     expect(screen.getByLabelText('API secret')).toHaveAccessibleDescription(/Required: the base URL now points at https:\/\/api\.conscent\.in/);
     await user.click(screen.getByRole('button', { name: 'Save connection' }));
     expect(await screen.findByText(/Enter the API key for https:\/\/api\.conscent\.in/)).toBeInTheDocument();
-    expect(bridge.callsTo('saveProfile')).toHaveLength(0);
+    expect(bridge.callsTo('saveConnection')).toHaveLength(0);
   });
 
   it('changing only the path keeps "leave empty to keep the stored key"', async () => {
-    const bridge = new FakeBridge({ profiles: [DEMO] });
+    const bridge = new FakeBridge({ connections: [DEMO] });
     const { user } = await editConnection(bridge, DEMO.name);
     const baseUrl = screen.getByLabelText('Base URL');
     await user.clear(baseUrl);
@@ -68,11 +68,11 @@ describe('changing the host of a saved connection', () => {
     expect(screen.getByLabelText('API key')).toHaveAccessibleDescription(/Leave empty to keep the stored API key/);
     await user.click(screen.getByRole('button', { name: 'Save connection' }));
     await screen.findByText(/saved/);
-    expect(bridge.callsTo('saveProfile')[0]).not.toHaveProperty('credentials');
+    expect(bridge.callsTo('saveConnection')[0]).not.toHaveProperty('credentials');
   });
 
   it('marks the key and secret when main refuses stored credentials for a new host', async () => {
-    const bridge = new FakeBridge({ profiles: [DEMO] });
+    const bridge = new FakeBridge({ connections: [DEMO] });
     bridge.failNext('testConnection', {
       kind: 'invalid-input',
       message: 'The stored API key and secret were entered for http://127.0.0.1:4010 and are only ever sent there.',
@@ -88,7 +88,7 @@ describe('changing the host of a saved connection', () => {
 
 describe('Test connection and a refused Client ID', () => {
   it('marks the Client ID field and says to copy it again', async () => {
-    const bridge = new FakeBridge({ profiles: [DEMO] });
+    const bridge = new FakeBridge({ connections: [DEMO] });
     bridge.failNext('testConnection', {
       kind: 'invalid-input',
       message: 'ConsCent refused this connection\'s Client ID. ConsCent said: "Invalid clientId"',

@@ -42,13 +42,13 @@ describe('first run', () => {
     await user.click(screen.getByRole('button', { name: 'Save connection' }));
 
     await screen.findByLabelText('Find a reader');
-    expect(bridge.callsTo('saveProfile')).toEqual([
+    expect(bridge.callsTo('saveConnection')).toEqual([
       {
-        profile: { name: 'My sandbox', environment: 'sandbox', baseUrl: ENVIRONMENT_PRESETS.sandbox.baseUrl, clientId: 'client-42' },
+        connection: { name: 'My sandbox', environment: 'sandbox', baseUrl: ENVIRONMENT_PRESETS.sandbox.baseUrl, clientId: 'client-42' },
         credentials: { apiKey: TYPED_KEY, apiSecret: TYPED_SECRET },
       },
     ]);
-    expect(bridge.callsTo('selectProfile')).toEqual([{ id: 'my-sandbox' }]);
+    expect(bridge.callsTo('selectConnection')).toEqual([{ id: 'my-sandbox' }]);
     expect(screen.getByText('My sandbox', { selector: 'strong' })).toBeInTheDocument();
     secretIsNowhere(TYPED_SECRET);
     secretIsNowhere(TYPED_KEY);
@@ -100,12 +100,12 @@ describe('first run', () => {
     await user.click(screen.getByRole('button', { name: 'Save connection' }));
     expect(await screen.findByText('Enter the API key.')).toBeInTheDocument();
     expect(screen.getByText('Enter the API secret.')).toBeInTheDocument();
-    expect(bridge.callsTo('saveProfile')).toHaveLength(0);
+    expect(bridge.callsTo('saveConnection')).toHaveLength(0);
   });
 
-  it('shows a keychain error from saveProfile and keeps everything typed', async () => {
+  it('shows a keychain error from saveConnection and keeps everything typed', async () => {
     const bridge = new FakeBridge();
-    bridge.failNext('saveProfile', {
+    bridge.failNext('saveConnection', {
       kind: 'keychain',
       message: 'The system keychain is locked. Unlock it (log in again) and save once more.',
     });
@@ -125,15 +125,15 @@ describe('first run', () => {
     // Saving again works without retyping anything.
     await user.click(screen.getByRole('button', { name: 'Save connection' }));
     await screen.findByLabelText('Find a reader');
-    expect(bridge.callsTo('saveProfile')).toHaveLength(2);
+    expect(bridge.callsTo('saveConnection')).toHaveLength(2);
   });
 
   it('maps invalid-input fields from main onto the form fields', async () => {
     const bridge = new FakeBridge();
-    bridge.failNext('saveProfile', {
+    bridge.failNext('saveConnection', {
       kind: 'invalid-input',
       message: 'The connection is not valid.',
-      fields: { 'profile.clientId': 'ConsCent does not know this Client ID.' },
+      fields: { 'connection.clientId': 'ConsCent does not know this Client ID.' },
     });
     const { user } = renderApp(bridge);
     await screen.findByLabelText('Connection name');
@@ -167,11 +167,11 @@ describe('test connection', () => {
     expect(await screen.findByText(/Connection works\. Connected to ConsCent as client client-42\./)).toBeInTheDocument();
     expect(bridge.callsTo('testConnection')).toEqual([
       {
-        profile: { name: 'My sandbox', environment: 'sandbox', baseUrl: ENVIRONMENT_PRESETS.sandbox.baseUrl, clientId: 'client-42' },
+        connection: { name: 'My sandbox', environment: 'sandbox', baseUrl: ENVIRONMENT_PRESETS.sandbox.baseUrl, clientId: 'client-42' },
         credentials: { apiKey: TYPED_KEY, apiSecret: TYPED_SECRET },
       },
     ]);
-    expect(bridge.callsTo('saveProfile')).toHaveLength(0);
+    expect(bridge.callsTo('saveConnection')).toHaveLength(0);
   });
 
   it('explains a failed test and keeps the form as it was', async () => {
@@ -190,7 +190,7 @@ describe('test connection', () => {
   });
 
   it('tests an existing connection with its stored credentials when none are typed', async () => {
-    const bridge = new FakeBridge({ profiles: [SANDBOX] });
+    const bridge = new FakeBridge({ connections: [SANDBOX] });
     const { user } = renderApp(bridge);
     await user.click(await screen.findByRole('button', { name: 'Connections' }));
     await user.click(screen.getByRole('button', { name: `Edit ${SANDBOX.name}` }));
@@ -199,7 +199,7 @@ describe('test connection', () => {
     expect(bridge.callsTo('testConnection')).toEqual([
       {
         id: SANDBOX.id,
-        profile: { name: SANDBOX.name, environment: 'sandbox', baseUrl: SANDBOX.baseUrl, clientId: SANDBOX.clientId },
+        connection: { name: SANDBOX.name, environment: 'sandbox', baseUrl: SANDBOX.baseUrl, clientId: SANDBOX.clientId },
       },
     ]);
   });
@@ -207,7 +207,7 @@ describe('test connection', () => {
 
 describe('editing, switching and deleting connections', () => {
   it('keeps the stored credentials when the key and secret are left empty', async () => {
-    const bridge = new FakeBridge({ profiles: [SANDBOX] });
+    const bridge = new FakeBridge({ connections: [SANDBOX] });
     const { user } = renderApp(bridge);
     await user.click(await screen.findByRole('button', { name: 'Connections' }));
     await user.click(screen.getByRole('button', { name: `Edit ${SANDBOX.name}` }));
@@ -217,35 +217,35 @@ describe('editing, switching and deleting connections', () => {
     await user.click(screen.getByRole('button', { name: 'Save connection' }));
 
     expect(await screen.findByText(/Connection “Renamed sandbox” saved/)).toBeInTheDocument();
-    expect(bridge.callsTo('saveProfile')).toEqual([
-      { id: SANDBOX.id, profile: { name: 'Renamed sandbox', environment: 'sandbox', baseUrl: SANDBOX.baseUrl, clientId: SANDBOX.clientId } },
+    expect(bridge.callsTo('saveConnection')).toEqual([
+      { id: SANDBOX.id, connection: { name: 'Renamed sandbox', environment: 'sandbox', baseUrl: SANDBOX.baseUrl, clientId: SANDBOX.clientId } },
     ]);
-    expect(bridge.profiles[0]?.credentials).toEqual(SANDBOX.credentials);
+    expect(bridge.connections[0]?.credentials).toEqual(SANDBOX.credentials);
   });
 
   it('asks for both key and secret to replace stored credentials', async () => {
-    const bridge = new FakeBridge({ profiles: [SANDBOX] });
+    const bridge = new FakeBridge({ connections: [SANDBOX] });
     const { user } = renderApp(bridge);
     await user.click(await screen.findByRole('button', { name: 'Connections' }));
     await user.click(screen.getByRole('button', { name: `Edit ${SANDBOX.name}` }));
     await user.type(screen.getByLabelText('API secret'), 'only-the-secret');
     await user.click(screen.getByRole('button', { name: 'Save connection' }));
     expect(await screen.findByText(/enter both the API key and the API secret/)).toBeInTheDocument();
-    expect(bridge.callsTo('saveProfile')).toHaveLength(0);
+    expect(bridge.callsTo('saveConnection')).toHaveLength(0);
   });
 
   it('switches the active connection', async () => {
-    const bridge = new FakeBridge({ profiles: [SANDBOX, PRODUCTION], activeProfileId: SANDBOX.id });
+    const bridge = new FakeBridge({ connections: [SANDBOX, PRODUCTION], activeConnectionId: SANDBOX.id });
     const { user } = renderApp(bridge);
     await user.click(await screen.findByRole('button', { name: 'Connections' }));
     await user.click(screen.getByRole('button', { name: `Use ${PRODUCTION.name}` }));
     await screen.findByLabelText('Find a reader');
-    expect(bridge.callsTo('selectProfile')).toEqual([{ id: PRODUCTION.id }]);
+    expect(bridge.callsTo('selectConnection')).toEqual([{ id: PRODUCTION.id }]);
     expect(screen.getByTestId('environment-band')).toHaveTextContent('PRODUCTION — changes affect real readers');
   });
 
   it('deletes a connection only after confirmation', async () => {
-    const bridge = new FakeBridge({ profiles: [SANDBOX, PRODUCTION], activeProfileId: SANDBOX.id });
+    const bridge = new FakeBridge({ connections: [SANDBOX, PRODUCTION], activeConnectionId: SANDBOX.id });
     const { user } = renderApp(bridge);
     await user.click(await screen.findByRole('button', { name: 'Connections' }));
 
@@ -254,18 +254,18 @@ describe('editing, switching and deleting connections', () => {
     expect(within(dialog).getByRole('button', { name: 'Keep it' })).toHaveFocus();
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
-    expect(bridge.callsTo('deleteProfile')).toHaveLength(0);
+    expect(bridge.callsTo('deleteConnection')).toHaveLength(0);
 
     await user.click(screen.getByRole('button', { name: `Delete ${PRODUCTION.name}` }));
     await user.click(screen.getByRole('button', { name: 'Delete connection' }));
     expect(await screen.findByText(/Connection “Publisher live” deleted/)).toBeInTheDocument();
-    expect(bridge.callsTo('deleteProfile')).toEqual([{ id: PRODUCTION.id }]);
+    expect(bridge.callsTo('deleteConnection')).toEqual([{ id: PRODUCTION.id }]);
     const list = screen.getByRole('list', { name: 'Saved connections' });
     expect(within(list).queryByText(PRODUCTION.name)).not.toBeInTheDocument();
   });
 
   it('shows the connection form again after deleting the last connection', async () => {
-    const bridge = new FakeBridge({ profiles: [SANDBOX] });
+    const bridge = new FakeBridge({ connections: [SANDBOX] });
     const { user } = renderApp(bridge);
     await user.click(await screen.findByRole('button', { name: 'Connections' }));
     await user.click(screen.getByRole('button', { name: `Delete ${SANDBOX.name}` }));

@@ -42,9 +42,9 @@ describe('editing and reviewing', () => {
 
     await user.click(within(reviewDialog()).getByRole('button', { name: 'Send changes' }));
     const outcome = await screen.findByText(/ConsCent answered: “User Details Updated Successfully\.”/);
-    expect(bridge.callsTo('updateUser')).toEqual([
+    expect(bridge.callsTo('updateReader')).toEqual([
       {
-        profileId: SANDBOX.id,
+        connectionId: SANDBOX.id,
         userId: SHIVAM.userId,
         changes: { countryCode: '+91', phone: '9000000001', address: { ...SHIVAM.address, pincode: '110001' } },
       },
@@ -67,7 +67,7 @@ describe('editing and reviewing', () => {
     expect(reviewRows().map((row) => row.field)).toEqual(['Phone number']);
     await user.click(screen.getByRole('button', { name: 'Send changes' }));
     await screen.findByText(/User Details Updated Successfully/);
-    expect(bridge.callsTo('updateUser')[0]?.changes).toEqual({ phone: '9000000001' });
+    expect(bridge.callsTo('updateReader')[0]?.changes).toEqual({ phone: '9000000001' });
     // The update answer has no subscriptions; the ones the lookup showed stay on screen.
     expect(screen.getByRole('table')).toHaveTextContent('Digital Premium');
   });
@@ -104,7 +104,7 @@ describe('editing and reviewing', () => {
     expect(within(reviewDialog()).getByText(/Sent as 1991-02-03T00:00:00.000Z/)).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Send changes' }));
     await screen.findByText(/User Details Updated Successfully/);
-    expect(bridge.callsTo('updateUser')[0]?.changes).toEqual({ dateOfBirth: '1991-02-03T00:00:00.000Z' });
+    expect(bridge.callsTo('updateReader')[0]?.changes).toEqual({ dateOfBirth: '1991-02-03T00:00:00.000Z' });
   });
 
   it('shows errors next to the field as the agent types', async () => {
@@ -130,7 +130,7 @@ describe('editing and reviewing', () => {
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     expect(screen.getByRole('alert')).toHaveTextContent('Fix these fields before reviewing: Name.');
     expect(name).toHaveFocus();
-    expect(bridge.callsTo('updateUser')).toHaveLength(0);
+    expect(bridge.callsTo('updateReader')).toHaveLength(0);
   });
 
   it('says there is nothing to send when nothing changed', async () => {
@@ -144,7 +144,7 @@ describe('editing and reviewing', () => {
     const name = screen.getByRole('textbox', { name: 'Name' });
     await user.type(name, ' ');
     expect(screen.getByRole('button', { name: 'Nothing to send' })).toBeDisabled();
-    expect(bridge.callsTo('updateUser')).toHaveLength(0);
+    expect(bridge.callsTo('updateReader')).toHaveLength(0);
   });
 
   it('opens the review with Ctrl+Enter and goes back with Escape, keeping the edits', async () => {
@@ -161,14 +161,14 @@ describe('editing and reviewing', () => {
     expect(name).toHaveValue('Shivam K. Dubey');
     // Focus goes back to where it was before the review opened.
     expect(name).toHaveFocus();
-    expect(bridge.callsTo('updateUser')).toHaveLength(0);
+    expect(bridge.callsTo('updateReader')).toHaveLength(0);
 
     await user.keyboard('{Meta>}{Enter}{/Meta}');
     expect(screen.getByRole('dialog', { name: REVIEW_TITLE })).toBeInTheDocument();
   });
 
   it('warns in the review when the connection is production', async () => {
-    const bridge = new FakeBridge({ profiles: [PRODUCTION], users: ALL_USERS });
+    const bridge = new FakeBridge({ connections: [PRODUCTION], users: ALL_USERS });
     const { user } = await openReader(SHIVAM.userId, bridge);
     await user.type(screen.getByRole('textbox', { name: 'Phone number' }), '9000000001');
     await user.click(screen.getByRole('button', { name: 'Review changes' }));
@@ -183,7 +183,7 @@ describe('sending', () => {
     await user.type(screen.getByRole('textbox', { name: 'Phone number' }), '9000000001');
     await user.click(screen.getByRole('button', { name: 'Review changes' }));
 
-    const held = bridge.holdNext('updateUser');
+    const held = bridge.holdNext('updateReader');
     await user.dblClick(within(reviewDialog()).getByRole('button', { name: 'Send changes' }));
     const sendingButton = within(reviewDialog()).getByRole('button', { name: 'Sending…' });
     expect(sendingButton).toBeDisabled();
@@ -196,15 +196,15 @@ describe('sending', () => {
 
     held.release();
     await screen.findByText(/User Details Updated Successfully/);
-    expect(bridge.callsTo('updateUser')).toHaveLength(1);
+    expect(bridge.callsTo('updateReader')).toHaveLength(1);
     expect(screen.getByRole('textbox', { name: 'Phone number' })).toBeEnabled();
   });
 
   it('keeps what ConsCent returned even when it differs from what was sent', async () => {
     const bridge = seededBridge();
     const { user } = await openReader(SHIVAM.userId, bridge);
-    bridge.updateUser = async (request) => {
-      bridge.calls.push({ op: 'updateUser', request });
+    bridge.updateReader = async (request) => {
+      bridge.calls.push({ op: 'updateReader', request });
       const stored = bridge.user(SHIVAM.userId);
       if (!stored) throw new Error('fixture missing');
       return {

@@ -1,9 +1,9 @@
 import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { ProfileSummary } from '../../common/contract';
+import type { ConnectionSummary } from '../../common/contract';
 import { ReviewDialog } from '../../renderer/src/edit/ReviewDialog';
 import { environmentLabel, PRODUCTION_BANNER } from '../../renderer/src/header/environment-label';
-import { FakeBridge, type FakeProfile } from './fake-bridge';
+import { FakeBridge, type FakeConnection } from './fake-bridge';
 import { PRODUCTION } from './fixtures';
 import { renderApp } from './render-app';
 
@@ -11,7 +11,7 @@ import { renderApp } from './render-app';
 // production warning follow the base URL's host, not the connection's name or preset.
 
 const credentials = { apiKey: 'K-1', apiSecret: 's-1' };
-const connection = (name: string, environment: FakeProfile['environment'], baseUrl: string): FakeProfile => ({
+const connection = (name: string, environment: FakeConnection['environment'], baseUrl: string): FakeConnection => ({
   id: name.toLowerCase().replace(/[^a-z0-9]+/g, '-'),
   name,
   environment,
@@ -29,7 +29,7 @@ describe('the environment follows the host', () => {
     ['Demo', 'custom', 'http://localhost:4010/api/v1', 'local', 'LOCAL — a server on this computer (localhost:4010)'],
     ['Demo partner', 'custom', 'https://api.partner.test/v1', 'custom', 'CUSTOM ENVIRONMENT — api.partner.test'],
   ] as const)('%s (%s, %s) shows %s', async (name, environment, baseUrl, tone, words) => {
-    renderApp(new FakeBridge({ profiles: [connection(name, environment, baseUrl)] }));
+    renderApp(new FakeBridge({ connections: [connection(name, environment, baseUrl)] }));
     const band = await screen.findByTestId('environment-band');
     expect(band).toHaveClass(`env-${tone}`);
     expect(band).toHaveTextContent(words);
@@ -41,7 +41,7 @@ describe('the environment follows the host', () => {
   it('shows the host-derived environment in the connection list', async () => {
     const live = connection('Demo of live', 'custom', 'https://api.conscent.in/api/v1');
     const partner = connection('Partner', 'custom', 'https://api.partner.test/v1');
-    const { user } = renderApp(new FakeBridge({ profiles: [live, partner] }));
+    const { user } = renderApp(new FakeBridge({ connections: [live, partner] }));
     await user.click(await screen.findByRole('button', { name: 'Connections' }));
     const list = screen.getByRole('list', { name: 'Saved connections' });
     const cards = within(list).getAllByRole('listitem');
@@ -50,12 +50,12 @@ describe('the environment follows the host', () => {
   });
 
   it('warns about production in the review when the host is production, whatever the preset says', () => {
-    const summary = (baseUrl: string): ProfileSummary => ({ ...connection('Demo of live', 'custom', baseUrl), hasCredentials: true });
+    const summary = (baseUrl: string): ConnectionSummary => ({ ...connection('Demo of live', 'custom', baseUrl), hasCredentials: true });
     const props = { readerName: 'Shivam', userId: '681c74b2333e169d16a7e58b', rows: [], sending: false, error: null, attempt: 0, onSend: () => {}, onBack: () => {} };
-    const { unmount } = render(<ReviewDialog {...props} profile={summary(PRODUCTION.baseUrl)} />);
+    const { unmount } = render(<ReviewDialog {...props} connection={summary(PRODUCTION.baseUrl)} />);
     expect(screen.getByText(PRODUCTION_BANNER)).toBeInTheDocument();
     unmount();
-    render(<ReviewDialog {...props} profile={summary('http://127.0.0.1:4010/api/v1')} />);
+    render(<ReviewDialog {...props} connection={summary('http://127.0.0.1:4010/api/v1')} />);
     expect(screen.queryByText(PRODUCTION_BANNER)).not.toBeInTheDocument();
   });
 });

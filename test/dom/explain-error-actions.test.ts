@@ -6,7 +6,7 @@ import { CLIENT_ID_FIELD } from '../../common/error-fields';
 import { ERROR_KINDS, NETWORK_REASONS, type BridgeError } from '../../common/result';
 import { explainError, type ErrorContext } from '../../renderer/src/errors/explain-error';
 
-const CONTEXTS: ErrorContext[] = ['update', 'lookup', 'load-user', 'profiles', 'save-profile', 'test-connection'];
+const CONTEXTS: ErrorContext[] = ['update', 'lookup', 'open-reader', 'connections', 'save-connection', 'test-connection'];
 const ACTION =
   /\b(check|try again|retry|open|enter|correct|look the reader up|ask|restart|wait|fix|do what|tell your IT team|copy|start|go back|send the support log)\b/i;
 
@@ -31,7 +31,7 @@ describe('explainError names what to do', () => {
 
   it('a refused Client ID on a lookup sends the agent to the Client ID in Connections, not to fields that are not there', () => {
     const error: BridgeError = { kind: 'invalid-input', message: 'ConsCent refused…', fields: { [CLIENT_ID_FIELD]: 'ConsCent did not accept this Client ID.' } };
-    for (const context of ['lookup', 'load-user'] as const) {
+    for (const context of ['lookup', 'open-reader'] as const) {
       const { summary } = explainError(error, context);
       expect(summary).toMatch(/Client ID/);
       expect(summary).toMatch(/Open Connections/);

@@ -2,13 +2,13 @@ import {
   REQUEST_SCHEMAS,
   type ConsoleBridge,
   type Credentials,
-  type LookupUserResult,
+  type LookupReaderResult,
   type OperationName,
-  type ProfileRef,
-  type ProfileSummary,
-  type ProfilesState,
-  type UpdateUserResult,
-  type UserView,
+  type ConnectionRef,
+  type ConnectionSummary,
+  type ConnectionsState,
+  type UpdateReaderResult,
+  type ReaderView,
 } from '../../common/contract';
 import { describeQuery, parseLookupQuery } from '../../common/lookup-query';
 import { fail, invalidInput, ok, type BridgeError, type Result } from '../../common/result';
@@ -25,16 +25,16 @@ type ValueOf<K extends OperationName> = Awaited<ReturnType<ConsoleBridge[K]>> ex
 
 export type RecordedCall = { [K in OperationName]: { op: K; request: RequestOf<K> } }[OperationName];
 
-/** A stored profile: the summary plus the credentials the renderer must never see. */
-export type FakeProfile = Omit<ProfileSummary, 'hasCredentials'> & { credentials?: Credentials };
+/** A stored connection: the summary plus the credentials the renderer must never see. */
+export type FakeConnection = Omit<ConnectionSummary, 'hasCredentials'> & { credentials?: Credentials };
 
 /** A reader as the fake "server" stores it: the full record. */
-export type FakeUser = Omit<UserView, 'known' | 'source'>;
+export type FakeUser = Omit<ReaderView, 'known' | 'source'>;
 
 export type FakeBridgeSeed = {
-  profiles?: FakeProfile[];
-  activeProfileId?: string | null;
-  recovered?: ProfilesState['recovered'];
+  connections?: FakeConnection[];
+  activeConnectionId?: string | null;
+  recovered?: ConnectionsState['recovered'];
   users?: FakeUser[];
 };
 
@@ -49,14 +49,14 @@ const clone = <T>(value: T): T => structuredClone(value);
 
 export class FakeBridge implements ConsoleBridge {
   readonly calls: RecordedCall[] = [];
-  profiles: FakeProfile[];
-  activeProfileId: string | null;
-  recovered: ProfilesState['recovered'];
+  connections: FakeConnection[];
+  activeConnectionId: string | null;
+  recovered: ConnectionsState['recovered'];
   users: FakeUser[];
-  /** When true, address lists sent by updateUser are appended to the stored ones. */
+  /** When true, address lists sent by updateReader are appended to the stored ones. */
   appendAddressLists = false;
-  /** What getUser returns for a stored reader; replace to simulate a richer lookup. */
-  lookupView: (user: FakeUser) => UserView = lookupViewOf;
+  /** What openReader returns for a stored reader; replace to simulate a richer lookup. */
+  lookupView: (user: FakeUser) => ReaderView = lookupViewOf;
   /** The message testConnection answers with when it succeeds. */
   testConnectionMessage = 'ConsCent accepted the credentials.';
 
@@ -65,8 +65,8 @@ export class FakeBridge implements ConsoleBridge {
   private nextObjectId = 1;
 
   constructor(seed: FakeBridgeSeed = {}) {
-    this.profiles = clone(seed.profiles ?? []);
-    this.activeProfileId = seed.activeProfileId ?? this.profiles[0]?.id ?? null;
+    this.connections = clone(seed.connections ?? []);
+    this.activeConnectionId = seed.activeConnectionId ?? this.connections[0]?.id ?? null;
     this.recovered = seed.recovered;
     this.users = clone(seed.users ?? []);
   }
@@ -102,21 +102,21 @@ export class FakeBridge implements ConsoleBridge {
 
   // ---- ConsoleBridge
 
-  listProfiles(): Promise<Result<ProfilesState>> {
-    return this.answer('listProfiles', undefined, () => {
-      const state: ProfilesState = { profiles: this.profiles.map(summaryOf), activeProfileId: this.activeProfileId };
+  listConnections(): Promise<Result<ConnectionsState>> {
+    return this.answer('listConnections', undefined, () => {
+      const state: ConnectionsState = { connections: this.connections.map(summaryOf), activeConnectionId: this.activeConnectionId };
       if (this.recovered) state.recovered = this.recovered;
       return ok(state);
     });
   }
 
-  saveProfile(request: RequestOf<'saveProfile'>): Promise<Result<ProfileSummary>> {
-    return this.answer('saveProfile', request, () => {
-      const parsed = REQUEST_SCHEMAS.saveProfile.parse(request);
+  saveConnection(request: RequestOf<'saveConnection'>): Promise<Result<ConnectionSummary>> {
+    return this.answer('saveConnection', request, () => {
+      const parsed = REQUEST_SCHEMAS.saveConnection.parse(request);
       if (parsed.id) {
-        const existing = this.profiles.find((profile) => profile.id === parsed.id);
+        const existing = this.connections.find((connection) => connection.id === parsed.id);
         if (!existing) return fail({ kind: 'not-found', message: 'No such connection.' });
-        Object.assign(existing, parsed.profile);
+        Object.assign(existing, parsed.connection);
         if (parsed.credentials) existing.credentials = parsed.credentials;
         return ok(summaryOf(existing));
       }
@@ -127,29 +127,29 @@ export class FakeBridge implements ConsoleBridge {
           fields: { 'credentials.apiKey': 'Enter the API key.' },
         });
       }
-      const id = this.uniqueId(parsed.profile.name);
-      const stored: FakeProfile = { id, ...parsed.profile, credentials: parsed.credentials };
-      this.profiles.push(stored);
+      const id = this.uniqueId(parsed.connection.name);
+      const stored: FakeConnection = { id, ...parsed.connection, credentials: parsed.credentials };
+      this.connections.push(stored);
       return ok(summaryOf(stored));
     });
   }
 
-  deleteProfile(request: ProfileRef): Promise<Result<ProfileRef>> {
-    return this.answer('deleteProfile', request, () => {
-      const before = this.profiles.length;
-      this.profiles = this.profiles.filter((profile) => profile.id !== request.id);
-      if (this.profiles.length === before) return fail({ kind: 'not-found', message: 'No such connection.' });
-      if (this.activeProfileId === request.id) this.activeProfileId = null;
+  deleteConnection(request: ConnectionRef): Promise<Result<ConnectionRef>> {
+    return this.answer('deleteConnection', request, () => {
+      const before = this.connections.length;
+      this.connections = this.connections.filter((connection) => connection.id !== request.id);
+      if (this.connections.length === before) return fail({ kind: 'not-found', message: 'No such connection.' });
+      if (this.activeConnectionId === request.id) this.activeConnectionId = null;
       return ok({ id: request.id });
     });
   }
 
-  selectProfile(request: ProfileRef): Promise<Result<ProfileRef>> {
-    return this.answer('selectProfile', request, () => {
-      if (!this.profiles.some((profile) => profile.id === request.id)) {
+  selectConnection(request: ConnectionRef): Promise<Result<ConnectionRef>> {
+    return this.answer('selectConnection', request, () => {
+      if (!this.connections.some((connection) => connection.id === request.id)) {
         return fail({ kind: 'not-found', message: 'No such connection.' });
       }
-      this.activeProfileId = request.id;
+      this.activeConnectionId = request.id;
       return ok({ id: request.id });
     });
   }
@@ -157,7 +157,7 @@ export class FakeBridge implements ConsoleBridge {
   testConnection(request: RequestOf<'testConnection'>): Promise<Result<{ message: string }>> {
     return this.answer('testConnection', request, () => {
       const parsed = REQUEST_SCHEMAS.testConnection.parse(request);
-      const stored = parsed.id ? this.profiles.find((profile) => profile.id === parsed.id)?.credentials : undefined;
+      const stored = parsed.id ? this.connections.find((connection) => connection.id === parsed.id)?.credentials : undefined;
       if (!parsed.credentials && !stored) {
         return fail({ kind: 'not-configured', message: 'No API key and secret to test with.' });
       }
@@ -165,8 +165,8 @@ export class FakeBridge implements ConsoleBridge {
     });
   }
 
-  lookupUser(request: RequestOf<'lookupUser'>): Promise<Result<LookupUserResult>> {
-    return this.answer('lookupUser', request, () => {
+  lookupReader(request: RequestOf<'lookupReader'>): Promise<Result<LookupReaderResult>> {
+    return this.answer('lookupReader', request, () => {
       const parsedQuery = parseLookupQuery(request.query);
       if (!parsedQuery.ok) return fail({ kind: 'invalid-input', message: parsedQuery.message });
       const query = parsedQuery.query;
@@ -184,7 +184,7 @@ export class FakeBridge implements ConsoleBridge {
         understoodAs: describeQuery(query),
         queryKind: query.kind,
         matches: found.map((user) => {
-          const match: LookupUserResult['matches'][number] = { userId: user.userId, purchases: user.subscriptions?.length ?? 0 };
+          const match: LookupReaderResult['matches'][number] = { userId: user.userId, purchases: user.subscriptions?.length ?? 0 };
           if (user.name) match.name = user.name;
           if (user.email) match.email = user.email;
           return match;
@@ -193,16 +193,16 @@ export class FakeBridge implements ConsoleBridge {
     });
   }
 
-  getUser(request: RequestOf<'getUser'>): Promise<Result<UserView>> {
-    return this.answer('getUser', request, () => {
+  openReader(request: RequestOf<'openReader'>): Promise<Result<ReaderView>> {
+    return this.answer('openReader', request, () => {
       const user = this.user(request.userId.toLowerCase());
       if (!user) return fail({ kind: 'not-found', message: 'ConsCent has no user with this id.' });
       return ok(this.lookupView(user));
     });
   }
 
-  updateUser(request: RequestOf<'updateUser'>): Promise<Result<UpdateUserResult>> {
-    return this.answer('updateUser', request, () => {
+  updateReader(request: RequestOf<'updateReader'>): Promise<Result<UpdateReaderResult>> {
+    return this.answer('updateReader', request, () => {
       const user = this.user(request.userId.toLowerCase());
       if (!user) return fail({ kind: 'not-found', message: 'User not found.' });
       const changes = UserChanges.parse(request.changes);
@@ -247,7 +247,7 @@ export class FakeBridge implements ConsoleBridge {
   private uniqueId(name: string): string {
     const base = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 50) || 'connection';
     let id = base;
-    for (let n = 2; this.profiles.some((profile) => profile.id === id); n++) id = `${base}-${n}`;
+    for (let n = 2; this.connections.some((connection) => connection.id === id); n++) id = `${base}-${n}`;
     return id;
   }
 
@@ -261,14 +261,14 @@ function withoutSubscriptions<T extends { subscriptions?: unknown }>(user: T): O
   return record;
 }
 
-function summaryOf(profile: FakeProfile): ProfileSummary {
-  const { credentials, ...rest } = profile;
+function summaryOf(connection: FakeConnection): ConnectionSummary {
+  const { credentials, ...rest } = connection;
   return { ...clone(rest), hasCredentials: credentials !== undefined };
 }
 
 /** The view a lookup gives: only what ConsCent's lookup endpoints return. */
-export function lookupViewOf(user: FakeUser): UserView {
-  const view: UserView = { userId: user.userId, known: [...LOOKUP_KNOWN], source: 'lookup' };
+export function lookupViewOf(user: FakeUser): ReaderView {
+  const view: ReaderView = { userId: user.userId, known: [...LOOKUP_KNOWN], source: 'lookup' };
   if (user.name !== undefined) view.name = user.name;
   if (user.email !== undefined) view.email = user.email;
   if (user.dateOfBirth !== undefined) view.dateOfBirth = user.dateOfBirth;

@@ -1,9 +1,9 @@
-import type { FakeProfile, FakeUser } from './fake-bridge';
+import type { FakeConnection, FakeUser } from './fake-bridge';
 
 // Test data: the seed page's reader (shared/api/update-userdetails.seed.md) and a few
 // more, plus one connection per environment tone.
 
-export const SANDBOX: FakeProfile = {
+export const SANDBOX: FakeConnection = {
   id: 'sandbox',
   name: 'Publisher sandbox',
   environment: 'sandbox',
@@ -12,7 +12,7 @@ export const SANDBOX: FakeProfile = {
   credentials: { apiKey: 'SANDBOX-KEY-1', apiSecret: 'sandbox-secret-1' },
 };
 
-export const PRODUCTION: FakeProfile = {
+export const PRODUCTION: FakeConnection = {
   id: 'production',
   name: 'Publisher live',
   environment: 'production',
@@ -21,7 +21,7 @@ export const PRODUCTION: FakeProfile = {
   credentials: { apiKey: 'LIVE-KEY-1', apiSecret: 'live-secret-1' },
 };
 
-export const DEMO: FakeProfile = {
+export const DEMO: FakeConnection = {
   id: 'demo',
   name: 'Demo (local simulator)',
   environment: 'custom',

@@ -37,7 +37,7 @@ describe('phone numbers as readers write them', () => {
     if (sent.countryCode) expect(reviewRow('Country code')).toHaveTextContent(sent.countryCode);
     await user.click(within(review()).getByRole('button', { name: 'Send changes' }));
     await screen.findByText(/User Details Updated Successfully/);
-    expect(bridge.callsTo('updateUser')[0]?.changes).toEqual(sent);
+    expect(bridge.callsTo('updateReader')[0]?.changes).toEqual(sent);
   });
 
   it('splits a pasted number at once, country code included', async () => {
@@ -96,8 +96,8 @@ describe('labels', () => {
 describe('no match', () => {
   it('says "no reader found" once, and what ConsCent could still tell', async () => {
     const bridge = seededBridge();
-    const lookup = bridge.lookupUser.bind(bridge);
-    bridge.lookupUser = async (request) => {
+    const lookup = bridge.lookupReader.bind(bridge);
+    bridge.lookupReader = async (request) => {
       const result = await lookup(request);
       return result.ok ? { ok: true, value: { ...result.value, hint: 'ConsCent knows a reader with this email, but they have no purchases.' } } : result;
     };

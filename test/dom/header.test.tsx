@@ -9,7 +9,7 @@ import { renderApp } from './render-app';
 
 describe('environment label', () => {
   it('marks production unmistakably, with words and its own band', async () => {
-    renderApp(new FakeBridge({ profiles: [PRODUCTION] }));
+    renderApp(new FakeBridge({ connections: [PRODUCTION] }));
     const band = await screen.findByTestId('environment-band');
     expect(band).toHaveTextContent(PRODUCTION_BANNER);
     expect(band).toHaveClass('env-production');
@@ -18,7 +18,7 @@ describe('environment label', () => {
   });
 
   it('labels sandbox as sandbox, never as production', async () => {
-    renderApp(new FakeBridge({ profiles: [SANDBOX] }));
+    renderApp(new FakeBridge({ connections: [SANDBOX] }));
     const band = await screen.findByTestId('environment-band');
     expect(band).toHaveTextContent('SANDBOX');
     expect(band).not.toHaveTextContent(/production/i);
@@ -26,7 +26,7 @@ describe('environment label', () => {
   });
 
   it('labels a local simulator connection as Local with its host, whatever its name', async () => {
-    renderApp(new FakeBridge({ profiles: [DEMO] }));
+    renderApp(new FakeBridge({ connections: [DEMO] }));
     const band = await screen.findByTestId('environment-band');
     expect(band).toHaveTextContent('LOCAL — a server on this computer (127.0.0.1:4010)');
     expect(band).toHaveClass('env-local');

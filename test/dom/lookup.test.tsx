@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { NOT_RETURNED_BY_LOOKUP } from '../../renderer/src/reader/UserDetails';
+import { NOT_RETURNED_BY_LOOKUP } from '../../renderer/src/reader/ReaderDetails';
 import { lookupViewOf } from './fake-bridge';
 import { ASHA, RAVI, SANDBOX, SHIVAM } from './fixtures';
 import { openReader, renderApp, seededBridge } from './render-app';
@@ -26,15 +26,15 @@ describe('what the search understood', () => {
     await user.type(search, 'abc123{Enter}');
     expect(search).toHaveAttribute('aria-invalid', 'true');
     expect(search).toHaveAccessibleDescription(/A user id is 24 hexadecimal characters; this one has 6\./);
-    expect(bridge.callsTo('lookupUser')).toHaveLength(0);
+    expect(bridge.callsTo('lookupReader')).toHaveLength(0);
   });
 });
 
 describe('lookup results', () => {
   it('opens the only match straight away and focuses it', async () => {
     const { bridge } = await openReader(SHIVAM.email ?? '');
-    expect(bridge.callsTo('lookupUser')).toEqual([{ profileId: SANDBOX.id, query: SHIVAM.email }]);
-    expect(bridge.callsTo('getUser')).toEqual([{ profileId: SANDBOX.id, userId: SHIVAM.userId }]);
+    expect(bridge.callsTo('lookupReader')).toEqual([{ connectionId: SANDBOX.id, query: SHIVAM.email }]);
+    expect(bridge.callsTo('openReader')).toEqual([{ connectionId: SANDBOX.id, userId: SHIVAM.userId }]);
     expect(screen.getByRole('heading', { name: 'Shivam Dubey' })).toHaveFocus();
     expect(screen.getByText(`Opened the reader found for email ${SHIVAM.email}.`)).toBeInTheDocument();
   });
@@ -44,7 +44,7 @@ describe('lookup results', () => {
     await user.type(await screen.findByLabelText('Find a reader'), 'nobody@example.com{Enter}');
     const heading = await screen.findByRole('heading', { name: 'No reader found for email nobody@example.com' });
     expect(heading).toHaveFocus();
-    expect(bridge.callsTo('getUser')).toHaveLength(0);
+    expect(bridge.callsTo('openReader')).toHaveLength(0);
   });
 
   it('lets the agent choose among several matches', async () => {
@@ -58,30 +58,30 @@ describe('lookup results', () => {
       ['Asha Verma', 'asha@example.com', ASHA.userId, '0', 'Open'],
       ['Ravi Verma', 'ravi@example.com', RAVI.userId, '2', 'Open'],
     ]);
-    expect(bridge.callsTo('getUser')).toHaveLength(0);
+    expect(bridge.callsTo('openReader')).toHaveLength(0);
 
     await user.click(screen.getByRole('button', { name: `Open Ravi Verma (${RAVI.userId})` }));
     expect(await screen.findByRole('heading', { name: 'Ravi Verma' })).toHaveFocus();
-    expect(bridge.callsTo('getUser')).toEqual([{ profileId: SANDBOX.id, userId: RAVI.userId }]);
+    expect(bridge.callsTo('openReader')).toEqual([{ connectionId: SANDBOX.id, userId: RAVI.userId }]);
     // The list stays, marking who is open, so another can be chosen.
     expect(within(table).getByText('✓ Open')).toBeInTheDocument();
   });
 
   it('explains a failed search and retries it in one action', async () => {
     const bridge = seededBridge();
-    bridge.failNext('lookupUser', { kind: 'network', message: 'getaddrinfo ENOTFOUND sandbox-api.conscent.in' });
+    bridge.failNext('lookupReader', { kind: 'network', message: 'getaddrinfo ENOTFOUND sandbox-api.conscent.in' });
     const { user } = renderApp(bridge);
     await user.type(await screen.findByLabelText('Find a reader'), `${SHIVAM.userId}{Enter}`);
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('The console could not reach ConsCent');
     await user.click(within(alert).getByRole('button', { name: 'Try again' }));
     expect(await screen.findByRole('heading', { name: 'Shivam Dubey' })).toBeInTheDocument();
-    expect(bridge.callsTo('lookupUser')).toHaveLength(2);
+    expect(bridge.callsTo('lookupReader')).toHaveLength(2);
   });
 
   it('explains a reader that cannot be loaded and retries', async () => {
     const bridge = seededBridge();
-    bridge.failNext('getUser', { kind: 'timeout', message: 'No answer after 15 s.' });
+    bridge.failNext('openReader', { kind: 'timeout', message: 'No answer after 15 s.' });
     const { user } = renderApp(bridge);
     await user.type(await screen.findByLabelText('Find a reader'), `${SHIVAM.userId}{Enter}`);
     const alert = await screen.findByRole('alert');
@@ -93,7 +93,7 @@ describe('lookup results', () => {
 
   it('handles a bridge call that rejects instead of resolving', async () => {
     const bridge = seededBridge();
-    bridge.lookupUser = () => Promise.reject(new Error('IPC channel closed'));
+    bridge.lookupReader = () => Promise.reject(new Error('IPC channel closed'));
     const { user } = renderApp(bridge);
     await user.type(await screen.findByLabelText('Find a reader'), `${SHIVAM.userId}{Enter}`);
     const alert = await screen.findByRole('alert');

@@ -7,7 +7,7 @@ import { ALL_USERS, SANDBOX } from './fixtures';
 
 // Renders the whole app over a fake bridge, the way main.tsx does over window.conscent.
 
-export function renderApp(bridge: FakeBridge = new FakeBridge({ profiles: [SANDBOX], users: ALL_USERS })) {
+export function renderApp(bridge: FakeBridge = new FakeBridge({ connections: [SANDBOX], users: ALL_USERS })) {
   const user = userEvent.setup();
   const utils = render(
     <BridgeProvider bridge={bridge}>
@@ -18,7 +18,7 @@ export function renderApp(bridge: FakeBridge = new FakeBridge({ profiles: [SANDB
 }
 
 export function seededBridge(seed: FakeBridgeSeed = {}): FakeBridge {
-  return new FakeBridge({ profiles: [SANDBOX], users: ALL_USERS, ...seed });
+  return new FakeBridge({ connections: [SANDBOX], users: ALL_USERS, ...seed });
 }
 
 /** Renders the app with an active connection and opens one reader through the lookup. */
@@ -27,6 +27,6 @@ export async function openReader(query: string, bridge: FakeBridge = seededBridg
   const search = await screen.findByLabelText('Find a reader');
   await rendered.user.type(search, `${query}{Enter}`);
   await screen.findByRole('heading', { name: 'Edit details' });
-  await waitFor(() => expect(bridge.callsTo('getUser')).toHaveLength(1));
+  await waitFor(() => expect(bridge.callsTo('openReader')).toHaveLength(1));
   return rendered;
 }

@@ -62,7 +62,7 @@ describe('a failed update', () => {
 
   it.each(retryable)('%s: is explained, keeps every edit, and "Try again" sends the same changes', async (kind) => {
     const bridge = seededBridge();
-    bridge.failNext('updateUser', errorOf(kind));
+    bridge.failNext('updateReader', errorOf(kind));
     const { user } = await openReader(SHIVAM.userId, bridge);
     await editAndReview(user);
     await user.click(within(dialog()).getByRole('button', { name: 'Send changes' }));
@@ -76,7 +76,7 @@ describe('a failed update', () => {
 
     await user.click(within(dialog()).getByRole('button', { name: 'Try again' }));
     await screen.findByText(/User Details Updated Successfully/);
-    const calls = bridge.callsTo('updateUser');
+    const calls = bridge.callsTo('updateReader');
     expect(calls).toHaveLength(2);
     expect(calls[1]).toEqual(calls[0]);
     expect(calls[1]?.changes).toEqual({ name: 'Shivam K. Dubey', phone: '9000000001' });
@@ -84,7 +84,7 @@ describe('a failed update', () => {
 
   it('keeps the edits in the form after going back from a failure', async () => {
     const bridge = seededBridge();
-    bridge.failNext('updateUser', errorOf('server-error'));
+    bridge.failNext('updateReader', errorOf('server-error'));
     const { user } = await openReader(SHIVAM.userId, bridge);
     await editAndReview(user);
     await user.click(screen.getByRole('button', { name: 'Send changes' }));
@@ -104,7 +104,7 @@ describe('a failed update', () => {
   it('rate-limited: says when to retry and holds "Try again" until then', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     const bridge = seededBridge();
-    bridge.failNext('updateUser', { kind: 'rate-limited', message: 'Too many requests', retryAfterSeconds: 3 });
+    bridge.failNext('updateReader', { kind: 'rate-limited', message: 'Too many requests', retryAfterSeconds: 3 });
     const { user } = await openReader(SHIVAM.userId, bridge);
     await editAndReview(user);
     await user.click(screen.getByRole('button', { name: 'Send changes' }));
@@ -119,12 +119,12 @@ describe('a failed update', () => {
     expect(retry).toBeEnabled();
     await user.click(retry);
     await screen.findByText(/User Details Updated Successfully/);
-    expect(bridge.callsTo('updateUser')).toHaveLength(2);
+    expect(bridge.callsTo('updateReader')).toHaveLength(2);
   });
 
   it('invalid-input: puts the messages on the fields, keeps the edits and focuses the first bad field', async () => {
     const bridge = seededBridge();
-    bridge.failNext('updateUser', {
+    bridge.failNext('updateReader', {
       kind: 'invalid-input',
       message: 'ConsCent refused the phone number.',
       fields: { 'changes.phone': 'ConsCent says this phone number is already used by another reader.' },
@@ -153,13 +153,13 @@ describe('a failed update', () => {
     await user.click(screen.getByRole('button', { name: 'Review changes' }));
     await user.click(screen.getByRole('button', { name: 'Send changes' }));
     await screen.findByText(/User Details Updated Successfully/);
-    expect(bridge.callsTo('updateUser')[1]?.changes).toEqual({ name: 'Shivam K. Dubey', phone: '9000000002' });
+    expect(bridge.callsTo('updateReader')[1]?.changes).toEqual({ name: 'Shivam K. Dubey', phone: '9000000002' });
   });
 
   it('a rejected bridge promise is reported, not thrown', async () => {
     const bridge = seededBridge();
     const { user } = await openReader(SHIVAM.userId, bridge);
-    bridge.updateUser = () => Promise.reject(new Error('Error invoking remote method'));
+    bridge.updateReader = () => Promise.reject(new Error('Error invoking remote method'));
     await editAndReview(user);
     await user.click(screen.getByRole('button', { name: 'Send changes' }));
     expect(await within(dialog()).findByRole('alert')).toHaveTextContent("The console's background process did not answer, so it cannot tell whether the change reached ConsCent.");

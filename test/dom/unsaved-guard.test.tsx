@@ -23,11 +23,11 @@ describe('leaving a dirty form', () => {
 
     expect(confirmDialog()).toBeInTheDocument();
     expect(within(confirmDialog()).getByRole('button', { name: 'Keep editing' })).toHaveFocus();
-    expect(bridge.callsTo('lookupUser')).toHaveLength(1);
+    expect(bridge.callsTo('lookupReader')).toHaveLength(1);
     await user.click(screen.getByRole('button', { name: 'Keep editing' }));
     expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
     expect(screen.getByRole('textbox', { name: 'Phone number' })).toHaveValue('9000000001');
-    expect(bridge.callsTo('lookupUser')).toHaveLength(1);
+    expect(bridge.callsTo('lookupReader')).toHaveLength(1);
   });
 
   it('runs the new lookup after "Discard changes"', async () => {
@@ -38,7 +38,7 @@ describe('leaving a dirty form', () => {
     await user.type(search, `${ASHA.email}{Enter}`);
     await user.click(within(confirmDialog()).getByRole('button', { name: 'Discard changes' }));
     expect(await screen.findByRole('heading', { name: 'Asha Verma' })).toBeInTheDocument();
-    expect(bridge.callsTo('lookupUser')).toHaveLength(2);
+    expect(bridge.callsTo('lookupReader')).toHaveLength(2);
   });
 
   it('Escape closes the question and keeps the edits', async () => {
@@ -58,11 +58,11 @@ describe('leaving a dirty form', () => {
     await user.type(search, `${ASHA.email}{Enter}`);
     expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
     await screen.findByRole('heading', { name: 'Asha Verma' });
-    expect(bridge.callsTo('lookupUser')).toHaveLength(2);
+    expect(bridge.callsTo('lookupReader')).toHaveLength(2);
   });
 
   it('asks before opening another match', async () => {
-    const { user, bridge } = renderApp(new FakeBridge({ profiles: [SANDBOX], users: ALL_USERS }));
+    const { user, bridge } = renderApp(new FakeBridge({ connections: [SANDBOX], users: ALL_USERS }));
     await user.type(await screen.findByLabelText('Find a reader'), '+919810012345{Enter}');
     await user.click(await screen.findByRole('button', { name: `Open Asha Verma (${ASHA.userId})` }));
     await screen.findByRole('heading', { name: 'Asha Verma' });
@@ -71,11 +71,11 @@ describe('leaving a dirty form', () => {
     expect(confirmDialog()).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Discard changes' }));
     expect(await screen.findByRole('heading', { name: 'Ravi Verma' })).toBeInTheDocument();
-    expect(bridge.callsTo('getUser').map((call) => call.userId)).toEqual([ASHA.userId, RAVI.userId]);
+    expect(bridge.callsTo('openReader').map((call) => call.userId)).toEqual([ASHA.userId, RAVI.userId]);
   });
 
   it('asks before switching the connection, and keeps edits while only looking at Connections', async () => {
-    const bridge = new FakeBridge({ profiles: [SANDBOX, PRODUCTION], activeProfileId: SANDBOX.id, users: ALL_USERS });
+    const bridge = new FakeBridge({ connections: [SANDBOX, PRODUCTION], activeConnectionId: SANDBOX.id, users: ALL_USERS });
     const { user } = await openReader(SHIVAM.userId, bridge);
     await makeDirty(user);
     await user.click(screen.getByRole('button', { name: 'Connections' }));
@@ -85,9 +85,9 @@ describe('leaving a dirty form', () => {
     await user.click(screen.getByRole('button', { name: 'Connections' }));
     await user.click(screen.getByRole('button', { name: `Use ${PRODUCTION.name}` }));
     expect(confirmDialog()).toBeInTheDocument();
-    expect(bridge.callsTo('selectProfile')).toHaveLength(0);
+    expect(bridge.callsTo('selectConnection')).toHaveLength(0);
     await user.click(screen.getByRole('button', { name: 'Discard changes' }));
-    await waitFor(() => expect(bridge.callsTo('selectProfile')).toEqual([{ id: PRODUCTION.id }]));
+    await waitFor(() => expect(bridge.callsTo('selectConnection')).toEqual([{ id: PRODUCTION.id }]));
     expect(await screen.findByTestId('environment-band')).toHaveTextContent('PRODUCTION');
     // A new connection starts with a clean reader screen.
     expect(screen.queryByRole('heading', { name: 'Edit details' })).not.toBeInTheDocument();

@@ -160,20 +160,20 @@ describe('failures keep every edit, and retry is one action', () => {
 
   it('wrong secret: explains the credentials are rejected', async () => {
     const keytar = (await import('keytar')).default;
-    const profileId = JSON.parse(await readFile(join(app.userDataDir, 'settings.json'), 'utf8')).profiles[0].id as string;
+    const connectionId = JSON.parse(await readFile(join(app.userDataDir, 'settings.json'), 'utf8')).connections[0].id as string;
     await attemptSaveWithRotatedSecret();
     async function attemptSaveWithRotatedSecret() {
       await openSeedReader();
       await editPhoneAndCity('9000000011', 'Agra');
       // The secret was rotated on the dashboard after this connection was saved.
-      await keytar.setPassword('ConsCent Console', profileId, JSON.stringify({ apiKey: DEMO_CLIENT.apiKey, apiSecret: 'rotated-elsewhere' }));
+      await keytar.setPassword('ConsCent Console', connectionId, JSON.stringify({ apiKey: DEMO_CLIENT.apiKey, apiSecret: 'rotated-elsewhere' }));
       await button('Review changes').click();
       await page.getByRole('dialog', { name: 'Review changes before sending' }).getByRole('button', { name: 'Send changes' }).click();
     }
     await page.getByText(/rejected the API key or secret/).first().waitFor();
     await app.screenshot('09-error-wrong-secret', { fullPage: false });
     await backToFormAndCheck('9000000011', 'Agra');
-    await keytar.setPassword('ConsCent Console', profileId, JSON.stringify({ apiKey: DEMO_CLIENT.apiKey, apiSecret: DEMO_CLIENT.apiSecret }));
+    await keytar.setPassword('ConsCent Console', connectionId, JSON.stringify({ apiKey: DEMO_CLIENT.apiKey, apiSecret: DEMO_CLIENT.apiSecret }));
     await retrySucceeds('9000000011');
   });
 

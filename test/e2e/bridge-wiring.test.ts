@@ -12,20 +12,20 @@ describe('the built preload in Chromium', () => {
   it('exposes exactly the contract operations, reaching the real main-process handlers', async () => {
     const keys = await app.page.evaluate(() => Object.keys((window as unknown as { conscent: object }).conscent).sort());
     expect(keys).toEqual([...OPERATION_NAMES].sort());
-    const result = await app.page.evaluate(() => (window as unknown as { conscent: { listProfiles(): Promise<unknown> } }).conscent.listProfiles());
-    expect(result).toEqual({ ok: true, value: { profiles: [], activeProfileId: null } });
+    const result = await app.page.evaluate(() => (window as unknown as { conscent: { listConnections(): Promise<unknown> } }).conscent.listConnections());
+    expect(result).toEqual({ ok: true, value: { connections: [], activeConnectionId: null } });
   });
 
   it('refuses the app page opened in a second window: only the main window reaches main', async () => {
     const other = await app.page.context().newPage();
     try {
       await other.goto(app.page.url());
-      const fromOther = await other.evaluate(() => (window as unknown as { conscent: { listProfiles(): Promise<unknown> } }).conscent.listProfiles());
+      const fromOther = await other.evaluate(() => (window as unknown as { conscent: { listConnections(): Promise<unknown> } }).conscent.listConnections());
       expect(fromOther).toMatchObject({ ok: false, error: { kind: 'rejected-sender' } });
     } finally {
       await other.close();
     }
-    const fromMain = await app.page.evaluate(() => (window as unknown as { conscent: { listProfiles(): Promise<unknown> } }).conscent.listProfiles());
+    const fromMain = await app.page.evaluate(() => (window as unknown as { conscent: { listConnections(): Promise<unknown> } }).conscent.listConnections());
     expect(fromMain).toMatchObject({ ok: true });
   });
 

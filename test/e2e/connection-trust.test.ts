@@ -69,10 +69,10 @@ describe('a saved connection moved to another host', () => {
     const before = app.sim.requests.length;
     const refused = await page().evaluate(
       async ({ baseUrl, clientId }) => {
-        const bridge = (window as unknown as { conscent: { listProfiles(): Promise<Result<{ profiles: Array<{ id: string }> }>>; testConnection(r: unknown): Promise<Result<unknown>> } }).conscent;
-        const listed = await bridge.listProfiles();
-        const id = listed.ok ? listed.value.profiles[0]?.id : undefined;
-        return bridge.testConnection({ id, profile: { name: 'x', environment: 'custom', baseUrl, clientId } });
+        const bridge = (window as unknown as { conscent: { listConnections(): Promise<Result<{ connections: Array<{ id: string }> }>>; testConnection(r: unknown): Promise<Result<unknown>> } }).conscent;
+        const listed = await bridge.listConnections();
+        const id = listed.ok ? listed.value.connections[0]?.id : undefined;
+        return bridge.testConnection({ id, connection: { name: 'x', environment: 'custom', baseUrl, clientId } });
       },
       { baseUrl: movedUrl, clientId: DEMO_CLIENT.clientId },
     );

@@ -87,9 +87,9 @@ it('once the keychain service runs, the same "Save connection" works and the sec
   await ui.button('Save connection').click();
   await ui.field('Find a reader').waitFor();
 
-  const settings = JSON.parse(await readFile(join(app.userDataDir, 'settings.json'), 'utf8')) as { profiles: Array<{ id: string; name: string }> };
-  expect(settings.profiles.map((p) => p.name)).toEqual([typed.name]);
-  const stored = await keytar.getPassword(KEYCHAIN_SERVICE, settings.profiles[0]!.id);
+  const settings = JSON.parse(await readFile(join(app.userDataDir, 'settings.json'), 'utf8')) as { connections: Array<{ id: string; name: string }> };
+  expect(settings.connections.map((p) => p.name)).toEqual([typed.name]);
+  const stored = await keytar.getPassword(KEYCHAIN_SERVICE, settings.connections[0]!.id);
   // Bound to the origin it was entered for (issue 8.2).
   expect(JSON.parse(stored!)).toEqual({ apiKey: CLIENT.apiKey, apiSecret: SECRET, origin: new URL(typed.baseUrl).origin });
 

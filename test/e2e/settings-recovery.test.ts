@@ -12,7 +12,7 @@ import { steps } from './ui-steps';
 // where the damaged file was kept, keeps that file untouched, and the agent can carry on.
 
 // What a write cut off half way leaves: valid JSON up to a point, then nothing.
-const DAMAGED = '{\n  "version": 1,\n  "profiles": [\n    {\n      "id": "3f1c2a9e-1b7d-4c55-9a1e-7d2f0c4b8a61",\n      "name": "Production desk",\n      "environment": "prod';
+const DAMAGED = '{\n  "version": 1,\n  "connections": [\n    {\n      "id": "3f1c2a9e-1b7d-4c55-9a1e-7d2f0c4b8a61",\n      "name": "Production desk",\n      "environment": "prod';
 
 let app: ConsoleUnderTest;
 const page = (): Page => app.page;
@@ -50,8 +50,8 @@ it('the agent re-creates the connection and uses it; the damaged file stays as i
   await ui.search(SEED_EXAMPLE_USER_ID);
   await page().getByRole('heading', { name: 'Shivam Dubey' }).waitFor();
 
-  const settings = JSON.parse(await readFile(join(app.userDataDir, 'settings.json'), 'utf8')) as { profiles: Array<{ name: string }> };
-  expect(settings.profiles.map((p) => p.name)).toEqual(['Production desk (again)']);
+  const settings = JSON.parse(await readFile(join(app.userDataDir, 'settings.json'), 'utf8')) as { connections: Array<{ name: string }> };
+  expect(settings.connections.map((p) => p.name)).toEqual(['Production desk (again)']);
   expect(await readFile(movedTo, 'utf8')).toBe(DAMAGED);
 
   // The notice stays until the agent has read it, then goes.

@@ -5,9 +5,9 @@ import { Credentials } from '../../common/contract';
 // on stdout). Shared so both ends validate the same shapes.
 
 export const ProbeOp = z.discriminatedUnion('op', [
-  z.object({ op: z.literal('get'), profileId: z.string() }),
-  z.object({ op: z.literal('set'), profileId: z.string(), credentials: Credentials }),
-  z.object({ op: z.literal('delete'), profileId: z.string() }),
+  z.object({ op: z.literal('get'), connectionId: z.string() }),
+  z.object({ op: z.literal('set'), connectionId: z.string(), credentials: Credentials }),
+  z.object({ op: z.literal('delete'), connectionId: z.string() }),
   z.object({ op: z.literal('list') }),
 ]);
 export type ProbeOp = z.infer<typeof ProbeOp>;

@@ -12,14 +12,14 @@ async function run(op: ProbeOp): Promise<ProbeOutcome> {
   try {
     switch (op.op) {
       case 'get':
-        return { ok: true, value: await store.get(op.profileId) };
+        return { ok: true, value: await store.get(op.connectionId) };
       case 'set':
-        await store.set(op.profileId, op.credentials);
+        await store.set(op.connectionId, op.credentials);
         return { ok: true, value: null };
       case 'delete':
-        return { ok: true, value: await store.delete(op.profileId) };
+        return { ok: true, value: await store.delete(op.connectionId) };
       case 'list':
-        return { ok: true, value: await store.listProfileIds() };
+        return { ok: true, value: await store.listConnectionIds() };
     }
   } catch (error) {
     if (!(error instanceof Error)) return { ok: false, name: typeof error, message: String(error), serialized: '' };

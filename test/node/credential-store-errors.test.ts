@@ -141,14 +141,14 @@ describe('keytar credential store with a failing keychain', () => {
   test.each([
     ['reading', (store: ReturnType<typeof createKeytarCredentialStore>) => store.get('acme')],
     ['deleting', (store: ReturnType<typeof createKeytarCredentialStore>) => store.delete('acme')],
-    ['listing', (store: ReturnType<typeof createKeytarCredentialStore>) => store.listProfileIds()],
+    ['listing', (store: ReturnType<typeof createKeytarCredentialStore>) => store.listConnectionIds()],
   ])('%s a locked keychain says "locked" instead of "nothing saved"', async (_what, operation) => {
     const keytar = lockedKeytar();
     await expect(operation(createKeytarCredentialStore(keytar))).rejects.toMatchObject({ reason: 'locked' });
     expect(keytar.calls).not.toContain('findCredentials');
   });
 
-  test('an invalid profile id never reaches the keychain', async () => {
+  test('an invalid connection id never reaches the keychain', async () => {
     const keytar = fakeKeytar();
     const store = createKeytarCredentialStore(keytar);
     await expect(store.get('../Other App')).rejects.toThrow(TypeError);

@@ -16,9 +16,9 @@ import {
 const credentials = { apiKey: 'probe-key-7731', apiSecret: 'probe-secret-Ω-5208' };
 
 const everyOperation: ProbeOp[] = [
-  { op: 'set', profileId: 'acme', credentials },
-  { op: 'get', profileId: 'acme' },
-  { op: 'delete', profileId: 'acme' },
+  { op: 'set', connectionId: 'acme', credentials },
+  { op: 'get', connectionId: 'acme' },
+  { op: 'delete', connectionId: 'acme' },
   { op: 'list' },
 ];
 
@@ -68,7 +68,7 @@ describe('credential store when the keychain is unusable', () => {
 
   test('a locked keychain reads as locked, not as empty, and listing does not crash the app', async () => {
     const keyring = await scenario(startUnlockedKeyring);
-    const seeded = await runCredentialProbe({ ...keyring.env }, [{ op: 'set', profileId: 'acme', credentials }]);
+    const seeded = await runCredentialProbe({ ...keyring.env }, [{ op: 'set', connectionId: 'acme', credentials }]);
     expect(seeded.outcomes).toEqual([{ ok: true, value: null }]);
     await keyring.lock();
     // keytar alone would answer get with null and kill the process with SIGSEGV on list.

@@ -12,7 +12,7 @@ describe('in-memory credential store (for tests)', () => {
     await store.set('alpha', beta);
     await store.set('alpha', alpha);
     expect(await store.get('alpha')).toEqual(alpha);
-    expect(await store.listProfileIds()).toEqual(['alpha', 'beta']);
+    expect(await store.listConnectionIds()).toEqual(['alpha', 'beta']);
     expect(await store.delete('beta')).toBe(true);
     expect(await store.delete('beta')).toBe(false);
     expect(await store.get('beta')).toBeNull();
@@ -27,7 +27,7 @@ describe('in-memory credential store (for tests)', () => {
 
   test('rejects what the keychain store rejects', async () => {
     const store = createMemoryCredentialStore();
-    await expect(store.set('Alpha Profile', alpha)).rejects.toThrow(TypeError);
+    await expect(store.set('Alpha Connection', alpha)).rejects.toThrow(TypeError);
     await expect(store.set('alpha', { apiKey: 'a:b', apiSecret: 's' })).rejects.toThrow(TypeError);
   });
 
@@ -37,6 +37,6 @@ describe('in-memory credential store (for tests)', () => {
     await expect(store.get('alpha')).rejects.toSatisfy((e) => e instanceof KeychainError && e.reason === 'locked');
     await expect(store.set('beta', beta)).rejects.toBeInstanceOf(KeychainError);
     store.failWith(null);
-    expect(await store.listProfileIds()).toEqual(['alpha']);
+    expect(await store.listConnectionIds()).toEqual(['alpha']);
   });
 });

@@ -32,7 +32,7 @@ const alpha = { apiKey: 'ключ-αλφα-🔑-ü', apiSecret: 'sécret/Ω+ñ=�
 const beta = { apiKey: 'beta-key-2', apiSecret: 'beta-secret-2' };
 
 describe('credential store on the OS keychain', () => {
-  test('keeps two profiles apart and gives back exactly what was saved', async () => {
+  test('keeps two connections apart and gives back exactly what was saved', async () => {
     const { store } = freshStore();
     await store.set('alpha', alpha);
     await store.set('beta', beta);
@@ -40,15 +40,15 @@ describe('credential store on the OS keychain', () => {
     expect(await store.get('beta')).toEqual(beta);
   });
 
-  test('lists the profiles that have credentials, and nothing else', async () => {
+  test('lists the connections that have credentials, and nothing else', async () => {
     const { store, service } = freshStore();
     await store.set('beta', beta);
     await store.set('alpha', alpha);
-    // Something another tool filed under our service name is not a profile.
-    await keytar.setPassword(service, 'Not A Profile', 'x');
+    // Something another tool filed under our service name is not a connection.
+    await keytar.setPassword(service, 'Not A Connection', 'x');
     // Another service's entries are not ours.
     await freshStore().store.set('gamma', beta);
-    expect(await store.listProfileIds()).toEqual(['alpha', 'beta']);
+    expect(await store.listConnectionIds()).toEqual(['alpha', 'beta']);
   });
 
   test('saving again replaces the key and secret', async () => {
@@ -56,24 +56,24 @@ describe('credential store on the OS keychain', () => {
     await store.set('alpha', alpha);
     await store.set('alpha', beta);
     expect(await store.get('alpha')).toEqual(beta);
-    expect(await store.listProfileIds()).toEqual(['alpha']);
+    expect(await store.listConnectionIds()).toEqual(['alpha']);
   });
 
-  test('deleting removes only that profile', async () => {
+  test('deleting removes only that connection', async () => {
     const { store } = freshStore();
     await store.set('alpha', alpha);
     await store.set('beta', beta);
     expect(await store.delete('alpha')).toBe(true);
     expect(await store.get('alpha')).toBeNull();
     expect(await store.get('beta')).toEqual(beta);
-    expect(await store.listProfileIds()).toEqual(['beta']);
+    expect(await store.listConnectionIds()).toEqual(['beta']);
     expect(await store.delete('alpha')).toBe(false);
   });
 
-  test('a profile with nothing saved reads as null', async () => {
+  test('a connection with nothing saved reads as null', async () => {
     const { store } = freshStore();
     expect(await store.get('never-saved')).toBeNull();
-    expect(await store.listProfileIds()).toEqual([]);
+    expect(await store.listConnectionIds()).toEqual([]);
   });
 
   test('a damaged entry is reported as damaged, not as missing, and its content is not echoed', async () => {
@@ -88,7 +88,7 @@ describe('credential store on the OS keychain', () => {
       expect(`${keychainError.message} ${keychainError.detail} ${JSON.stringify(keychainError)}`).not.toContain(content);
     }
     // Still listed, so the UI can offer to fix it rather than hide it.
-    expect(await store.listProfileIds()).toEqual(['not-json', 'wrong-shape']);
+    expect(await store.listConnectionIds()).toEqual(['not-json', 'wrong-shape']);
   });
 
   test('refuses an invalid key or secret and keeps what was saved', async () => {
@@ -98,7 +98,7 @@ describe('credential store on the OS keychain', () => {
     expect(await store.get('alpha')).toEqual(alpha);
   });
 
-  test('saves under "ConsCent Console" with the profile id as account by default', async () => {
+  test('saves under "ConsCent Console" with the connection id as account by default', async () => {
     await createKeytarCredentialStore(keytar).set('default-service', beta);
     const accounts = (await keytar.findCredentials(DEFAULT_KEYCHAIN_SERVICE)).map((entry) => entry.account);
     expect(accounts).toContain('default-service');

@@ -2,14 +2,14 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { BRIDGE_CHANNELS, type UpdateUserResult } from '../../common/contract';
+import { BRIDGE_CHANNELS, type UpdateReaderResult } from '../../common/contract';
 import type { Result } from '../../common/result';
 import { createConsCentClient } from '../../main/conscent/conscent-client';
 import { createMemoryCredentialStore } from '../../main/credentials/memory-credential-store';
 import { UPDATE_IN_FLIGHT_MESSAGE, createBridgeHandlers } from '../../main/ipc/bridge-handlers';
 import { registerBridge } from '../../main/ipc/register-bridge';
 import { silentLogger } from '../../main/logging/logger';
-import { createProfileStore } from '../../main/settings/profile-store';
+import { createConnectionStore } from '../../main/settings/connection-store';
 import { DEMO_CLIENT, SEED_EXAMPLE_USER_ID, startSimulator, type RunningSimulator } from '../../simulator';
 import { FakeIpcMain } from '../helpers/fake-ipc-main';
 
@@ -20,7 +20,7 @@ const APP = 'app://console/index.html';
 const UPDATE = '/client/update-user';
 let sim: RunningSimulator;
 let ipc: FakeIpcMain;
-let profileId: string;
+let connectionId: string;
 
 beforeAll(async () => {
   sim = await startSimulator({ userCount: 10, seed: 5 });
@@ -32,20 +32,20 @@ beforeEach(async () => {
   const dir = await mkdtemp(join(tmpdir(), 'cc-double-'));
   ipc = new FakeIpcMain();
   const handlers = createBridgeHandlers({
-    profiles: createProfileStore(join(dir, 'settings.json')),
+    connections: createConnectionStore(join(dir, 'settings.json')),
     credentials: createMemoryCredentialStore(),
     createClient: (connection) => createConsCentClient(connection, { timeoutMs: 5000 }),
     logger: silentLogger,
   });
   registerBridge(ipc, handlers, ipc.trust((url) => url === APP));
-  const profile = { name: 'Sim', environment: 'custom', baseUrl: sim.baseUrl, clientId: DEMO_CLIENT.clientId };
-  const saved = (await ipc.invoke(BRIDGE_CHANNELS.saveProfile, { profile, credentials: { apiKey: DEMO_CLIENT.apiKey, apiSecret: DEMO_CLIENT.apiSecret } }, APP)) as Result<{ id: string }>;
+  const connection = { name: 'Sim', environment: 'custom', baseUrl: sim.baseUrl, clientId: DEMO_CLIENT.clientId };
+  const saved = (await ipc.invoke(BRIDGE_CHANNELS.saveConnection, { connection, credentials: { apiKey: DEMO_CLIENT.apiKey, apiSecret: DEMO_CLIENT.apiSecret } }, APP)) as Result<{ id: string }>;
   if (!saved.ok) throw new Error(saved.error.message);
-  profileId = saved.value.id;
+  connectionId = saved.value.id;
 });
 
 const update = (name: string, userId = SEED_EXAMPLE_USER_ID) =>
-  ipc.invoke(BRIDGE_CHANNELS.updateUser, { profileId, userId, changes: { name } }, APP) as Promise<Result<UpdateUserResult>>;
+  ipc.invoke(BRIDGE_CHANNELS.updateReader, { connectionId, userId, changes: { name } }, APP) as Promise<Result<UpdateReaderResult>>;
 const patches = () => sim.requests.filter((r) => r.method === 'PATCH' && r.path === UPDATE);
 
 /** Resolves the first call's promise into a flag, so "answered before the first" needs no clock. */

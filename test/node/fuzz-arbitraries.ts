@@ -89,7 +89,7 @@ export const edgeString: fc.Arbitrary<string> = fc.oneof(
 );
 
 const keyArb = fc.oneof(
-  { arbitrary: fc.constantFrom(...POLLUTION_KEYS, 'id', 'profile', 'credentials', 'userId', 'changes', 'apiSecret'), weight: 4 },
+  { arbitrary: fc.constantFrom(...POLLUTION_KEYS, 'id', 'connection', 'credentials', 'userId', 'changes', 'apiSecret'), weight: 4 },
   { arbitrary: fc.string({ maxLength: 8 }), weight: 4 },
   { arbitrary: edgeString, weight: 1 }, // odd and, now and then, huge key names: validation messages quote them
 );
@@ -140,7 +140,7 @@ const textUnit = fc.oneof(
 );
 const text = (min: number, max: number) => fc.string({ unit: textUnit, minLength: min, maxLength: max });
 const hex24 = fc.stringMatching(/^[a-f0-9]{24}$/);
-export const validProfileId = fc.stringMatching(/^[a-z0-9-]{1,64}$/);
+export const validConnectionId = fc.stringMatching(/^[a-z0-9-]{1,64}$/);
 const secretUnit = fc.constantFrom(...'abcdefXYZ0123456789-_.!é€#'.split(''));
 /** Valid API keys and secrets, prefixed so a test can spot them in any output. */
 export const validSecret = fc.string({ unit: secretUnit, minLength: 1, maxLength: 40 }).map((s) => `sk-fuzz-${s}`);
@@ -148,8 +148,8 @@ export const validSecret = fc.string({ unit: secretUnit, minLength: 1, maxLength
 export interface FuzzContext {
   simBaseUrl: string;
   refusedBaseUrl: string;
-  /** Ids of profiles that exist in the store (with and without credentials). */
-  profileIds: string[];
+  /** Ids of connections that exist in the store (with and without credentials). */
+  connectionIds: string[];
   knownUserIds: string[];
   knownEmails: string[];
   knownPhones: string[];
@@ -157,7 +157,7 @@ export interface FuzzContext {
   apiSecret: string;
 }
 
-export function validProfileFields(baseUrls: string[]) {
+export function validConnectionFields(baseUrls: string[]) {
   return fc.record({
     name: text(1, 80).filter((name) => name.trim().length > 0),
     environment: fc.constantFrom(...ENVIRONMENTS),
@@ -166,7 +166,7 @@ export function validProfileFields(baseUrls: string[]) {
   });
 }
 
-const anyProfileId = (ctx: FuzzContext) => fc.oneof(fc.constantFrom(...ctx.profileIds), validProfileId);
+const anyConnectionId = (ctx: FuzzContext) => fc.oneof(fc.constantFrom(...ctx.connectionIds), validConnectionId);
 const userIdArb = (ctx: FuzzContext) =>
   fc.oneof(fc.constantFrom(...ctx.knownUserIds), fc.constantFrom(...ctx.knownUserIds).map((id) => id.toUpperCase()), hex24);
 const credentialsArb = (ctx: FuzzContext) =>
@@ -203,7 +203,7 @@ export const validChanges = fc
   )
   .filter((changes) => Object.keys(changes).length > 0);
 
-/** Schema-valid payloads per operation (listProfiles takes none: anything sent is ignored). */
+/** Schema-valid payloads per operation (listConnections takes none: anything sent is ignored). */
 export function validPayloads(ctx: FuzzContext) {
   const storedUrls = [ctx.simBaseUrl, ctx.refusedBaseUrl, 'https://api.conscent.in/api/v1', 'https://sandbox-api.conscent.in/api/v1', 'http://localhost:1/api/', 'http://[::1]:1'];
   const testUrls = [ctx.simBaseUrl, ctx.refusedBaseUrl, 'https://api.conscent.in/api/v1'];
@@ -214,20 +214,20 @@ export function validPayloads(ctx: FuzzContext) {
     text(0, 40),
   );
   return {
-    listProfiles: garbage,
-    saveProfile: fc.record(
-      { id: fc.oneof(fc.constantFrom(...ctx.profileIds), validProfileId), profile: validProfileFields(storedUrls), credentials: credentialsArb(ctx) },
-      { requiredKeys: ['profile'] },
+    listConnections: garbage,
+    saveConnection: fc.record(
+      { id: fc.oneof(fc.constantFrom(...ctx.connectionIds), validConnectionId), connection: validConnectionFields(storedUrls), credentials: credentialsArb(ctx) },
+      { requiredKeys: ['connection'] },
     ),
-    deleteProfile: fc.record({ id: anyProfileId(ctx) }),
-    selectProfile: fc.record({ id: anyProfileId(ctx) }),
+    deleteConnection: fc.record({ id: anyConnectionId(ctx) }),
+    selectConnection: fc.record({ id: anyConnectionId(ctx) }),
     testConnection: fc.record(
-      { id: anyProfileId(ctx), profile: validProfileFields(testUrls), credentials: credentialsArb(ctx) },
-      { requiredKeys: ['profile'] },
+      { id: anyConnectionId(ctx), connection: validConnectionFields(testUrls), credentials: credentialsArb(ctx) },
+      { requiredKeys: ['connection'] },
     ),
-    lookupUser: fc.record({ profileId: anyProfileId(ctx), query }),
-    getUser: fc.record({ profileId: anyProfileId(ctx), userId: userIdArb(ctx) }),
-    updateUser: fc.record({ profileId: anyProfileId(ctx), userId: userIdArb(ctx), changes: validChanges }),
+    lookupReader: fc.record({ connectionId: anyConnectionId(ctx), query }),
+    openReader: fc.record({ connectionId: anyConnectionId(ctx), userId: userIdArb(ctx) }),
+    updateReader: fc.record({ connectionId: anyConnectionId(ctx), userId: userIdArb(ctx), changes: validChanges }),
   } satisfies Record<string, fc.Arbitrary<unknown>>;
 }
 

@@ -16,7 +16,7 @@ import { createMemoryCredentialStore, type MemoryCredentialStore } from '../../m
 import { createBridgeHandlers } from '../../main/ipc/bridge-handlers';
 import { registerBridge } from '../../main/ipc/register-bridge';
 import { createFileLogger, MAX_LINE_BYTES } from '../../main/logging/logger';
-import { createProfileStore, type ProfileStore } from '../../main/settings/profile-store';
+import { createConnectionStore, type ConnectionStore } from '../../main/settings/connection-store';
 import { DEMO_CLIENT, startSimulator, type RunningSimulator } from '../../simulator';
 import { FakeIpcMain } from '../helpers/fake-ipc-main';
 import { garbage, mutated, validPayloads, type FuzzContext } from './fuzz-arbitraries';
@@ -30,8 +30,8 @@ import { garbage, mutated, validPayloads, type FuzzContext } from './fuzz-arbitr
 // memory stays bounded and the log stays within its cap. FUZZ_RUNS and FUZZ_SEED override
 // the defaults; FUZZ_REPORT_DIR=dir writes the figures as JSON.
 
-export const PROFILE_OPERATIONS = ['listProfiles', 'saveProfile', 'deleteProfile', 'selectProfile'] as const satisfies OperationName[];
-export const USER_OPERATIONS = ['testConnection', 'lookupUser', 'getUser', 'updateUser'] as const satisfies OperationName[];
+export const CONNECTION_OPERATIONS = ['listConnections', 'saveConnection', 'deleteConnection', 'selectConnection'] as const satisfies OperationName[];
+export const USER_OPERATIONS = ['testConnection', 'lookupReader', 'openReader', 'updateReader'] as const satisfies OperationName[];
 
 export const NUM_RUNS = Number(process.env.FUZZ_RUNS ?? 10_000);
 export const SEED = Number(process.env.FUZZ_SEED ?? 0x5eed_c0de);
@@ -64,7 +64,7 @@ export function useFuzzEnvironment(label: string): { context: () => FuzzContext;
     ctx = {
       simBaseUrl: sim.baseUrl,
       refusedBaseUrl: `http://127.0.0.1:${await closedPort()}/api/v1`,
-      profileIds: FIXTURE_IDS,
+      connectionIds: FIXTURE_IDS,
       knownUserIds: users.slice(0, 8).map((u) => u.userId),
       knownEmails: users.slice(0, 5).flatMap((u) => (u.email ? [u.email] : [])),
       knownPhones: users.slice(0, 5).flatMap((u) => (u.phone ? [`${u.countryCode ?? ''} ${u.phone}`.trim()] : [])),
@@ -107,7 +107,7 @@ async function fuzzWith(bridge: Bridge, op: OperationName, sim: RunningSimulator
   const schema = REQUEST_SCHEMAS[op] as z.ZodType | null;
   const stats: OpStats = { payloads: 0, valid: 0, invalid: 0, httpRequests: 0, failures: 0, outcomes: {}, ms: 0, heapGrowthMB: 0 };
   const shape = prototypeShape();
-  const mutates = op === 'saveProfile' || op === 'deleteProfile';
+  const mutates = op === 'saveConnection' || op === 'deleteConnection';
   gc?.();
   const heapBefore = process.memoryUsage().heapUsed;
   const started = performance.now();
@@ -130,7 +130,7 @@ async function fuzzWith(bridge: Bridge, op: OperationName, sim: RunningSimulator
         // An internal bug (a TypeError, an unhandled case) surfaces as unexpected-response.
         assert(kind !== 'unexpected-response', 'a valid payload never ends in an internal failure');
       }
-      if (op === 'listProfiles') assert(ok, 'listProfiles ignores its payload and answers');
+      if (op === 'listConnections') assert(ok, 'listConnections ignores its payload and answers');
       const secret = fuzzSecretIn(payload);
       if (secret) assert(!JSON.stringify(result).includes(secret), 'the result never echoes the secret');
       assert(prototypeShape() === shape, 'no prototype gained or lost a property');
@@ -156,7 +156,7 @@ async function fuzzWith(bridge: Bridge, op: OperationName, sim: RunningSimulator
   }
 
   expect(stats.payloads).toBe(NUM_RUNS);
-  if (op !== 'listProfiles') {
+  if (op !== 'listConnections') {
     expect(stats.valid).toBeGreaterThan(NUM_RUNS / 50);
     expect(stats.invalid).toBeGreaterThan(NUM_RUNS / 2);
   }
@@ -177,10 +177,10 @@ function createBridge(ctx: FuzzContext) {
   // would dominate the run time without testing anything more.
   const dir = mkdtempSync(join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'cc-fuzz-'));
   let generation = 0;
-  let store = createProfileStore(join(dir, `settings-${generation}.json`));
-  const profiles: ProfileStore = {
+  let store = createConnectionStore(join(dir, `settings-${generation}.json`));
+  const connections: ConnectionStore = {
     load: () => store.load(),
-    upsert: (profile) => store.upsert(profile),
+    upsert: (connection) => store.upsert(connection),
     remove: (id) => store.remove(id),
     setActive: (id) => store.setActive(id),
   };
@@ -190,7 +190,7 @@ function createBridge(ctx: FuzzContext) {
     get: (id) => credentials.get(id),
     set: (id, creds) => credentials.set(id, creds),
     delete: (id) => credentials.delete(id),
-    listProfileIds: () => credentials.listProfileIds(),
+    listConnectionIds: () => credentials.listConnectionIds(),
   };
   let outsideCalls = 0;
   const ipc = new FakeIpcMain();
@@ -198,7 +198,7 @@ function createBridge(ctx: FuzzContext) {
   registerBridge(
     ipc,
     createBridgeHandlers({
-      profiles,
+      connections,
       credentials: credentialsProxy,
       createClient: (connection) =>
         isLoopbackHost(new URL(connection.baseUrl).hostname)
@@ -225,14 +225,14 @@ function createBridge(ctx: FuzzContext) {
     resetCounters: () => void (outsideCalls = 0),
     async keepFixtures(): Promise<void> {
       let { settings } = await store.load();
-      if (settings.profiles.length >= 40) {
+      if (settings.connections.length >= 40) {
         generation += 1;
-        store = createProfileStore(join(dir, `settings-${generation}.json`));
+        store = createConnectionStore(join(dir, `settings-${generation}.json`));
         credentials = createMemoryCredentialStore();
         settings = (await store.load()).settings;
       }
       for (const fixture of fixtures) {
-        const stored = settings.profiles.find((p) => p.id === fixture.id);
+        const stored = settings.connections.find((p) => p.id === fixture.id);
         if (!stored || stored.baseUrl !== fixture.baseUrl) await store.upsert(fixture);
       }
       if ((await credentials.get('fuzz-sim')) === null) await credentials.set('fuzz-sim', creds);
@@ -251,10 +251,10 @@ function offlineClient(count: () => void): ConsCentClient {
 }
 
 function arbitraryFor(op: OperationName, ctx: FuzzContext): fc.Arbitrary<unknown> {
-  if (op === 'listProfiles') return garbage;
+  if (op === 'listConnections') return garbage;
   const valid = validPayloads(ctx)[op];
   // Valid payloads that reach HTTP are a small share; invalid ones are the bulk.
-  const validWeight = op === 'saveProfile' || op === 'deleteProfile' || op === 'selectProfile' ? 3 : 1;
+  const validWeight = op === 'saveConnection' || op === 'deleteConnection' || op === 'selectConnection' ? 3 : 1;
   return fc.oneof({ arbitrary: valid, weight: validWeight }, { arbitrary: mutated(valid), weight: 7 }, { arbitrary: garbage, weight: 3 });
 }
 

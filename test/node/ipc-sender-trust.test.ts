@@ -24,15 +24,15 @@ const REFUSED = { ok: false, error: { kind: 'rejected-sender' } };
 describe('the IPC sender check', () => {
   it('answers the app page in the top frame of the main window', async () => {
     const { ipc, ran } = bridge();
-    expect(await ipc.invoke(BRIDGE_CHANNELS.listProfiles, undefined, APP_PAGE_URL)).toEqual({ ok: true, value: 'listProfiles' });
-    expect(ran).toEqual(['listProfiles']);
+    expect(await ipc.invoke(BRIDGE_CHANNELS.listConnections, undefined, APP_PAGE_URL)).toEqual({ ok: true, value: 'listConnections' });
+    expect(ran).toEqual(['listConnections']);
   });
 
   it('refuses the app page loaded in a subframe of the main window, on every channel, before its handler runs', async () => {
     const { ipc, ran } = bridge();
     const topFrame = { url: APP_PAGE_URL, parent: null };
     for (const channel of Object.values(BRIDGE_CHANNELS)) {
-      const answer = await ipc.invokeFrom(channel, { profileId: 'p' }, { sender: ipc.mainWindow, senderFrame: { url: APP_PAGE_URL, parent: topFrame } });
+      const answer = await ipc.invokeFrom(channel, { connectionId: 'p' }, { sender: ipc.mainWindow, senderFrame: { url: APP_PAGE_URL, parent: topFrame } });
       expect(answer, channel).toMatchObject(REFUSED);
     }
     expect(ran).toEqual([]);
@@ -50,14 +50,14 @@ describe('the IPC sender check', () => {
 
   it('refuses a frame that is gone, or one Electron throws on when it is read', async () => {
     const { ipc, ran } = bridge();
-    expect(await ipc.invoke(BRIDGE_CHANNELS.listProfiles, undefined, null)).toMatchObject(REFUSED);
+    expect(await ipc.invoke(BRIDGE_CHANNELS.listConnections, undefined, null)).toMatchObject(REFUSED);
     const disposed = {
       get url(): string {
         throw new Error('Render frame was disposed before WebFrameMain could be accessed');
       },
       parent: null,
     };
-    expect(await ipc.invokeFrom(BRIDGE_CHANNELS.listProfiles, undefined, { sender: ipc.mainWindow, senderFrame: disposed })).toMatchObject(REFUSED);
+    expect(await ipc.invokeFrom(BRIDGE_CHANNELS.listConnections, undefined, { sender: ipc.mainWindow, senderFrame: disposed })).toMatchObject(REFUSED);
     expect(ran).toEqual([]);
   });
 

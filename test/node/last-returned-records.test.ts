@@ -2,7 +2,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { UserView } from '../../common/contract';
+import type { ReaderView } from '../../common/contract';
 import type { Result } from '../../common/result';
 import { createConsCentClient } from '../../main/conscent/conscent-client';
 import { createMemoryCredentialStore } from '../../main/credentials/memory-credential-store';
@@ -10,18 +10,18 @@ import { createBridgeHandlers } from '../../main/ipc/bridge-handlers';
 import type { BridgeHandlers } from '../../main/ipc/register-bridge';
 import { createFileLogger } from '../../main/logging/logger';
 import { createLastReturnedRecords, withRemembered, type RecordOrigin } from '../../main/readers/last-returned-records';
-import { createProfileStore } from '../../main/settings/profile-store';
+import { createConnectionStore } from '../../main/settings/connection-store';
 import { DEMO_CLIENT, SEED_EXAMPLE_USER_ID, startSimulator, type RunningSimulator } from '../../simulator';
 
 // Issue #8 item 1: the lookup returns no address lists, phone or gender. Main keeps the
 // record the last update returned (this session, in memory) and fills those gaps from it,
 // so the form starts from the reader's real list instead of an empty one.
 
-const ORIGIN: RecordOrigin = { profileId: 'p1', baseUrl: 'http://127.0.0.1:1/api/v1', clientId: 'c1' };
+const ORIGIN: RecordOrigin = { connectionId: 'p1', baseUrl: 'http://127.0.0.1:1/api/v1', clientId: 'c1' };
 const USER_ID = 'aaaaaaaaaaaaaaaaaaaaaaaa';
 const ENTRY = { name: '', apartment: '12 Lake Road', area: '', pincode: '560001', landmark: '', city: 'Bengaluru', state: 'KA', country: 'India' };
 
-const updated = (userId = USER_ID): UserView => ({
+const updated = (userId = USER_ID): ReaderView => ({
   userId,
   source: 'update',
   name: 'Old Name',
@@ -32,7 +32,7 @@ const updated = (userId = USER_ID): UserView => ({
   billingAddress: [],
   known: ['name', 'countryCode', 'phone', 'gender', 'shippingAddress', 'billingAddress'],
 });
-const lookedUp: UserView = { userId: USER_ID, source: 'lookup', name: 'New Name', email: 'r@example.com', known: ['name', 'email'] };
+const lookedUp: ReaderView = { userId: USER_ID, source: 'lookup', name: 'New Name', email: 'r@example.com', known: ['name', 'email'] };
 const fixedClock = () => new Date('2025-06-01T14:02:00.000Z');
 
 describe('the memory of what updates returned', () => {
@@ -69,10 +69,10 @@ describe('the memory of what updates returned', () => {
     expect(memory.recall(ORIGIN, ids[2]!)).toBeDefined();
     memory.forget(ORIGIN, ids[2]!);
     expect(memory.recall(ORIGIN, ids[2]!)).toBeUndefined();
-    memory.remember({ ...ORIGIN, profileId: 'p2' }, updated(ids[0]));
-    memory.forgetProfile('p1');
+    memory.remember({ ...ORIGIN, connectionId: 'p2' }, updated(ids[0]));
+    memory.forgetConnection('p1');
     expect(memory.recall(ORIGIN, ids[1]!)).toBeUndefined();
-    expect(memory.recall({ ...ORIGIN, profileId: 'p2' }, ids[0]!)).toBeDefined();
+    expect(memory.recall({ ...ORIGIN, connectionId: 'p2' }, ids[0]!)).toBeDefined();
   });
 
   it('hands out copies: editing a recalled view does not change what is remembered', () => {
@@ -83,10 +83,10 @@ describe('the memory of what updates returned', () => {
   });
 });
 
-describe('getUser after a save in this session', () => {
+describe('openReader after a save in this session', () => {
   let sim: RunningSimulator;
   let handlers: BridgeHandlers;
-  let profileId: string;
+  let connectionId: string;
 
   beforeAll(async () => {
     sim = await startSimulator({ userCount: 10, seed: 5 });
@@ -95,25 +95,25 @@ describe('getUser after a save in this session', () => {
   beforeEach(async () => {
     const dir = await mkdtemp(join(tmpdir(), 'cc-remembered-'));
     handlers = createBridgeHandlers({
-      profiles: createProfileStore(join(dir, 'settings.json')),
+      connections: createConnectionStore(join(dir, 'settings.json')),
       credentials: createMemoryCredentialStore(),
       createClient: (connection) => createConsCentClient(connection, { timeoutMs: 1000 }),
       logger: createFileLogger({ dir: join(dir, 'logs') }),
     });
-    const saved = await handlers.saveProfile({
-      profile: { name: 'Local', environment: 'custom', baseUrl: sim.baseUrl, clientId: DEMO_CLIENT.clientId },
+    const saved = await handlers.saveConnection({
+      connection: { name: 'Local', environment: 'custom', baseUrl: sim.baseUrl, clientId: DEMO_CLIENT.clientId },
       credentials: { apiKey: DEMO_CLIENT.apiKey, apiSecret: DEMO_CLIENT.apiSecret },
     });
-    profileId = value(saved).id;
+    connectionId = value(saved).id;
   });
 
   it('returns the address lists, phone and gender the last update returned, with their ids', async () => {
-    const before = value(await handlers.getUser({ profileId, userId: SEED_EXAMPLE_USER_ID }));
+    const before = value(await handlers.openReader({ connectionId, userId: SEED_EXAMPLE_USER_ID }));
     expect(before.known).not.toContain('shippingAddress');
     expect(before.remembered).toBeUndefined();
 
-    const saved = value(await handlers.updateUser({ profileId, userId: SEED_EXAMPLE_USER_ID, changes: { name: 'Shivam D.' } }));
-    const again = value(await handlers.getUser({ profileId, userId: SEED_EXAMPLE_USER_ID }));
+    const saved = value(await handlers.updateReader({ connectionId, userId: SEED_EXAMPLE_USER_ID, changes: { name: 'Shivam D.' } }));
+    const again = value(await handlers.openReader({ connectionId, userId: SEED_EXAMPLE_USER_ID }));
     expect(again.source).toBe('lookup');
     expect(again.shippingAddress).toEqual(saved.user.shippingAddress);
     expect(again.billingAddress).toEqual(saved.user.billingAddress);
@@ -124,21 +124,21 @@ describe('getUser after a save in this session', () => {
   });
 
   it('forgets a reader whose update failed, and every reader of a deleted connection', async () => {
-    value(await handlers.updateUser({ profileId, userId: SEED_EXAMPLE_USER_ID, changes: { name: 'Shivam D.' } }));
+    value(await handlers.updateReader({ connectionId, userId: SEED_EXAMPLE_USER_ID, changes: { name: 'Shivam D.' } }));
     sim.addFault({ path: '/client/update-user', fault: { kind: 'status', status: 500 }, times: 1 });
-    expect((await handlers.updateUser({ profileId, userId: SEED_EXAMPLE_USER_ID, changes: { name: 'X' } })).ok).toBe(false);
-    expect(value(await handlers.getUser({ profileId, userId: SEED_EXAMPLE_USER_ID })).remembered).toBeUndefined();
+    expect((await handlers.updateReader({ connectionId, userId: SEED_EXAMPLE_USER_ID, changes: { name: 'X' } })).ok).toBe(false);
+    expect(value(await handlers.openReader({ connectionId, userId: SEED_EXAMPLE_USER_ID })).remembered).toBeUndefined();
 
-    value(await handlers.updateUser({ profileId, userId: SEED_EXAMPLE_USER_ID, changes: { name: 'Shivam D.' } }));
-    value(await handlers.deleteProfile({ id: profileId }));
+    value(await handlers.updateReader({ connectionId, userId: SEED_EXAMPLE_USER_ID, changes: { name: 'Shivam D.' } }));
+    value(await handlers.deleteConnection({ id: connectionId }));
     const recreated = value(
-      await handlers.saveProfile({
+      await handlers.saveConnection({
         id: undefined,
-        profile: { name: 'Local', environment: 'custom', baseUrl: sim.baseUrl, clientId: DEMO_CLIENT.clientId },
+        connection: { name: 'Local', environment: 'custom', baseUrl: sim.baseUrl, clientId: DEMO_CLIENT.clientId },
         credentials: { apiKey: DEMO_CLIENT.apiKey, apiSecret: DEMO_CLIENT.apiSecret },
       }),
     );
-    expect(value(await handlers.getUser({ profileId: recreated.id, userId: SEED_EXAMPLE_USER_ID })).remembered).toBeUndefined();
+    expect(value(await handlers.openReader({ connectionId: recreated.id, userId: SEED_EXAMPLE_USER_ID })).remembered).toBeUndefined();
   });
 });
 

@@ -7,33 +7,33 @@ import { redact } from '../../main/logging/redact';
 
 // The support log names readers and connections by their ids, untouched, and keeps
 // personal data out by the field it sits in as well as by its shape (issue 8, item 5):
-// the phone pattern used to turn a profile id into "775887fb-9f[phone]b90-…", while a
+// the phone pattern used to turn a connection id into "775887fb-9f[phone]b90-…", while a
 // reader's name, which has no shape, went through as it was.
 
-const PROFILE_ID = '775887fb-9f03-4120-8b90-1a2b3c4d5e6f';
+const CONNECTION_ID = '775887fb-9f03-4120-8b90-1a2b3c4d5e6f';
 const USER_ID = '650123456789abcdef012345';
 
-function logged(fields: LogFields, event = 'user.updated'): Record<string, unknown> {
+function logged(fields: LogFields, event = 'reader.updated'): Record<string, unknown> {
   const dir = mkdtempSync(join(tmpdir(), 'cc-log-ids-'));
   createFileLogger({ dir }).info(event, fields);
   return JSON.parse(readFileSync(join(dir, 'console.log'), 'utf8').trim()) as Record<string, unknown>;
 }
 
 describe('identifiers are logged as identifiers', () => {
-  it('keeps a profile id (UUID), a user id (ObjectId with a long digit run) and a slug id exactly', () => {
-    const line = logged({ profileId: PROFILE_ID, userId: USER_ID, id: 'p-sandbox', clientId: 'Client_01' });
-    expect(line).toMatchObject({ profileId: PROFILE_ID, userId: USER_ID, id: 'p-sandbox', clientId: 'Client_01' });
+  it('keeps a connection id (UUID), a user id (ObjectId with a long digit run) and a slug id exactly', () => {
+    const line = logged({ connectionId: CONNECTION_ID, userId: USER_ID, id: 'p-sandbox', clientId: 'Client_01' });
+    expect(line).toMatchObject({ connectionId: CONNECTION_ID, userId: USER_ID, id: 'p-sandbox', clientId: 'Client_01' });
   });
 
   it('keeps ids inside free text too, while a phone number beside them is still removed', () => {
-    const line = logged({ detail: `profile ${PROFILE_ID} reader ${USER_ID} called from +91 98765 43210` }, `update ${USER_ID}`);
-    expect(line.detail).toBe(`profile ${PROFILE_ID} reader ${USER_ID} called from [phone]`);
+    const line = logged({ detail: `connection ${CONNECTION_ID} reader ${USER_ID} called from +91 98765 43210` }, `update ${USER_ID}`);
+    expect(line.detail).toBe(`connection ${CONNECTION_ID} reader ${USER_ID} called from [phone]`);
     expect(line.event).toBe(`update ${USER_ID}`);
   });
 
   it('does not trust the key alone: a phone number or an email under an id key is still removed', () => {
-    const line = logged({ userId: '9876543210', id: 'jane@example.com', profileId: '+91 98765 43210' });
-    expect(line).toMatchObject({ userId: '[phone]', id: '[email]', profileId: '[phone]' });
+    const line = logged({ userId: '9876543210', id: 'jane@example.com', connectionId: '+91 98765 43210' });
+    expect(line).toMatchObject({ userId: '[phone]', id: '[email]', connectionId: '[phone]' });
   });
 
   it('a long all-digit run is not taken for a user id', () => {
@@ -61,8 +61,8 @@ describe('personal data is removed by the key it sits under', () => {
   });
 
   it('keeps what says nothing about the reader: yes/no flags, field lists, kinds and counts', () => {
-    const line = logged({ isPhoneVerified: true, fields: 'name,email,phone', kind: 'timeout', matches: 2, operation: 'updateUser' });
-    expect(line).toMatchObject({ isPhoneVerified: true, fields: 'name,email,phone', kind: 'timeout', matches: 2, operation: 'updateUser' });
+    const line = logged({ isPhoneVerified: true, fields: 'name,email,phone', kind: 'timeout', matches: 2, operation: 'updateReader' });
+    expect(line).toMatchObject({ isPhoneVerified: true, fields: 'name,email,phone', kind: 'timeout', matches: 2, operation: 'updateReader' });
   });
 
   it('removes personal members of JSON quoted in free text, and secrets under secret keys', () => {

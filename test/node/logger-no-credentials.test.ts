@@ -6,7 +6,7 @@ import { createConsCentClient } from '../../main/conscent/conscent-client';
 import { createMemoryCredentialStore } from '../../main/credentials/memory-credential-store';
 import { createBridgeHandlers } from '../../main/ipc/bridge-handlers';
 import { createFileLogger, type LogFields, type Logger } from '../../main/logging/logger';
-import { createProfileStore } from '../../main/settings/profile-store';
+import { createConnectionStore } from '../../main/settings/connection-store';
 import { DEMO_CLIENT, SEED_EXAMPLE_USER_ID, startSimulator, type Fault, type RunningSimulator } from '../../simulator';
 
 // Every code path of main that logs, driven through success and every failure, with a
@@ -48,27 +48,27 @@ function spy(inner: Logger): Logger {
 describe('main never logs credentials or HTTP headers', () => {
   it('through saves, lookups, updates and every failure', async () => {
     const handlers = createBridgeHandlers({
-      profiles: createProfileStore(join(dir, 'settings.json')),
+      connections: createConnectionStore(join(dir, 'settings.json')),
       credentials: createMemoryCredentialStore(),
       createClient: (connection) =>
         createConsCentClient(connection, { timeoutMs: 300, retryRuntime: { sleep: async () => undefined } }),
       // No `secrets` option on purpose: nothing must depend on exact-secret scrubbing.
       logger: spy(createFileLogger({ dir: join(dir, 'logs'), maxBytes: 4096, keepFiles: 2 })),
     });
-    const profile = { name: 'Log check', environment: 'custom', baseUrl: sim.baseUrl, clientId: DEMO_CLIENT.clientId };
-    const saved = await handlers.saveProfile({ profile, credentials: { apiKey: KEY, apiSecret: SECRET } });
+    const connection = { name: 'Log check', environment: 'custom', baseUrl: sim.baseUrl, clientId: DEMO_CLIENT.clientId };
+    const saved = await handlers.saveConnection({ connection, credentials: { apiKey: KEY, apiSecret: SECRET } });
     if (!saved.ok) throw new Error(saved.error.message);
-    const profileId = saved.value.id;
+    const connectionId = saved.value.id;
 
-    await handlers.saveProfile({ profile, credentials: { apiKey: KEY, apiSecret: `${SECRET} x` } });
-    await handlers.testConnection({ profile, credentials: { apiKey: KEY, apiSecret: WRONG } });
-    await handlers.testConnection({ id: profileId, profile });
+    await handlers.saveConnection({ connection, credentials: { apiKey: KEY, apiSecret: `${SECRET} x` } });
+    await handlers.testConnection({ connection, credentials: { apiKey: KEY, apiSecret: WRONG } });
+    await handlers.testConnection({ id: connectionId, connection });
     const user = sim.listUsers().find((u) => u.userId !== SEED_EXAMPLE_USER_ID)!;
     for (const query of [SEED_EXAMPLE_USER_ID, user.email, `${user.countryCode} ${user.phone}`, 'nobody@example.com']) {
-      await handlers.lookupUser({ profileId, query });
+      await handlers.lookupReader({ connectionId, query });
     }
-    await handlers.getUser({ profileId, userId: SEED_EXAMPLE_USER_ID });
-    await handlers.updateUser({ profileId, userId: SEED_EXAMPLE_USER_ID, changes: { name: 'Logged Change' } });
+    await handlers.openReader({ connectionId, userId: SEED_EXAMPLE_USER_ID });
+    await handlers.updateReader({ connectionId, userId: SEED_EXAMPLE_USER_ID, changes: { name: 'Logged Change' } });
 
     const faults: Fault[] = [
       { kind: 'status', status: 401 },
@@ -82,12 +82,12 @@ describe('main never logs credentials or HTTP headers', () => {
     for (const fault of faults) {
       sim.clearFaults();
       sim.addFault({ fault });
-      await handlers.updateUser({ profileId, userId: SEED_EXAMPLE_USER_ID, changes: { name: 'Faulted Change' } });
-      await handlers.lookupUser({ profileId, query: user.email });
-      await handlers.testConnection({ id: profileId, profile });
+      await handlers.updateReader({ connectionId, userId: SEED_EXAMPLE_USER_ID, changes: { name: 'Faulted Change' } });
+      await handlers.lookupReader({ connectionId, query: user.email });
+      await handlers.testConnection({ id: connectionId, connection });
     }
     sim.clearFaults();
-    await handlers.deleteProfile({ id: profileId });
+    await handlers.deleteConnection({ id: connectionId });
 
     expect(raw.length).toBeGreaterThan(20);
     const written = await Promise.all(

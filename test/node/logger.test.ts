@@ -135,8 +135,8 @@ describe('redaction', () => {
 
   it('keeps useful values: counts, kinds, ids, booleans', () => {
     const dir = freshDir();
-    createFileLogger({ dir }).info('user.lookup', { by: 'email', matches: 3, ok: true, profileId: 'a1b2-c3d4' });
-    expect(lines(dir)[0]).toMatchObject({ level: 'info', event: 'user.lookup', by: 'email', matches: 3, ok: true, profileId: 'a1b2-c3d4' });
+    createFileLogger({ dir }).info('reader.lookup', { by: 'email', matches: 3, ok: true, connectionId: 'a1b2-c3d4' });
+    expect(lines(dir)[0]).toMatchObject({ level: 'info', event: 'reader.lookup', by: 'email', matches: 3, ok: true, connectionId: 'a1b2-c3d4' });
   });
 
   it("a caller's field cannot overwrite the time, level or event", () => {

@@ -31,12 +31,12 @@ describe('preload bridge', () => {
     expect(Object.isFrozen(bridge)).toBe(true);
   });
 
-  it.each(OPERATION_NAMES.filter((name) => name !== 'listProfiles'))(
+  it.each(OPERATION_NAMES.filter((name) => name !== 'listConnections'))(
     '%s sends its request, untouched and alone, on its own channel and returns the answer',
     async (name) => {
       const { invoke, calls } = fakeInvoke();
       const bridge = buildBridge(invoke);
-      const request = { profileId: 'prod', nested: { list: [1, 2], keep: 'as is' } };
+      const request = { connectionId: 'prod', nested: { list: [1, 2], keep: 'as is' } };
 
       const answer = await callWith(bridge, name, request, 'an extra argument', { another: true });
 
@@ -44,18 +44,18 @@ describe('preload bridge', () => {
       expect(calls[0]?.channel).toBe(BRIDGE_CHANNELS[name]);
       expect(calls[0]?.args).toHaveLength(1);
       expect(calls[0]?.args[0]).toBe(request);
-      expect(request).toEqual({ profileId: 'prod', nested: { list: [1, 2], keep: 'as is' } });
+      expect(request).toEqual({ connectionId: 'prod', nested: { list: [1, 2], keep: 'as is' } });
       expect(answer).toEqual({ ok: true, value: `answer from ${BRIDGE_CHANNELS[name]}` });
     },
   );
 
-  it('listProfiles sends no request at all, even when given arguments', async () => {
+  it('listConnections sends no request at all, even when given arguments', async () => {
     const { invoke, calls } = fakeInvoke();
     const bridge = buildBridge(invoke);
 
-    await callWith(bridge, 'listProfiles', { sneaky: 'payload' });
+    await callWith(bridge, 'listConnections', { sneaky: 'payload' });
 
-    expect(calls).toEqual([{ channel: BRIDGE_CHANNELS.listProfiles, args: [] }]);
+    expect(calls).toEqual([{ channel: BRIDGE_CHANNELS.listConnections, args: [] }]);
   });
 
   it('uses a different channel for every operation', () => {
@@ -67,6 +67,6 @@ describe('preload bridge', () => {
     const failure = new Error('no handler');
     const invoke = vi.fn<BridgeInvoke>().mockRejectedValue(failure);
     const bridge = buildBridge(invoke);
-    await expect(bridge.getUser({ profileId: 'prod', userId: '0123456789abcdef01234567' })).rejects.toBe(failure);
+    await expect(bridge.openReader({ connectionId: 'prod', userId: '0123456789abcdef01234567' })).rejects.toBe(failure);
   });
 });

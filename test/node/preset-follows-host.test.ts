@@ -9,7 +9,7 @@ import { createMemoryCredentialStore } from '../../main/credentials/memory-crede
 import { createBridgeHandlers } from '../../main/ipc/bridge-handlers';
 import type { BridgeHandlers } from '../../main/ipc/register-bridge';
 import { createFileLogger } from '../../main/logging/logger';
-import { createProfileStore } from '../../main/settings/profile-store';
+import { createConnectionStore } from '../../main/settings/connection-store';
 
 let dir: string;
 let handlers: BridgeHandlers;
@@ -17,7 +17,7 @@ const good = { apiKey: 'key-1', apiSecret: 'secret-1' };
 
 function start() {
   handlers = createBridgeHandlers({
-    profiles: createProfileStore(join(dir, 'settings.json')),
+    connections: createConnectionStore(join(dir, 'settings.json')),
     credentials: createMemoryCredentialStore(),
     createClient: () => {
       throw new Error('no ConsCent call is expected here');
@@ -41,28 +41,28 @@ describe('preset and host', () => {
     ['sandbox', 'https://api.conscent.in/api/v1', 'api.conscent.in'],
     ['production', 'http://127.0.0.1:4010/api/v1', '127.0.0.1:4010'],
   ] as const)('refuses to save the %s preset with %s, on the Environment field', async (environment, baseUrl, host) => {
-    const error = failure(await handlers.saveProfile({ profile: { name: 'Demo', environment, baseUrl, clientId: 'c-1' }, credentials: good }));
+    const error = failure(await handlers.saveConnection({ connection: { name: 'Demo', environment, baseUrl, clientId: 'c-1' }, credentials: good }));
     expect(error.kind).toBe('invalid-input');
-    expect(error.fields?.['profile.environment']).toContain(host);
-    const listed = await handlers.listProfiles();
-    expect(listed.ok && listed.value.profiles).toEqual([]);
+    expect(error.fields?.['connection.environment']).toContain(host);
+    const listed = await handlers.listConnections();
+    expect(listed.ok && listed.value.connections).toEqual([]);
   });
 
   it('corrects a contradicting preset found on disk to Custom, keeping the connection and its host', async () => {
     const settings = {
-      version: 1,
-      activeProfileId: 'old-live',
-      profiles: [
+      version: 2,
+      activeConnectionId: 'old-live',
+      connections: [
         { id: 'old-live', name: 'Demo sandbox', environment: 'sandbox', baseUrl: 'https://api.conscent.in/api/v1', clientId: 'c-1' },
         { id: 'real-sandbox', name: 'Sandbox', environment: 'sandbox', baseUrl: 'https://sandbox-api.conscent.in/api/v1', clientId: 'c-2' },
       ],
     };
     await writeFile(join(dir, 'settings.json'), JSON.stringify(settings));
     start();
-    const listed = await handlers.listProfiles();
+    const listed = await handlers.listConnections();
     if (!listed.ok) throw new Error(listed.error.message);
     expect(listed.value.recovered).toBeUndefined();
-    expect(listed.value.profiles.map(({ id, environment, baseUrl }) => ({ id, environment, baseUrl }))).toEqual([
+    expect(listed.value.connections.map(({ id, environment, baseUrl }) => ({ id, environment, baseUrl }))).toEqual([
       { id: 'old-live', environment: 'custom', baseUrl: 'https://api.conscent.in/api/v1' },
       { id: 'real-sandbox', environment: 'sandbox', baseUrl: 'https://sandbox-api.conscent.in/api/v1' },
     ]);

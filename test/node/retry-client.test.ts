@@ -8,7 +8,7 @@ import { createConsCentClient, type ClientOptions } from '../../main/conscent/co
 import { createMemoryCredentialStore } from '../../main/credentials/memory-credential-store';
 import { createBridgeHandlers } from '../../main/ipc/bridge-handlers';
 import { silentLogger } from '../../main/logging/logger';
-import { createProfileStore } from '../../main/settings/profile-store';
+import { createConnectionStore } from '../../main/settings/connection-store';
 import { DEMO_CLIENT, SEED_EXAMPLE_USER_ID, startSimulator, type Fault, type RunningSimulator } from '../../simulator';
 
 // Retries against the real simulator: lookups retry transient failures within bounds,
@@ -155,19 +155,19 @@ describe('a PATCH is sent exactly once, whatever happens to it', () => {
     expect(sleeps).toEqual([]);
   });
 
-  it.each(faults)('the updateUser handler after %s', async (_label, fault) => {
+  it.each(faults)('the updateReader handler after %s', async (_label, fault) => {
     const dir = await mkdtemp(join(tmpdir(), 'cc-retry-'));
     const handlers = createBridgeHandlers({
-      profiles: createProfileStore(join(dir, 'settings.json')),
+      connections: createConnectionStore(join(dir, 'settings.json')),
       credentials: createMemoryCredentialStore(),
       createClient: (connection) => createConsCentClient(connection, options()),
       logger: silentLogger,
     });
-    const profile = { name: 'Sim', environment: 'custom' as const, baseUrl: sim.baseUrl, clientId: DEMO_CLIENT.clientId };
-    const saved = await handlers.saveProfile({ profile, credentials });
+    const connection = { name: 'Sim', environment: 'custom' as const, baseUrl: sim.baseUrl, clientId: DEMO_CLIENT.clientId };
+    const saved = await handlers.saveConnection({ connection, credentials });
     if (!saved.ok) throw new Error(saved.error.message);
     sim.addFault({ path: UPDATE, fault });
-    const result = await handlers.updateUser({ profileId: saved.value.id, userId: SEED_EXAMPLE_USER_ID, changes: { name: 'Only Once' } });
+    const result = await handlers.updateReader({ connectionId: saved.value.id, userId: SEED_EXAMPLE_USER_ID, changes: { name: 'Only Once' } });
     expect(result.ok).toBe(false);
     expect(requestsTo(UPDATE)).toHaveLength(1);
   });

@@ -54,23 +54,23 @@ afterAll(async () => {
 
 describe('the API secret never leaves the keychain', () => {
   it('is stored in the real keychain, and used, but found in no result, error, file or log', async () => {
-    const profile = { name: 'Leak check', environment: 'custom', baseUrl: sim.baseUrl, clientId: DEMO_CLIENT.clientId };
-    const saved = await call('saveProfile', { profile, credentials: { apiKey: KEY, apiSecret: SECRET } });
+    const connection = { name: 'Leak check', environment: 'custom', baseUrl: sim.baseUrl, clientId: DEMO_CLIENT.clientId };
+    const saved = await call('saveConnection', { connection, credentials: { apiKey: KEY, apiSecret: SECRET } });
     expect(saved.ok).toBe(true);
     const id = saved.value!.id as string;
     // With the origin they may be sent to (issue 8.2).
     expect(JSON.parse((await keytar.getPassword('ConsCent Console', id))!)).toEqual({ apiKey: KEY, apiSecret: SECRET, origin: new URL(sim.baseUrl).origin });
 
-    await call('listProfiles');
-    expect((await call('testConnection', { id, profile })).ok).toBe(true);
-    await call('testConnection', { profile, credentials: { apiKey: KEY, apiSecret: `${SECRET}-wrong` } });
-    await call('lookupUser', { profileId: id, query: SEED_EXAMPLE_USER_ID });
-    await call('getUser', { profileId: id, userId: SEED_EXAMPLE_USER_ID });
-    expect((await call('updateUser', { profileId: id, userId: SEED_EXAMPLE_USER_ID, changes: { name: 'Leak Check' } })).ok).toBe(true);
+    await call('listConnections');
+    expect((await call('testConnection', { id, connection })).ok).toBe(true);
+    await call('testConnection', { connection, credentials: { apiKey: KEY, apiSecret: `${SECRET}-wrong` } });
+    await call('lookupReader', { connectionId: id, query: SEED_EXAMPLE_USER_ID });
+    await call('openReader', { connectionId: id, userId: SEED_EXAMPLE_USER_ID });
+    expect((await call('updateReader', { connectionId: id, userId: SEED_EXAMPLE_USER_ID, changes: { name: 'Leak Check' } })).ok).toBe(true);
     sim.addFault({ fault: { kind: 'status', status: 500 } });
-    await call('updateUser', { profileId: id, userId: SEED_EXAMPLE_USER_ID, changes: { name: 'Leak Check 2' } });
+    await call('updateReader', { connectionId: id, userId: SEED_EXAMPLE_USER_ID, changes: { name: 'Leak Check 2' } });
     sim.clearFaults();
-    await call('saveProfile', { id, profile: { ...profile, baseUrl: `ftp://${SECRET}` } });
+    await call('saveConnection', { id, connection: { ...connection, baseUrl: `ftp://${SECRET}` } });
     // The server did receive the credentials: the leak check is not vacuous.
     expect(sim.requests.some((r) => r.authorized)).toBe(true);
 
@@ -91,9 +91,9 @@ describe('the API secret never leaves the keychain', () => {
 
   it('refuses calls from any page but the console itself, before looking at the payload', async () => {
     for (const sender of ['https://evil.example/', 'file:///etc/passwd', 'app://console/other.html', null]) {
-      const result = await ipc.invoke(BRIDGE_CHANNELS.listProfiles, undefined, sender as string);
+      const result = await ipc.invoke(BRIDGE_CHANNELS.listConnections, undefined, sender as string);
       expect(result).toMatchObject({ ok: false, error: { kind: 'rejected-sender' } });
     }
-    expect((await call('listProfiles')).ok).toBe(true);
+    expect((await call('listConnections')).ok).toBe(true);
   });
 });

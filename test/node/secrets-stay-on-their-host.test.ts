@@ -1,25 +1,25 @@
 // Issue #8 item 2: a stored API key and secret go only to the origin (scheme, host and
-// port) they were entered for. Real handlers, real profile store on disk, two simulators
+// port) they were entered for. Real handlers, real connection store on disk, two simulators
 // on two ports (two origins), so "nothing was sent there" is checked where it would land.
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { ProfileSummary } from '../../common/contract';
+import type { ConnectionSummary } from '../../common/contract';
 import type { Result } from '../../common/result';
 import { createConsCentClient } from '../../main/conscent/conscent-client';
 import { createMemoryCredentialStore, type MemoryCredentialStore } from '../../main/credentials/memory-credential-store';
 import { createBridgeHandlers } from '../../main/ipc/bridge-handlers';
 import type { BridgeHandlers } from '../../main/ipc/register-bridge';
 import { createFileLogger } from '../../main/logging/logger';
-import { createProfileStore, type ProfileStore } from '../../main/settings/profile-store';
+import { createConnectionStore, type ConnectionStore } from '../../main/settings/connection-store';
 import { DEMO_CLIENT, SEED_EXAMPLE_USER_ID, startSimulator, type RunningSimulator } from '../../simulator';
 
 let home: RunningSimulator;
 let elsewhere: RunningSimulator;
 let handlers: BridgeHandlers;
 let credentials: MemoryCredentialStore;
-let profiles: ProfileStore;
+let connections: ConnectionStore;
 let dir: string;
 const good = { apiKey: DEMO_CLIENT.apiKey, apiSecret: DEMO_CLIENT.apiSecret };
 
@@ -32,9 +32,9 @@ beforeEach(async () => {
   elsewhere.clearRequests();
   dir = await mkdtemp(join(tmpdir(), 'cc-bound-'));
   credentials = createMemoryCredentialStore();
-  profiles = createProfileStore(join(dir, 'settings.json'));
+  connections = createConnectionStore(join(dir, 'settings.json'));
   handlers = createBridgeHandlers({
-    profiles,
+    connections,
     credentials,
     createClient: (connection) => createConsCentClient(connection, { timeoutMs: 1000 }),
     logger: createFileLogger({ dir: join(dir, 'logs') }),
@@ -50,11 +50,11 @@ function failure<T>(result: Result<T>) {
   return result.error;
 }
 
-const profileAt = (baseUrl: string) => ({ name: 'Publisher', environment: 'custom' as const, baseUrl, clientId: DEMO_CLIENT.clientId });
+const connectionAt = (baseUrl: string) => ({ name: 'Publisher', environment: 'custom' as const, baseUrl, clientId: DEMO_CLIENT.clientId });
 const hostOf = (sim: RunningSimulator) => new URL(sim.baseUrl).host;
 
-async function savedAtHome(): Promise<ProfileSummary> {
-  return value(await handlers.saveProfile({ profile: profileAt(home.baseUrl), credentials: good }));
+async function savedAtHome(): Promise<ConnectionSummary> {
+  return value(await handlers.saveConnection({ connection: connectionAt(home.baseUrl), credentials: good }));
 }
 
 function expectRefusedForNewHost(error: { kind: string; message: string; fields?: Record<string, string> }) {
@@ -70,46 +70,46 @@ function expectRefusedForNewHost(error: { kind: string; message: string; fields?
 describe('stored credentials are bound to their origin', () => {
   it('Test connection does not send stored credentials to another host', async () => {
     const saved = await savedAtHome();
-    const error = failure(await handlers.testConnection({ id: saved.id, profile: profileAt(elsewhere.baseUrl) }));
+    const error = failure(await handlers.testConnection({ id: saved.id, connection: connectionAt(elsewhere.baseUrl) }));
     expectRefusedForNewHost(error);
     expect(elsewhere.requests).toHaveLength(0);
   });
 
   it('saving a connection with another host needs the key and secret again, and changes nothing until then', async () => {
     const saved = await savedAtHome();
-    expectRefusedForNewHost(failure(await handlers.saveProfile({ id: saved.id, profile: profileAt(elsewhere.baseUrl) })));
-    expect(value(await handlers.listProfiles()).profiles[0]?.baseUrl).toBe(home.baseUrl);
+    expectRefusedForNewHost(failure(await handlers.saveConnection({ id: saved.id, connection: connectionAt(elsewhere.baseUrl) })));
+    expect(value(await handlers.listConnections()).connections[0]?.baseUrl).toBe(home.baseUrl);
 
-    const moved = value(await handlers.saveProfile({ id: saved.id, profile: profileAt(elsewhere.baseUrl), credentials: good }));
+    const moved = value(await handlers.saveConnection({ id: saved.id, connection: connectionAt(elsewhere.baseUrl), credentials: good }));
     expect(moved).toMatchObject({ baseUrl: elsewhere.baseUrl, hasCredentials: true });
     expect(await credentials.get(saved.id)).toEqual({ ...good, origin: new URL(elsewhere.baseUrl).origin });
-    value(await handlers.lookupUser({ profileId: saved.id, query: SEED_EXAMPLE_USER_ID }));
+    value(await handlers.lookupReader({ connectionId: saved.id, query: SEED_EXAMPLE_USER_ID }));
     expect(elsewhere.requests.length).toBeGreaterThan(0);
   });
 
   it('changing only the path on the same origin keeps the stored key and secret', async () => {
     const saved = await savedAtHome();
     const samePlace = `${new URL(home.baseUrl).origin}/api/v2`;
-    const edited = value(await handlers.saveProfile({ id: saved.id, profile: profileAt(samePlace) }));
+    const edited = value(await handlers.saveConnection({ id: saved.id, connection: connectionAt(samePlace) }));
     expect(edited).toMatchObject({ baseUrl: samePlace, hasCredentials: true });
     expect(await credentials.get(saved.id)).toEqual({ ...good, origin: new URL(home.baseUrl).origin });
   });
 
-  it('an entry saved before origins were recorded is bound to its profile’s saved base URL, and recorded on first use', async () => {
-    await profiles.upsert({ id: 'older', ...profileAt(home.baseUrl) });
+  it('an entry saved before origins were recorded is bound to its connection’s saved base URL, and recorded on first use', async () => {
+    await connections.upsert({ id: 'older', ...connectionAt(home.baseUrl) });
     await credentials.set('older', good); // no origin, as entries were stored before
-    expectRefusedForNewHost(failure(await handlers.testConnection({ id: 'older', profile: profileAt(elsewhere.baseUrl) })));
+    expectRefusedForNewHost(failure(await handlers.testConnection({ id: 'older', connection: connectionAt(elsewhere.baseUrl) })));
     expect(elsewhere.requests).toHaveLength(0);
 
-    value(await handlers.lookupUser({ profileId: 'older', query: SEED_EXAMPLE_USER_ID }));
+    value(await handlers.lookupReader({ connectionId: 'older', query: SEED_EXAMPLE_USER_ID }));
     expect(await credentials.get('older')).toEqual({ ...good, origin: new URL(home.baseUrl).origin });
   });
 
   it('a settings file repointed by hand does not carry the credentials to the new host', async () => {
     const saved = await savedAtHome();
     // What a hand edit of settings.json amounts to: same id, another host, keychain untouched.
-    await profiles.upsert({ id: saved.id, ...profileAt(elsewhere.baseUrl) });
-    const error = failure(await handlers.lookupUser({ profileId: saved.id, query: SEED_EXAMPLE_USER_ID }));
+    await connections.upsert({ id: saved.id, ...connectionAt(elsewhere.baseUrl) });
+    const error = failure(await handlers.lookupReader({ connectionId: saved.id, query: SEED_EXAMPLE_USER_ID }));
     expect(error.kind).toBe('not-configured');
     expect(error.message).toContain(hostOf(home));
     expect(error.message).toContain(hostOf(elsewhere));
@@ -119,11 +119,11 @@ describe('stored credentials are bound to their origin', () => {
 
   it('logs a host change with the two hosts and nothing secret', async () => {
     const saved = await savedAtHome();
-    value(await handlers.saveProfile({ id: saved.id, profile: profileAt(elsewhere.baseUrl), credentials: good }));
+    value(await handlers.saveConnection({ id: saved.id, connection: connectionAt(elsewhere.baseUrl), credentials: good }));
     const log = await readFile(join(dir, 'logs', 'console.log'), 'utf8');
-    const line = log.split('\n').find((l) => l.includes('profile.host-changed'));
+    const line = log.split('\n').find((l) => l.includes('connection.host-changed'));
     expect(line).toBeDefined();
-    expect(JSON.parse(line ?? '{}')).toMatchObject({ profileId: saved.id, from: hostOf(home), to: hostOf(elsewhere) });
+    expect(JSON.parse(line ?? '{}')).toMatchObject({ connectionId: saved.id, from: hostOf(home), to: hostOf(elsewhere) });
     expect(log).not.toContain(good.apiSecret);
     expect(log).not.toContain(good.apiKey);
   });

@@ -59,12 +59,12 @@ describe('Electron security checklist, items 16–20', () => {
     const strangers = ['https://evil.example/', 'file:///app/out/renderer/index.html', 'app://console/other.html', 'app://evil/index.html', 'http://localhost:5173/', 'about:blank', null];
     for (const channel of Object.values(BRIDGE_CHANNELS)) {
       for (const sender of strangers) {
-        const answer = await ipc.invoke(channel, { profileId: 'p' }, sender);
+        const answer = await ipc.invoke(channel, { connectionId: 'p' }, sender);
         expect(answer, `${channel} from ${sender}`).toMatchObject({ ok: false, error: { kind: 'rejected-sender' } });
       }
     }
     expect(ran).toEqual([]);
-    expect(await ipc.invoke(BRIDGE_CHANNELS.listProfiles, undefined, `${APP_PAGE_URL}#/x`)).toEqual({ ok: true, value: 'listProfiles' });
+    expect(await ipc.invoke(BRIDGE_CHANNELS.listConnections, undefined, `${APP_PAGE_URL}#/x`)).toEqual({ ok: true, value: 'listConnections' });
   });
 
   it('checklist 18 — file://: the app:// scheme gets only standard, secure and CORS privileges', () => {
@@ -152,7 +152,7 @@ describe('Electron security checklist, item 20 (the built preload)', () => {
       await method({ request: name }, 'smuggled', { channel: 'conscent:other' });
     }
     expect(invokes).toEqual(
-      OPERATION_NAMES.map((name) => (name === 'listProfiles' ? [BRIDGE_CHANNELS[name]] : [BRIDGE_CHANNELS[name], { request: name }])),
+      OPERATION_NAMES.map((name) => (name === 'listConnections' ? [BRIDGE_CHANNELS[name]] : [BRIDGE_CHANNELS[name], { request: name }])),
     );
     // Only these members of Electron are ever read: no send/on/sendSync, webFrame, shell…
     expect([...touched].sort()).toEqual(['contextBridge.exposeInMainWorld', 'electron.contextBridge', 'electron.ipcRenderer', 'ipcRenderer.invoke']);

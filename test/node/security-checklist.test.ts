@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { EventEmitter } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
-import { ProfileFields } from '../../common/contract';
+import { ConnectionFields } from '../../common/contract';
 import { ENVIRONMENT_PRESETS, baseUrlProblem } from '../../common/environments';
 import { createSenderCheck } from '../../main/ipc/sender-check';
 import { resolveAppPage } from '../../main/window/app-page';
@@ -43,8 +43,8 @@ describe('Electron security checklist, items 1–15', () => {
   it('checklist 1 — secure content: ConsCent base URLs must be https; plain http only for this computer', () => {
     for (const url of ['http://api.conscent.in/api/v1', 'http://localhost.evil.example/api', 'ftp://api.conscent.in/', 'ws://api.conscent.in/']) {
       expect(baseUrlProblem(url), url).toBeDefined();
-      const profile = { name: 'P', environment: 'custom', baseUrl: url, clientId: 'client-1' };
-      expect(ProfileFields.safeParse(profile).success, url).toBe(false);
+      const connection = { name: 'P', environment: 'custom', baseUrl: url, clientId: 'client-1' };
+      expect(ConnectionFields.safeParse(connection).success, url).toBe(false);
     }
     for (const url of ['https://api.conscent.in/api/v1', 'http://127.0.0.1:4010/api/v1', 'http://localhost:4010/api/v1']) {
       expect(baseUrlProblem(url), url).toBeUndefined();

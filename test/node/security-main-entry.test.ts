@@ -30,7 +30,7 @@ describe('main/index.ts wires in every hardened piece', () => {
     expect(electron.protocol.privileged).toEqual([APP_SCHEME_PRIVILEGES]);
     expect(win.webContents.fire('will-navigate', 'https://evil.example/')).toBe(true);
     expect(electron.session.defaultSession.requestPermission('media')).toBe(false);
-    await expect(electron.ipcMain.invoke(BRIDGE_CHANNELS.listProfiles, undefined, 'https://evil.example/')).resolves.toMatchObject({
+    await expect(electron.ipcMain.invoke(BRIDGE_CHANNELS.listConnections, undefined, 'https://evil.example/')).resolves.toMatchObject({
       error: { kind: 'rejected-sender' },
     });
     expect((await pageResponse(electron, APP_PAGE_URL)).headers.get('content-security-policy')).toBe(productionCsp());
@@ -95,8 +95,8 @@ describe('main/index.ts wires in every hardened piece', () => {
     const electron = await startToReady({}, { devServerUrl: devServer });
     expect(onlyWindow(electron).loadedUrls).toEqual([devServer]);
     expect(electron.protocol.handlers.size).toBe(0);
-    await expect(electron.ipcMain.invoke(BRIDGE_CHANNELS.listProfiles, undefined, devServer)).resolves.toMatchObject({ ok: true });
-    await expect(electron.ipcMain.invoke(BRIDGE_CHANNELS.listProfiles, undefined, APP_PAGE_URL)).resolves.toMatchObject({
+    await expect(electron.ipcMain.invoke(BRIDGE_CHANNELS.listConnections, undefined, devServer)).resolves.toMatchObject({ ok: true });
+    await expect(electron.ipcMain.invoke(BRIDGE_CHANNELS.listConnections, undefined, APP_PAGE_URL)).resolves.toMatchObject({
       error: { kind: 'rejected-sender' },
     });
     let headers: unknown;

@@ -96,9 +96,9 @@ describe('startApp: the bridge', () => {
 
   it('answers the console page and refuses calls from any other URL', async () => {
     const electron = await startToReady();
-    await expect(electron.ipcMain.invoke(BRIDGE_CHANNELS.listProfiles, undefined, APP_PAGE_URL)).resolves.toMatchObject({ ok: true });
+    await expect(electron.ipcMain.invoke(BRIDGE_CHANNELS.listConnections, undefined, APP_PAGE_URL)).resolves.toMatchObject({ ok: true });
     for (const url of ['https://evil.example/', 'app://console/other.html', 'file:///work/out/renderer/index.html', null]) {
-      await expect(electron.ipcMain.invoke(BRIDGE_CHANNELS.listProfiles, undefined, url), String(url)).resolves.toMatchObject({
+      await expect(electron.ipcMain.invoke(BRIDGE_CHANNELS.listConnections, undefined, url), String(url)).resolves.toMatchObject({
         ok: false,
         error: { kind: 'rejected-sender' },
       });
@@ -109,7 +109,7 @@ describe('startApp: the bridge', () => {
     const electron = await startToReady({}, { platform: 'darwin' });
     const first = onlyWindow(electron);
     const call = (sender: unknown, parent: unknown) =>
-      electron.ipcMain.invokeFrom(BRIDGE_CHANNELS.listProfiles, undefined, { sender, senderFrame: { url: APP_PAGE_URL, parent } });
+      electron.ipcMain.invokeFrom(BRIDGE_CHANNELS.listConnections, undefined, { sender, senderFrame: { url: APP_PAGE_URL, parent } });
     await expect(call(first.webContents, null)).resolves.toMatchObject({ ok: true });
     await expect(call(first.webContents, { url: APP_PAGE_URL })).resolves.toMatchObject({ error: { kind: 'rejected-sender' } });
     await expect(call({ other: 'window' }, null)).resolves.toMatchObject({ error: { kind: 'rejected-sender' } });

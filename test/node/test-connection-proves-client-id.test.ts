@@ -13,7 +13,7 @@ import { createMemoryCredentialStore } from '../../main/credentials/memory-crede
 import { createBridgeHandlers } from '../../main/ipc/bridge-handlers';
 import type { BridgeHandlers } from '../../main/ipc/register-bridge';
 import { createFileLogger } from '../../main/logging/logger';
-import { createProfileStore } from '../../main/settings/profile-store';
+import { createConnectionStore } from '../../main/settings/connection-store';
 import { DEMO_CLIENT, SEED_EXAMPLE_USER_ID, startSimulator, type RunningSimulator } from '../../simulator';
 
 const OTHER_CLIENT = { clientId: 'other-publisher', apiKey: 'other-key', apiSecret: 'other-secret' };
@@ -29,7 +29,7 @@ beforeEach(async () => {
   sim.clearRequests();
   const dir = await mkdtemp(join(tmpdir(), 'cc-client-id-'));
   handlers = createBridgeHandlers({
-    profiles: createProfileStore(join(dir, 'settings.json')),
+    connections: createConnectionStore(join(dir, 'settings.json')),
     credentials: createMemoryCredentialStore(),
     createClient: (connection) => createConsCentClient(connection, { timeoutMs: 1000 }),
     logger: createFileLogger({ dir: join(dir, 'logs') }),
@@ -40,18 +40,18 @@ function failure<T>(result: Result<T>) {
   if (result.ok) throw new Error('expected a failure');
   return result.error;
 }
-const profile = (clientId: string) => ({ name: 'Local', environment: 'custom' as const, baseUrl: sim.baseUrl, clientId });
+const connection = (clientId: string) => ({ name: 'Local', environment: 'custom' as const, baseUrl: sim.baseUrl, clientId });
 
 describe('Test connection and the Client ID', () => {
   it('passes only after ConsCent accepted the Client ID on a details call for a user that does not exist', async () => {
-    const result = await handlers.testConnection({ profile: profile(DEMO_CLIENT.clientId), credentials: good });
+    const result = await handlers.testConnection({ connection: connection(DEMO_CLIENT.clientId), credentials: good });
     expect(result.ok && result.value.message).toMatch(/Client ID/);
     const details = sim.requests.filter((r) => r.path === '/user/user-and-subscription-details');
     expect(details.map((r) => r.query)).toEqual([{ clientId: DEMO_CLIENT.clientId, userId: CLIENT_ID_PROBE_USER_ID }]);
   });
 
   it('fails a wrong Client ID on the Client ID field, saying where to fix it', async () => {
-    const error = failure(await handlers.testConnection({ profile: profile('no-such-client'), credentials: good }));
+    const error = failure(await handlers.testConnection({ connection: connection('no-such-client'), credentials: good }));
     expect(error.kind).toBe('invalid-input');
     expect(error.fields?.[CLIENT_ID_FIELD]).toMatch(/did not accept this Client ID/);
     expect(error.message).toMatch(/Client ID in Connections/);
@@ -59,7 +59,7 @@ describe('Test connection and the Client ID', () => {
   });
 
   it('fails the Client ID of another account (valid key and secret, not for that client) on the Client ID field', async () => {
-    const error = failure(await handlers.testConnection({ profile: profile(OTHER_CLIENT.clientId), credentials: good }));
+    const error = failure(await handlers.testConnection({ connection: connection(OTHER_CLIENT.clientId), credentials: good }));
     expect(error.kind).toBe('invalid-input');
     expect(error.fields?.[CLIENT_ID_FIELD]).toBeDefined();
     expect(error.message).toMatch(/accepted the API key and secret, but not for this Client ID/);
@@ -68,13 +68,13 @@ describe('Test connection and the Client ID', () => {
 
 describe('a lookup with a wrong Client ID', () => {
   it('names the connection’s Client ID as the thing to fix', async () => {
-    const saved = await handlers.saveProfile({ profile: profile('no-such-client'), credentials: good });
+    const saved = await handlers.saveConnection({ connection: connection('no-such-client'), credentials: good });
     if (!saved.ok) throw new Error(saved.error.message);
-    const error = failure(await handlers.lookupUser({ profileId: saved.value.id, query: SEED_EXAMPLE_USER_ID }));
+    const error = failure(await handlers.lookupReader({ connectionId: saved.value.id, query: SEED_EXAMPLE_USER_ID }));
     expect(error.kind).toBe('invalid-input');
     expect(error.fields?.[CLIENT_ID_FIELD]).toBeDefined();
     expect(error.message).toMatch(/Client ID in Connections/);
-    const loaded = failure(await handlers.getUser({ profileId: saved.value.id, userId: SEED_EXAMPLE_USER_ID }));
+    const loaded = failure(await handlers.openReader({ connectionId: saved.value.id, userId: SEED_EXAMPLE_USER_ID }));
     expect(loaded.fields?.[CLIENT_ID_FIELD]).toBeDefined();
   });
 });

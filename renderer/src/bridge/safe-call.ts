@@ -33,13 +33,13 @@ export async function callSafely<T>(call: () => Promise<Result<T>>): Promise<Res
 /** Wraps every operation of a bridge with callSafely; spelled out so it stays typed. */
 export function makeSafeBridge(bridge: ConsoleBridge): ConsoleBridge {
   return {
-    listProfiles: () => callSafely(() => bridge.listProfiles()),
-    saveProfile: (request) => callSafely(() => bridge.saveProfile(request)),
-    deleteProfile: (request) => callSafely(() => bridge.deleteProfile(request)),
-    selectProfile: (request) => callSafely(() => bridge.selectProfile(request)),
+    listConnections: () => callSafely(() => bridge.listConnections()),
+    saveConnection: (request) => callSafely(() => bridge.saveConnection(request)),
+    deleteConnection: (request) => callSafely(() => bridge.deleteConnection(request)),
+    selectConnection: (request) => callSafely(() => bridge.selectConnection(request)),
     testConnection: (request) => callSafely(() => bridge.testConnection(request)),
-    lookupUser: (request) => callSafely(() => bridge.lookupUser(request)),
-    getUser: (request) => callSafely(() => bridge.getUser(request)),
-    updateUser: (request) => callSafely(() => bridge.updateUser(request)),
+    lookupReader: (request) => callSafely(() => bridge.lookupReader(request)),
+    openReader: (request) => callSafely(() => bridge.openReader(request)),
+    updateReader: (request) => callSafely(() => bridge.updateReader(request)),
   };
 }

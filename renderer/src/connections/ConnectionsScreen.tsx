@@ -1,34 +1,34 @@
 import { useLayoutEffect, useRef, useState } from 'react';
-import type { ProfileSummary, ProfilesState } from '../../../common/contract';
+import type { ConnectionSummary, ConnectionsState } from '../../../common/contract';
 import type { BridgeError } from '../../../common/result';
 import { useBridge } from '../bridge/bridge-context';
 import { useUnsavedChanges } from '../unsaved/unsaved-changes-context';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { ErrorNotice } from '../ui/ErrorNotice';
-import { ProfileForm } from './ProfileForm';
-import { ProfileList } from './ProfileList';
+import { ConnectionForm } from './ConnectionForm';
+import { ConnectionList } from './ConnectionList';
 
 // Connections: list, create, edit, switch and delete. With no connection at all the form
 // is shown straight away (first run).
 
 type ConnectionsScreenProps = {
-  state: ProfilesState;
+  state: ConnectionsState;
   /** Reloads the list from main after any change. */
-  reload: () => Promise<ProfilesState | null>;
+  reload: () => Promise<ConnectionsState | null>;
   /** Makes a connection the active one (guarded against losing unsent edits by the caller). */
-  onUse: (profile: ProfileSummary) => void;
+  onUse: (connection: ConnectionSummary) => void;
   /** A connection was saved; `state` is the list as reloaded right after. */
-  onSaved: (saved: ProfileSummary, state: ProfilesState | null) => void;
+  onSaved: (saved: ConnectionSummary, state: ConnectionsState | null) => void;
 };
 
-type Mode = { kind: 'list' } | { kind: 'new' } | { kind: 'edit'; profile: ProfileSummary };
+type Mode = { kind: 'list' } | { kind: 'new' } | { kind: 'edit'; connection: ConnectionSummary };
 
 export function ConnectionsScreen({ state, reload, onUse, onSaved }: ConnectionsScreenProps) {
   const bridge = useBridge();
   const { confirmDiscard } = useUnsavedChanges();
-  const firstRun = state.profiles.length === 0;
+  const firstRun = state.connections.length === 0;
   const [mode, setMode] = useState<Mode>({ kind: 'list' });
-  const [deleting, setDeleting] = useState<ProfileSummary | null>(null);
+  const [deleting, setDeleting] = useState<ConnectionSummary | null>(null);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState('');
   const [error, setError] = useState<BridgeError | null>(null);
@@ -40,7 +40,7 @@ export function ConnectionsScreen({ state, reload, onUse, onSaved }: Connections
 
   const showForm = firstRun || mode.kind !== 'list';
 
-  const handleSaved = async (saved: ProfileSummary) => {
+  const handleSaved = async (saved: ConnectionSummary) => {
     const reloaded = await reload();
     setMode({ kind: 'list' });
     setError(null);
@@ -52,19 +52,19 @@ export function ConnectionsScreen({ state, reload, onUse, onSaved }: Connections
     onSaved(saved, reloaded);
   };
 
-  const requestDelete = (profile: ProfileSummary) => {
+  const requestDelete = (connection: ConnectionSummary) => {
     setMessage('');
     // Deleting the active connection ends the current reader's session: guard its edits.
-    if (profile.id === state.activeProfileId) confirmDiscard(() => setDeleting(profile));
-    else setDeleting(profile);
+    if (connection.id === state.activeConnectionId) confirmDiscard(() => setDeleting(connection));
+    else setDeleting(connection);
   };
 
   const confirmDelete = async () => {
-    const profile = deleting;
+    const connection = deleting;
     setDeleting(null);
-    if (!profile) return;
+    if (!connection) return;
     setBusy(true);
-    const result = await bridge.deleteProfile({ id: profile.id });
+    const result = await bridge.deleteConnection({ id: connection.id });
     setBusy(false);
     if (!result.ok) {
       setError(result.error);
@@ -72,15 +72,15 @@ export function ConnectionsScreen({ state, reload, onUse, onSaved }: Connections
     }
     setError(null);
     await reload();
-    setMessage(`Connection “${profile.name}” deleted, with its API key and secret.`);
+    setMessage(`Connection “${connection.name}” deleted, with its API key and secret.`);
   };
 
   return (
     <div className="connections-screen">
       {showForm ? (
-        <ProfileForm
-          key={mode.kind === 'edit' ? mode.profile.id : 'new'}
-          {...(mode.kind === 'edit' ? { editing: mode.profile } : {})}
+        <ConnectionForm
+          key={mode.kind === 'edit' ? mode.connection.id : 'new'}
+          {...(mode.kind === 'edit' ? { editing: mode.connection } : {})}
           onSaved={(saved) => void handleSaved(saved)}
           {...(firstRun ? {} : { onCancel: () => setMode({ kind: 'list' }) })}
         />
@@ -105,16 +105,16 @@ export function ConnectionsScreen({ state, reload, onUse, onSaved }: Connections
               </p>
             ) : null}
           </div>
-          {error ? <ErrorNotice error={error} context="profiles" /> : null}
-          <ProfileList
-            profiles={state.profiles}
-            activeProfileId={state.activeProfileId}
+          {error ? <ErrorNotice error={error} context="connections" /> : null}
+          <ConnectionList
+            connections={state.connections}
+            activeConnectionId={state.activeConnectionId}
             keychainUnreadable={state.keychainProblem !== undefined}
             busy={busy}
             onUse={onUse}
-            onEdit={(profile) => {
+            onEdit={(connection) => {
               setMessage('');
-              setMode({ kind: 'edit', profile });
+              setMode({ kind: 'edit', connection });
             }}
             onDelete={requestDelete}
           />

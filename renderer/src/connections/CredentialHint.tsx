@@ -1,5 +1,5 @@
 import { STORED_IN_KEYCHAIN } from './credential-status';
-import { originOf } from './profile-form-schema';
+import { originOf } from './connection-form-schema';
 
 // The hint under the API key and secret fields. It is the one place that says whether the
 // stored value will be used, and, when the base URL moved to another host, that the

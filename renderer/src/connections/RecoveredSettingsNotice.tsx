@@ -1,4 +1,4 @@
-import type { ProfilesState } from '../../../common/contract';
+import type { ConnectionsState } from '../../../common/contract';
 
 // Shown when main found the settings file unreadable and moved it aside: the agent must
 // know their connections may be gone, and where the old file is.
@@ -6,7 +6,7 @@ export function RecoveredSettingsNotice({
   recovered,
   onDismiss,
 }: {
-  recovered: NonNullable<ProfilesState['recovered']>;
+  recovered: NonNullable<ConnectionsState['recovered']>;
   onDismiss: () => void;
 }) {
   return (

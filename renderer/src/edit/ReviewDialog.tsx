@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ProfileSummary } from '../../../common/contract';
+import type { ConnectionSummary } from '../../../common/contract';
 import type { BridgeError } from '../../../common/result';
 import { BRIDGE_UNANSWERED_MESSAGE } from '../bridge/safe-call';
 import { environmentLabel } from '../header/environment-label';
@@ -21,7 +21,7 @@ export const NOTHING_ELSE_CHANGED = 'Nothing else is changed.';
 export const CONFIRM_TO_SEND = 'Tick every box above to send.';
 
 type ReviewDialogProps = {
-  profile: ProfileSummary;
+  connection: ConnectionSummary;
   readerName: string;
   userId: string;
   rows: ChangeRow[];
@@ -33,8 +33,8 @@ type ReviewDialogProps = {
   onBack: () => void;
 };
 
-export function ReviewDialog({ profile, readerName, userId, rows, sending, error, attempt, onSend, onBack }: ReviewDialogProps) {
-  const env = environmentLabel(profile);
+export function ReviewDialog({ connection, readerName, userId, rows, sending, error, attempt, onSend, onBack }: ReviewDialogProps) {
+  const env = environmentLabel(connection);
   const canRetry = error !== null && error.kind !== 'invalid-input';
   const [confirmed, setConfirmed] = useState<ReadonlySet<string>>(new Set());
   const toConfirm = rows.filter((row) => row.confirm !== undefined);
@@ -51,7 +51,7 @@ export function ReviewDialog({ profile, readerName, userId, rows, sending, error
       <p>
         {rows.length === 1 ? 'This field' : `These ${rows.length} fields`} will be sent to ConsCent for{' '}
         <strong>{readerName}</strong> (user id <span className="mono">{userId}</span>) over the connection{' '}
-        <strong>{profile.name}</strong> ({env.short}).{' '}
+        <strong>{connection.name}</strong> ({env.short}).{' '}
         {toConfirm.length === 0
           ? NOTHING_ELSE_CHANGED
           : `Other fields are not changed, but read the warning about ${toConfirm.map((row) => row.label.toLowerCase()).join(' and ')}: addresses you cannot see here may be lost.`}

@@ -1,4 +1,4 @@
-import type { RememberedFields, UserView } from '../../../common/contract';
+import type { RememberedFields, ReaderView } from '../../../common/contract';
 import { ADDRESS_KEYS, type AddressKey, type EditableField } from '../../../common/user-schemas';
 import { isoToDateInput } from '../format/format-date';
 
@@ -49,7 +49,7 @@ function toEntryValues(entry: StoredAddressLike): AddressEntryValues {
   return values;
 }
 
-export function toBaseline(user: UserView): EditBaseline {
+export function toBaseline(user: ReaderView): EditBaseline {
   const known = new Set(user.known);
   // A field ConsCent did not return starts empty: showing a guessed value would let the
   // agent "confirm" something nobody has seen. A remembered field is known: the form

@@ -8,7 +8,7 @@ import { BRIDGE_UNANSWERED_MESSAGE } from '../bridge/safe-call';
 // (a refused connection is not an internet problem: the host answered).
 
 /** What the agent was doing when the error happened; some kinds mean different things. */
-export type ErrorContext = 'update' | 'lookup' | 'load-user' | 'profiles' | 'save-profile' | 'test-connection';
+export type ErrorContext = 'update' | 'lookup' | 'open-reader' | 'connections' | 'save-connection' | 'test-connection';
 
 export type ExplainedError = {
   /** One sentence saying what happened and what to do. */
@@ -54,7 +54,7 @@ function summaryFor(error: BridgeError, context: ErrorContext): { summary: strin
     case 'not-found':
       return {
         summary:
-          context === 'update' || context === 'load-user'
+          context === 'update' || context === 'open-reader'
             ? 'ConsCent has no reader with this user id on this connection (it may have been deleted, or belong to another environment). Check the user id and which connection is active.'
             : context === 'test-connection'
               ? 'ConsCent answered "not found": the base URL is probably wrong. Check its path (e.g. /api/v1).'
@@ -116,7 +116,7 @@ function summaryFor(error: BridgeError, context: ErrorContext): { summary: strin
 function invalidInputSummary(error: BridgeError, context: ErrorContext): string {
   const fields = Object.keys(error.fields ?? {});
   if (fields.includes(CLIENT_ID_FIELD)) {
-    return context === 'test-connection' || context === 'save-profile'
+    return context === 'test-connection' || context === 'save-connection'
       ? 'ConsCent refused the Client ID. Correct the Client ID marked below: copy it again from the ConsCent dashboard (Integrations page).'
       : "ConsCent refused this connection's Client ID. Open Connections, edit this connection and correct its Client ID (ConsCent dashboard, Integrations page).";
   }

@@ -1,13 +1,13 @@
 import { useEffect } from 'react';
-import type { ProfileSummary } from '../../../common/contract';
+import type { ConnectionSummary } from '../../../common/contract';
 import { EnvironmentBand } from './EnvironmentBand';
 import { environmentLabel } from './environment-label';
 
 // Always on screen: which connection every action goes to, and its environment. The
 // window title repeats the environment so it shows in the task switcher too.
-export function AppHeader({ activeProfile }: { activeProfile: ProfileSummary | null }) {
-  const windowTitle = activeProfile
-    ? `ConsCent Console — ${activeProfile.name} (${environmentLabel(activeProfile).short})`
+export function AppHeader({ activeConnection }: { activeConnection: ConnectionSummary | null }) {
+  const windowTitle = activeConnection
+    ? `ConsCent Console — ${activeConnection.name} (${environmentLabel(activeConnection).short})`
     : 'ConsCent Console';
   useEffect(() => {
     document.title = windowTitle;
@@ -18,19 +18,19 @@ export function AppHeader({ activeProfile }: { activeProfile: ProfileSummary | n
       <div className="app-header-row">
         <h1 className="app-title">ConsCent Console</h1>
         <div className="active-connection">
-          {activeProfile ? (
+          {activeConnection ? (
             <>
               <span className="active-connection-label">Connection:</span>{' '}
-              <strong>{activeProfile.name}</strong>{' '}
-              <span className="active-connection-env">({environmentLabel(activeProfile).short})</span>{' '}
-              <span className="active-connection-url">{activeProfile.baseUrl}</span>
+              <strong>{activeConnection.name}</strong>{' '}
+              <span className="active-connection-env">({environmentLabel(activeConnection).short})</span>{' '}
+              <span className="active-connection-url">{activeConnection.baseUrl}</span>
             </>
           ) : (
             <span>No connection selected</span>
           )}
         </div>
       </div>
-      {activeProfile ? <EnvironmentBand profile={activeProfile} /> : null}
+      {activeConnection ? <EnvironmentBand connection={activeConnection} /> : null}
     </header>
   );
 }

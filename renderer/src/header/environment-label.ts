@@ -1,4 +1,4 @@
-import type { ProfileSummary } from '../../../common/contract';
+import type { ConnectionSummary } from '../../../common/contract';
 import { environmentOfHost, type HostEnvironmentKind } from '../../../common/environment-of-host';
 
 // How a connection's environment is labelled everywhere (header band, window title,
@@ -19,8 +19,8 @@ export type EnvironmentLabel = {
 
 export const PRODUCTION_BANNER = 'PRODUCTION — changes affect real readers';
 
-export function environmentLabel(profile: Pick<ProfileSummary, 'baseUrl'>): EnvironmentLabel {
-  const { kind, host } = environmentOfHost(profile.baseUrl);
+export function environmentLabel(connection: Pick<ConnectionSummary, 'baseUrl'>): EnvironmentLabel {
+  const { kind, host } = environmentOfHost(connection.baseUrl);
   switch (kind) {
     case 'production':
       return { tone: 'production', short: 'Production', banner: PRODUCTION_BANNER };

@@ -1,11 +1,11 @@
 import { useLayoutEffect, useRef } from 'react';
-import type { LookupUserResult } from '../../../common/contract';
+import type { LookupReaderResult } from '../../../common/contract';
 
 // Several readers matched (typically one email or phone across purchases): the agent
 // picks one. The heading takes focus when the list appears so keyboard users land here.
 
 type MatchListProps = {
-  result: LookupUserResult;
+  result: LookupReaderResult;
   openUserId: string | null;
   onChoose: (userId: string) => void;
 };

@@ -1,10 +1,10 @@
 import { useLayoutEffect, useRef } from 'react';
-import type { LookupUserResult } from '../../../common/contract';
+import type { LookupReaderResult } from '../../../common/contract';
 
 // No reader: say exactly what was searched, so a typo or a wrong environment is visible,
 // and what ConsCent could still tell (a reader known without purchases). The status line
 // above stays quiet: this heading takes focus and says it once.
-export function NoMatch({ result }: { result: LookupUserResult }) {
+export function NoMatch({ result }: { result: LookupReaderResult }) {
   const ref = useRef<HTMLHeadingElement>(null);
   useLayoutEffect(() => {
     ref.current?.focus();

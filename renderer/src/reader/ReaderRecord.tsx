@@ -1,29 +1,29 @@
 import { useLayoutEffect, useRef, useState } from 'react';
-import type { ProfileSummary, UpdateUserResult, UserView } from '../../../common/contract';
-import { EditUserForm } from '../edit/EditUserForm';
+import type { ConnectionSummary, UpdateReaderResult, ReaderView } from '../../../common/contract';
+import { EditReaderForm } from '../edit/EditReaderForm';
 import { FIELD_LABELS } from '../edit/field-labels';
 import { rememberedSource } from '../format/format-remembered';
 import { SaveOutcome } from './SaveOutcome';
-import { UserDetails } from './UserDetails';
+import { ReaderDetails } from './ReaderDetails';
 
 // One opened reader: what ConsCent returned (read-only) and the edit form. After a save
 // both show the record the update call returned.
 
 type ReaderRecordProps = {
-  profile: ProfileSummary;
-  initialView: UserView;
+  connection: ConnectionSummary;
+  initialView: ReaderView;
 };
 
-export function ReaderRecord({ profile, initialView }: ReaderRecordProps) {
+export function ReaderRecord({ connection, initialView }: ReaderRecordProps) {
   const [view, setView] = useState(initialView);
-  const [lastSave, setLastSave] = useState<UpdateUserResult | null>(null);
+  const [lastSave, setLastSave] = useState<UpdateReaderResult | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
 
   useLayoutEffect(() => {
     headingRef.current?.focus();
   }, []);
 
-  const onSaved = (result: UpdateUserResult) => {
+  const onSaved = (result: UpdateReaderResult) => {
     // The update answer carries no subscriptions; the ones the lookup showed still hold.
     setView((previous) => (result.user.subscriptions || !previous.subscriptions ? result.user : { ...result.user, subscriptions: previous.subscriptions }));
     setLastSave(result);
@@ -44,9 +44,9 @@ export function ReaderRecord({ profile, initialView }: ReaderRecordProps) {
             : null}
         </p>
         {lastSave ? <SaveOutcome result={lastSave} /> : null}
-        <UserDetails view={view} />
+        <ReaderDetails view={view} />
       </section>
-      <EditUserForm profile={profile} user={view} onSaved={onSaved} />
+      <EditReaderForm connection={connection} user={view} onSaved={onSaved} />
     </article>
   );
 }

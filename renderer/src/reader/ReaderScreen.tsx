@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import type { LookupUserResult, ProfileSummary, UserView } from '../../../common/contract';
+import type { LookupReaderResult, ConnectionSummary, ReaderView } from '../../../common/contract';
 import type { BridgeError } from '../../../common/result';
 import { useBridge } from '../bridge/bridge-context';
 import { useUnsavedChanges } from '../unsaved/unsaved-changes-context';
@@ -16,15 +16,15 @@ type LookupState =
   | { phase: 'idle' }
   | { phase: 'searching'; query: string }
   | { phase: 'failed'; query: string; error: BridgeError }
-  | { phase: 'done'; result: LookupUserResult };
+  | { phase: 'done'; result: LookupReaderResult };
 
 type RecordState =
   | { phase: 'none' }
   | { phase: 'loading'; userId: string }
   | { phase: 'failed'; userId: string; error: BridgeError }
-  | { phase: 'loaded'; view: UserView; loadId: number };
+  | { phase: 'loaded'; view: ReaderView; loadId: number };
 
-export function ReaderScreen({ profile }: { profile: ProfileSummary }) {
+export function ReaderScreen({ connection }: { connection: ConnectionSummary }) {
   const bridge = useBridge();
   const { confirmDiscard } = useUnsavedChanges();
   const [lookup, setLookup] = useState<LookupState>({ phase: 'idle' });
@@ -37,7 +37,7 @@ export function ReaderScreen({ profile }: { profile: ProfileSummary }) {
   const openUser = async (userId: string) => {
     const loadId = ++latestLoad.current;
     setRecord({ phase: 'loading', userId });
-    const result = await bridge.getUser({ profileId: profile.id, userId });
+    const result = await bridge.openReader({ connectionId: connection.id, userId });
     if (loadId !== latestLoad.current) return;
     setRecord(result.ok ? { phase: 'loaded', view: result.value, loadId } : { phase: 'failed', userId, error: result.error });
   };
@@ -47,7 +47,7 @@ export function ReaderScreen({ profile }: { profile: ProfileSummary }) {
     latestLoad.current++; // forget any reader still loading
     setRecord({ phase: 'none' });
     setLookup({ phase: 'searching', query });
-    const result = await bridge.lookupUser({ profileId: profile.id, query });
+    const result = await bridge.lookupReader({ connectionId: connection.id, query });
     if (lookupId !== latestLookup.current) return;
     if (!result.ok) {
       setLookup({ phase: 'failed', query, error: result.error });
@@ -87,13 +87,13 @@ export function ReaderScreen({ profile }: { profile: ProfileSummary }) {
 
       {record.phase === 'loading' ? <p className="loading">Loading the reader…</p> : null}
       {record.phase === 'failed' ? (
-        <ErrorNotice error={record.error} context="load-user" title="The reader could not be loaded.">
+        <ErrorNotice error={record.error} context="open-reader" title="The reader could not be loaded.">
           <button type="button" onClick={() => void openUser(record.userId)}>
             Try again
           </button>
         </ErrorNotice>
       ) : null}
-      {record.phase === 'loaded' ? <ReaderRecord key={record.loadId} profile={profile} initialView={record.view} /> : null}
+      {record.phase === 'loaded' ? <ReaderRecord key={record.loadId} connection={connection} initialView={record.view} /> : null}
     </div>
   );
 }

@@ -1,11 +1,11 @@
 import { useLayoutEffect, useRef } from 'react';
-import type { UpdateUserResult } from '../../../common/contract';
+import type { UpdateReaderResult } from '../../../common/contract';
 import type { EditableField } from '../../../common/user-schemas';
 import { FIELD_LABELS } from '../edit/field-labels';
 
 // What ConsCent said after a successful update, in its own words, and what was sent. It
 // takes focus so the agent (and a screen reader) lands on the confirmation.
-export function SaveOutcome({ result }: { result: UpdateUserResult }) {
+export function SaveOutcome({ result }: { result: UpdateReaderResult }) {
   const ref = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
     ref.current?.focus();

@@ -1,0 +1,165 @@
+import { mkdir, open, rename } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { writeFileAtomic } from './atomic-write';
+import { EMPTY_SETTINGS, MAX_CONNECTIONS, SettingsFile, type StoredConnection } from './settings-schema';
+
+/**
+ * The settings file is never read past this: 50 connections take a few kilobytes, so a
+ * larger file is not ours (or is damaged) and is kept aside rather than parsed.
+ */
+export const MAX_SETTINGS_BYTES = 1024 * 1024;
+
+export class SettingsError extends Error {
+  override readonly name = 'SettingsError';
+}
+
+export interface SettingsRecovery {
+  message: string;
+  movedTo: string;
+}
+
+export interface ConnectionStore {
+  /** Reads the file once; later calls return the cached state. Never throws for a bad file. */
+  load(): Promise<{ settings: SettingsFile; recovered?: SettingsRecovery }>;
+  upsert(connection: StoredConnection): Promise<StoredConnection>;
+  remove(id: string): Promise<boolean>;
+  setActive(id: string | null): Promise<void>;
+}
+
+/**
+ * Connections in one JSON file in the app's data folder. A file that cannot be
+ * parsed or validated is moved aside (never deleted, never silently emptied) and the
+ * agent is told where it went; a file that cannot even be read or moved blocks writes so
+ * it is never overwritten.
+ */
+export function createConnectionStore(filePath: string, now: () => Date = () => new Date()): ConnectionStore {
+  let state: SettingsFile | undefined;
+  let recovered: SettingsRecovery | undefined;
+  let blocked: SettingsError | undefined;
+  // Serialises writes: two saves racing must not interleave read-modify-write.
+  let queue: Promise<unknown> = Promise.resolve();
+
+  async function moveAside(reason: string): Promise<void> {
+    const stamp = now().toISOString().replace(/[:.]/g, '-');
+    const movedTo = join(dirname(filePath), `${basename(filePath)}.${stamp}.bad`);
+    try {
+      await rename(filePath, movedTo);
+    } catch {
+      blocked = new SettingsError(
+        `The settings file ${filePath} ${reason} and could not be moved aside. ` +
+          'Fix its permissions or move it away yourself, then restart the console. Nothing was changed.',
+      );
+      return;
+    }
+    recovered = {
+      message: `The settings file ${reason}. It was kept as ${movedTo} and the console started with no connections; re-create your connection (stored keychain credentials are still there).`,
+      movedTo,
+    };
+  }
+
+  async function read(): Promise<SettingsFile> {
+    let text: string | typeof TOO_LARGE;
+    try {
+      text = await readCapped(filePath, MAX_SETTINGS_BYTES);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return EMPTY_SETTINGS;
+      await moveAside('could not be read');
+      return EMPTY_SETTINGS;
+    }
+    if (text === TOO_LARGE) {
+      await moveAside(`was larger than ${MAX_SETTINGS_BYTES / 1024 / 1024} MiB, far more than connection settings ever take, so it was not read`);
+      return EMPTY_SETTINGS;
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      await moveAside(text.trim() === '' ? 'was empty' : 'was damaged (not valid JSON)');
+      return EMPTY_SETTINGS;
+    }
+    const parsed = SettingsFile.safeParse(json);
+    if (!parsed.success) {
+      await moveAside('held values the console does not understand');
+      return EMPTY_SETTINGS;
+    }
+    return parsed.data;
+  }
+
+  async function current(): Promise<SettingsFile> {
+    state ??= await read();
+    return state;
+  }
+
+  function write(mutate: (settings: SettingsFile) => SettingsFile): Promise<SettingsFile> {
+    const next = queue.then(async () => {
+      const before = await current();
+      if (blocked) throw blocked;
+      const after = mutate(before);
+      try {
+        await mkdir(dirname(filePath), { recursive: true });
+        await writeFileAtomic(filePath, `${JSON.stringify(after, null, 2)}\n`);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
+        throw new SettingsError(`The settings could not be saved to ${filePath} (${code}). Check that the folder is writable and the disk is not full.`);
+      }
+      state = after;
+      return after;
+    });
+    queue = next.catch(() => undefined);
+    return next;
+  }
+
+  return {
+    async load() {
+      const settings = await current();
+      if (blocked) throw blocked;
+      return recovered ? { settings, recovered } : { settings };
+    },
+    async upsert(connection) {
+      await write((s) => {
+        const exists = s.connections.some((p) => p.id === connection.id);
+        if (!exists && s.connections.length >= MAX_CONNECTIONS) {
+          throw new SettingsError(`The console keeps at most ${MAX_CONNECTIONS} connections. Delete one first.`);
+        }
+        const connections = exists ? s.connections.map((p) => (p.id === connection.id ? connection : p)) : [...s.connections, connection];
+        return { ...s, connections, activeConnectionId: s.activeConnectionId ?? connection.id };
+      });
+      return connection;
+    },
+    async remove(id) {
+      let removed = false;
+      await write((s) => {
+        removed = s.connections.some((p) => p.id === id);
+        const connections = s.connections.filter((p) => p.id !== id);
+        const activeConnectionId = s.activeConnectionId === id ? (connections[0]?.id ?? null) : s.activeConnectionId;
+        return { ...s, connections, activeConnectionId };
+      });
+      return removed;
+    },
+    async setActive(id) {
+      await write((s) => {
+        if (id !== null && !s.connections.some((p) => p.id === id)) throw new SettingsError('That connection no longer exists.');
+        return { ...s, activeConnectionId: id };
+      });
+    },
+  };
+}
+
+const TOO_LARGE = Symbol('too large');
+
+/** The file as text, reading at most `maxBytes + 1` bytes whatever its size is (or becomes). */
+async function readCapped(path: string, maxBytes: number): Promise<string | typeof TOO_LARGE> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(maxBytes + 1);
+    let length = 0;
+    while (length < buffer.length) {
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+    }
+    return length > maxBytes ? TOO_LARGE : buffer.toString('utf8', 0, length);
+  } finally {
+    await handle.close();
+  }
+}

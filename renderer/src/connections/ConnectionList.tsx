@@ -1,0 +1,58 @@
+import type { ConnectionSummary } from '../../../common/contract';
+import { environmentLabel } from '../header/environment-label';
+import { KEYCHAIN_UNREADABLE, NOT_STORED, STORED_IN_KEYCHAIN } from './credential-status';
+
+// The saved connections, each with its environment in words, whether its credentials are
+// in the keychain (never the credentials themselves), and its actions.
+
+type ConnectionListProps = {
+  connections: ConnectionSummary[];
+  activeConnectionId: string | null;
+  /** The keychain could not be asked: "not stored" would be a guess, and a misleading one. */
+  keychainUnreadable?: boolean;
+  busy: boolean;
+  onUse: (connection: ConnectionSummary) => void;
+  onEdit: (connection: ConnectionSummary) => void;
+  onDelete: (connection: ConnectionSummary) => void;
+};
+
+export function ConnectionList({ connections, activeConnectionId, keychainUnreadable = false, busy, onUse, onEdit, onDelete }: ConnectionListProps) {
+  return (
+    <ul className="connection-list" aria-label="Saved connections">
+      {connections.map((connection) => {
+        const active = connection.id === activeConnectionId;
+        const label = environmentLabel(connection);
+        return (
+          <li key={connection.id} className={active ? 'connection-card is-active' : 'connection-card'}>
+            <div className="connection-card-head">
+              <h3>{connection.name}</h3>
+              <span className={`env-chip env-${label.tone}`}>{label.short}</span>
+              {active ? <span className="active-chip">✓ Active connection</span> : null}
+            </div>
+            <dl className="connection-facts">
+              <dt>Base URL</dt>
+              <dd className="mono">{connection.baseUrl}</dd>
+              <dt>Client ID</dt>
+              <dd className="mono">{connection.clientId}</dd>
+              <dt>API key and secret</dt>
+              <dd>{connection.hasCredentials ? STORED_IN_KEYCHAIN : keychainUnreadable ? KEYCHAIN_UNREADABLE : NOT_STORED}</dd>
+            </dl>
+            <div className="button-row">
+              {!active ? (
+                <button type="button" className="primary" disabled={busy} onClick={() => onUse(connection)} aria-label={`Use ${connection.name}`}>
+                  Use
+                </button>
+              ) : null}
+              <button type="button" disabled={busy} onClick={() => onEdit(connection)} aria-label={`Edit ${connection.name}`}>
+                Edit
+              </button>
+              <button type="button" className="danger-outline" disabled={busy} onClick={() => onDelete(connection)} aria-label={`Delete ${connection.name}`}>
+                Delete
+              </button>
+            </div>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { Credentials, ConnectionFields } from '../../../common/contract';
+import { presetProblem } from '../../../common/environment-of-host';
+import type { Environment } from '../../../common/environments';
+
+// The connection form: the contract's ConnectionFields (validated as the agent types, same
+// schema as main) plus the write-only key and secret. Empty key and secret mean "keep the
+// stored ones" when the connection already has some for the same origin; otherwise both
+// are required, because the contract stores them as a pair and main sends stored ones
+// only to the origin (scheme, host and port) they were entered for.
+
+export type ConnectionFormValues = {
+  name: string;
+  environment: Environment;
+  baseUrl: string;
+  clientId: string;
+  apiKey: string;
+  apiSecret: string;
+};
+
+export const BOTH_CREDENTIALS_TO_REPLACE = 'To replace the stored credentials, enter both the API key and the API secret.';
+
+/** scheme://host[:port] of a URL, or undefined while it is not a URL yet. */
+export function originOf(baseUrl: string): string | undefined {
+  try {
+    return new URL(baseUrl.trim()).origin;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether the typed base URL leaves the origin the stored key and secret belong to. */
+export function leavesStoredOrigin(storedForBaseUrl: string | undefined, baseUrl: string): boolean {
+  if (storedForBaseUrl === undefined) return false;
+  const typed = originOf(baseUrl);
+  // An unfinished URL has its own error on the Base URL field; do not add noise here.
+  return typed !== undefined && typed !== originOf(storedForBaseUrl);
+}
+
+export function credentialsForNewHostMessage(what: 'API key' | 'API secret', baseUrl: string, storedForBaseUrl: string): string {
+  return `Enter the ${what} for ${originOf(baseUrl) ?? baseUrl}: the stored one is only sent to ${originOf(storedForBaseUrl) ?? storedForBaseUrl}.`;
+}
+
+/**
+ * `storedForBaseUrl`: the saved base URL of a connection that has a key and secret in the
+ * keychain (they belong to its origin); undefined for a new connection or one without.
+ */
+export function connectionFormSchema(storedForBaseUrl: string | undefined) {
+  const hasStoredCredentials = storedForBaseUrl !== undefined;
+  return ConnectionFields.extend({ apiKey: z.string(), apiSecret: z.string() }).superRefine((values, ctx) => {
+    const wrongPreset = presetProblem(values.environment, values.baseUrl);
+    if (wrongPreset) ctx.addIssue({ code: 'custom', path: ['environment'], message: wrongPreset });
+    const bothEmpty = values.apiKey === '' && values.apiSecret === '';
+    const moved = leavesStoredOrigin(storedForBaseUrl, values.baseUrl);
+    if (hasStoredCredentials && bothEmpty && !moved) return;
+    for (const key of ['apiKey', 'apiSecret'] as const) {
+      const value = values[key];
+      if (moved && value === '' && storedForBaseUrl !== undefined) {
+        const what = key === 'apiKey' ? 'API key' : 'API secret';
+        ctx.addIssue({ code: 'custom', path: [key], message: credentialsForNewHostMessage(what, values.baseUrl, storedForBaseUrl) });
+        continue;
+      }
+      if (hasStoredCredentials && value === '') {
+        ctx.addIssue({ code: 'custom', path: [key], message: BOTH_CREDENTIALS_TO_REPLACE });
+        continue;
+      }
+      const checked = Credentials.shape[key].safeParse(value);
+      const issue = checked.success ? undefined : checked.error.issues[0];
+      if (issue) ctx.addIssue({ code: 'custom', path: [key], message: issue.message });
+    }
+  });
+}
+
+export type ConnectionFormOutput = z.output<ReturnType<typeof connectionFormSchema>>;

@@ -1,0 +1,244 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useForm, useWatch, type Path } from 'react-hook-form';
+import type { ConnectionSummary, UpdateReaderResult, ReaderView } from '../../../common/contract';
+import type { BridgeError } from '../../../common/result';
+import { rememberedSource } from '../format/format-remembered';
+import { useBridge } from '../bridge/bridge-context';
+import { useUnsavedChanges } from '../unsaved/unsaved-changes-context';
+import { TextField } from '../ui/TextField';
+import { AddressFields } from './AddressFields';
+import { AddressListFields } from './AddressListFields';
+import { computeChanges, type ChangeSet } from './changes';
+import { editFormSchema, type ValidChanges } from './edit-schema';
+import { describeErrorPath, errorPaths, formPathOfServerField } from './error-paths';
+import { toBaseline, type EditFormValues } from './form-values';
+import { GenderField } from './GenderField';
+import { PhoneFields } from './PhoneFields';
+import { ReviewDialog } from './ReviewDialog';
+import { SHORTCUT_LABEL, useReviewShortcut } from './use-review-shortcut';
+
+// Edit → review → send. Values are validated as the agent types with the shared schemas
+// (only what would be sent is validated). The review shows the exact body; sending locks
+// the form until ConsCent answers; success resets the form to the record ConsCent
+// returned; failure keeps every edit and offers "Try again".
+
+type EditUserFormProps = {
+  connection: ConnectionSummary;
+  user: ReaderView;
+  onSaved: (result: UpdateReaderResult) => void;
+};
+
+type Review = {
+  changes: ChangeSet;
+  body: ValidChanges;
+  sending: boolean;
+  error: BridgeError | null;
+  attempt: number;
+};
+
+const UNKNOWN_HINT = "Not returned by ConsCent's lookup: leave empty to leave it unchanged.";
+export { SHORTCUT_LABEL };
+
+export function EditReaderForm({ connection, user, onSaved }: EditUserFormProps) {
+  const bridge = useBridge();
+  const { registerUnsentCheck, confirmDiscard } = useUnsavedChanges();
+  const ids = { heading: useId(), address: useId() };
+  const baseline = useMemo(() => toBaseline(user), [user]);
+  const resolver = useMemo(() => zodResolver(editFormSchema(baseline)), [baseline]);
+  const form = useForm<EditFormValues, unknown, ValidChanges>({
+    resolver,
+    mode: 'onChange',
+    defaultValues: baseline.values,
+  });
+  const { register, control, handleSubmit, formState, setError, setFocus, reset, getValues } = form;
+  const { errors } = formState;
+
+  const [review, setReview] = useState<Review | null>(null);
+  const [notice, setNotice] = useState('');
+  const [triedInvalid, setTriedInvalid] = useState(false);
+  const [lastFailure, setLastFailure] = useState<BridgeError | null>(null);
+  const inFlight = useRef(false);
+  const formRef = useRef<HTMLFormElement>(null);
+
+  // Re-render on every edit (useWatch subscribes), then diff the complete current values.
+  useWatch({ control });
+  const pending = computeChanges(baseline, getValues());
+  const dirty = pending.rows.length > 0;
+  const sending = review?.sending ?? false;
+
+  // Layout effect: registered during the commit that shows a new baseline, so a question
+  // asked right after a save already compares against the record ConsCent returned.
+  useLayoutEffect(
+    () => registerUnsentCheck(() => computeChanges(baseline, getValues()).rows.length > 0),
+    [baseline, getValues, registerUnsentCheck],
+  );
+
+  const openReview = handleSubmit(
+    (body) => {
+      setTriedInvalid(false);
+      const changes = computeChanges(baseline, getValues());
+      if (changes.rows.length === 0) {
+        setNotice('Nothing to send: no field differs from what ConsCent returned.');
+        return;
+      }
+      setNotice('');
+      setLastFailure(null);
+      setReview({ changes, body, sending: false, error: null, attempt: 0 });
+    },
+    () => setTriedInvalid(true),
+  );
+
+  useReviewShortcut(formRef, openReview);
+
+  const showServerFieldErrors = (error: BridgeError): string | null => {
+    let first: string | null = null;
+    for (const [key, message] of Object.entries(error.fields ?? {})) {
+      const path = formPathOfServerField(key);
+      if (!path) continue;
+      setError(path as Path<EditFormValues>, { type: 'server', message });
+      first ??= path;
+    }
+    return first;
+  };
+
+  const send = async () => {
+    if (!review || inFlight.current) return; // one request at a time, however fast the clicks
+    inFlight.current = true;
+    setReview({ ...review, sending: true, error: null });
+    const result = await bridge.updateReader({ connectionId: connection.id, userId: user.userId, changes: review.body });
+    inFlight.current = false;
+    if (result.ok) {
+      setReview(null);
+      setLastFailure(null);
+      setNotice('');
+      reset(toBaseline(result.value.user).values);
+      onSaved(result.value);
+      return;
+    }
+    setLastFailure(result.error);
+    if (result.error.kind === 'invalid-input') showServerFieldErrors(result.error);
+    setReview({ ...review, sending: false, error: result.error, attempt: review.attempt + 1 });
+  };
+
+  const backToEditing = () => {
+    const failure = review?.error;
+    setReview(null);
+    if (failure?.kind === 'invalid-input') {
+      const first = Object.keys(failure.fields ?? {}).map(formPathOfServerField).find((path) => path !== null);
+      // After the dialog has closed and given focus back, move it to the first bad field.
+      if (first) setTimeout(() => setFocus(first as Path<EditFormValues>), 0);
+    }
+  };
+
+  const invalidPaths = triedInvalid ? errorPaths(errors) : [];
+  const knows = (field: Parameters<typeof baseline.known.has>[0]) => baseline.known.has(field);
+  const readerName = user.name || user.email || user.userId;
+  const rememberedFrom = (field: Parameters<typeof baseline.known.has>[0]) =>
+    baseline.remembered?.fields.includes(field) ? rememberedSource(baseline.remembered) : undefined;
+  const phoneRemembered = rememberedFrom('phone') ?? rememberedFrom('countryCode');
+
+  return (
+    <section className="panel edit-panel" aria-labelledby={ids.heading}>
+      <h2 id={ids.heading}>Edit details</h2>
+      <p className="hint">
+        Only the fields you change are sent. Review the changes with {SHORTCUT_LABEL} or the button at the end.
+      </p>
+      <form ref={formRef} noValidate onSubmit={(event) => event.preventDefault()} aria-labelledby={ids.heading}>
+        <fieldset disabled={sending} className="plain-fieldset">
+          <fieldset className="form-section">
+            <legend>Name and email</legend>
+            <TextField label="Name" registration={register('name')} error={errors.name?.message} hint={knows('name') ? undefined : UNKNOWN_HINT} autoComplete="off" />
+            <TextField label="Email" type="email" registration={register('email')} error={errors.email?.message} hint={knows('email') ? undefined : UNKNOWN_HINT} autoComplete="off" spellCheck={false} />
+          </fieldset>
+
+          <PhoneFields form={form} unknownHint={knows('phone') && knows('countryCode') ? null : UNKNOWN_HINT} rememberedSource={phoneRemembered} />
+
+          <fieldset className="form-section">
+            <legend>Personal</legend>
+            <div className="field-row">
+              <GenderField
+                registration={register('gender')}
+                startValue={baseline.values.gender}
+                known={knows('gender')}
+                error={errors.gender?.message}
+                rememberedSource={rememberedFrom('gender')}
+              />
+              <TextField
+                label="Date of birth"
+                type="date"
+                registration={register('dateOfBirth')}
+                error={errors.dateOfBirth?.message}
+                hint={knows('dateOfBirth') ? 'Sent as midnight UTC of that day.' : `${UNKNOWN_HINT} Sent as midnight UTC.`}
+              />
+            </div>
+          </fieldset>
+
+          <fieldset className="form-section">
+            <legend>
+              <span id={ids.address}>Address</span>
+            </legend>
+            <p className="hint">
+              {knows('address')
+                ? 'The whole address is sent when any part changes.'
+                : "Not returned by ConsCent's lookup. If you fill any part, the whole address is sent and empty parts are sent empty."}
+            </p>
+            <AddressFields path="address" register={register} errors={errors.address} groupLabelId={ids.address} />
+          </fieldset>
+
+          <AddressListFields name="shippingAddress" listLabel="Shipping addresses" entryLabel="Shipping address" control={control} register={register} errors={errors} known={knows('shippingAddress')} rememberedSource={rememberedFrom('shippingAddress')} />
+          <AddressListFields name="billingAddress" listLabel="Billing addresses" entryLabel="Billing address" control={control} register={register} errors={errors} known={knows('billingAddress')} rememberedSource={rememberedFrom('billingAddress')} />
+        </fieldset>
+
+        {invalidPaths.length > 0 ? (
+          <div className="notice notice-error" role="alert">
+            <p className="notice-summary">
+              <span aria-hidden="true">⚠</span> Fix these fields before reviewing: {invalidPaths.map(describeErrorPath).join(', ')}.
+            </p>
+          </div>
+        ) : null}
+        {lastFailure && !review ? (
+          <div className="notice notice-error" role="alert">
+            <p className="notice-summary">
+              <span aria-hidden="true">⚠</span>{' '}
+              {lastFailure.kind === 'timeout'
+                ? 'ConsCent did not confirm the last attempt to send; look the reader up again before retrying. Your edits are kept.'
+                : 'The last attempt to send was not saved; your edits are kept. Review the changes to try again.'}
+            </p>
+          </div>
+        ) : null}
+
+        <p role="status" aria-live="polite" className="status-slot">
+          {notice}
+        </p>
+        <div className="form-actions">
+          <button type="button" className="primary" onClick={() => void openReview()} disabled={!dirty || sending}>
+            {dirty ? 'Review changes' : 'Nothing to send'}
+          </button>
+          <button type="button" onClick={() => confirmDiscard(() => reset(baseline.values))} disabled={!dirty || sending}>
+            Discard edits
+          </button>
+          <span className="hint">
+            {dirty
+              ? `${pending.rows.length === 1 ? '1 field' : `${pending.rows.length} fields`} changed: ${pending.rows.map((row) => row.label).join(', ')}.`
+              : 'No field has changed.'}
+          </span>
+        </div>
+      </form>
+
+      {review ? (
+        <ReviewDialog
+          connection={connection}
+          readerName={readerName}
+          userId={user.userId}
+          rows={review.changes.rows}
+          sending={review.sending}
+          error={review.error}
+          attempt={review.attempt}
+          onSend={() => void send()}
+          onBack={backToEditing}
+        />
+      ) : null}
+    </section>
+  );
+}
