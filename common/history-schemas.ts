@@ -26,7 +26,7 @@ export const HistoryFilter = z
     reader: z.string().trim().max(254, 'That search is too long.').optional(),
     /** Exactly this reader (the reader screen's summary). */
     userId: ObjectId.optional(),
-    profileId: z.string().regex(/^[a-z0-9-]{1,64}$/, 'A profile id is lowercase letters, digits and dashes.').optional(),
+    connectionId: z.string().regex(/^[a-z0-9-]{1,64}$/, 'A connection id is lowercase letters, digits and dashes.').optional(),
     /** Inclusive bounds on the time of the change. */
     from: isoInstant.optional(),
     to: isoInstant.optional(),
@@ -85,7 +85,7 @@ export const HistoryChange = z.object({
 export type HistoryChange = z.infer<typeof HistoryChange> & { field: EditableField };
 
 export const HistoryConnection = z.object({
-  profileId: z.string(),
+  connectionId: z.string(),
   name: z.string(),
   environment: z.enum(ENVIRONMENTS),
   host: z.string(),
@@ -134,7 +134,7 @@ export type HistoryPage = {
   problems: HistoryProblem[];
   problemCount: number;
   /** Connections seen in the history, for the filter: id and latest name. */
-  connections: { profileId: string; name: string }[];
+  connections: { connectionId: string; name: string }[];
 };
 
 export type ExportHistoryResult = { saved: false } | { saved: true; path: string; entries: number; rows: number };

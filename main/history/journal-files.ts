@@ -63,6 +63,7 @@ export async function appendDurably(dir: string, name: string, text: string): Pr
   }
 }
 
+/** `bytes` is only valid during the call: the scan reuses its buffer. */
 export type ScannedLine = { bytes: Buffer; offset: number; lineNo: number };
 
 /**
@@ -73,31 +74,38 @@ export type ScannedLine = { bytes: Buffer; offset: number; lineNo: number };
 export async function scanLines(path: string, onLine: (line: ScannedLine) => boolean | void): Promise<{ endsWithNewline: boolean; size: number }> {
   const handle = await open(path, 'r');
   try {
-    let carry = Buffer.alloc(0);
-    let carryOffset = 0;
+    // One buffer for the whole scan: an unfinished line is moved to its start and the next
+    // read goes after it, so scanning allocates nothing per chunk.
+    let buffer = Buffer.alloc(CHUNK * 2);
+    let filled = 0;
+    let filledOffset = 0; // file offset of buffer[0]
     let position = 0;
     let lineNo = 0;
-    const chunk = Buffer.alloc(CHUNK);
     for (;;) {
-      const { bytesRead } = await handle.read(chunk, 0, CHUNK, position);
+      if (buffer.length - filled < CHUNK) {
+        const bigger = Buffer.alloc(buffer.length * 2); // a line longer than the buffer
+        buffer.copy(bigger, 0, 0, filled);
+        buffer = bigger;
+      }
+      const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, position);
       if (bytesRead === 0) break;
-      const data = carry.length > 0 ? Buffer.concat([carry, chunk.subarray(0, bytesRead)]) : chunk.subarray(0, bytesRead);
-      const dataOffset = carry.length > 0 ? carryOffset : position;
+      const end = filled + bytesRead;
+      const data = buffer.subarray(0, end);
+      position += bytesRead;
       let start = 0;
-      for (let nl = data.indexOf(NEWLINE, start); nl !== -1; nl = data.indexOf(NEWLINE, start)) {
+      for (let nl = data.indexOf(NEWLINE, filled); nl !== -1; nl = data.indexOf(NEWLINE, nl + 1)) {
         lineNo += 1;
-        if (nl > start && onLine({ bytes: data.subarray(start, nl), offset: dataOffset + start, lineNo }) === false) {
+        if (nl > start && onLine({ bytes: data.subarray(start, nl), offset: filledOffset + start, lineNo }) === false) {
           return { endsWithNewline: true, size: -1 };
         }
         start = nl + 1;
       }
-      // The chunk buffer is reused: keep a copy of the unfinished line.
-      carry = Buffer.from(data.subarray(start));
-      carryOffset = dataOffset + start;
-      position += bytesRead;
+      buffer.copy(buffer, 0, start, end);
+      filled = end - start;
+      filledOffset += start;
     }
-    if (carry.length > 0) onLine({ bytes: carry, offset: carryOffset, lineNo: lineNo + 1 });
-    return { endsWithNewline: carry.length === 0, size: position };
+    if (filled > 0) onLine({ bytes: buffer.subarray(0, filled), offset: filledOffset, lineNo: lineNo + 1 });
+    return { endsWithNewline: filled === 0, size: position };
   } finally {
     await handle.close();
   }

@@ -1,14 +1,16 @@
 import type { HistoryFilter, HistoryOutcome } from '../../common/history-schemas';
 import { EDITABLE_FIELDS, type EditableField } from '../../common/user-schemas';
 
-// What the console keeps in memory of the history: per entry a handful of numbers (when,
-// where its two lines are on disk, its outcome, which reader and connection), and the
-// readers' and connections' text once each. The entries' contents stay on disk and are
-// read a page at a time, so 100,000 entries take a few megabytes.
+// What the console keeps in memory of the history: per entry a few numbers in typed
+// columns (when, where its two lines are on disk, its outcome, which reader and
+// connection), and the readers' and connections' text once each. The entries' contents
+// stay on disk and are read a page at a time, so 100,000 entries take about 5 MB and
+// opening allocates nothing per entry that outlives its line.
 
 export const STATUS = { pending: 0, saved: 1, failed: 2, unknown: 3 } as const;
 type Status = (typeof STATUS)[keyof typeof STATUS];
 
+/** One entry of the index, copied out of the columns. */
 export type IndexEntry = {
   id: number;
   time: number;
@@ -27,7 +29,7 @@ export type IndexEntry = {
   fields: number;
 };
 
-export type IndexedConnection = { profileId: string; name: string; baseUrl: string; clientId: string };
+export type IndexedConnection = { connectionId: string; name: string; baseUrl: string; clientId: string };
 
 const FIELD_BIT = new Map(EDITABLE_FIELDS.map((field, i) => [field, 1 << i]));
 
@@ -39,15 +41,45 @@ export function fieldsOf(mask: number): EditableField[] {
   return EDITABLE_FIELDS.filter((_, i) => (mask & (1 << i)) !== 0);
 }
 
+const COLUMNS = {
+  id: Float64Array,
+  time: Float64Array,
+  file: Uint16Array,
+  offset: Float64Array,
+  length: Uint32Array,
+  outFile: Int32Array,
+  outOffset: Float64Array,
+  outLength: Uint32Array,
+  status: Uint8Array,
+  connection: Uint32Array,
+  reader: Uint32Array,
+  revertOf: Float64Array,
+  fields: Uint32Array,
+} as const;
+type Column = keyof typeof COLUMNS;
+type Columns = { [K in Column]: InstanceType<(typeof COLUMNS)[K]> };
+
+function allocate(capacity: number, from?: Columns): Columns {
+  const columns = Object.fromEntries(
+    (Object.keys(COLUMNS) as Column[]).map((name) => {
+      const column = new COLUMNS[name](capacity);
+      if (from) column.set(from[name] as never);
+      return [name, column];
+    }),
+  ) as Columns;
+  return columns;
+}
+
 export class JournalIndex {
   readonly files: string[] = [];
-  readonly entries: IndexEntry[] = [];
   readonly connections: IndexedConnection[] = [];
   private readonly connectionKeys = new Map<string, number>();
   private readonly readerIds: string[] = [];
   private readonly readerText: string[] = [];
   private readonly readerKeys = new Map<string, number>();
   readonly revertedBy = new Map<number, number[]>();
+  private columns = allocate(1024);
+  size = 0;
 
   fileIndex(name: string): number {
     const found = this.files.indexOf(name);
@@ -57,7 +89,7 @@ export class JournalIndex {
   }
 
   connectionIndex(connection: IndexedConnection): number {
-    const key = JSON.stringify([connection.profileId, connection.baseUrl, connection.clientId]);
+    const key = JSON.stringify([connection.connectionId, connection.baseUrl, connection.clientId]);
     const found = this.connectionKeys.get(key);
     if (found !== undefined) {
       // The latest name wins: connections get renamed.
@@ -88,7 +120,10 @@ export class JournalIndex {
   }
 
   add(entry: IndexEntry): void {
-    this.entries.push(entry);
+    if (this.size === this.columns.id.length) this.columns = allocate(this.size * 2, this.columns);
+    const c = this.columns;
+    for (const name of Object.keys(COLUMNS) as Column[]) c[name][this.size] = entry[name];
+    this.size += 1;
     if (entry.revertOf > 0) {
       const list = this.revertedBy.get(entry.revertOf) ?? [];
       list.push(entry.id);
@@ -96,85 +131,121 @@ export class JournalIndex {
     }
   }
 
-  /** Entries are appended in id order, so an id is found by bisection. */
-  find(id: number): IndexEntry | undefined {
+  at(pos: number): IndexEntry {
+    const c = this.columns;
+    return {
+      id: c.id[pos]!,
+      time: c.time[pos]!,
+      file: c.file[pos]!,
+      offset: c.offset[pos]!,
+      length: c.length[pos]!,
+      outFile: c.outFile[pos]!,
+      outOffset: c.outOffset[pos]!,
+      outLength: c.outLength[pos]!,
+      status: c.status[pos] as Status,
+      connection: c.connection[pos]!,
+      reader: c.reader[pos]!,
+      revertOf: c.revertOf[pos]!,
+      fields: c.fields[pos]!,
+    };
+  }
+
+  /** Entries are appended in id order, so an id is found by bisection. Its position, or -1. */
+  position(id: number): number {
+    const ids = this.columns.id;
     let low = 0;
-    let high = this.entries.length - 1;
+    let high = this.size - 1;
     while (low <= high) {
       const mid = (low + high) >> 1;
-      const entry = this.entries[mid]!;
-      if (entry.id === id) return entry;
-      if (entry.id < id) low = mid + 1;
+      const found = ids[mid]!;
+      if (found === id) return mid;
+      if (found < id) low = mid + 1;
       else high = mid - 1;
     }
-    return undefined;
+    return -1;
   }
 
-  lastId(): number {
-    return this.entries.at(-1)?.id ?? 0;
+  find(id: number): IndexEntry | undefined {
+    const pos = this.position(id);
+    return pos === -1 ? undefined : this.at(pos);
   }
 
-  /** A filter compiled to a test over index entries. */
-  matcher(filter: HistoryFilter, inFlight: ReadonlySet<number>): (entry: IndexEntry) => boolean {
+  setOutcome(pos: number, outcome: { outFile: number; outOffset: number; outLength: number; status: Status }): void {
+    const c = this.columns;
+    c.outFile[pos] = outcome.outFile;
+    c.outOffset[pos] = outcome.outOffset;
+    c.outLength[pos] = outcome.outLength;
+    c.status[pos] = outcome.status;
+  }
+
+  firstId(): number {
+    return this.size > 0 ? this.columns.id[0]! : 0;
+  }
+
+  /** A filter compiled to a test over index positions. */
+  matcher(filter: HistoryFilter, inFlight: ReadonlySet<number>): (pos: number) => boolean {
     const from = filter.from ? Date.parse(filter.from) : -Infinity;
     const to = filter.to ? Date.parse(filter.to) : Infinity;
     const text = filter.reader?.trim().toLowerCase();
     const readers = text
       ? new Set(this.readerText.flatMap((haystack, i) => (haystack.includes(text) ? [i] : [])))
       : undefined;
-    const exact = filter.userId ? this.readerKeys.get(filter.userId.toLowerCase()) ?? -1 : undefined;
-    const connections = filter.profileId
-      ? new Set(this.connections.flatMap((c, i) => (c.profileId === filter.profileId ? [i] : [])))
+    const exact = filter.userId ? (this.readerKeys.get(filter.userId.toLowerCase()) ?? -1) : undefined;
+    const connections = filter.connectionId
+      ? new Set(this.connections.flatMap((c, i) => (c.connectionId === filter.connectionId ? [i] : [])))
       : undefined;
     const outcome = filter.outcome;
-    return (entry) =>
-      entry.time >= from &&
-      entry.time <= to &&
-      (exact === undefined || entry.reader === exact) &&
-      (!readers || readers.has(entry.reader)) &&
-      (!connections || connections.has(entry.connection)) &&
-      (!outcome || statusOf(entry, inFlight) === outcome);
+    const c = this.columns;
+    return (pos) =>
+      c.time[pos]! >= from &&
+      c.time[pos]! <= to &&
+      (exact === undefined || c.reader[pos] === exact) &&
+      (!readers || readers.has(c.reader[pos]!)) &&
+      (!connections || connections.has(c.connection[pos]!)) &&
+      (!outcome || statusOf({ id: c.id[pos]!, status: c.status[pos] as Status }, inFlight) === outcome);
   }
 
   /** The matching entries from `offset` on (newest first), at most `limit`, and how many match in all. */
-  page(match: (entry: IndexEntry) => boolean, offset: number, limit: number): { entries: IndexEntry[]; total: number } {
+  page(match: (pos: number) => boolean, offset: number, limit: number): { entries: IndexEntry[]; total: number } {
     const entries: IndexEntry[] = [];
     let total = 0;
-    for (let i = this.entries.length - 1; i >= 0; i -= 1) {
-      const entry = this.entries[i]!;
-      if (!match(entry)) continue;
-      if (total >= offset && entries.length < limit) entries.push(entry);
+    for (let pos = this.size - 1; pos >= 0; pos -= 1) {
+      if (!match(pos)) continue;
+      if (total >= offset && entries.length < limit) entries.push(this.at(pos));
       total += 1;
     }
     return { entries, total };
   }
 
   /** Newest first, every match: for export, which reads them a batch at a time. */
-  *matching(match: (entry: IndexEntry) => boolean): Generator<IndexEntry> {
-    for (let i = this.entries.length - 1; i >= 0; i -= 1) {
-      const entry = this.entries[i]!;
-      if (match(entry)) yield entry;
-    }
+  *matching(match: (pos: number) => boolean): Generator<IndexEntry> {
+    for (let pos = this.size - 1; pos >= 0; pos -= 1) if (match(pos)) yield this.at(pos);
   }
 
-  readerOf(userId: string): number | undefined {
-    return this.readerKeys.get(userId.toLowerCase());
+  /** Newest first, every entry of one reader. */
+  ofReader(userId: string): IndexEntry[] {
+    const reader = this.readerKeys.get(userId.toLowerCase());
+    if (reader === undefined) return [];
+    const found: IndexEntry[] = [];
+    for (let pos = this.size - 1; pos >= 0; pos -= 1) if (this.columns.reader[pos] === reader) found.push(this.at(pos));
+    return found;
   }
 
   clear(): void {
     this.files.length = 0;
-    this.entries.length = 0;
     this.connections.length = 0;
     this.connectionKeys.clear();
     this.readerIds.length = 0;
     this.readerText.length = 0;
     this.readerKeys.clear();
     this.revertedBy.clear();
+    this.columns = allocate(1024);
+    this.size = 0;
   }
 }
 
 /** An entry still pending that this console is not sending now never got its answer recorded. */
-export function statusOf(entry: IndexEntry, inFlight: ReadonlySet<number>): HistoryOutcome | 'sending' {
+export function statusOf(entry: Pick<IndexEntry, 'id' | 'status'>, inFlight: ReadonlySet<number>): HistoryOutcome | 'sending' {
   switch (entry.status) {
     case STATUS.saved:
       return 'saved';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { HistoryChange, HistoryConnection } from '../../common/history-schemas';
 import { ErrorKind, NetworkReason } from '../../common/result';
-import { UserData } from '../../common/user-schemas';
+import { EDITABLE_FIELDS, UserData } from '../../common/user-schemas';
 
 // One line of a history file: a JSON object on one line (JSON Lines). A change is two
 // lines: "pending" written (and flushed) before the PATCH is sent, "outcome" after the
@@ -52,16 +52,22 @@ export type JournalLine = z.infer<typeof JournalLine>;
 /**
  * What the index needs of a line, checked on every line at open. The full schemas above
  * are applied when an entry is read for display, so opening 100,000 entries does not pay
- * for validating every address of every record.
+ * for validating every value of every change.
  */
 export const IndexedLine = z.object({
   v: z.literal(JOURNAL_VERSION),
   type: z.enum(['pending', 'outcome']),
   id: z.number().int().positive(),
-  at: z.string(),
+  at: z.iso.datetime(),
   prev: z.string(),
-  userId: z.string().optional(),
   outcome: z.enum(['saved', 'failed', 'unknown']).optional(),
+});
+
+export const IndexedPending = z.object({
+  userId: z.string(),
+  connection: z.object({ connectionId: z.string(), name: z.string(), baseUrl: z.string(), clientId: z.string() }),
+  reader: z.object({ name: z.string().optional(), email: z.string().optional() }),
+  changes: z.array(z.object({ field: z.enum(EDITABLE_FIELDS), after: z.unknown() })).min(1),
   revertOf: z.number().int().positive().optional(),
 });
 

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { HistoryProblem } from '../../common/history-schemas';
 import { monthFiles, scanLines } from './journal-files';
 import { STATUS, fieldMask, type JournalIndex } from './journal-index';
-import { GENESIS, IndexedLine, PendingLine, hashLine } from './journal-lines';
+import { GENESIS, IndexedLine, IndexedPending, hashLine } from './journal-lines';
 import { ANCHOR_FILE, expectedFirstPrev } from './journal-retention';
 
 // Opening the history: every line of every month file is read once, hashed and checked
@@ -40,7 +40,7 @@ export async function scanJournal(dir: string, index: JournalIndex, report: (pro
       expected = hash;
       let json: unknown;
       try {
-        json = JSON.parse(bytes.toString('utf8'));
+        json = parseIndexPart(bytes);
       } catch {
         report({ ...at, problem: 'This line is unreadable (not valid JSON); it was skipped.' });
         return;
@@ -62,19 +62,19 @@ export async function scanJournal(dir: string, index: JournalIndex, report: (pro
         });
       }
       if (type === 'pending') {
-        const pending = PendingLine.safeParse(json);
+        const pending = IndexedPending.safeParse(json);
         if (!pending.success) {
           report({ ...at, entryId: id, problem: `Entry ${id} is incomplete (${firstIssue(pending.error)}); it was skipped.` });
           return;
         }
-        if (index.find(id)) {
+        if (index.position(id) !== -1) {
           report({ ...at, entryId: id, problem: `Entry ${id} appears twice; the first one counts.` });
           return;
         }
         const p = pending.data;
         index.add({
           id,
-          time: Date.parse(p.at),
+          time: Date.parse(line.data.at),
           file,
           offset,
           length: bytes.length,
@@ -89,11 +89,12 @@ export async function scanJournal(dir: string, index: JournalIndex, report: (pro
         });
         return;
       }
-      const entry = index.find(id);
+      const pos = index.position(id);
+      const entry = pos === -1 ? undefined : index.at(pos);
       const outcome = line.data.outcome;
       if (!entry || !outcome) {
         // An answer whose change was purged by retention is expected; any other is not.
-        const purged = index.entries.length === 0 || id < index.entries[0]!.id;
+        const purged = index.size === 0 || id < index.firstId();
         if (!purged || !outcome) report({ ...at, entryId: id, problem: `This outcome belongs to entry ${id}, which is not in the history.` });
         return;
       }
@@ -101,15 +102,30 @@ export async function scanJournal(dir: string, index: JournalIndex, report: (pro
         report({ ...at, entryId: id, problem: `Entry ${id} has a second outcome; the first one counts.` });
         return;
       }
-      Object.assign(entry, { outFile: file, outOffset: offset, outLength: bytes.length, status: STATUS[outcome] });
-      const record = (json as { record?: { userId?: unknown; name?: unknown; email?: unknown } }).record;
-      if (record && typeof record.userId === 'string') {
-        index.readerIndex(record.userId, [typeof record.name === 'string' ? record.name : undefined, typeof record.email === 'string' ? record.email : undefined]);
-      }
+      index.setOutcome(pos, { outFile: file, outOffset: offset, outLength: bytes.length, status: STATUS[outcome] });
     });
     tornFile = endsWithNewline ? undefined : name;
   }
   return { lastHash: expected ?? GENESIS, maxId, tornFile, genesis: GENESIS };
+}
+
+const RECORD_KEY = Buffer.from(',"record":');
+const OUTCOME_START = Buffer.from('{"v":1,"type":"outcome"');
+
+/**
+ * The line as JSON, without the record ConsCent returned when it has one: that record is
+ * most of an outcome line's bytes and the index needs none of it. The journal writes it
+ * as the last key, and a key's quotes cannot occur unescaped inside a string, so the first
+ * `,"record":` is that key. The hash chain still covers the whole line, and the record is
+ * validated in full whenever it is used.
+ */
+function parseIndexPart(bytes: Buffer): unknown {
+  if (bytes.subarray(0, OUTCOME_START.length).equals(OUTCOME_START)) {
+    const cut = bytes.indexOf(RECORD_KEY);
+    // Only the part before the record is decoded at all.
+    if (cut !== -1) return JSON.parse(`${bytes.toString('utf8', 0, cut)}}`);
+  }
+  return JSON.parse(bytes.toString('utf8'));
 }
 
 function firstIssue(error: { issues: { path: PropertyKey[]; message: string }[] }): string {

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { HistoryEntry, HistoryFilter, HistoryPage, HistoryProblem } from '../../common/history-schemas';
 import { appendDurably, ensureFolder, monthFiles, removeFile } from './journal-files';
 import { entryView, loadEntries, type LoadedEntry } from './journal-entries';
-import { STATUS, JournalIndex, fieldMask, type IndexEntry } from './journal-index';
+import { STATUS, JournalIndex, fieldMask, type IndexEntry, type IndexedConnection } from './journal-index';
 import { JOURNAL_VERSION, formatLine, hashLine, monthFileOf, type OutcomeLine, type PendingLine } from './journal-lines';
 import { ANCHOR_FILE, purgeOlderThan } from './journal-retention';
 import { scanJournal } from './journal-scan';
@@ -38,6 +38,7 @@ export interface Journal {
   /** Newest-first index entries of one reader (for "last known values"). */
   readerEntries(userId: string): IndexEntry[];
   load(entries: readonly IndexEntry[]): Promise<LoadedEntry[]>;
+  connectionOf(entry: IndexEntry): IndexedConnection | undefined;
   /** Removes every entry. Returns how many there were. */
   clear(): Promise<number>;
   problems(): HistoryProblem[];
@@ -107,11 +108,12 @@ export async function openJournal(options: JournalOptions): Promise<Journal> {
 
     async complete(id, outcome) {
       try {
-        const { file, offset, length } = await append((prev, at) => ({ v: JOURNAL_VERSION, type: 'outcome', id, at, prev, ...outcome }));
-        const entry = index.find(id);
-        if (!entry) return; // cleared while the save was in flight
-        Object.assign(entry, { outFile: file, outOffset: offset, outLength: length, status: STATUS[outcome.outcome] });
-        if (outcome.record) index.readerIndex(outcome.record.userId, [outcome.record.name, outcome.record.email]);
+        // The record goes last: opening the history skips it (journal-scan.ts).
+        const { record, ...facts } = outcome;
+        const { file, offset, length } = await append((prev, at) => ({ v: JOURNAL_VERSION, type: 'outcome', id, at, prev, ...facts, ...(record ? { record } : {}) }));
+        const pos = index.position(id);
+        if (pos === -1) return; // cleared while the save was in flight
+        index.setOutcome(pos, { outFile: file, outOffset: offset, outLength: length, status: STATUS[outcome.outcome] });
       } finally {
         inFlight.delete(id);
       }
@@ -124,10 +126,10 @@ export async function openJournal(options: JournalOptions): Promise<Journal> {
         entries: loaded.map((entry) => entryView(entry, index, inFlight)),
         total,
         offset,
-        all: index.entries.length,
+        all: index.size,
         problems: problems.slice(0, MAX_REPORTED_PROBLEMS),
         problemCount: problems.length,
-        connections: index.connections.map(({ profileId, name }) => ({ profileId, name })),
+        connections: index.connections.map(({ connectionId, name }) => ({ connectionId, name })),
       };
     },
 
@@ -153,17 +155,14 @@ export async function openJournal(options: JournalOptions): Promise<Journal> {
       return loaded ? { view: entryView(loaded, index, inFlight), loaded } : undefined;
     },
 
-    readerEntries(userId) {
-      const reader = index.readerOf(userId);
-      if (reader === undefined) return [];
-      return index.entries.filter((entry) => entry.reader === reader).reverse();
-    },
+    readerEntries: (userId) => index.ofReader(userId),
 
     load,
+    connectionOf: (entry) => index.connections[entry.connection],
 
     async clear() {
       const run = queue.then(async () => {
-        const count = index.entries.length;
+        const count = index.size;
         for (const name of await monthFiles(dir)) await removeFile(join(dir, name));
         await removeFile(join(dir, ANCHOR_FILE));
         index.clear();

@@ -4,7 +4,7 @@ import type { UserData } from '../../common/user-schemas';
 // Entries for the history tests: a connection, an agent and one changed field unless told.
 
 export const CONNECTION = {
-  profileId: 'local',
+  connectionId: 'local',
   name: 'Local simulator',
   environment: 'custom' as const,
   host: '127.0.0.1:4010',

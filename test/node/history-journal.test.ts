@@ -202,7 +202,7 @@ describe('filters and pages', () => {
       clock.advance(60 * 60 * 1000);
       const userId = (i % 3).toString().repeat(24);
       const id = await journal.recordPending(
-        pendingInput({ userId, reader: { name: `Reader ${i % 3}`, email: `r${i % 3}@example.com` }, connection: { ...pendingInput().connection, profileId: i < 20 ? 'local' : 'other' } }),
+        pendingInput({ userId, reader: { name: `Reader ${i % 3}`, email: `r${i % 3}@example.com` }, connection: { ...pendingInput().connection, connectionId: i < 20 ? 'local' : 'other' } }),
       );
       await journal.complete(id, i % 5 === 0 ? { outcome: 'failed', errorKind: 'server-error' } : { outcome: 'saved', message: 'ok' });
     }
@@ -213,7 +213,7 @@ describe('filters and pages', () => {
     expect((await journal.list({ reader: 'R1@EXAMPLE' }, 0, 100)).total).toBe(10);
     expect((await journal.list({ reader: 'reader 2' }, 0, 100)).total).toBe(10);
     expect((await journal.list({ userId: '0'.repeat(24) }, 0, 100)).total).toBe(10);
-    expect((await journal.list({ profileId: 'other' }, 0, 100)).total).toBe(10);
+    expect((await journal.list({ connectionId: 'other' }, 0, 100)).total).toBe(10);
     expect((await journal.list({ outcome: 'failed' }, 0, 100)).total).toBe(6);
     expect((await journal.list({ from: '2025-06-01T12:00:00Z', to: '2025-06-01T14:00:00Z' }, 0, 100)).entries.map((e) => e.id)).toEqual([5, 4, 3]);
   });

@@ -1,0 +1,110 @@
+import { createWriteStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { finished } from 'node:stream/promises';
+import { stringify } from 'csv-stringify';
+import type { HistoryValue } from '../../common/history-schemas';
+import { ADDRESS_KEYS } from '../../common/user-schemas';
+import type { LoadedEntry } from './journal-entries';
+import { statusOf } from './journal-index';
+
+// The history as CSV (RFC 4180, UTF-8, a header row), one row per changed field, written
+// by csv-stringify. Cells starting with = + - @ (or a tab or carriage return) are escaped
+// with a leading ' so a spreadsheet never runs them as formulas: the values are what
+// agents and readers typed.
+
+export const CSV_HEADER = [
+  'entry',
+  'time (UTC)',
+  'outcome',
+  'error kind',
+  'reverts entry',
+  'agent OS user',
+  'agent display name',
+  'computer',
+  'connection',
+  'environment',
+  'host',
+  'client id',
+  'user id',
+  'reader name',
+  'reader email',
+  'field',
+  'before',
+  'after',
+  'ConsCent message',
+] as const;
+
+export const NOT_KNOWN = '(not known)';
+
+/** A recorded value as one cell: text as it is, an address as its parts, a list entry by entry. */
+export function cellOf(value: HistoryValue | null): string {
+  if (value === null) return NOT_KNOWN;
+  if (typeof value === 'string') return value;
+  const address = (a: Record<string, string>) =>
+    ADDRESS_KEYS.filter((key) => a[key]).map((key) => `${key}: ${a[key]}`).concat(a._id ? [`_id: ${a._id}`] : []).join('; ');
+  if (Array.isArray(value)) return value.length === 0 ? '(no addresses)' : value.map((entry, i) => `${i + 1}. ${address(entry)}`).join(' | ');
+  return address(value);
+}
+
+export function rowsOf(loaded: LoadedEntry): string[][] {
+  const { pending, outcome } = loaded;
+  const c = pending.connection;
+  // Export reads from disk what a previous or this console recorded; nothing is in flight
+  // for the export's purposes that the index does not say.
+  const status = statusOf(loaded.index, new Set());
+  return pending.changes.map((change) => [
+    String(pending.id),
+    pending.at,
+    status,
+    outcome?.errorKind ?? '',
+    pending.revertOf ? String(pending.revertOf) : '',
+    pending.agent.osUser,
+    pending.agent.displayName ?? '',
+    pending.machine,
+    c.name,
+    c.environment,
+    c.host,
+    c.clientId,
+    pending.userId,
+    pending.reader.name ?? '',
+    pending.reader.email ?? '',
+    change.field,
+    cellOf(change.before),
+    cellOf(change.after),
+    outcome?.message ?? '',
+  ]);
+}
+
+/**
+ * Writes the CSV to `path` (created 0600: it holds readers' personal data), feeding rows
+ * as `produce` emits them. Resolves with the number of rows written (header excluded).
+ */
+export async function writeCsv(path: string, produce: (emit: (rows: string[][]) => Promise<void>) => Promise<void>): Promise<number> {
+  const file = createWriteStream(path, { mode: 0o600, flags: 'w' });
+  const csv = stringify({ header: true, columns: [...CSV_HEADER], escape_formulas: true, record_delimiter: 'windows' });
+  csv.pipe(file);
+  let rows = 0;
+  const writeRow = (row: string[]) =>
+    new Promise<void>((resolve) => {
+      if (csv.write(row)) resolve();
+      else csv.once('drain', resolve);
+    });
+  try {
+    await produce(async (batch) => {
+      for (const row of batch) await writeRow(row);
+      rows += batch.length;
+    });
+  } finally {
+    csv.end();
+    await finished(file);
+  }
+  // Flushed before the agent is told it was saved.
+  const handle = await open(path, 'r+');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  return rows;
+}
+

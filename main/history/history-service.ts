@@ -1,0 +1,190 @@
+import type { ReaderView } from '../../common/contract';
+import {
+  DEFAULT_RETENTION_DAYS,
+  type ExportHistoryResult,
+  type HistoryFilter,
+  type HistoryPage,
+  type HistoryPreferences,
+  type HistorySettings,
+  type RevertPlan,
+} from '../../common/history-schemas';
+import { NETWORK_REASONS, type BridgeError, type NetworkReason } from '../../common/result';
+import type { UserChanges, UserData } from '../../common/user-schemas';
+import { hostOfUrl } from '../credentials/credential-binding';
+import type { RecordOrigin } from '../readers/last-returned-records';
+import type { StoredConnection } from '../settings/settings-schema';
+import { currentIdentity, type AgentIdentity } from './agent-identity';
+import { readerOf, recordedChanges } from './change-entry';
+import { HistoryError } from './history-error';
+import { rowsOf, writeCsv } from './history-csv';
+import { openJournal, type Journal } from './journal';
+import { lastKnownRecord, type HistoryRecord } from './last-known';
+import { revertPlanFor } from './revert-plan';
+
+// The change history as the rest of main uses it: the update path records each save
+// through begin/finish, getUser asks for the last record a save returned, and the bridge's
+// history operations list, export, prepare reverts and change the settings. The journal
+// is opened (and old entries purged) once, on first use.
+
+export interface HistoryServiceOptions {
+  dir: string;
+  preferences: () => Promise<HistoryPreferences | undefined>;
+  savePreferences: (preferences: HistoryPreferences) => Promise<void>;
+  /** Asks the agent where to save an export (a save dialog in main); null when cancelled. */
+  chooseExportPath: (suggestedName: string) => Promise<string | null>;
+  identity?: () => AgentIdentity;
+  now?: () => Date;
+}
+
+export type UpdateAnswer = { ok: true; message: string; record: UserData } | { ok: false; error: BridgeError };
+
+export type BeginUpdate = {
+  connection: StoredConnection;
+  userId: string;
+  changes: UserChanges;
+  /** What the console last showed the agent of this reader: the values before. */
+  before: ReaderView | undefined;
+  revertOf?: number;
+};
+
+export type HistoryService = ReturnType<typeof createHistoryService>;
+
+export const DEFAULT_PREFERENCES: HistoryPreferences = { displayName: '', retentionDays: DEFAULT_RETENTION_DAYS };
+
+/** A timeout, a dropped connection or an unreadable answer may have applied the change. */
+export function outcomeOf(error: BridgeError): 'failed' | 'unknown' {
+  if (error.kind === 'timeout' || error.kind === 'unexpected-response') return 'unknown';
+  return error.kind === 'network' && error.reason === 'dropped' ? 'unknown' : 'failed';
+}
+
+function networkReason(error: BridgeError): { reason?: NetworkReason } {
+  const reason = NETWORK_REASONS.find((r) => r === error.reason);
+  return reason ? { reason } : {};
+}
+
+export function createHistoryService(options: HistoryServiceOptions) {
+  const identity = options.identity ?? currentIdentity;
+  let opening: Promise<Journal> | undefined;
+  const preferences = async () => (await options.preferences()) ?? DEFAULT_PREFERENCES;
+
+  function journal(): Promise<Journal> {
+    opening ??= preferences()
+      .then((p) => openJournal({ dir: options.dir, retentionDays: p.retentionDays, ...(options.now ? { now: options.now } : {}) }))
+      .catch((error: unknown) => {
+        opening = undefined; // the next call tries again
+        const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
+        throw new HistoryError('unwritable', `The change history in ${options.dir} could not be opened (${code}).`);
+      });
+    return opening;
+  }
+
+  async function entryOrFail(id: number) {
+    const found = await (await journal()).entry(id);
+    if (!found) throw new HistoryError('not-found', `Change ${id} is not in the history (it may have been cleared or purged).`);
+    return found;
+  }
+
+  return {
+    /** Opens the journal now, so old entries are purged when the console starts. */
+    open: () => journal().then(() => undefined),
+
+    async begin({ connection, userId, changes, before, revertOf }: BeginUpdate): Promise<number> {
+      const j = await journal();
+      const { displayName } = await preferences();
+      const { osUser, machine } = identity();
+      try {
+        return await j.recordPending({
+          agent: { osUser, ...(displayName ? { displayName } : {}) },
+          machine,
+          connection: {
+            connectionId: connection.id,
+            name: connection.name,
+            environment: connection.environment,
+            host: hostOfUrl(connection.baseUrl),
+            baseUrl: connection.baseUrl,
+            clientId: connection.clientId,
+          },
+          userId: userId.toLowerCase(),
+          reader: readerOf(before),
+          changes: recordedChanges(changes, before),
+          ...(revertOf ? { revertOf } : {}),
+        });
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
+        throw new HistoryError('unwritable', `The change history in ${options.dir} could not be written (${code}).`);
+      }
+    },
+
+    async finish(id: number, answer: UpdateAnswer): Promise<void> {
+      const j = await journal();
+      await j.complete(
+        id,
+        answer.ok
+          ? { outcome: 'saved', message: answer.message, record: answer.record }
+          : { outcome: outcomeOf(answer.error), errorKind: answer.error.kind, ...networkReason(answer.error) },
+      );
+    },
+
+    /** The last record a save returned for this reader over this ConsCent, when the history has one. */
+    async remembered(origin: RecordOrigin, userId: string): Promise<HistoryRecord | undefined> {
+      try {
+        return await lastKnownRecord(await journal(), origin, userId);
+      } catch {
+        return undefined; // a history that cannot be read never stops a lookup
+      }
+    },
+
+    /** A revert must name a saved change of the same reader over the same connection. */
+    async checkRevertOf(revertOf: number, connectionId: string, userId: string): Promise<void> {
+      const { view } = await entryOrFail(revertOf);
+      if (view.connection.connectionId !== connectionId || view.userId !== userId.toLowerCase()) {
+        throw new HistoryError('not-revertible', `Change ${revertOf} was made to another reader or over another connection.`);
+      }
+    },
+
+    async list(filter: HistoryFilter, offset: number, limit: number): Promise<HistoryPage> {
+      return (await journal()).list(filter, offset, limit);
+    },
+
+    async exportCsv(filter: HistoryFilter): Promise<ExportHistoryResult> {
+      const j = await journal();
+      const day = (options.now?.() ?? new Date()).toISOString().slice(0, 10);
+      const path = await options.chooseExportPath(`conscent-history-${day}.csv`);
+      if (!path) return { saved: false };
+      let entries = 0;
+      const rows = await writeCsv(path, (emit) =>
+        j.eachMatching(filter, async (batch) => {
+          entries += batch.length;
+          await emit(batch.flatMap(rowsOf));
+        }).then(() => undefined),
+      );
+      return { saved: true, path, entries, rows };
+    },
+
+    async prepareRevert(id: number, connections: readonly StoredConnection[]): Promise<RevertPlan> {
+      const { view } = await entryOrFail(id);
+      const now = connections.find((c) => c.id === view.connection.connectionId);
+      if (!now) throw new HistoryError('connection-changed', `The connection “${view.connection.name}” that made change ${id} no longer exists.`);
+      if (now.baseUrl !== view.connection.baseUrl || now.clientId !== view.connection.clientId) {
+        throw new HistoryError('connection-changed', `The connection “${now.name}” now points at another ConsCent than when change ${id} was made, so it cannot revert it.`);
+      }
+      return revertPlanFor(view);
+    },
+
+    async settings(): Promise<HistorySettings> {
+      const { osUser, machine } = identity();
+      return { ...(await preferences()), osUser, machine, folder: options.dir };
+    },
+
+    async saveSettings(next: HistoryPreferences): Promise<HistorySettings> {
+      await options.savePreferences(next);
+      const { osUser, machine } = identity();
+      return { ...next, osUser, machine, folder: options.dir };
+    },
+
+    /** Removes the history files; the keychain and the settings are not touched. */
+    async clear(): Promise<{ removed: number }> {
+      return { removed: await (await journal()).clear() };
+    },
+  };
+}
