@@ -1,18 +1,27 @@
-// Failures of the change history, as facts the renderer turns into sentences: which step
-// failed (`what`), and a message for the support log and for the agent.
+// Failures of the change history, as a reason and facts that cross IPC (the renderer
+// words them); the message is for tests and the developer, never shown as it is.
 
-export type HistoryFailure =
-  /** The journal could not be opened or written: nothing was sent. */
-  | 'unwritable'
-  | 'not-found'
-  | 'not-revertible'
-  /** The entry's connection was deleted or now points at another ConsCent. */
-  | 'connection-changed';
+export const HISTORY_REASONS = [
+  /** The journal could not be opened or written; for a save, nothing was sent. */
+  'history-unwritable',
+  'history-entry-missing',
+  /** Only a saved change can be reverted. */
+  'revert-not-saved',
+  'revert-unconfirmed',
+  'revert-other-reader',
+  /** The change's connection was deleted, or now points at another ConsCent. */
+  'revert-connection-gone',
+  'revert-connection-moved',
+] as const;
+export type HistoryReason = (typeof HISTORY_REASONS)[number];
+
+export type HistoryFacts = { path?: string; code?: string; entryId?: number };
 
 export class HistoryError extends Error {
   override readonly name = 'HistoryError';
   constructor(
-    readonly what: HistoryFailure,
+    readonly what: HistoryReason,
+    readonly facts: HistoryFacts,
     message: string,
   ) {
     super(message);

@@ -73,14 +73,14 @@ export function createHistoryService(options: HistoryServiceOptions) {
       .catch((error: unknown) => {
         opening = undefined; // the next call tries again
         const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
-        throw new HistoryError('unwritable', `The change history in ${options.dir} could not be opened (${code}).`);
+        throw new HistoryError('history-unwritable', { path: options.dir, code }, `The change history in ${options.dir} could not be opened (${code}).`);
       });
     return opening;
   }
 
   async function entryOrFail(id: number) {
     const found = await (await journal()).entry(id);
-    if (!found) throw new HistoryError('not-found', `Change ${id} is not in the history (it may have been cleared or purged).`);
+    if (!found) throw new HistoryError('history-entry-missing', { entryId: id }, `Change ${id} is not in the history (it may have been cleared or purged).`);
     return found;
   }
 
@@ -111,7 +111,7 @@ export function createHistoryService(options: HistoryServiceOptions) {
         });
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
-        throw new HistoryError('unwritable', `The change history in ${options.dir} could not be written (${code}).`);
+        throw new HistoryError('history-unwritable', { path: options.dir, code }, `The change history in ${options.dir} could not be written (${code}).`);
       }
     },
 
@@ -138,7 +138,7 @@ export function createHistoryService(options: HistoryServiceOptions) {
     async checkRevertOf(revertOf: number, connectionId: string, userId: string): Promise<void> {
       const { view } = await entryOrFail(revertOf);
       if (view.connection.connectionId !== connectionId || view.userId !== userId.toLowerCase()) {
-        throw new HistoryError('not-revertible', `Change ${revertOf} was made to another reader or over another connection.`);
+        throw new HistoryError('revert-other-reader', { entryId: revertOf }, `Change ${revertOf} was made to another reader or over another connection.`);
       }
     },
 
@@ -164,9 +164,9 @@ export function createHistoryService(options: HistoryServiceOptions) {
     async prepareRevert(id: number, connections: readonly StoredConnection[]): Promise<RevertPlan> {
       const { view } = await entryOrFail(id);
       const now = connections.find((c) => c.id === view.connection.connectionId);
-      if (!now) throw new HistoryError('connection-changed', `The connection “${view.connection.name}” that made change ${id} no longer exists.`);
+      if (!now) throw new HistoryError('revert-connection-gone', { entryId: id }, `The connection “${view.connection.name}” that made change ${id} no longer exists.`);
       if (now.baseUrl !== view.connection.baseUrl || now.clientId !== view.connection.clientId) {
-        throw new HistoryError('connection-changed', `The connection “${now.name}” now points at another ConsCent than when change ${id} was made, so it cannot revert it.`);
+        throw new HistoryError('revert-connection-moved', { entryId: id }, `The connection “${now.name}” now points at another ConsCent than when change ${id} was made, so it cannot revert it.`);
       }
       return revertPlanFor(view);
     },

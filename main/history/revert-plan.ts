@@ -7,7 +7,8 @@ import { HistoryError } from './history-error';
 export function revertPlanFor(entry: HistoryEntry): RevertPlan {
   if (entry.status !== 'saved') {
     throw new HistoryError(
-      'not-revertible',
+      entry.status === 'failed' ? 'revert-not-saved' : 'revert-unconfirmed',
+      { entryId: entry.id },
       entry.status === 'failed'
         ? `Change ${entry.id} was not saved, so there is nothing to revert.`
         : `ConsCent never confirmed change ${entry.id}; look the reader up to see what it holds, and edit from there.`,
