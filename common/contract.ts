@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ENVIRONMENTS, baseUrlProblem } from './environments';
-import type { Result } from './result';
+import type { BridgeError, Result } from './result';
 import {
   AddressEntry,
   Address,
@@ -64,13 +64,17 @@ export const ConnectionSummary = z.object({
 });
 export type ConnectionSummary = z.infer<typeof ConnectionSummary>;
 
+/** Why the settings file was moved aside at start (the renderer says it in words). */
+export const RECOVERY_REASONS = ['unreadable', 'too-large', 'empty', 'not-json', 'not-understood'] as const;
+export type SettingsRecovery = { reason: (typeof RECOVERY_REASONS)[number]; movedTo: string };
+
 export type ConnectionsState = {
   connections: ConnectionSummary[];
   activeConnectionId: string | null;
   /** Set when the settings file could not be read and was moved aside. */
-  recovered?: { message: string; movedTo: string };
+  recovered?: SettingsRecovery;
   /** Set when the keychain could not be asked which connections have credentials. */
-  keychainProblem?: string;
+  keychainProblem?: BridgeError;
 };
 
 export const SaveConnectionRequest = z.strictObject({
@@ -92,7 +96,8 @@ export const TestConnectionRequest = z.strictObject({
   credentials: Credentials.optional(),
 });
 export type TestConnectionRequest = z.input<typeof TestConnectionRequest>;
-export type TestConnectionResult = { message: string };
+/** Test connection passed: ConsCent at `host` accepted the key and secret, and the Client ID. */
+export type TestConnectionResult = { host: string };
 
 export const LookupReaderRequest = z.strictObject({
   connectionId: ConnectionId,
@@ -116,9 +121,10 @@ export type LookupReaderResult = {
   matches: ReaderMatch[];
   /**
    * When nothing matched but ConsCent does know the email or phone (a reader with no
-   * purchases): purchases are the only way the API maps them to a user id.
+   * purchases): purchases are the only way the API maps them to a user id. `name` when
+   * ConsCent said it.
    */
-  hint?: string;
+  knownWithoutPurchases?: { name?: string };
 };
 
 export const OpenReaderRequest = z.strictObject({ connectionId: ConnectionId, userId: ObjectId });

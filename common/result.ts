@@ -1,7 +1,11 @@
 import { z } from 'zod';
 
-// Every bridge call answers with data, never a thrown error: errors crossing IPC are a
-// kind the UI can branch on plus a message an agent can read. No stacks, no secrets.
+// Every bridge call answers with data, never a thrown error. An error crossing IPC is a
+// kind the UI can branch on plus the facts that explain it (which host, which status,
+// what ConsCent said, why the network or keychain failed). Main reports facts; the
+// renderer (renderer/src/errors/) owns every sentence the agent reads. No stacks, no
+// secrets, no prose from main except ConsCent's own words and the shared schemas'
+// field messages.
 
 export const ERROR_KINDS = [
   'invalid-input',
@@ -17,6 +21,10 @@ export const ERROR_KINDS = [
   'settings',
   'not-configured',
   'rejected-sender',
+  /** The console's own background process did not answer (set by the renderer's bridge wrapper). */
+  'no-answer',
+  /** A save for this reader is still on its way to ConsCent; nothing was sent. */
+  'update-in-flight',
 ] as const;
 export const ErrorKind = z.enum(ERROR_KINDS);
 export type ErrorKind = z.infer<typeof ErrorKind>;
@@ -30,14 +38,78 @@ export const NETWORK_REASONS = ['connection-refused', 'host-not-found', 'offline
 export const NetworkReason = z.enum(NETWORK_REASONS);
 export type NetworkReason = z.infer<typeof NetworkReason>;
 
+/** For `keychain` errors: why the OS keychain could not be used (see main/credentials/keychain-errors.ts). */
+export const KEYCHAIN_REASONS = [
+  'no-dbus',
+  'no-secret-service',
+  'no-keyring',
+  'locked',
+  'access-denied',
+  'timeout',
+  'corrupt-entry',
+  'unknown',
+] as const;
+export type KeychainReason = (typeof KEYCHAIN_REASONS)[number];
+
+/** For `settings` errors: what went wrong with the settings file (`path` names it). */
+export const SETTINGS_REASONS = ['settings-unwritable', 'settings-stuck', 'too-many-connections'] as const;
+
+/** For `not-configured` errors: which part of the connection's local setup is missing or wrong. */
+export const CONFIG_REASONS = ['no-such-connection', 'no-credentials', 'credentials-elsewhere', 'unusable-base-url'] as const;
+
+/** For `invalid-input` errors that are not a schema's field messages. */
+export const INPUT_REASONS = [
+  'credentials-needed',
+  'client-id-refused',
+  'client-id-other-account',
+  'refused-by-conscent',
+  'query',
+] as const;
+
+/** For `unexpected-response`: what was wrong with ConsCent's answer, or that the console itself failed. */
+export const RESPONSE_REASONS = ['not-json', 'wrong-shape', 'too-large', 'odd-status', 'console-fault'] as const;
+
+/** For `not-found` after a user id was asked for: ConsCent has no such reader. */
+export const NOT_FOUND_REASONS = ['no-such-reader'] as const;
+
+export const ErrorReason = z.enum([
+  ...NETWORK_REASONS,
+  ...KEYCHAIN_REASONS,
+  ...SETTINGS_REASONS,
+  ...CONFIG_REASONS,
+  ...INPUT_REASONS,
+  ...RESPONSE_REASONS,
+  ...NOT_FOUND_REASONS,
+]);
+export type ErrorReason = z.infer<typeof ErrorReason>;
+
 export const BridgeError = z.object({
   kind: ErrorKind,
-  message: z.string(),
-  /** Per-field messages for invalid input, keyed by dotted path (e.g. `address.pincode`). */
-  fields: z.record(z.string(), z.string()).optional(),
+  /** Why, within the kind, when the kind alone does not say what to do. */
+  reason: ErrorReason.optional(),
+  /** The ConsCent host (host[:port]) the request went to. */
+  host: z.string().optional(),
+  /** The HTTP status ConsCent (or what answered in its place) sent. */
+  status: z.number().int().optional(),
+  /** ConsCent's own message, cleaned of control characters and secrets, cut short. */
+  apiMessage: z.string().optional(),
   /** For `rate-limited`: seconds the API asked us to wait, when it said. */
   retryAfterSeconds: z.number().nonnegative().optional(),
-  reason: NetworkReason.optional(),
+  /** For `timeout`: the deadline that passed. */
+  timeoutSeconds: z.number().nonnegative().optional(),
+  /** The error code a network or TLS failure carried (e.g. `EPROTO`, `CERT_HAS_EXPIRED`). */
+  code: z.string().optional(),
+  /** For `credentials-elsewhere`: the origin the stored key and secret were entered for, and where the connection points now. */
+  boundOrigin: z.string().optional(),
+  targetOrigin: z.string().optional(),
+  /** For `no-such-reader`: the user id that was asked for. */
+  userId: z.string().optional(),
+  /** For `settings` errors: the settings file. */
+  path: z.string().optional(),
+  /** For `too-many-connections`: how many the console keeps. */
+  limit: z.number().int().optional(),
+  /** Per-field messages from the shared schemas, keyed by dotted path (e.g. `address.pincode`). */
+  fields: z.record(z.string(), z.string()).optional(),
 });
 export type BridgeError = z.infer<typeof BridgeError>;
 
@@ -56,9 +128,6 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
   return fields;
 }
 
-export function invalidInput(error: z.ZodError, what: string): BridgeError {
-  const fields = fieldErrors(error);
-  const first = Object.entries(fields)[0];
-  const detail = first ? (first[0] === '_' ? first[1] : `${first[0]}: ${first[1]}`) : '';
-  return { kind: 'invalid-input', message: `${what} is not valid. ${detail}`.trim(), fields };
+export function invalidInput(error: z.ZodError): BridgeError {
+  return { kind: 'invalid-input', fields: fieldErrors(error) };
 }

@@ -1,13 +1,53 @@
 import { join } from 'node:path';
-import { createKeytarCredentialStore, type KeytarLike } from './credentials/credential-store';
+import { createConnectionAccess, type CreateClient } from './connections/connection-access';
+import { createConnectionService } from './connections/connection-service';
+import { createKeytarCredentialStore, type CredentialStore, type KeytarLike } from './credentials/credential-store';
 import { createConsCentClient } from './conscent/conscent-client';
-import { createBridgeHandlers } from './ipc/bridge-handlers';
+import { createBridgeHandlers, type BridgeServices } from './ipc/bridge-handlers';
 import type { BridgeHandlers } from './ipc/register-bridge';
-import { createFileLogger } from './logging/logger';
-import { createConnectionStore } from './settings/connection-store';
+import { createFileLogger, type Logger } from './logging/logger';
+import { createLastReturnedRecords, type LastReturnedRecords } from './readers/last-returned-records';
+import { createReaderService } from './readers/reader-service';
+import { createConnectionStore, type ConnectionStore } from './settings/connection-store';
 
 export const SETTINGS_FILE_NAME = 'settings.json';
 export const KEYCHAIN_SERVICE = 'ConsCent Console';
+
+/** The stores and adapters the use-cases are built on; tests pass fakes or temp-dir ones. */
+export interface ServiceDeps {
+  connections: ConnectionStore;
+  credentials: CredentialStore;
+  createClient: CreateClient;
+  logger: Logger;
+  newId?: () => string;
+  /** What updates returned in this session; a fresh memory when absent. */
+  lastReturned?: LastReturnedRecords;
+}
+
+/** The use-cases behind the bridge, wired to their stores. */
+export function createServices(deps: ServiceDeps): BridgeServices {
+  const { connections: store, credentials, createClient, logger } = deps;
+  const lastReturned = deps.lastReturned ?? createLastReturnedRecords();
+  const access = createConnectionAccess(store, credentials, createClient);
+  return {
+    connections: createConnectionService({
+      store,
+      credentials,
+      access,
+      createClient,
+      lastReturned,
+      logger,
+      ...(deps.newId ? { newId: deps.newId } : {}),
+    }),
+    readers: createReaderService({ access, lastReturned, logger }),
+    logger,
+  };
+}
+
+/** The bridge handlers over freshly wired services. */
+export function wireBridgeHandlers(deps: ServiceDeps): BridgeHandlers {
+  return createBridgeHandlers(createServices(deps));
+}
 
 export interface AppServicesOptions {
   userDataDir: string;
@@ -22,11 +62,10 @@ export interface AppServicesOptions {
  * module as arguments so the end-to-end tests can build exactly what the app runs.
  */
 export function createAppBridgeHandlers(options: AppServicesOptions): BridgeHandlers {
-  return createBridgeHandlers({
+  return wireBridgeHandlers({
     connections: createConnectionStore(join(options.userDataDir, SETTINGS_FILE_NAME)),
     credentials: createKeytarCredentialStore(options.keytar, KEYCHAIN_SERVICE),
-    createClient: (connection) =>
-      createConsCentClient(connection, options.requestTimeoutMs ? { timeoutMs: options.requestTimeoutMs } : {}),
+    createClient: (access) => createConsCentClient(access, options.requestTimeoutMs ? { timeoutMs: options.requestTimeoutMs } : {}),
     logger: createFileLogger({ dir: options.logDir }),
   });
 }

@@ -68,6 +68,6 @@ async function addSimulatorConnection(page: Page, sim: RunningSimulator): Promis
     credentials: { apiKey: DEMO_CLIENT.apiKey, apiSecret: DEMO_CLIENT.apiSecret },
   } as const;
   const saved = await page.evaluate((r) => (globalThis as unknown as { conscent: ConsoleBridge }).conscent.saveConnection(r), request);
-  if (!saved.ok) throw new Error(`could not add the simulator connection: ${saved.error.message}`);
+  if (!saved.ok) throw new Error(`could not add the simulator connection: ${JSON.stringify(saved.error)}`);
   await page.reload();
 }

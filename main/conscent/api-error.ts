@@ -1,29 +1,20 @@
-import type { BridgeError, ErrorKind, NetworkReason } from '../../common/result';
+import type { BridgeError } from '../../common/result';
+import { ConsoleFailure } from '../errors/console-failure';
 
-/** What some failures add: the fields to mark, or why the network failed. */
-export type ApiErrorExtras = { fields?: Record<string, string>; reason?: NetworkReason };
-
-/** A failure of a ConsCent call, already classified and worded for an agent. */
-export class ApiError extends Error {
+/** A failure of a ConsCent call (transport, status or answer), classified into facts. */
+export class ApiError extends ConsoleFailure {
   override readonly name = 'ApiError';
-  constructor(
-    readonly kind: ErrorKind,
-    message: string,
-    readonly retryAfterSeconds?: number,
-    readonly status?: number,
-    readonly extras: ApiErrorExtras = {},
-  ) {
-    super(message);
+
+  get status(): number | undefined {
+    return this.facts.status;
   }
 
-  toBridgeError(): BridgeError {
-    const { fields, reason } = this.extras;
-    return {
-      kind: this.kind,
-      message: this.message,
-      ...(this.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: this.retryAfterSeconds }),
-      ...(fields ? { fields: { ...fields } } : {}),
-      ...(reason ? { reason } : {}),
-    };
+  get retryAfterSeconds(): number | undefined {
+    return this.facts.retryAfterSeconds;
+  }
+
+  /** The same failure with more facts (e.g. the user id a 404 was about). */
+  with(facts: Partial<BridgeError>): ApiError {
+    return new ApiError({ ...this.facts, ...facts });
   }
 }

@@ -1,4 +1,3 @@
-import { CLIENT_ID_FIELD } from '../../common/error-fields';
 import { ApiError } from './api-error';
 import type { ConsCentClient } from './conscent-client';
 import { CLIENT_ID_PROBE_USER_ID } from './endpoints';
@@ -6,19 +5,8 @@ import { CLIENT_ID_PROBE_USER_ID } from './endpoints';
 // The Client ID travels only on the details call (user-and-subscription-details), and
 // ConsCent answers a Client ID it does not know with 400 (as the simulator does; see
 // endpoints.ts, inferred). Every user id, email and phone the console sends there is
-// checked first, so a 400 from that call is reported as the connection's Client ID, on
-// the form's Client ID field, instead of "some values were refused" with nothing marked.
-
-
-function clientIdRefused(why: string, status: number | undefined, said = ''): ApiError {
-  return new ApiError(
-    'invalid-input',
-    `${why} Check the connection's Client ID in Connections: copy it again from the ConsCent dashboard (Integrations page).${said}`,
-    undefined,
-    status,
-    { fields: { [CLIENT_ID_FIELD]: 'ConsCent did not accept this Client ID. Copy it again from the ConsCent dashboard (Integrations page).' } },
-  );
-}
+// checked first, so a 400 from that call is reported as the connection's Client ID (the
+// renderer marks the form's Client ID field) instead of "some values were refused".
 
 /** The same client, with a refused details call reported as a refused Client ID. */
 export function withClientIdErrors(client: ConsCentClient): ConsCentClient {
@@ -29,9 +17,8 @@ export function withClientIdErrors(client: ConsCentClient): ConsCentClient {
         return await client.getUserAndSubscriptions(selector);
       } catch (error) {
         if (error instanceof ApiError && error.kind === 'invalid-input' && error.status === 400) {
-          // Keep ConsCent's own words (classifyStatus quotes them at the end).
-          const said = /\sConsCent said: ".*"$/s.exec(error.message)?.[0] ?? '';
-          throw clientIdRefused("ConsCent refused this connection's Client ID.", error.status, said);
+          // ConsCent's own words (apiMessage) stay with the error.
+          throw error.with({ reason: 'client-id-refused' });
         }
         throw error;
       }
@@ -52,10 +39,7 @@ export async function proveClientId(client: ConsCentClient): Promise<void> {
     // The key and secret were just accepted, so a 401 here is about the Client ID: it
     // belongs to another ConsCent account or environment than these credentials.
     if (error instanceof ApiError && error.kind === 'unauthorized') {
-      throw clientIdRefused(
-        'ConsCent accepted the API key and secret, but not for this Client ID (it may belong to another account or environment).',
-        error.status,
-      );
+      throw new ApiError({ kind: 'invalid-input', reason: 'client-id-other-account', ...(error.status ? { status: error.status } : {}) });
     }
     throw error;
   }

@@ -7,6 +7,7 @@ import {
   UserAndSubscriptionDetails,
   type UserChanges,
 } from '../../common/user-schemas';
+import { scrubSecrets } from '../credentials/scrub-secrets';
 import { ApiError } from './api-error';
 import { classifyStatus, classifyTransportFailure } from './classify-failure';
 import { ENDPOINTS } from './endpoints';
@@ -90,12 +91,8 @@ export function createConsCentClient(connection: ApiAccess, options: ClientOptio
     schema: S,
     attemptTimeoutMs: number,
   ): Promise<AttemptOutcome<z.infer<S>>> {
-    let url: URL;
-    try {
-      url = requestUrl(connection.baseUrl, endpoint.path);
-    } catch (error) {
-      return { ok: false, error: classifyTransportFailure(error, host, attemptTimeoutMs), hint: { retryable: false } };
-    }
+    // A base URL that cannot be used throws a ConfigError here: nothing is sent.
+    const url = requestUrl(connection.baseUrl, endpoint.path);
     // Some responses stall after the headers; axios' timeout alone only sees idle sockets.
     const deadline = new AbortController();
     const timer = setTimeout(() => deadline.abort(), attemptTimeoutMs);
@@ -110,7 +107,8 @@ export function createConsCentClient(connection: ApiAccess, options: ClientOptio
         timeout: attemptTimeoutMs,
       });
     } catch (error) {
-      return { ok: false, error: classifyTransportFailure(error, host, attemptTimeoutMs), hint: transportRetryHint(error) };
+      const failure = classifyTransportFailure(error, host, attemptTimeoutMs);
+      return { ok: false, error: failure, hint: transportRetryHint(failure) };
     } finally {
       clearTimeout(timer);
     }
@@ -122,17 +120,18 @@ export function createConsCentClient(connection: ApiAccess, options: ClientOptio
         apiMessage(json, connection.credentials),
         typeof retryAfter === 'string' ? retryAfter : undefined,
         now(),
+        host,
       );
       return { ok: false, error, hint: statusRetryHint(error) };
     }
     const notRetryable = { retryable: false } as const;
     if (json === undefined) {
-      const error = new ApiError('unexpected-response', `ConsCent (${host}) answered with something that is not JSON. The base URL may point at the wrong server.`);
+      const error = new ApiError({ kind: 'unexpected-response', reason: 'not-json', host });
       return { ok: false, error, hint: notRetryable };
     }
     const parsed = schema.safeParse(json);
     if (!parsed.success) {
-      const error = new ApiError('unexpected-response', `ConsCent (${host}) answered in a shape the console does not understand. The base URL may point at the wrong server or API version.`);
+      const error = new ApiError({ kind: 'unexpected-response', reason: 'wrong-shape', host });
       return { ok: false, error, hint: notRetryable };
     }
     return { ok: true, value: parsed.data };
@@ -187,8 +186,6 @@ function cleanApiText(raw: string, credentials: Credentials): string | undefined
   // eslint-disable-next-line no-control-regex -- stripping control characters is the point
   let text = raw.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]+/g, ' ');
   // Before cutting, so a cut cannot leave part of a secret behind.
-  for (const secret of [credentials.apiSecret, credentials.apiKey]) {
-    if (secret) text = text.split(secret).join('[redacted]');
-  }
+  text = scrubSecrets(text, [credentials.apiSecret, credentials.apiKey]);
   return text.replace(/\s+/g, ' ').trim().slice(0, MAX_API_MESSAGE_CHARS).trim() || undefined;
 }

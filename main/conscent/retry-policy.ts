@@ -1,4 +1,3 @@
-import { isAxiosError } from 'axios';
 import type { ApiError } from './api-error';
 
 // When a read-only ConsCent call is tried again. Only failures where nothing can have
@@ -38,28 +37,21 @@ export const NO_RETRY: Readonly<RetryPolicy> = Object.freeze({ ...LOOKUP_RETRY_P
 /** Statuses a gateway or load balancer answers while ConsCent is briefly unavailable. */
 export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([502, 503, 504]);
 
-/** Transport failures after which the request did not complete and trying again is safe. */
-const TRANSIENT_TRANSPORT_CODES: ReadonlySet<string> = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'EPIPE',
-  'ERR_STREAM_PREMATURE_CLOSE',
-  'ECONNABORTED', // axios' own timeout
-  'ETIMEDOUT',
-  'ESOCKETTIMEDOUT',
-  'ERR_CANCELED', // the client's whole-request deadline fired
-  'EAI_AGAIN', // a temporary DNS failure, unlike ENOTFOUND
-]);
-
 export type RetryHint = { retryable: false } | { retryable: true; minDelayMs: number };
 
 const NOT_RETRYABLE: RetryHint = { retryable: false };
 
-/** Whether a transport failure (what axios threw, before classification) may be retried. */
-export function transportRetryHint(raw: unknown): RetryHint {
-  const code = transportCode(raw);
-  if (code !== undefined && TRANSIENT_TRANSPORT_CODES.has(code)) return { retryable: true, minDelayMs: 0 };
-  if (raw instanceof Error && /socket hang up/i.test(raw.message)) return { retryable: true, minDelayMs: 0 };
+/**
+ * Whether a transport failure, as classify-failure.ts classified it, may be retried: the
+ * request did not complete and trying again is safe. A refused, reset or dropped
+ * connection, a timeout (axios' own or the whole-request deadline), or a temporary DNS
+ * failure (EAI_AGAIN, unlike ENOTFOUND).
+ */
+export function transportRetryHint(error: Pick<ApiError, 'kind' | 'facts'>): RetryHint {
+  if (error.kind === 'timeout') return { retryable: true, minDelayMs: 0 };
+  if (error.kind !== 'network') return NOT_RETRYABLE;
+  const { reason, code } = error.facts;
+  if (reason === 'connection-refused' || reason === 'dropped' || code === 'EAI_AGAIN') return { retryable: true, minDelayMs: 0 };
   return NOT_RETRYABLE;
 }
 
@@ -131,15 +123,4 @@ export async function withRetries<T>(
     if (delay === undefined) throw outcome.error;
     await runtime.sleep(delay);
   }
-}
-
-/** The error code of what axios (or the socket under it) threw; the cause's code when it has one. */
-function transportCode(raw: unknown): string | undefined {
-  if (isAxiosError(raw)) {
-    const cause = (raw as { cause?: { code?: unknown } }).cause;
-    if (raw.code !== 'ECONNABORTED' && raw.code !== 'ERR_CANCELED' && typeof cause?.code === 'string') return cause.code;
-    return raw.code;
-  }
-  if (raw && typeof raw === 'object' && 'code' in raw && typeof raw.code === 'string') return raw.code;
-  return undefined;
 }

@@ -1,7 +1,7 @@
 import https from 'node:https';
 import type { AxiosProxyConfig } from 'axios';
 import { isLoopbackHost } from '../../common/environments';
-import { ApiError } from './api-error';
+import { ConfigError } from '../errors/config-error';
 
 // How the client reaches ConsCent: which proxy, which TLS rules, which exact URL. Kept
 // apart from the client so each rule is one small function with its own test.
@@ -31,13 +31,10 @@ export function createHttpsAgent(): https.Agent {
  * The absolute URL for an endpoint path under the connection's base URL. Built with the
  * URL parser, then checked to be under the base (same origin, base path as a prefix):
  * a base URL ending in a bare "?" or "#" (accepted before such URLs were refused) would
- * otherwise move the request to another path. Throws an ApiError, never a raw error.
+ * otherwise move the request to another path. Throws a ConfigError, never a raw error.
  */
 export function requestUrl(baseUrl: string, path: string): URL {
-  const wrongBase = new ApiError(
-    'not-configured',
-    "This connection's base URL cannot be used as it is (it must be a plain https:// address with no ? or #). Correct it in Connections; nothing was sent.",
-  );
+  const wrongBase = new ConfigError({ kind: 'not-configured', reason: 'unusable-base-url' });
   let base: URL;
   try {
     base = new URL(baseUrl);

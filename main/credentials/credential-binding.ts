@@ -1,5 +1,5 @@
 import type { Credentials } from '../../common/contract';
-import { ApiError } from '../conscent/api-error';
+import { ConfigError } from '../errors/config-error';
 import type { CredentialStore } from './credential-store';
 
 // A stored API key and secret may be sent only to the origin (scheme://host[:port]) they
@@ -23,27 +23,13 @@ export function hostOfUrl(baseUrl: string): string {
 /** How a refusal is reported: on the form's key and secret fields, or as a connection to fix. */
 export type RefusalStyle = 'form-fields' | 'connection';
 
-export function boundElsewhereError(boundTo: string, target: string, style: RefusalStyle): ApiError {
-  if (style === 'connection') {
-    return new ApiError(
-      'not-configured',
-      `This connection's API key and secret were entered for ${boundTo}, but the connection now points at ${target}; ` +
-        `the console does not send them anywhere else. Edit the connection in Connections and enter the API key and secret for ${target}.`,
-    );
-  }
-  return new ApiError(
-    'invalid-input',
-    `The stored API key and secret were entered for ${boundTo} and are only ever sent there. ` +
-      `This connection now points at ${target}: enter the API key and secret for ${target}.`,
-    undefined,
-    undefined,
-    {
-      fields: {
-        'credentials.apiKey': `Enter the API key for ${target}: the stored one is only sent to ${boundTo}.`,
-        'credentials.apiSecret': `Enter the API secret for ${target}: the stored one is only sent to ${boundTo}.`,
-      },
-    },
-  );
+export function boundElsewhereError(boundTo: string, target: string, style: RefusalStyle): ConfigError {
+  return new ConfigError({
+    kind: style === 'connection' ? 'not-configured' : 'invalid-input',
+    reason: 'credentials-elsewhere',
+    boundOrigin: boundTo,
+    targetOrigin: target,
+  });
 }
 
 /**
@@ -60,7 +46,7 @@ export async function credentialsFor(
 ): Promise<Credentials> {
   const stored = await store.get(connectionId);
   if (!stored) {
-    throw new ApiError('not-configured', 'No API key and secret are stored for this connection. Enter them in Connections.');
+    throw new ConfigError({ kind: 'not-configured', reason: 'no-credentials' });
   }
   const { origin, ...credentials } = stored;
   const boundTo = origin ?? originOfUrl(savedBaseUrl);

@@ -1,44 +1,14 @@
-// Keychain failures as a support agent meets them: a reason the code can branch on and
-// a message that says what to do. keytar only gives us libsecret's/GDBus's message text
+import type { KeychainReason } from '../../common/result';
+import { ConsoleFailure } from '../errors/console-failure';
+import { scrubSecrets } from './scrub-secrets';
+
+// Keychain failures as a support agent meets them: a reason the code can branch on (the
+// renderer says what to do about each). keytar only gives us libsecret's/GDBus's message text
 // (the D-Bus error name is often stripped), so classification is by message. The texts
 // below were observed on Debian 12 (glib 2.74, libsecret 0.20.5, gnome-keyring 42.1)
 // with an English locale; in another locale they are translated and land in 'unknown'.
 
-export type KeychainFailure =
-  | 'no-dbus'
-  | 'no-secret-service'
-  | 'no-keyring'
-  | 'locked'
-  | 'access-denied'
-  | 'timeout'
-  | 'corrupt-entry'
-  | 'unknown';
-
-const MESSAGES: Record<KeychainFailure, string> = {
-  'no-dbus':
-    'The console cannot reach the desktop session bus (D-Bus), so it cannot use the system keychain. ' +
-    'Start the console from a normal desktop login (not over SSH or from a bare terminal), then try again.',
-  'no-secret-service':
-    'No keychain service is running. On Linux install and start GNOME Keyring (or KWallet with its Secret Service), then try again.',
-  'no-keyring':
-    'The keychain has no default keyring to save into. Try again and create a keyring when asked, ' +
-    "or create one in 'Passwords and Keys' and set it as default.",
-  locked:
-    "The keychain is locked. Unlock it (e.g. log in again or open 'Passwords and Keys') and try again. " +
-    'If an unlock prompt appeared and was dismissed, try again and enter your keychain password.',
-  'access-denied':
-    'The keychain refused access to the console. Allow the console in your keychain or sandbox settings ' +
-    '(or ask your IT team to allow it), then try again.',
-  timeout:
-    'The keychain did not answer in time. If an unlock prompt is open, answer it; otherwise restart ' +
-    'GNOME Keyring (or log out and in again), then try again.',
-  'corrupt-entry':
-    'The saved API key and secret for this connection are damaged and cannot be used. ' +
-    'Edit the connection, enter the API key and secret again and save.',
-  unknown:
-    'The system keychain reported an unexpected error. Try again; if it keeps happening, restart the ' +
-    'keychain service (or log out and in again) and contact your administrator.',
-};
+export type KeychainFailure = KeychainReason;
 
 // Order matters: the first match wins, and a message may mention several things (an
 // AccessDenied rejection names the Secret Service interface, for instance).
@@ -69,34 +39,21 @@ const PATTERNS: ReadonlyArray<readonly [KeychainFailure, RegExp]> = [
 
 const MAX_DETAIL = 400;
 
-export class KeychainError extends Error {
+/** A keychain failure: the reason only; the renderer says what the agent should do. */
+export class KeychainError extends ConsoleFailure {
   override readonly name = 'KeychainError';
-  /** Raw, secret-redacted text of the underlying error, for logs. Not enumerable so it
+  /** Raw, secret-scrubbed text of the underlying error, for logs. Not enumerable so it
    *  stays out of JSON and IPC; never shown to the agent. */
   declare readonly detail: string | undefined;
 
-  constructor(
-    readonly reason: KeychainFailure,
-    detail?: string,
-  ) {
-    super(MESSAGES[reason]);
+  constructor(reason: KeychainFailure, detail?: string) {
+    super({ kind: 'keychain', reason });
     Object.defineProperty(this, 'detail', { value: detail, enumerable: false });
   }
-}
 
-export function keychainMessage(reason: KeychainFailure): string {
-  return MESSAGES[reason];
-}
-
-function redact(text: string, secrets: readonly string[]): string {
-  let result = text;
-  for (const secret of secrets) {
-    // Also the JSON-escaped form: the store hands keytar a JSON string.
-    for (const form of [secret, JSON.stringify(secret).slice(1, -1)]) {
-      if (form) result = result.split(form).join('[redacted]');
-    }
+  override get reason(): KeychainFailure {
+    return this.facts.reason as KeychainFailure;
   }
-  return result;
 }
 
 /**
@@ -107,5 +64,5 @@ export function classifyKeychainError(err: unknown, secrets: readonly string[] =
   if (err instanceof KeychainError) return err;
   const raw = err instanceof Error ? err.message : typeof err === 'string' ? err : '';
   const reason = PATTERNS.find(([, pattern]) => pattern.test(raw))?.[0] ?? 'unknown';
-  return new KeychainError(reason, raw ? redact(raw, secrets).slice(0, MAX_DETAIL) : undefined);
+  return new KeychainError(reason, raw ? scrubSecrets(raw, secrets).slice(0, MAX_DETAIL) : undefined);
 }

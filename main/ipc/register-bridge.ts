@@ -18,12 +18,12 @@ export type BridgeHandlers = {
 
 const REJECTED: Result<never> = {
   ok: false,
-  error: { kind: 'rejected-sender', message: 'This request did not come from the console window and was refused.' },
+  error: { kind: 'rejected-sender' },
 };
 
 const UNEXPECTED: Result<never> = {
   ok: false,
-  error: { kind: 'unexpected-response', message: 'Something unexpected went wrong in the console. Try again.' },
+  error: { kind: 'unexpected-response', reason: 'console-fault' },
 };
 
 /**

@@ -1,3 +1,5 @@
+import { scrubSecrets } from '../credentials/scrub-secrets';
+
 // What the support log scrubs before anything is written. Callers are meant to pass only
 // structured, non-secret fields; this is the second line of defence for when one slips:
 // the exact secrets in use, HTTP credentials in any spelling, emails and phone numbers,
@@ -78,10 +80,10 @@ export function looksLikeIdentifier(value: string): boolean {
  * half a secret behind; the pattern rules run after it, on bounded text.
  */
 export function redact(value: string, secrets: readonly string[] = []): string {
-  let text = value;
-  for (const secret of secrets) {
-    if (typeof secret === 'string' && secret.length >= MIN_SECRET_LENGTH) text = text.split(secret).join('[redacted]');
-  }
+  let text = scrubSecrets(
+    value,
+    secrets.filter((secret) => typeof secret === 'string' && secret.length >= MIN_SECRET_LENGTH),
+  );
   if (text.length > MAX_VALUE_CHARS) {
     // Drop the token the cut went through: a partial email or number would not match below.
     text = `${text.slice(0, MAX_VALUE_CHARS).replace(/\S*$/, '')}…[truncated]`;

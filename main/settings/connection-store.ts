@@ -1,5 +1,9 @@
 import { mkdir, open, rename } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import type { SettingsRecovery } from '../../common/contract';
+import type { BridgeError, SETTINGS_REASONS } from '../../common/result';
+import { ConfigError } from '../errors/config-error';
+import { ConsoleFailure } from '../errors/console-failure';
 import { writeFileAtomic } from './atomic-write';
 import { EMPTY_SETTINGS, MAX_CONNECTIONS, SettingsFile, type StoredConnection } from './settings-schema';
 
@@ -9,13 +13,13 @@ import { EMPTY_SETTINGS, MAX_CONNECTIONS, SettingsFile, type StoredConnection } 
  */
 export const MAX_SETTINGS_BYTES = 1024 * 1024;
 
-export class SettingsError extends Error {
+/** The settings file could not be written (or is stuck): facts only, the renderer words them. */
+export class SettingsError extends ConsoleFailure {
   override readonly name = 'SettingsError';
-}
 
-export interface SettingsRecovery {
-  message: string;
-  movedTo: string;
+  constructor(facts: Omit<BridgeError, 'kind'> & { reason: (typeof SETTINGS_REASONS)[number] }) {
+    super({ kind: 'settings', ...facts });
+  }
 }
 
 export interface ConnectionStore {
@@ -39,22 +43,16 @@ export function createConnectionStore(filePath: string, now: () => Date = () => 
   // Serialises writes: two saves racing must not interleave read-modify-write.
   let queue: Promise<unknown> = Promise.resolve();
 
-  async function moveAside(reason: string): Promise<void> {
+  async function moveAside(reason: SettingsRecovery['reason']): Promise<void> {
     const stamp = now().toISOString().replace(/[:.]/g, '-');
     const movedTo = join(dirname(filePath), `${basename(filePath)}.${stamp}.bad`);
     try {
       await rename(filePath, movedTo);
     } catch {
-      blocked = new SettingsError(
-        `The settings file ${filePath} ${reason} and could not be moved aside. ` +
-          'Fix its permissions or move it away yourself, then restart the console. Nothing was changed.',
-      );
+      blocked = new SettingsError({ reason: 'settings-stuck', path: filePath });
       return;
     }
-    recovered = {
-      message: `The settings file ${reason}. It was kept as ${movedTo} and the console started with no connections; re-create your connection (stored keychain credentials are still there).`,
-      movedTo,
-    };
+    recovered = { reason, movedTo };
   }
 
   async function read(): Promise<SettingsFile> {
@@ -63,23 +61,23 @@ export function createConnectionStore(filePath: string, now: () => Date = () => 
       text = await readCapped(filePath, MAX_SETTINGS_BYTES);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return EMPTY_SETTINGS;
-      await moveAside('could not be read');
+      await moveAside('unreadable');
       return EMPTY_SETTINGS;
     }
     if (text === TOO_LARGE) {
-      await moveAside(`was larger than ${MAX_SETTINGS_BYTES / 1024 / 1024} MiB, far more than connection settings ever take, so it was not read`);
+      await moveAside('too-large');
       return EMPTY_SETTINGS;
     }
     let json: unknown;
     try {
       json = JSON.parse(text);
     } catch {
-      await moveAside(text.trim() === '' ? 'was empty' : 'was damaged (not valid JSON)');
+      await moveAside(text.trim() === '' ? 'empty' : 'not-json');
       return EMPTY_SETTINGS;
     }
     const parsed = SettingsFile.safeParse(json);
     if (!parsed.success) {
-      await moveAside('held values the console does not understand');
+      await moveAside('not-understood');
       return EMPTY_SETTINGS;
     }
     return parsed.data;
@@ -99,8 +97,8 @@ export function createConnectionStore(filePath: string, now: () => Date = () => 
         await mkdir(dirname(filePath), { recursive: true });
         await writeFileAtomic(filePath, `${JSON.stringify(after, null, 2)}\n`);
       } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
-        throw new SettingsError(`The settings could not be saved to ${filePath} (${code}). Check that the folder is writable and the disk is not full.`);
+        const code = (error as NodeJS.ErrnoException).code;
+        throw new SettingsError({ reason: 'settings-unwritable', path: filePath, ...(code ? { code } : {}) });
       }
       state = after;
       return after;
@@ -119,7 +117,7 @@ export function createConnectionStore(filePath: string, now: () => Date = () => 
       await write((s) => {
         const exists = s.connections.some((p) => p.id === connection.id);
         if (!exists && s.connections.length >= MAX_CONNECTIONS) {
-          throw new SettingsError(`The console keeps at most ${MAX_CONNECTIONS} connections. Delete one first.`);
+          throw new SettingsError({ reason: 'too-many-connections', limit: MAX_CONNECTIONS });
         }
         const connections = exists ? s.connections.map((p) => (p.id === connection.id ? connection : p)) : [...s.connections, connection];
         return { ...s, connections, activeConnectionId: s.activeConnectionId ?? connection.id };
@@ -138,7 +136,7 @@ export function createConnectionStore(filePath: string, now: () => Date = () => 
     },
     async setActive(id) {
       await write((s) => {
-        if (id !== null && !s.connections.some((p) => p.id === id)) throw new SettingsError('That connection no longer exists.');
+        if (id !== null && !s.connections.some((p) => p.id === id)) throw new ConfigError({ kind: 'not-configured', reason: 'no-such-connection' });
         return { ...s, activeConnectionId: id };
       });
     },

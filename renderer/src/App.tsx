@@ -82,7 +82,7 @@ function ConsoleShell() {
       {recovered ? (
         <RecoveredSettingsNotice recovered={recovered} onDismiss={() => setDismissedRecovery(recovered.movedTo)} />
       ) : null}
-      {state.keychainProblem ? <KeychainProblemNotice message={state.keychainProblem} onCheckAgain={() => void reload()} /> : null}
+      {state.keychainProblem ? <KeychainProblemNotice problem={state.keychainProblem} onCheckAgain={() => void reload()} /> : null}
       {active ? (
         <nav className="app-nav" aria-label="Screens">
           <button type="button" aria-current={!showConnections ? 'page' : undefined} onClick={() => setView('reader')}>

@@ -1,7 +1,7 @@
 import { render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BRIDGE_GLOBAL, OPERATION_NAMES, type ConsoleBridge } from '../../common/contract';
-import { BRIDGE_UNANSWERED_MESSAGE, callSafely, makeSafeBridge } from '../../renderer/src/bridge/safe-call';
+import { callSafely, makeSafeBridge } from '../../renderer/src/bridge/safe-call';
 import { getWindowBridge } from '../../renderer/src/bridge/window-bridge';
 import { MissingBridge } from '../../renderer/src/ui/MissingBridge';
 import { FakeBridge } from './fake-bridge';
@@ -45,7 +45,7 @@ describe('callSafely', () => {
 
   it('turns a rejected promise into an error result', async () => {
     const result = await callSafely(() => Promise.reject(new Error('boom')));
-    expect(result).toEqual({ ok: false, error: { kind: 'unexpected-response', message: BRIDGE_UNANSWERED_MESSAGE } });
+    expect(result).toEqual({ ok: false, error: { kind: 'no-answer' } });
   });
 
   it('turns an answer of the wrong shape into an error result', async () => {

@@ -1,6 +1,5 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { CLIENT_ID_FIELD } from '../../common/error-fields';
 import { FakeBridge } from './fake-bridge';
 import { DEMO, SANDBOX } from './fixtures';
 import { renderApp } from './render-app';
@@ -75,12 +74,13 @@ describe('changing the host of a saved connection', () => {
     const bridge = new FakeBridge({ connections: [DEMO] });
     bridge.failNext('testConnection', {
       kind: 'invalid-input',
-      message: 'The stored API key and secret were entered for http://127.0.0.1:4010 and are only ever sent there.',
-      fields: { 'credentials.apiKey': 'Enter the API key for http://localhost:4010.', 'credentials.apiSecret': 'Enter the API secret for http://localhost:4010.' },
+      reason: 'credentials-elsewhere',
+      boundOrigin: 'http://127.0.0.1:4010',
+      targetOrigin: 'http://localhost:4010',
     });
     const { user } = await editConnection(bridge, DEMO.name);
     await user.click(screen.getByRole('button', { name: 'Test connection' }));
-    expect(await screen.findByText('Enter the API key for http://localhost:4010.')).toBeInTheDocument();
+    expect(await screen.findByText('Enter the API key for http://localhost:4010: the stored one is only sent to http://127.0.0.1:4010.')).toBeInTheDocument();
     expect(screen.getByLabelText('API key')).toHaveAttribute('aria-invalid', 'true');
     expect(screen.getByLabelText('API secret')).toHaveAttribute('aria-invalid', 'true');
   });
@@ -91,8 +91,9 @@ describe('Test connection and a refused Client ID', () => {
     const bridge = new FakeBridge({ connections: [DEMO] });
     bridge.failNext('testConnection', {
       kind: 'invalid-input',
-      message: 'ConsCent refused this connection\'s Client ID. ConsCent said: "Invalid clientId"',
-      fields: { [CLIENT_ID_FIELD]: 'ConsCent did not accept this Client ID. Copy it again from the ConsCent dashboard (Integrations page).' },
+      reason: 'client-id-refused',
+      status: 400,
+      apiMessage: 'Invalid clientId',
     });
     const { user } = await editConnection(bridge, DEMO.name);
     await user.click(screen.getByRole('button', { name: 'Test connection' }));

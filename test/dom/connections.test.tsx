@@ -107,7 +107,7 @@ describe('first run', () => {
     const bridge = new FakeBridge();
     bridge.failNext('saveConnection', {
       kind: 'keychain',
-      message: 'The system keychain is locked. Unlock it (log in again) and save once more.',
+      reason: 'locked',
     });
     const { user } = renderApp(bridge);
     await screen.findByLabelText('Connection name');
@@ -116,7 +116,7 @@ describe('first run', () => {
 
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('The connection was not saved.');
-    expect(alert).toHaveTextContent('Unlock it (log in again)');
+    expect(alert).toHaveTextContent('The keychain is locked. Unlock it (e.g. log in again');
     expect(screen.getByLabelText('Connection name')).toHaveValue('My sandbox');
     expect(screen.getByLabelText('Client ID')).toHaveValue('client-42');
     expect(screen.getByLabelText('API key')).toHaveValue(TYPED_KEY);
@@ -132,7 +132,6 @@ describe('first run', () => {
     const bridge = new FakeBridge();
     bridge.failNext('saveConnection', {
       kind: 'invalid-input',
-      message: 'The connection is not valid.',
       fields: { 'connection.clientId': 'ConsCent does not know this Client ID.' },
     });
     const { user } = renderApp(bridge);
@@ -146,11 +145,11 @@ describe('first run', () => {
   it('shows a recovered settings file prominently', async () => {
     renderApp(
       new FakeBridge({
-        recovered: { message: 'The settings file was damaged; your connections were reset.', movedTo: '/tmp/settings.broken.json' },
+        recovered: { reason: 'not-json', movedTo: '/tmp/settings.broken.json' },
       }),
     );
     const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('The settings file was damaged; your connections were reset.');
+    expect(alert).toHaveTextContent('The settings file was damaged (not valid JSON). It was kept as /tmp/settings.broken.json');
     expect(alert).toHaveTextContent('/tmp/settings.broken.json');
   });
 });
@@ -158,13 +157,14 @@ describe('first run', () => {
 describe('test connection', () => {
   it('tests the values in the form before saving and shows the answer', async () => {
     const bridge = new FakeBridge();
-    bridge.testConnectionMessage = 'Connected to ConsCent as client client-42.';
     const { user } = renderApp(bridge);
     await screen.findByLabelText('Connection name');
     await fillNewConnection(user);
     await user.click(screen.getByRole('button', { name: 'Test connection' }));
 
-    expect(await screen.findByText(/Connection works\. Connected to ConsCent as client client-42\./)).toBeInTheDocument();
+    expect(
+      await screen.findByText(`Connection works. Connected to ${new URL(ENVIRONMENT_PRESETS.sandbox.baseUrl).host}: ConsCent accepted the API key and secret, and the Client ID.`),
+    ).toBeInTheDocument();
     expect(bridge.callsTo('testConnection')).toEqual([
       {
         connection: { name: 'My sandbox', environment: 'sandbox', baseUrl: ENVIRONMENT_PRESETS.sandbox.baseUrl, clientId: 'client-42' },
@@ -176,7 +176,7 @@ describe('test connection', () => {
 
   it('explains a failed test and keeps the form as it was', async () => {
     const bridge = new FakeBridge();
-    bridge.failNext('testConnection', { kind: 'unauthorized', message: 'ConsCent answered 401.' });
+    bridge.failNext('testConnection', { kind: 'unauthorized', status: 401 });
     const { user } = renderApp(bridge);
     await screen.findByLabelText('Connection name');
     await fillNewConnection(user);
@@ -185,7 +185,7 @@ describe('test connection', () => {
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('Connection test failed.');
     expect(alert).toHaveTextContent('ConsCent rejected this API key or secret');
-    expect(alert).toHaveTextContent('ConsCent answered 401.');
+    expect(alert).toHaveTextContent('Details: ConsCent rejected the API key or secret of this connection. Check them in Connections.');
     expect(screen.getByLabelText('API secret')).toHaveValue(TYPED_SECRET);
   });
 

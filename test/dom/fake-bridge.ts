@@ -9,6 +9,7 @@ import {
   type ConnectionsState,
   type UpdateReaderResult,
   type ReaderView,
+  type TestConnectionResult,
 } from '../../common/contract';
 import { describeQuery, parseLookupQuery } from '../../common/lookup-query';
 import { fail, invalidInput, ok, type BridgeError, type Result } from '../../common/result';
@@ -58,7 +59,6 @@ export class FakeBridge implements ConsoleBridge {
   /** What openReader returns for a stored reader; replace to simulate a richer lookup. */
   lookupView: (user: FakeUser) => ReaderView = lookupViewOf;
   /** The message testConnection answers with when it succeeds. */
-  testConnectionMessage = 'ConsCent accepted the credentials.';
 
   private readonly failures = new Map<OperationName, BridgeError[]>();
   private readonly holds = new Map<OperationName, Hold[]>();
@@ -115,17 +115,13 @@ export class FakeBridge implements ConsoleBridge {
       const parsed = REQUEST_SCHEMAS.saveConnection.parse(request);
       if (parsed.id) {
         const existing = this.connections.find((connection) => connection.id === parsed.id);
-        if (!existing) return fail({ kind: 'not-found', message: 'No such connection.' });
+        if (!existing) return fail({ kind: 'not-configured', reason: 'no-such-connection' });
         Object.assign(existing, parsed.connection);
         if (parsed.credentials) existing.credentials = parsed.credentials;
         return ok(summaryOf(existing));
       }
       if (!parsed.credentials) {
-        return fail({
-          kind: 'invalid-input',
-          message: 'A new connection needs an API key and secret.',
-          fields: { 'credentials.apiKey': 'Enter the API key.' },
-        });
+        return fail({ kind: 'invalid-input', reason: 'credentials-needed', fields: { 'credentials.apiKey': 'Enter the API key.' } });
       }
       const id = this.uniqueId(parsed.connection.name);
       const stored: FakeConnection = { id, ...parsed.connection, credentials: parsed.credentials };
@@ -138,7 +134,7 @@ export class FakeBridge implements ConsoleBridge {
     return this.answer('deleteConnection', request, () => {
       const before = this.connections.length;
       this.connections = this.connections.filter((connection) => connection.id !== request.id);
-      if (this.connections.length === before) return fail({ kind: 'not-found', message: 'No such connection.' });
+      if (this.connections.length === before) return fail({ kind: 'not-configured', reason: 'no-such-connection' });
       if (this.activeConnectionId === request.id) this.activeConnectionId = null;
       return ok({ id: request.id });
     });
@@ -147,28 +143,28 @@ export class FakeBridge implements ConsoleBridge {
   selectConnection(request: ConnectionRef): Promise<Result<ConnectionRef>> {
     return this.answer('selectConnection', request, () => {
       if (!this.connections.some((connection) => connection.id === request.id)) {
-        return fail({ kind: 'not-found', message: 'No such connection.' });
+        return fail({ kind: 'not-configured', reason: 'no-such-connection' });
       }
       this.activeConnectionId = request.id;
       return ok({ id: request.id });
     });
   }
 
-  testConnection(request: RequestOf<'testConnection'>): Promise<Result<{ message: string }>> {
+  testConnection(request: RequestOf<'testConnection'>): Promise<Result<TestConnectionResult>> {
     return this.answer('testConnection', request, () => {
       const parsed = REQUEST_SCHEMAS.testConnection.parse(request);
       const stored = parsed.id ? this.connections.find((connection) => connection.id === parsed.id)?.credentials : undefined;
       if (!parsed.credentials && !stored) {
-        return fail({ kind: 'not-configured', message: 'No API key and secret to test with.' });
+        return fail({ kind: 'invalid-input', reason: 'credentials-needed' });
       }
-      return ok({ message: this.testConnectionMessage });
+      return ok({ host: new URL(parsed.connection.baseUrl).host });
     });
   }
 
   lookupReader(request: RequestOf<'lookupReader'>): Promise<Result<LookupReaderResult>> {
     return this.answer('lookupReader', request, () => {
       const parsedQuery = parseLookupQuery(request.query);
-      if (!parsedQuery.ok) return fail({ kind: 'invalid-input', message: parsedQuery.message });
+      if (!parsedQuery.ok) return fail({ kind: 'invalid-input', reason: 'query', fields: { query: parsedQuery.message } });
       const query = parsedQuery.query;
       const found = this.users.filter((user) => {
         switch (query.kind) {
@@ -196,7 +192,7 @@ export class FakeBridge implements ConsoleBridge {
   openReader(request: RequestOf<'openReader'>): Promise<Result<ReaderView>> {
     return this.answer('openReader', request, () => {
       const user = this.user(request.userId.toLowerCase());
-      if (!user) return fail({ kind: 'not-found', message: 'ConsCent has no user with this id.' });
+      if (!user) return fail({ kind: 'not-found', reason: 'no-such-reader', userId: request.userId });
       return ok(this.lookupView(user));
     });
   }
@@ -204,7 +200,7 @@ export class FakeBridge implements ConsoleBridge {
   updateReader(request: RequestOf<'updateReader'>): Promise<Result<UpdateReaderResult>> {
     return this.answer('updateReader', request, () => {
       const user = this.user(request.userId.toLowerCase());
-      if (!user) return fail({ kind: 'not-found', message: 'User not found.' });
+      if (!user) return fail({ kind: 'not-found', reason: 'no-such-reader', userId: request.userId });
       const changes = UserChanges.parse(request.changes);
       const { shippingAddress, billingAddress, ...scalars } = changes;
       Object.assign(user, clone(scalars));
@@ -237,7 +233,7 @@ export class FakeBridge implements ConsoleBridge {
     const schema = REQUEST_SCHEMAS[op];
     if (schema) {
       const checked = schema.safeParse(request);
-      if (!checked.success) return fail(invalidInput(checked.error, 'The request'));
+      if (!checked.success) return fail(invalidInput(checked.error));
     }
     const failure = this.failures.get(op)?.shift();
     if (failure) return fail(failure);

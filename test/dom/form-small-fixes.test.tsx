@@ -99,12 +99,12 @@ describe('no match', () => {
     const lookup = bridge.lookupReader.bind(bridge);
     bridge.lookupReader = async (request) => {
       const result = await lookup(request);
-      return result.ok ? { ok: true, value: { ...result.value, hint: 'ConsCent knows a reader with this email, but they have no purchases.' } } : result;
+      return result.ok ? { ok: true, value: { ...result.value, knownWithoutPurchases: { name: 'Nobody Known' } } } : result;
     };
     const { user } = renderApp(bridge);
     await user.type(await screen.findByLabelText('Find a reader'), 'nobody@example.com{Enter}');
     await screen.findByRole('heading', { name: 'No reader found for email nobody@example.com' });
     expect(screen.getAllByText(/No reader found for/)).toHaveLength(1);
-    expect(screen.getByText('ConsCent knows a reader with this email, but they have no purchases.')).toBeInTheDocument();
+    expect(screen.getByText(/^ConsCent knows a reader with this email \(Nobody Known\), but they have no purchases.*search for that\.$/)).toBeInTheDocument();
   });
 });

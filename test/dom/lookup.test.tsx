@@ -69,7 +69,7 @@ describe('lookup results', () => {
 
   it('explains a failed search and retries it in one action', async () => {
     const bridge = seededBridge();
-    bridge.failNext('lookupReader', { kind: 'network', message: 'getaddrinfo ENOTFOUND sandbox-api.conscent.in' });
+    bridge.failNext('lookupReader', { kind: 'network', host: 'sandbox-api.conscent.in', code: 'EWHATEVER' });
     const { user } = renderApp(bridge);
     await user.type(await screen.findByLabelText('Find a reader'), `${SHIVAM.userId}{Enter}`);
     const alert = await screen.findByRole('alert');
@@ -81,7 +81,7 @@ describe('lookup results', () => {
 
   it('explains a reader that cannot be loaded and retries', async () => {
     const bridge = seededBridge();
-    bridge.failNext('openReader', { kind: 'timeout', message: 'No answer after 15 s.' });
+    bridge.failNext('openReader', { kind: 'timeout', host: 'sandbox-api.conscent.in', timeoutSeconds: 15 });
     const { user } = renderApp(bridge);
     await user.type(await screen.findByLabelText('Find a reader'), `${SHIVAM.userId}{Enter}`);
     const alert = await screen.findByRole('alert');

@@ -23,12 +23,42 @@ const EXPECTED: Record<ErrorKind, RegExp> = {
   settings: /settings file could not be read or written/,
   'not-configured': /This connection is not set up completely/,
   'rejected-sender': /Restart the console/,
+  'no-answer': /background process did not answer, so it cannot tell whether the change reached ConsCent/,
+  'update-in-flight': /already being sent to ConsCent\. Wait for it to finish/,
+};
+
+/** The detail the facts below give, for the kinds that have one beyond the summary. */
+const DETAIL: Partial<Record<ErrorKind, RegExp>> = {
+  'invalid-input': /ConsCent refused the request as invalid\. ConsCent said: "main says no"/,
+  forbidden: /not allowed to do this\. ConsCent said: "main says no"/,
+  'not-found': /no reader with user id 0123456789abcdef01234567\. Nothing was changed\./,
+  'rate-limited': /Wait 30 s, then try again/,
+  'server-error': /HTTP 503/,
+  network: /The request to api\.example\.test failed \(EWHATEVER\)/,
+  timeout: /ConsCent \(api\.example\.test\) did not answer within 15 s/,
+  'unexpected-response': /answered with something that is not JSON/,
+  keychain: /The keychain is locked/,
+  settings: /could not be saved to \/tmp\/settings\.json \(ENOSPC\)/,
+  'not-configured': /No API key and secret are stored for this connection/,
+  'rejected-sender': /did not come from the console window/,
+};
+
+const FACTS: Partial<Record<ErrorKind, Omit<BridgeError, 'kind'>>> = {
+  'invalid-input': { reason: 'refused-by-conscent', status: 400, apiMessage: 'main says no' },
+  forbidden: { status: 403, apiMessage: 'main says no' },
+  'not-found': { reason: 'no-such-reader', userId: '0123456789abcdef01234567', status: 404 },
+  'rate-limited': { status: 429, retryAfterSeconds: 30 },
+  'server-error': { status: 503 },
+  network: { host: 'api.example.test', code: 'EWHATEVER' },
+  timeout: { host: 'api.example.test', timeoutSeconds: 15 },
+  'unexpected-response': { reason: 'not-json', host: 'api.example.test' },
+  keychain: { reason: 'locked' },
+  settings: { reason: 'settings-unwritable', path: '/tmp/settings.json', code: 'ENOSPC' },
+  'not-configured': { reason: 'no-credentials' },
 };
 
 function errorOf(kind: ErrorKind): BridgeError {
-  const error: BridgeError = { kind, message: `main says: ${kind} happened` };
-  if (kind === 'rate-limited') error.retryAfterSeconds = 30;
-  return error;
+  return { kind, ...FACTS[kind] };
 }
 
 async function editAndReview(user: Awaited<ReturnType<typeof openReader>>['user']) {
@@ -49,16 +79,18 @@ describe('explainError', () => {
   it.each(ERROR_KINDS)('has plain words for %s', (kind) => {
     const explained = explainError(errorOf(kind), 'update');
     expect(explained.summary).toMatch(EXPECTED[kind]);
-    expect(explained.detail).toBe(`main says: ${kind} happened`);
+    const detail = DETAIL[kind];
+    if (detail) expect(explained.detail).toMatch(detail);
+    else expect(explained.detail).toBeUndefined();
   });
 
   it('asks to wait without a number when ConsCent gave none', () => {
-    expect(explainError({ kind: 'rate-limited', message: '' }, 'update').summary).toMatch(/wait a moment, then retry/);
+    expect(explainError({ kind: 'rate-limited' }, 'update').summary).toMatch(/wait a moment, then retry/);
   });
 });
 
 describe('a failed update', () => {
-  const retryable = ERROR_KINDS.filter((kind) => kind !== 'invalid-input' && kind !== 'rate-limited');
+  const retryable = ERROR_KINDS.filter((kind) => kind !== 'invalid-input' && kind !== 'rate-limited' && kind !== 'update-in-flight');
 
   it.each(retryable)('%s: is explained, keeps every edit, and "Try again" sends the same changes', async (kind) => {
     const bridge = seededBridge();
@@ -69,9 +101,12 @@ describe('a failed update', () => {
 
     const alert = await within(dialog()).findByRole('alert');
     // A timeout may have reached ConsCent: the console must not claim nothing was saved.
-    expect(alert).toHaveTextContent(kind === 'timeout' ? 'ConsCent did not confirm the change.' : 'The changes were not saved.');
+    expect(alert).toHaveTextContent(
+      kind === 'timeout' || kind === 'no-answer' ? 'ConsCent did not confirm the change.' : 'The changes were not saved.',
+    );
     expect(alert).toHaveTextContent(EXPECTED[kind]);
-    expect(alert).toHaveTextContent(`Details: main says: ${kind} happened`);
+    const detail = DETAIL[kind];
+    if (detail) expect(alert).toHaveTextContent(new RegExp(`Details: .*${detail.source}`));
     expect(alert).toHaveTextContent('Your edits are kept.');
 
     await user.click(within(dialog()).getByRole('button', { name: 'Try again' }));
@@ -80,6 +115,23 @@ describe('a failed update', () => {
     expect(calls).toHaveLength(2);
     expect(calls[1]).toEqual(calls[0]);
     expect(calls[1]?.changes).toEqual({ name: 'Shivam K. Dubey', phone: '9000000001' });
+  });
+
+  it('update-in-flight: says a save is on its way, offers no "Try again", and does not ask to fix fields', async () => {
+    const bridge = seededBridge();
+    bridge.failNext('updateReader', { kind: 'update-in-flight' });
+    const { user } = await openReader(SHIVAM.userId, bridge);
+    await editAndReview(user);
+    await user.click(within(dialog()).getByRole('button', { name: 'Send changes' }));
+
+    const alert = await within(dialog()).findByRole('alert');
+    expect(alert).toHaveTextContent('These changes were not sent.');
+    expect(alert).toHaveTextContent('A save for this reader is already being sent to ConsCent. Wait for it to finish');
+    expect(alert).not.toHaveTextContent(/fix|fields marked/i);
+    expect(alert).toHaveTextContent('Your edits are kept.');
+    expect(within(dialog()).queryByRole('button', { name: 'Try again' })).not.toBeInTheDocument();
+    expect(within(dialog()).queryByRole('button', { name: 'Send changes' })).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Back to editing' })).toBeEnabled();
   });
 
   it('keeps the edits in the form after going back from a failure', async () => {
@@ -104,7 +156,7 @@ describe('a failed update', () => {
   it('rate-limited: says when to retry and holds "Try again" until then', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     const bridge = seededBridge();
-    bridge.failNext('updateReader', { kind: 'rate-limited', message: 'Too many requests', retryAfterSeconds: 3 });
+    bridge.failNext('updateReader', { kind: 'rate-limited', status: 429, retryAfterSeconds: 3 });
     const { user } = await openReader(SHIVAM.userId, bridge);
     await editAndReview(user);
     await user.click(screen.getByRole('button', { name: 'Send changes' }));
@@ -126,7 +178,6 @@ describe('a failed update', () => {
     const bridge = seededBridge();
     bridge.failNext('updateReader', {
       kind: 'invalid-input',
-      message: 'ConsCent refused the phone number.',
       fields: { 'changes.phone': 'ConsCent says this phone number is already used by another reader.' },
     });
     const { user } = await openReader(SHIVAM.userId, bridge);

@@ -1,6 +1,7 @@
 // Child process for keychain failure scenarios: GLib binds a process to one session bus,
 // so each scenario runs the REAL store over the REAL keytar in its own process, with the
 // scenario's environment. Reads ProbeOp[] on stdin, prints ProbeOutcome[] on stdout.
+import { keychainWords } from '../../renderer/src/errors/local-failure-words';
 import keytar from 'keytar';
 import { z } from 'zod';
 import { createKeytarCredentialStore } from '../../main/credentials/credential-store';
@@ -27,7 +28,8 @@ async function run(op: ProbeOp): Promise<ProbeOutcome> {
       ok: false,
       name: error.name,
       reason: error instanceof KeychainError ? error.reason : undefined,
-      message: error.message,
+      // What the agent would read: the renderer's words for the keychain's reason.
+      message: error instanceof KeychainError ? keychainWords(error.toBridgeError()) : error.message,
       detail: error instanceof KeychainError ? error.detail : undefined,
       serialized: JSON.stringify(error),
     };

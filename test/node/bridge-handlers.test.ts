@@ -1,3 +1,4 @@
+import { wordsOf } from '../helpers/failure-words';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,7 +7,7 @@ import type { ConnectionSummary } from '../../common/contract';
 import type { Result } from '../../common/result';
 import { createConsCentClient } from '../../main/conscent/conscent-client';
 import { createMemoryCredentialStore, type MemoryCredentialStore } from '../../main/credentials/memory-credential-store';
-import { createBridgeHandlers } from '../../main/ipc/bridge-handlers';
+import { wireBridgeHandlers } from '../../main/app-services';
 import type { BridgeHandlers } from '../../main/ipc/register-bridge';
 import { createFileLogger } from '../../main/logging/logger';
 import { createConnectionStore } from '../../main/settings/connection-store';
@@ -35,7 +36,7 @@ beforeEach(async () => {
   sim.clearRequests();
   dir = await mkdtemp(join(tmpdir(), 'cc-handlers-'));
   credentials = createMemoryCredentialStore();
-  handlers = createBridgeHandlers({
+  handlers = wireBridgeHandlers({
     connections: createConnectionStore(join(dir, 'settings.json')),
     credentials,
     createClient: (connection) => createConsCentClient(connection, { timeoutMs: 1000 }),
@@ -44,7 +45,7 @@ beforeEach(async () => {
 });
 
 function value<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(`expected ok, got ${result.error.kind}: ${result.error.message}`);
+  if (!result.ok) throw new Error(`expected ok, got ${result.error.kind}: ${JSON.stringify(result.error)}`);
   return result.value;
 }
 function error<T>(result: Result<T>) {
@@ -91,7 +92,8 @@ describe('connections', () => {
     credentials.failWith('locked');
     const result = error(await handlers.saveConnection({ connection: simConnection(), credentials: good }));
     expect(result.kind).toBe('keychain');
-    expect(result.message).toMatch(/locked/i);
+    expect(result.reason).toBe('locked');
+    expect(wordsOf(result, 'save-connection')).toMatch(/locked/i);
     credentials.failWith(null);
     expect(value(await handlers.listConnections()).connections).toEqual([]);
   });
@@ -101,7 +103,8 @@ describe('connections', () => {
     credentials.failWith('no-secret-service');
     const listed = value(await handlers.listConnections());
     expect(listed.connections[0]?.hasCredentials).toBe(false);
-    expect(listed.keychainProblem).toMatch(/keychain|Secret Service/i);
+    expect(listed.keychainProblem).toEqual({ kind: 'keychain', reason: 'no-secret-service' });
+    expect(wordsOf(listed.keychainProblem!, 'connections')).toMatch(/keychain service/i);
   });
 
   it('deletes a connection together with its keychain entry, and switches the active one', async () => {
@@ -118,11 +121,11 @@ describe('connections', () => {
   });
 
   it('tests a connection before saving: good credentials pass, a wrong secret is named', async () => {
-    expect(value(await handlers.testConnection({ connection: simConnection(), credentials: good })).message).toMatch(/accepted/);
+    expect(value(await handlers.testConnection({ connection: simConnection(), credentials: good })).host).toBe(new URL(sim.baseUrl).host);
     const wrong = error(await handlers.testConnection({ connection: simConnection(), credentials: { ...good, apiSecret: 'nope-nope' } }));
     expect(wrong.kind).toBe('unauthorized');
     const saved = await saveSimConnection();
-    expect(value(await handlers.testConnection({ id: saved.id, connection: simConnection() })).message).toMatch(/accepted/);
+    expect(value(await handlers.testConnection({ id: saved.id, connection: simConnection() })).host).toBe(new URL(sim.baseUrl).host);
   });
 });
 
@@ -161,13 +164,13 @@ describe('lookup and update', () => {
     expect(value(await handlers.lookupReader({ connectionId, query: '0123456789abcdef01234567' })).matches).toEqual([]);
     const hinted = value(await handlers.lookupReader({ connectionId, query: NO_PURCHASES_EMAIL }));
     expect(hinted.matches).toEqual([]);
-    expect(hinted.hint).toMatch(/no purchases.*user id/);
+    expect(hinted.knownWithoutPurchases).toBeDefined();
   });
 
   it('refuses a query that is neither id, email nor phone without calling ConsCent', async () => {
     const result = error(await handlers.lookupReader({ connectionId, query: 'abc123' }));
     expect(result.kind).toBe('invalid-input');
-    expect(result.message).toMatch(/24 hexadecimal/);
+    expect(wordsOf(result, 'lookup')).toMatch(/24 hexadecimal/);
     expect(sim.requests).toHaveLength(0);
   });
 
@@ -187,13 +190,14 @@ describe('lookup and update', () => {
     const result = error(await handlers.updateReader({ connectionId, userId: SEED_EXAMPLE_USER_ID, changes: { phone: '12ab', email: 'not-an-email' } }));
     expect(result.kind).toBe('invalid-input');
     expect(Object.keys(result.fields ?? {})).toEqual(expect.arrayContaining(['changes.phone', 'changes.email']));
-    expect(error(await handlers.updateReader({ connectionId, userId: SEED_EXAMPLE_USER_ID, changes: {} })).message).toMatch(/nothing to change/);
+    expect(wordsOf(error(await handlers.updateReader({ connectionId, userId: SEED_EXAMPLE_USER_ID, changes: {} })), 'update')).toMatch(/nothing to change/);
     expect(sim.requests).toHaveLength(0);
   });
 
   it('names the user when ConsCent does not know the id', async () => {
     const result = error(await handlers.updateReader({ connectionId, userId: '0123456789abcdef01234567', changes: { name: 'New Name' } }));
-    expect(result).toMatchObject({ kind: 'not-found', message: expect.stringContaining('0123456789abcdef01234567') });
+    expect(result).toMatchObject({ kind: 'not-found', reason: 'no-such-reader', userId: '0123456789abcdef01234567' });
+    expect(wordsOf(result, 'update')).toBe('ConsCent has no reader with user id 0123456789abcdef01234567. Nothing was changed.');
   });
 
   it('maps faults to error kinds, and a retry works once the fault is gone', async () => {

@@ -1,3 +1,5 @@
+import { recoveryWords } from '../../renderer/src/errors/local-failure-words';
+import { rejectionWords } from '../helpers/failure-words';
 import { mkdtemp, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -51,7 +53,7 @@ describe('connection store', () => {
 
   it('refuses to activate a connection that does not exist', async () => {
     const store = createConnectionStore(file);
-    await expect(store.setActive('nope')).rejects.toThrow(/no longer exists/);
+    expect(await rejectionWords(store.setActive('nope'))).toMatch(/no longer exists/);
   });
 
   it('keeps every write when saves race, and leaves no temp files behind', async () => {
@@ -82,8 +84,8 @@ describe('connection store', () => {
       const store = createConnectionStore(file);
       const { settings, recovered } = await store.load();
       expect(settings.connections).toEqual([]);
-      expect(recovered?.message).toMatch(reason);
-      expect(recovered?.message).toContain(recovered?.movedTo);
+      expect(recoveryWords(recovered!)).toMatch(reason);
+      expect(recoveryWords(recovered!)).toContain(recovered?.movedTo);
       expect(await readFile(recovered!.movedTo, 'utf8')).toBe(content);
       // The agent can re-create a connection, and the bad file is still kept.
       await store.upsert(sandbox);
@@ -101,8 +103,8 @@ describe('connection store', () => {
     const store = createConnectionStore(file);
     const { settings, recovered } = await store.load();
     expect(settings.connections).toEqual([]);
-    expect(recovered?.message).toMatch(/larger than 1 MiB/);
-    expect(recovered?.message).toContain(recovered?.movedTo);
+    expect(recoveryWords(recovered!)).toMatch(/larger than 1 MiB/);
+    expect(recoveryWords(recovered!)).toContain(recovered?.movedTo);
     expect(await readFile(recovered!.movedTo, 'utf8')).toBe(content);
     await store.upsert(sandbox);
     expect((await createConnectionStore(file).load()).settings.connections).toHaveLength(1);
@@ -130,7 +132,7 @@ describe('connection store', () => {
     await mkdir(file);
     await writeFile(join(file, 'inner'), 'kept');
     const { recovered } = await createConnectionStore(file).load();
-    expect(recovered?.message).toMatch(/could not be read/);
+    expect(recoveryWords(recovered!)).toMatch(/could not be read/);
     expect(await readFile(join(recovered!.movedTo, 'inner'), 'utf8')).toBe('kept');
   });
 
@@ -138,15 +140,15 @@ describe('connection store', () => {
     // The file name is legal but its sibling temp file name is too long: reads find no
     // file, every write fails. (Tests run as root, so permissions cannot stop a write.)
     const store = createConnectionStore(join(dir, `${'s'.repeat(240)}.json`));
-    await expect(store.upsert(sandbox)).rejects.toThrow(/could not be saved.*ENAMETOOLONG.*writable/);
+    expect(await rejectionWords(store.upsert(sandbox))).toMatch(/could not be saved.*ENAMETOOLONG.*writable/);
     expect((await store.load()).settings.connections).toEqual([]);
   });
 
   it('blocks every write, with a clear error, when a bad settings path can be neither read nor moved aside', async () => {
     await writeFile(join(dir, 'not-a-dir'), 'a file where a folder should be');
     const store = createConnectionStore(join(dir, 'not-a-dir', 'settings.json'));
-    await expect(store.load()).rejects.toThrow(/could not be read and could not be moved aside.*Nothing was changed/);
-    await expect(store.upsert(sandbox)).rejects.toThrow(/could not be moved aside/);
+    expect(await rejectionWords(store.load())).toMatch(/could not be read and could not be moved aside.*Nothing was changed/);
+    expect(await rejectionWords(store.upsert(sandbox))).toMatch(/could not be moved aside/);
     expect(await readFile(join(dir, 'not-a-dir'), 'utf8')).toBe('a file where a folder should be');
   });
 });

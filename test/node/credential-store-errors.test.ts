@@ -1,11 +1,11 @@
 // Classification of keychain errors and the store's handling of them, with a fake keytar.
 // The raw texts below were each observed on a real bus/keyring (see keychain-errors.ts).
 import { describe, expect, test } from 'vitest';
+import { keychainWords } from '../../renderer/src/errors/local-failure-words';
 import { createKeytarCredentialStore, type KeytarLike } from '../../main/credentials/credential-store';
 import {
   KeychainError,
   classifyKeychainError,
-  keychainMessage,
   type KeychainFailure,
 } from '../../main/credentials/keychain-errors';
 
@@ -50,10 +50,11 @@ describe('classifyKeychainError', () => {
   test('the agent reads advice, never the raw text; the raw text stays out of JSON', () => {
     const raw = 'Could not connect: No such file or directory /home/agent/.cache/bus-17';
     const error = classifyKeychainError(new Error(raw));
-    expect(error.message).toBe(keychainMessage('no-dbus'));
+    expect(error.toBridgeError()).toEqual({ kind: 'keychain', reason: 'no-dbus' });
+    expect(keychainWords(error.toBridgeError())).toMatch(/desktop session bus \(D-Bus\)/);
     expect(error.message).not.toContain('/home/agent');
     expect(error.detail).toBe(raw);
-    expect(JSON.stringify(error)).toBe('{"reason":"no-dbus","name":"KeychainError"}');
+    expect(JSON.stringify(error)).not.toContain('/home/agent');
   });
 
   test('secrets are scrubbed from the kept detail, also in JSON-escaped form', () => {
@@ -69,7 +70,7 @@ describe('classifyKeychainError', () => {
     const reasons: KeychainFailure[] = [
       'no-dbus', 'no-secret-service', 'no-keyring', 'locked', 'access-denied', 'timeout', 'corrupt-entry', 'unknown',
     ];
-    expect(new Set(reasons.map(keychainMessage)).size).toBe(reasons.length);
+    expect(new Set(reasons.map((reason) => keychainWords({ kind: 'keychain', reason }))).size).toBe(reasons.length);
   });
 });
 

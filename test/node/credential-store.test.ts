@@ -1,5 +1,6 @@
 // The credential store against the REAL OS keychain: gnome-keyring on a private D-Bus
 // session (test/helpers/keyring.ts), used through the real keytar in this process.
+import { wordsOf } from '../helpers/failure-words';
 import { readFileSync, readdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -83,7 +84,8 @@ describe('credential store on the OS keychain', () => {
     for (const [id, content] of [['not-json', 'plain-text-secret-831'], ['wrong-shape', 'only-a-key-559']] as const) {
       const error = await store.get(id).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(KeychainError);
-      expect(error).toMatchObject({ reason: 'corrupt-entry', message: expect.stringMatching(/enter the API key and secret again/) });
+      expect(error).toMatchObject({ reason: 'corrupt-entry' });
+      expect(wordsOf(error as KeychainError, 'connections')).toMatch(/enter the API key and secret again/);
       const keychainError = error as KeychainError;
       expect(`${keychainError.message} ${keychainError.detail} ${JSON.stringify(keychainError)}`).not.toContain(content);
     }

@@ -6,7 +6,7 @@ import { BRIDGE_CHANNELS, type UpdateReaderResult } from '../../common/contract'
 import type { Result } from '../../common/result';
 import { createConsCentClient } from '../../main/conscent/conscent-client';
 import { createMemoryCredentialStore } from '../../main/credentials/memory-credential-store';
-import { UPDATE_IN_FLIGHT_MESSAGE, createBridgeHandlers } from '../../main/ipc/bridge-handlers';
+import { wireBridgeHandlers } from '../../main/app-services';
 import { registerBridge } from '../../main/ipc/register-bridge';
 import { silentLogger } from '../../main/logging/logger';
 import { createConnectionStore } from '../../main/settings/connection-store';
@@ -31,7 +31,7 @@ beforeEach(async () => {
   sim.clearRequests();
   const dir = await mkdtemp(join(tmpdir(), 'cc-double-'));
   ipc = new FakeIpcMain();
-  const handlers = createBridgeHandlers({
+  const handlers = wireBridgeHandlers({
     connections: createConnectionStore(join(dir, 'settings.json')),
     credentials: createMemoryCredentialStore(),
     createClient: (connection) => createConsCentClient(connection, { timeoutMs: 5000 }),
@@ -40,7 +40,7 @@ beforeEach(async () => {
   registerBridge(ipc, handlers, ipc.trust((url) => url === APP));
   const connection = { name: 'Sim', environment: 'custom', baseUrl: sim.baseUrl, clientId: DEMO_CLIENT.clientId };
   const saved = (await ipc.invoke(BRIDGE_CHANNELS.saveConnection, { connection, credentials: { apiKey: DEMO_CLIENT.apiKey, apiSecret: DEMO_CLIENT.apiSecret } }, APP)) as Result<{ id: string }>;
-  if (!saved.ok) throw new Error(saved.error.message);
+  if (!saved.ok) throw new Error(JSON.stringify(saved.error));
   connectionId = saved.value.id;
 });
 
@@ -64,7 +64,7 @@ describe('a second save of the same reader while one is in flight', () => {
     const first = track(update('First Save'));
     const second = await update('Second Save');
     expect(first.settled()).toBe(false);
-    expect(second).toEqual({ ok: false, error: { kind: 'invalid-input', message: UPDATE_IN_FLIGHT_MESSAGE } });
+    expect(second).toEqual({ ok: false, error: { kind: 'update-in-flight' } });
 
     const result = await first.promise;
     expect(result.ok && result.value.user.name).toBe('First Save');

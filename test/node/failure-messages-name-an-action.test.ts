@@ -1,8 +1,10 @@
-// Issue #8 item 4: every failure main words for the agent says what to do about it, and
-// a refused connection (the host answered: nothing listens there) does not blame the
-// internet connection. Each network failure also says why, so the renderer can word it.
+// Issue #8 item 4: every failure main classifies is worded for the agent (by the
+// renderer, from main's facts) with what to do about it, and a refused connection (the
+// host answered: nothing listens there) does not blame the internet connection. Each
+// network failure also says why, so the renderer can word it.
 import { describe, expect, it } from 'vitest';
 import { classifyStatus, classifyTransportFailure } from '../../main/conscent/classify-failure';
+import { wordsOf } from '../helpers/failure-words';
 
 const ACTION = /\b(check|try again|ask|tell your IT team|start|wait|contact)\b/i;
 const now = new Date('2025-05-08T10:00:00Z');
@@ -12,10 +14,10 @@ describe('classifyTransportFailure', () => {
     const error = classifyTransportFailure(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }), '127.0.0.1:4010', 5000);
     expect(error.kind).toBe('network');
     expect(error.toBridgeError().reason).toBe('connection-refused');
-    expect(error.message).not.toMatch(/internet/i);
-    expect(error.message).toMatch(/Nothing is accepting connections at 127\.0\.0\.1:4010/);
-    expect(error.message).toMatch(/host and port of the connection's base URL/);
-    expect(error.message).toMatch(/is running/);
+    expect(wordsOf(error)).not.toMatch(/internet/i);
+    expect(wordsOf(error)).toMatch(/Nothing is accepting connections at 127\.0\.0\.1:4010/);
+    expect(wordsOf(error)).toMatch(/host and port of the connection's base URL/);
+    expect(wordsOf(error)).toMatch(/is running/);
   });
 
   it.each([
@@ -30,13 +32,13 @@ describe('classifyTransportFailure', () => {
     ['EWHATEVER', undefined],
   ])('%s names what to do (reason %s)', (code, reason) => {
     const error = classifyTransportFailure(Object.assign(new Error(code), { code }), 'api.example.test', 5000);
-    expect(error.message).toMatch(ACTION);
+    expect(wordsOf(error)).toMatch(ACTION);
     expect(error.toBridgeError().reason).toBe(reason);
   });
 });
 
 describe('classifyStatus', () => {
   it.each([403, 404, 429, 500, 418])('HTTP %s names what to do', (status) => {
-    expect(classifyStatus(status, undefined, undefined, now).message).toMatch(ACTION);
+    expect(wordsOf(classifyStatus(status, undefined, undefined, now))).toMatch(ACTION);
   });
 });

@@ -1,3 +1,4 @@
+import { wordsOf } from '../helpers/failure-words';
 import { closedPort } from '../helpers/closed-port';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +14,7 @@ import { BridgeError, ERROR_KINDS } from '../../common/result';
 import { ApiError } from '../../main/conscent/api-error';
 import { createConsCentClient, type ConsCentClient } from '../../main/conscent/conscent-client';
 import { createMemoryCredentialStore, type MemoryCredentialStore } from '../../main/credentials/memory-credential-store';
-import { createBridgeHandlers } from '../../main/ipc/bridge-handlers';
+import { wireBridgeHandlers } from '../../main/app-services';
 import { registerBridge } from '../../main/ipc/register-bridge';
 import { createFileLogger, MAX_LINE_BYTES } from '../../main/logging/logger';
 import { createConnectionStore, type ConnectionStore } from '../../main/settings/connection-store';
@@ -197,7 +198,7 @@ function createBridge(ctx: FuzzContext) {
   const logDir = join(dir, 'logs');
   registerBridge(
     ipc,
-    createBridgeHandlers({
+    wireBridgeHandlers({
       connections,
       credentials: credentialsProxy,
       createClient: (connection) =>
@@ -245,7 +246,8 @@ function createBridge(ctx: FuzzContext) {
 function offlineClient(count: () => void): ConsCentClient {
   const unreachable = async (): Promise<never> => {
     count();
-    throw new ApiError('network', 'Could not find the server (fuzz test: no traffic leaves this machine).');
+    // Fuzz test: no traffic leaves this machine.
+    throw new ApiError({ kind: 'network', reason: 'host-not-found', host: 'fuzz.invalid' });
   };
   return { updateUser: unreachable, getUserAndSubscriptions: unreachable, findPurchases: unreachable };
 }
@@ -281,7 +283,7 @@ function checkResult(result: unknown): { ok: boolean; kind: string } {
   assert(parsed.success, 'the error is a BridgeError');
   const error = parsed.data;
   assert(KINDS.has(error.kind), `known error kind ${error.kind}`);
-  assert(error.message.length > 0, 'the error has a message');
+  assert(wordsOf(error, 'lookup').length > 0 || ['no-answer', 'update-in-flight'].includes(error.kind), 'the error can be put in words');
   const size = JSON.stringify(error).length;
   assert(size <= MAX_ERROR_JSON, `the error is small (${size} characters)`);
   return { ok: false, kind: error.kind };

@@ -6,7 +6,7 @@ import type { ReaderView } from '../../common/contract';
 import type { Result } from '../../common/result';
 import { createConsCentClient } from '../../main/conscent/conscent-client';
 import { createMemoryCredentialStore } from '../../main/credentials/memory-credential-store';
-import { createBridgeHandlers } from '../../main/ipc/bridge-handlers';
+import { wireBridgeHandlers } from '../../main/app-services';
 import type { BridgeHandlers } from '../../main/ipc/register-bridge';
 import { createFileLogger } from '../../main/logging/logger';
 import { createLastReturnedRecords, withRemembered, type RecordOrigin } from '../../main/readers/last-returned-records';
@@ -94,7 +94,7 @@ describe('openReader after a save in this session', () => {
   afterAll(() => sim.stop());
   beforeEach(async () => {
     const dir = await mkdtemp(join(tmpdir(), 'cc-remembered-'));
-    handlers = createBridgeHandlers({
+    handlers = wireBridgeHandlers({
       connections: createConnectionStore(join(dir, 'settings.json')),
       credentials: createMemoryCredentialStore(),
       createClient: (connection) => createConsCentClient(connection, { timeoutMs: 1000 }),
@@ -143,6 +143,6 @@ describe('openReader after a save in this session', () => {
 });
 
 function value<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(`expected ok, got ${result.error.kind}: ${result.error.message}`);
+  if (!result.ok) throw new Error(`expected ok, got ${result.error.kind}: ${JSON.stringify(result.error)}`);
   return result.value;
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createConsCentClient } from '../../main/conscent/conscent-client';
 import { createMemoryCredentialStore } from '../../main/credentials/memory-credential-store';
-import { createBridgeHandlers } from '../../main/ipc/bridge-handlers';
+import { wireBridgeHandlers } from '../../main/app-services';
 import { createFileLogger, type LogFields, type Logger } from '../../main/logging/logger';
 import { createConnectionStore } from '../../main/settings/connection-store';
 import { DEMO_CLIENT, SEED_EXAMPLE_USER_ID, startSimulator, type Fault, type RunningSimulator } from '../../simulator';
@@ -47,7 +47,7 @@ function spy(inner: Logger): Logger {
 
 describe('main never logs credentials or HTTP headers', () => {
   it('through saves, lookups, updates and every failure', async () => {
-    const handlers = createBridgeHandlers({
+    const handlers = wireBridgeHandlers({
       connections: createConnectionStore(join(dir, 'settings.json')),
       credentials: createMemoryCredentialStore(),
       createClient: (connection) =>
@@ -57,7 +57,7 @@ describe('main never logs credentials or HTTP headers', () => {
     });
     const connection = { name: 'Log check', environment: 'custom', baseUrl: sim.baseUrl, clientId: DEMO_CLIENT.clientId };
     const saved = await handlers.saveConnection({ connection, credentials: { apiKey: KEY, apiSecret: SECRET } });
-    if (!saved.ok) throw new Error(saved.error.message);
+    if (!saved.ok) throw new Error(JSON.stringify(saved.error));
     const connectionId = saved.value.id;
 
     await handlers.saveConnection({ connection, credentials: { apiKey: KEY, apiSecret: `${SECRET} x` } });

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Result } from '../../common/result';
 import { createMemoryCredentialStore } from '../../main/credentials/memory-credential-store';
-import { createBridgeHandlers } from '../../main/ipc/bridge-handlers';
+import { wireBridgeHandlers } from '../../main/app-services';
 import type { BridgeHandlers } from '../../main/ipc/register-bridge';
 import { createFileLogger } from '../../main/logging/logger';
 import { createConnectionStore } from '../../main/settings/connection-store';
@@ -16,7 +16,7 @@ let handlers: BridgeHandlers;
 const good = { apiKey: 'key-1', apiSecret: 'secret-1' };
 
 function start() {
-  handlers = createBridgeHandlers({
+  handlers = wireBridgeHandlers({
     connections: createConnectionStore(join(dir, 'settings.json')),
     credentials: createMemoryCredentialStore(),
     createClient: () => {
@@ -60,7 +60,7 @@ describe('preset and host', () => {
     await writeFile(join(dir, 'settings.json'), JSON.stringify(settings));
     start();
     const listed = await handlers.listConnections();
-    if (!listed.ok) throw new Error(listed.error.message);
+    if (!listed.ok) throw new Error(JSON.stringify(listed.error));
     expect(listed.value.recovered).toBeUndefined();
     expect(listed.value.connections.map(({ id, environment, baseUrl }) => ({ id, environment, baseUrl }))).toEqual([
       { id: 'old-live', environment: 'custom', baseUrl: 'https://api.conscent.in/api/v1' },

@@ -1,4 +1,5 @@
 import { apiFailure } from '../helpers/api-failure';
+import { wordsOf } from '../helpers/failure-words';
 import { closedPort } from '../helpers/closed-port';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -6,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createConsCentClient, type ClientOptions } from '../../main/conscent/conscent-client';
 import { createMemoryCredentialStore } from '../../main/credentials/memory-credential-store';
-import { createBridgeHandlers } from '../../main/ipc/bridge-handlers';
+import { wireBridgeHandlers } from '../../main/app-services';
 import { silentLogger } from '../../main/logging/logger';
 import { createConnectionStore } from '../../main/settings/connection-store';
 import { DEMO_CLIENT, SEED_EXAMPLE_USER_ID, startSimulator, type Fault, type RunningSimulator } from '../../simulator';
@@ -71,7 +72,7 @@ describe('lookups retry transient failures', () => {
     sim.addFault({ path: DETAILS, fault: { kind: 'status', status: 503 } });
     const error = await apiFailure(client().getUserAndSubscriptions({ userId: SEED_EXAMPLE_USER_ID }));
     expect(error.kind).toBe('server-error');
-    expect(error.message).toMatch(/HTTP 503/);
+    expect(wordsOf(error)).toMatch(/HTTP 503/);
     expect(requestsTo(DETAILS)).toHaveLength(3);
   });
 
@@ -93,7 +94,7 @@ describe('lookups retry transient failures', () => {
     const offline = createConsCentClient({ baseUrl: `http://127.0.0.1:${port}/api/v1`, clientId: 'c', credentials }, options());
     const error = await apiFailure(offline.findPurchases({}));
     expect(error.kind).toBe('network');
-    expect(error.message).toMatch(/refused/);
+    expect(wordsOf(error)).toMatch(/refused/);
     expect(sleeps).toHaveLength(2);
   });
 
@@ -157,7 +158,7 @@ describe('a PATCH is sent exactly once, whatever happens to it', () => {
 
   it.each(faults)('the updateReader handler after %s', async (_label, fault) => {
     const dir = await mkdtemp(join(tmpdir(), 'cc-retry-'));
-    const handlers = createBridgeHandlers({
+    const handlers = wireBridgeHandlers({
       connections: createConnectionStore(join(dir, 'settings.json')),
       credentials: createMemoryCredentialStore(),
       createClient: (connection) => createConsCentClient(connection, options()),
@@ -165,7 +166,7 @@ describe('a PATCH is sent exactly once, whatever happens to it', () => {
     });
     const connection = { name: 'Sim', environment: 'custom' as const, baseUrl: sim.baseUrl, clientId: DEMO_CLIENT.clientId };
     const saved = await handlers.saveConnection({ connection, credentials });
-    if (!saved.ok) throw new Error(saved.error.message);
+    if (!saved.ok) throw new Error(JSON.stringify(saved.error));
     sim.addFault({ path: UPDATE, fault });
     const result = await handlers.updateReader({ connectionId: saved.value.id, userId: SEED_EXAMPLE_USER_ID, changes: { name: 'Only Once' } });
     expect(result.ok).toBe(false);

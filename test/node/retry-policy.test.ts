@@ -1,6 +1,7 @@
 import { AxiosError } from 'axios';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { classifyTransportFailure } from '../../main/conscent/classify-failure';
 import { ApiError } from '../../main/conscent/api-error';
 import {
   LOOKUP_RETRY_POLICY,
@@ -38,42 +39,45 @@ function transportError(code: string, message = 'failed'): AxiosError {
   return error;
 }
 
+/** The retry decision as the client makes it: from the one classifier's facts. */
+const hintFor = (raw: unknown) => transportRetryHint(classifyTransportFailure(raw, 'api.example.test', 1000));
+
 describe('which failures may be retried', () => {
   it.each(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN'])('a transport failure %s', (code) => {
-    expect(transportRetryHint(transportError(code)).retryable).toBe(true);
+    expect(hintFor(transportError(code)).retryable).toBe(true);
   });
 
   it("axios' own timeout and the client's deadline abort", () => {
-    expect(transportRetryHint(new AxiosError('timeout of 10ms exceeded', 'ECONNABORTED')).retryable).toBe(true);
-    expect(transportRetryHint(new AxiosError('canceled', 'ERR_CANCELED')).retryable).toBe(true);
-    expect(transportRetryHint(new Error('socket hang up')).retryable).toBe(true);
+    expect(hintFor(new AxiosError('timeout of 10ms exceeded', 'ECONNABORTED')).retryable).toBe(true);
+    expect(hintFor(new AxiosError('canceled', 'ERR_CANCELED')).retryable).toBe(true);
+    expect(hintFor(new Error('socket hang up')).retryable).toBe(true);
   });
 
   it.each(['ENOTFOUND', 'CERT_HAS_EXPIRED', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'ENETUNREACH'])('not %s: trying again gives the same answer', (code) => {
-    expect(transportRetryHint(transportError(code)).retryable).toBe(false);
+    expect(hintFor(transportError(code)).retryable).toBe(false);
   });
 
   it('not an oversized response, nor something that is no error at all', () => {
-    expect(transportRetryHint(new AxiosError('maxContentLength size of 10 exceeded', 'ERR_BAD_RESPONSE')).retryable).toBe(false);
-    expect(transportRetryHint(undefined).retryable).toBe(false);
-    expect(transportRetryHint('ECONNRESET').retryable).toBe(false);
+    expect(hintFor(new AxiosError('maxContentLength size of 10 exceeded', 'ERR_BAD_RESPONSE')).retryable).toBe(false);
+    expect(hintFor(undefined).retryable).toBe(false);
+    expect(hintFor('ECONNRESET').retryable).toBe(false);
   });
 
   it.each([502, 503, 504])('HTTP %i from a gateway', (status) => {
-    expect(statusRetryHint(new ApiError('server-error', 'x', undefined, status))).toEqual(retryable);
+    expect(statusRetryHint(new ApiError({ kind: 'server-error', status }))).toEqual(retryable);
   });
 
   it.each([400, 401, 403, 404, 409, 500])('never HTTP %i', (status) => {
-    expect(statusRetryHint(new ApiError('server-error', 'x', undefined, status)).retryable).toBe(false);
+    expect(statusRetryHint(new ApiError({ kind: 'server-error', status })).retryable).toBe(false);
   });
 
   it('429 only when the server said how long to wait, and never sooner', () => {
-    expect(statusRetryHint(new ApiError('rate-limited', 'x', undefined, 429)).retryable).toBe(false);
-    expect(statusRetryHint(new ApiError('rate-limited', 'x', 2, 429))).toEqual({ retryable: true, minDelayMs: 2000 });
+    expect(statusRetryHint(new ApiError({ kind: 'rate-limited', status: 429 })).retryable).toBe(false);
+    expect(statusRetryHint(new ApiError({ kind: 'rate-limited', retryAfterSeconds: 2, status: 429 }))).toEqual({ retryable: true, minDelayMs: 2000 });
   });
 
   it('errors without a status (shape, JSON) are not retried', () => {
-    expect(statusRetryHint(new ApiError('unexpected-response', 'x')).retryable).toBe(false);
+    expect(statusRetryHint(new ApiError({ kind: 'unexpected-response' })).retryable).toBe(false);
   });
 });
 
@@ -118,7 +122,7 @@ describe('backoff: exponential with full jitter, bounded by count and budget', (
 });
 
 describe('withRetries', () => {
-  const fail = (hint: RetryHint = retryable): AttemptOutcome<string> => ({ ok: false, error: new ApiError('server-error', 'down', undefined, 503), hint });
+  const fail = (hint: RetryHint = retryable): AttemptOutcome<string> => ({ ok: false, error: new ApiError({ kind: 'server-error', status: 503 }), hint });
 
   it('retries a transient failure and returns the first success', async () => {
     const { runtime, sleeps } = fakeRuntime();

@@ -1,6 +1,9 @@
 // Issue #8 item 2: a stored API key and secret go only to the origin (scheme, host and
 // port) they were entered for. Real handlers, real connection store on disk, two simulators
 // on two ports (two origins), so "nothing was sent there" is checked where it would land.
+import { wordsOf } from '../helpers/failure-words';
+import { fieldMessages } from '../../renderer/src/errors/local-failure-words';
+import type { BridgeError } from '../../common/result';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +12,7 @@ import type { ConnectionSummary } from '../../common/contract';
 import type { Result } from '../../common/result';
 import { createConsCentClient } from '../../main/conscent/conscent-client';
 import { createMemoryCredentialStore, type MemoryCredentialStore } from '../../main/credentials/memory-credential-store';
-import { createBridgeHandlers } from '../../main/ipc/bridge-handlers';
+import { wireBridgeHandlers } from '../../main/app-services';
 import type { BridgeHandlers } from '../../main/ipc/register-bridge';
 import { createFileLogger } from '../../main/logging/logger';
 import { createConnectionStore, type ConnectionStore } from '../../main/settings/connection-store';
@@ -33,7 +36,7 @@ beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'cc-bound-'));
   credentials = createMemoryCredentialStore();
   connections = createConnectionStore(join(dir, 'settings.json'));
-  handlers = createBridgeHandlers({
+  handlers = wireBridgeHandlers({
     connections,
     credentials,
     createClient: (connection) => createConsCentClient(connection, { timeoutMs: 1000 }),
@@ -42,7 +45,7 @@ beforeEach(async () => {
 });
 
 function value<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(`expected ok, got ${result.error.kind}: ${result.error.message}`);
+  if (!result.ok) throw new Error(`expected ok, got ${result.error.kind}: ${JSON.stringify(result.error)}`);
   return result.value;
 }
 function failure<T>(result: Result<T>) {
@@ -57,13 +60,13 @@ async function savedAtHome(): Promise<ConnectionSummary> {
   return value(await handlers.saveConnection({ connection: connectionAt(home.baseUrl), credentials: good }));
 }
 
-function expectRefusedForNewHost(error: { kind: string; message: string; fields?: Record<string, string> }) {
+function expectRefusedForNewHost(error: BridgeError) {
   expect(error.kind).toBe('invalid-input');
   // Both hosts named, and the two fields the agent has to fill in are marked.
-  expect(error.message).toContain(hostOf(home));
-  expect(error.message).toContain(hostOf(elsewhere));
-  expect(error.fields?.['credentials.apiKey']).toMatch(/Enter the API key for/);
-  expect(error.fields?.['credentials.apiSecret']).toMatch(/Enter the API secret for/);
+  expect(wordsOf(error, 'save-connection')).toContain(hostOf(home));
+  expect(wordsOf(error, 'save-connection')).toContain(hostOf(elsewhere));
+  expect(fieldMessages(error)['credentials.apiKey']).toMatch(/Enter the API key for/);
+  expect(fieldMessages(error)['credentials.apiSecret']).toMatch(/Enter the API secret for/);
   expect(JSON.stringify(error)).not.toContain(good.apiSecret);
 }
 
@@ -111,9 +114,9 @@ describe('stored credentials are bound to their origin', () => {
     await connections.upsert({ id: saved.id, ...connectionAt(elsewhere.baseUrl) });
     const error = failure(await handlers.lookupReader({ connectionId: saved.id, query: SEED_EXAMPLE_USER_ID }));
     expect(error.kind).toBe('not-configured');
-    expect(error.message).toContain(hostOf(home));
-    expect(error.message).toContain(hostOf(elsewhere));
-    expect(error.message).toMatch(/enter the API key and secret/);
+    expect(wordsOf(error)).toContain(hostOf(home));
+    expect(wordsOf(error)).toContain(hostOf(elsewhere));
+    expect(wordsOf(error)).toMatch(/enter the API key and secret/);
     expect(elsewhere.requests).toHaveLength(0);
   });
 

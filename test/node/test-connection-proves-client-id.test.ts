@@ -1,6 +1,8 @@
 // Issue #8 item 4: "Test connection" proves every field, the Client ID included, and a
 // refused Client ID is reported on the Client ID (in the form and on lookups), never as
 // "some values were refused" with nothing marked.
+import { wordsOf } from '../helpers/failure-words';
+import { fieldMessages } from '../../renderer/src/errors/local-failure-words';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +12,7 @@ import type { Result } from '../../common/result';
 import { createConsCentClient } from '../../main/conscent/conscent-client';
 import { CLIENT_ID_PROBE_USER_ID } from '../../main/conscent/endpoints';
 import { createMemoryCredentialStore } from '../../main/credentials/memory-credential-store';
-import { createBridgeHandlers } from '../../main/ipc/bridge-handlers';
+import { wireBridgeHandlers } from '../../main/app-services';
 import type { BridgeHandlers } from '../../main/ipc/register-bridge';
 import { createFileLogger } from '../../main/logging/logger';
 import { createConnectionStore } from '../../main/settings/connection-store';
@@ -28,7 +30,7 @@ afterAll(() => sim.stop());
 beforeEach(async () => {
   sim.clearRequests();
   const dir = await mkdtemp(join(tmpdir(), 'cc-client-id-'));
-  handlers = createBridgeHandlers({
+  handlers = wireBridgeHandlers({
     connections: createConnectionStore(join(dir, 'settings.json')),
     credentials: createMemoryCredentialStore(),
     createClient: (connection) => createConsCentClient(connection, { timeoutMs: 1000 }),
@@ -45,7 +47,7 @@ const connection = (clientId: string) => ({ name: 'Local', environment: 'custom'
 describe('Test connection and the Client ID', () => {
   it('passes only after ConsCent accepted the Client ID on a details call for a user that does not exist', async () => {
     const result = await handlers.testConnection({ connection: connection(DEMO_CLIENT.clientId), credentials: good });
-    expect(result.ok && result.value.message).toMatch(/Client ID/);
+    expect(result.ok && result.value.host).toBe(new URL(sim.baseUrl).host);
     const details = sim.requests.filter((r) => r.path === '/user/user-and-subscription-details');
     expect(details.map((r) => r.query)).toEqual([{ clientId: DEMO_CLIENT.clientId, userId: CLIENT_ID_PROBE_USER_ID }]);
   });
@@ -53,28 +55,28 @@ describe('Test connection and the Client ID', () => {
   it('fails a wrong Client ID on the Client ID field, saying where to fix it', async () => {
     const error = failure(await handlers.testConnection({ connection: connection('no-such-client'), credentials: good }));
     expect(error.kind).toBe('invalid-input');
-    expect(error.fields?.[CLIENT_ID_FIELD]).toMatch(/did not accept this Client ID/);
-    expect(error.message).toMatch(/Client ID in Connections/);
-    expect(error.message).toMatch(/Invalid clientId/); // ConsCent's own words are kept
+    expect(fieldMessages(error)[CLIENT_ID_FIELD]).toMatch(/did not accept this Client ID/);
+    expect(wordsOf(error, 'test-connection')).toMatch(/Client ID in Connections/);
+    expect(wordsOf(error, 'test-connection')).toMatch(/Invalid clientId/); // ConsCent's own words are kept
   });
 
   it('fails the Client ID of another account (valid key and secret, not for that client) on the Client ID field', async () => {
     const error = failure(await handlers.testConnection({ connection: connection(OTHER_CLIENT.clientId), credentials: good }));
     expect(error.kind).toBe('invalid-input');
-    expect(error.fields?.[CLIENT_ID_FIELD]).toBeDefined();
-    expect(error.message).toMatch(/accepted the API key and secret, but not for this Client ID/);
+    expect(fieldMessages(error)[CLIENT_ID_FIELD]).toBeDefined();
+    expect(wordsOf(error, 'test-connection')).toMatch(/accepted the API key and secret, but not for this Client ID/);
   });
 });
 
 describe('a lookup with a wrong Client ID', () => {
   it('names the connection’s Client ID as the thing to fix', async () => {
     const saved = await handlers.saveConnection({ connection: connection('no-such-client'), credentials: good });
-    if (!saved.ok) throw new Error(saved.error.message);
+    if (!saved.ok) throw new Error(JSON.stringify(saved.error));
     const error = failure(await handlers.lookupReader({ connectionId: saved.value.id, query: SEED_EXAMPLE_USER_ID }));
     expect(error.kind).toBe('invalid-input');
-    expect(error.fields?.[CLIENT_ID_FIELD]).toBeDefined();
-    expect(error.message).toMatch(/Client ID in Connections/);
+    expect(fieldMessages(error)[CLIENT_ID_FIELD]).toBeDefined();
+    expect(wordsOf(error)).toMatch(/Client ID in Connections/);
     const loaded = failure(await handlers.openReader({ connectionId: saved.value.id, userId: SEED_EXAMPLE_USER_ID }));
-    expect(loaded.fields?.[CLIENT_ID_FIELD]).toBeDefined();
+    expect(fieldMessages(loaded)[CLIENT_ID_FIELD]).toBeDefined();
   });
 });

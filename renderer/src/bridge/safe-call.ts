@@ -5,16 +5,8 @@ import type { Result } from '../../../common/result';
 // still rejects in Electron. Every call goes through here so the UI only ever sees a
 // Result and never has to guess what an exception means.
 
-/** The message of the error that stands for "the bridge call itself failed" (not ConsCent). */
-export const BRIDGE_UNANSWERED_MESSAGE =
-  "The console's background process did not answer this request. If this keeps happening, restart the console.";
-
-const UNANSWERED: Result<never> = {
-  ok: false,
-  // No error kind means "the bridge broke"; this one is the closest, and explainError
-  // recognises the message so it does not blame ConsCent.
-  error: { kind: 'unexpected-response', message: BRIDGE_UNANSWERED_MESSAGE },
-};
+/** "The bridge call itself failed" (not ConsCent): its own kind, so nothing blames ConsCent. */
+const UNANSWERED: Result<never> = { ok: false, error: { kind: 'no-answer' } };
 
 function looksLikeResult(value: unknown): value is Result<unknown> {
   return typeof value === 'object' && value !== null && typeof (value as { ok?: unknown }).ok === 'boolean';

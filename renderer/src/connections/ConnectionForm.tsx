@@ -10,6 +10,7 @@ import type {
 import { ENVIRONMENTS, ENVIRONMENT_PRESETS, type Environment } from '../../../common/environments';
 import type { BridgeError } from '../../../common/result';
 import { useBridge } from '../bridge/bridge-context';
+import { fieldMessages } from '../errors/local-failure-words';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { FieldErrorText, TextField } from '../ui/TextField';
 import { CredentialHint } from './CredentialHint';
@@ -93,7 +94,7 @@ export function ConnectionForm({ editing, onSaved, onCancel }: ConnectionFormPro
   const hostChanged = leavesStoredOrigin(storedForBaseUrl, baseUrl);
 
   const showFieldErrors = (error: BridgeError) => {
-    for (const [key, message] of Object.entries(error.fields ?? {})) {
+    for (const [key, message] of Object.entries(fieldMessages(error))) {
       const path = formPathOf(key);
       if (path) setError(path, { type: 'server', message });
     }
@@ -210,7 +211,7 @@ export function ConnectionForm({ editing, onSaved, onCancel }: ConnectionFormPro
           {test.phase === 'testing' ? <p>Testing the connection…</p> : null}
           {test.phase === 'passed' ? (
             <p className="notice notice-success">
-              <span aria-hidden="true">✓</span> Connection works. {test.result.message}
+              <span aria-hidden="true">✓</span> Connection works. Connected to {test.result.host}: ConsCent accepted the API key and secret, and the Client ID.
             </p>
           ) : null}
         </div>

@@ -1,7 +1,10 @@
+import type { BridgeError } from '../../../common/result';
+import { keychainWords } from '../errors/local-failure-words';
+
 // Shown when main could not ask the system keychain which connections have credentials.
 // Without it the agent would see "not stored" on every connection and re-type secrets
 // that are in fact safe in a keychain that is only locked or not running.
-export function KeychainProblemNotice({ message, onCheckAgain }: { message: string; onCheckAgain: () => void }) {
+export function KeychainProblemNotice({ problem, onCheckAgain }: { problem: BridgeError; onCheckAgain: () => void }) {
   return (
     <div className="notice notice-warning recovered-notice" role="alert">
       <p className="notice-summary">
@@ -11,7 +14,7 @@ export function KeychainProblemNotice({ message, onCheckAgain }: { message: stri
         <strong>The system keychain cannot be used right now.</strong> Stored API keys and secrets cannot be read, and new
         ones cannot be saved.
       </p>
-      <p className="notice-detail">{message}</p>
+      <p className="notice-detail">{keychainWords(problem)}</p>
       <button type="button" onClick={onCheckAgain}>
         Check the keychain again
       </button>

@@ -1,4 +1,5 @@
 import type { ConnectionsState } from '../../../common/contract';
+import { recoveryWords } from '../errors/local-failure-words';
 
 // Shown when main found the settings file unreadable and moved it aside: the agent must
 // know their connections may be gone, and where the old file is.
@@ -15,7 +16,7 @@ export function RecoveredSettingsNotice({
         <span className="notice-icon" aria-hidden="true">
           ⚠
         </span>{' '}
-        <strong>The console's settings could not be read.</strong> {recovered.message}
+        <strong>The console's settings could not be read.</strong> {recoveryWords(recovered)}
       </p>
       <p className="notice-detail">
         The old settings file was moved to <code>{recovered.movedTo}</code>.

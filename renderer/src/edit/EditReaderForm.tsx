@@ -11,6 +11,7 @@ import { AddressFields } from './AddressFields';
 import { AddressListFields } from './AddressListFields';
 import { computeChanges, type ChangeSet } from './changes';
 import { editFormSchema, type ValidChanges } from './edit-schema';
+import { fieldMessages } from '../errors/local-failure-words';
 import { describeErrorPath, errorPaths, formPathOfServerField } from './error-paths';
 import { toBaseline, type EditFormValues } from './form-values';
 import { GenderField } from './GenderField';
@@ -93,7 +94,7 @@ export function EditReaderForm({ connection, user, onSaved }: EditUserFormProps)
 
   const showServerFieldErrors = (error: BridgeError): string | null => {
     let first: string | null = null;
-    for (const [key, message] of Object.entries(error.fields ?? {})) {
+    for (const [key, message] of Object.entries(fieldMessages(error))) {
       const path = formPathOfServerField(key);
       if (!path) continue;
       setError(path as Path<EditFormValues>, { type: 'server', message });
@@ -125,7 +126,7 @@ export function EditReaderForm({ connection, user, onSaved }: EditUserFormProps)
     const failure = review?.error;
     setReview(null);
     if (failure?.kind === 'invalid-input') {
-      const first = Object.keys(failure.fields ?? {}).map(formPathOfServerField).find((path) => path !== null);
+      const first = Object.keys(fieldMessages(failure)).map(formPathOfServerField).find((path) => path !== null);
       // After the dialog has closed and given focus back, move it to the first bad field.
       if (first) setTimeout(() => setFocus(first as Path<EditFormValues>), 0);
     }

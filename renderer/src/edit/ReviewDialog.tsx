@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import type { ConnectionSummary } from '../../../common/contract';
 import type { BridgeError } from '../../../common/result';
-import { BRIDGE_UNANSWERED_MESSAGE } from '../bridge/safe-call';
 import { environmentLabel } from '../header/environment-label';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { Modal } from '../ui/Modal';
@@ -35,7 +34,8 @@ type ReviewDialogProps = {
 
 export function ReviewDialog({ connection, readerName, userId, rows, sending, error, attempt, onSend, onBack }: ReviewDialogProps) {
   const env = environmentLabel(connection);
-  const canRetry = error !== null && error.kind !== 'invalid-input';
+  // Refused values need fixing; a save still on its way must finish (and the reader be looked up again) first.
+  const canRetry = error !== null && error.kind !== 'invalid-input' && error.kind !== 'update-in-flight';
   const [confirmed, setConfirmed] = useState<ReadonlySet<string>>(new Set());
   const toConfirm = rows.filter((row) => row.confirm !== undefined);
   const blocked = toConfirm.some((row) => !confirmed.has(row.field));
@@ -85,7 +85,7 @@ export function ReviewDialog({ connection, readerName, userId, rows, sending, er
       </div>
       {error ? (
         <ErrorNotice error={error} context="update" title={unconfirmedTitle(error)}>
-          <p className="notice-detail">Your edits are kept{canRetry ? '.' : ': go back to fix them.'}</p>
+          <p className="notice-detail">Your edits are kept{error.kind === 'invalid-input' ? ': go back to fix them.' : '.'}</p>
         </ErrorNotice>
       ) : null}
       <div className="button-row">
@@ -109,7 +109,8 @@ export function ReviewDialog({ connection, readerName, userId, rows, sending, er
 /** A timeout means ConsCent may have applied the change: do not claim it was not saved. */
 function unconfirmedTitle(error: BridgeError): string {
   // A connection dropped mid-request is the same: the PATCH may have arrived.
-  return error.kind === 'timeout' || error.reason === 'dropped' || error.message === BRIDGE_UNANSWERED_MESSAGE
+  if (error.kind === 'update-in-flight') return 'These changes were not sent.';
+  return error.kind === 'timeout' || error.reason === 'dropped' || error.kind === 'no-answer'
     ? 'ConsCent did not confirm the change.'
     : 'The changes were not saved.';
 }

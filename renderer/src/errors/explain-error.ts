@@ -1,11 +1,13 @@
 import { CLIENT_ID_FIELD } from '../../../common/error-fields';
 import type { BridgeError } from '../../../common/result';
-import { BRIDGE_UNANSWERED_MESSAGE } from '../bridge/safe-call';
+import { conscentFailureWords } from './conscent-failure-words';
+import { fieldMessages, localFailureWords, type InputSubject } from './local-failure-words';
 
-// Turns a bridge error into words a support agent can act on. The main process's own
-// message is kept as the detail: it is written for people and may name the cause. Every
-// summary says what the agent can do next, and never blames a cause the error rules out
-// (a refused connection is not an internet problem: the host answered).
+// Turns a bridge error into words a support agent can act on. Main reports only a kind
+// and facts; every sentence the agent reads is made here: a summary of what happened and
+// what to do, and a detail naming the cause (the host, the status, what ConsCent said).
+// No summary blames a cause the error rules out (a refused connection is not an internet
+// problem: the host answered).
 
 /** What the agent was doing when the error happened; some kinds mean different things. */
 export type ErrorContext = 'update' | 'lookup' | 'open-reader' | 'connections' | 'save-connection' | 'test-connection';
@@ -13,7 +15,7 @@ export type ErrorContext = 'update' | 'lookup' | 'open-reader' | 'connections' |
 export type ExplainedError = {
   /** One sentence saying what happened and what to do. */
   summary: string;
-  /** The message from the main process, when it adds something to the summary. */
+  /** The cause in more detail (host, status, ConsCent's words), when it adds to the summary. */
   detail?: string;
   /** Whether sending the same request again can help. */
   retryable: boolean;
@@ -22,20 +24,24 @@ export type ExplainedError = {
 export const TIMEOUT_UPDATE_SUMMARY =
   'ConsCent did not answer in time — the change may or may not have been applied; look the reader up again before retrying.';
 
+export const UPDATE_IN_FLIGHT_SUMMARY =
+  'A save for this reader is already being sent to ConsCent. Wait for it to finish, then look the reader up again before changing anything else.';
+
 export const UNAUTHORIZED_SUMMARY =
   'ConsCent rejected the API key or secret of this connection. Check them in Connections.';
 
 function summaryFor(error: BridgeError, context: ErrorContext): { summary: string; retryable: boolean } {
-  if (error.message === BRIDGE_UNANSWERED_MESSAGE) {
-    return {
-      summary:
-        context === 'update'
-          ? "The console's background process did not answer, so it cannot tell whether the change reached ConsCent. Look the reader up again before retrying."
-          : "The console's background process did not answer. Try again; if it keeps happening, restart the console.",
-      retryable: true,
-    };
-  }
   switch (error.kind) {
+    case 'no-answer':
+      return {
+        summary:
+          context === 'update'
+            ? "The console's background process did not answer, so it cannot tell whether the change reached ConsCent. Look the reader up again before retrying."
+            : "The console's background process did not answer. Try again; if it keeps happening, restart the console.",
+        retryable: true,
+      };
+    case 'update-in-flight':
+      return { summary: UPDATE_IN_FLIGHT_SUMMARY, retryable: false };
     case 'invalid-input':
       return { summary: invalidInputSummary(error, context), retryable: false };
     case 'unauthorized':
@@ -114,7 +120,7 @@ function summaryFor(error: BridgeError, context: ErrorContext): { summary: strin
 }
 
 function invalidInputSummary(error: BridgeError, context: ErrorContext): string {
-  const fields = Object.keys(error.fields ?? {});
+  const fields = Object.keys(fieldMessages(error));
   if (fields.includes(CLIENT_ID_FIELD)) {
     return context === 'test-connection' || context === 'save-connection'
       ? 'ConsCent refused the Client ID. Correct the Client ID marked below: copy it again from the ConsCent dashboard (Integrations page).'
@@ -153,15 +159,32 @@ function networkSummary(error: BridgeError, context: ErrorContext): string {
     case 'not-https':
     case 'tls':
       return "No secure connection could be made at this connection's address. Check its base URL (https:// and the port) in Connections; if it is right, tell your IT team.";
-    case undefined:
+    default:
       return "The console could not reach ConsCent. Check the connection's base URL in Connections and this computer's network (and VPN or proxy), then try again.";
   }
 }
 
+const SUBJECTS: Record<ErrorContext, InputSubject> = {
+  update: 'The changes',
+  lookup: 'The search',
+  'open-reader': 'The user id',
+  connections: 'The connection',
+  'save-connection': 'The connection',
+  'test-connection': 'The connection',
+};
+
+/** The cause in words, from the facts; undefined when the summary says it all. */
+export function failureDetail(error: BridgeError, context: ErrorContext): string | undefined {
+  return (
+    conscentFailureWords(error, context === 'update') ??
+    localFailureWords(error, SUBJECTS[context], context === 'test-connection')
+  );
+}
+
 export function explainError(error: BridgeError, context: ErrorContext): ExplainedError {
   const { summary, retryable } = summaryFor(error, context);
-  const message = error.message.trim();
-  // Repeating the summary (or our own stand-in message) as "detail" would only add noise.
-  const detail = message !== '' && message !== summary && message !== BRIDGE_UNANSWERED_MESSAGE ? message : undefined;
+  const words = failureDetail(error, context)?.trim();
+  // Repeating the summary as "detail" would only add noise.
+  const detail = words && words !== summary ? words : undefined;
   return detail ? { summary, detail, retryable } : { summary, retryable };
 }

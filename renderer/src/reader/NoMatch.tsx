@@ -14,11 +14,21 @@ export function NoMatch({ result }: { result: LookupReaderResult }) {
       <h2 id="no-match-heading" ref={ref} tabIndex={-1}>
         No reader found for {result.understoodAs}
       </h2>
-      {result.hint ? <p>{result.hint}</p> : null}
+      {result.knownWithoutPurchases ? <p>{knownWithoutPurchasesWords(result)}</p> : null}
       <p className="hint">
         Check the spelling, try another identifier (user id, email or phone), or check that the active connection is the
         right environment.
       </p>
     </section>
+  );
+}
+
+/** ConsCent knows the email or phone, but only purchases map it to a user id. */
+function knownWithoutPurchasesWords(result: LookupReaderResult): string {
+  const name = result.knownWithoutPurchases?.name;
+  return (
+    `ConsCent knows a reader with this ${result.queryKind === 'email' ? 'email' : 'phone number'}${name ? ` (${name})` : ''}, ` +
+    "but they have no purchases, and purchases are the only way ConsCent's API tells the console a user id. " +
+    'Ask the reader for their user id, or find it in the ConsCent dashboard, and search for that.'
   );
 }

@@ -1,0 +1,39 @@
+import type { StoredConnection } from '../settings/settings-schema';
+import type { ConnectionStore } from '../settings/connection-store';
+import type { CredentialStore } from '../credentials/credential-store';
+import { credentialsFor } from '../credentials/credential-binding';
+import { withClientIdErrors } from '../conscent/client-id-check';
+import type { ApiAccess, ConsCentClient } from '../conscent/conscent-client';
+import { ConfigError } from '../errors/config-error';
+import type { RecordOrigin } from '../readers/last-returned-records';
+
+/** Makes a ConsCent client; injected so tests can count or refuse requests. */
+export type CreateClient = (access: ApiAccess) => ConsCentClient;
+
+/** How the use-cases reach a saved connection and a client for it. */
+export interface ConnectionAccess {
+  /** The saved connection; a ConfigError (no-such-connection) when it is gone. */
+  find(id: string): Promise<StoredConnection>;
+  /** A client with the connection's stored key and secret, only for the origin they were entered for. */
+  clientFor(connection: StoredConnection): Promise<ConsCentClient>;
+}
+
+export function createConnectionAccess(store: ConnectionStore, credentials: CredentialStore, createClient: CreateClient): ConnectionAccess {
+  return {
+    async find(id) {
+      const { settings } = await store.load();
+      const connection = settings.connections.find((c) => c.id === id);
+      if (!connection) throw new ConfigError({ kind: 'not-configured', reason: 'no-such-connection' });
+      return connection;
+    },
+    async clientFor(connection) {
+      const stored = await credentialsFor(credentials, connection.id, connection.baseUrl, connection.baseUrl, 'connection');
+      return withClientIdErrors(createClient({ baseUrl: connection.baseUrl, clientId: connection.clientId, credentials: stored }));
+    },
+  };
+}
+
+/** The ConsCent a connection points at now, so a repointed connection never reuses old records. */
+export function recordOriginOf(connection: StoredConnection): RecordOrigin {
+  return { connectionId: connection.id, baseUrl: connection.baseUrl, clientId: connection.clientId };
+}

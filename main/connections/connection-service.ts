@@ -1,0 +1,130 @@
+import { randomUUID } from 'node:crypto';
+import type { ConnectionsState, ConnectionSummary, Credentials, ConnectionFields } from '../../common/contract';
+import { presetProblem } from '../../common/environment-of-host';
+import type { BridgeError } from '../../common/result';
+import { credentialsFor, hostOfUrl, originOfUrl } from '../credentials/credential-binding';
+import type { CredentialStore } from '../credentials/credential-store';
+import { proveClientId, withClientIdErrors } from '../conscent/client-id-check';
+import { ConfigError } from '../errors/config-error';
+import { toBridgeError } from '../errors/console-failure';
+import type { Logger } from '../logging/logger';
+import type { LastReturnedRecords } from '../readers/last-returned-records';
+import type { ConnectionStore } from '../settings/connection-store';
+import type { StoredConnection } from '../settings/settings-schema';
+import type { ConnectionAccess, CreateClient } from './connection-access';
+
+// The agent's connections: the non-secret fields in the settings file, the API key and
+// secret in the keychain, bound to the origin they were entered for. These use-cases keep
+// the two stores in step; main/ipc only validates, runs them and bounds their errors.
+
+export interface ConnectionServiceDeps {
+  store: ConnectionStore;
+  credentials: CredentialStore;
+  access: ConnectionAccess;
+  createClient: CreateClient;
+  lastReturned: LastReturnedRecords;
+  logger: Logger;
+  newId?: () => string;
+}
+
+export type SaveConnection = { id?: string | undefined; connection: ConnectionFields; credentials?: Credentials | undefined };
+
+export interface ConnectionService {
+  list(): Promise<ConnectionsState>;
+  save(request: SaveConnection): Promise<ConnectionSummary>;
+  remove(id: string): Promise<void>;
+  select(id: string): Promise<void>;
+  /** Proves key, secret and Client ID against ConsCent; answers the host that accepted them. */
+  test(request: SaveConnection): Promise<{ host: string }>;
+}
+
+export function createConnectionService(deps: ConnectionServiceDeps): ConnectionService {
+  const { store, credentials, access, createClient, lastReturned, logger } = deps;
+  const newId = deps.newId ?? randomUUID;
+
+  /** Which connections have a key and secret; the keychain's trouble when it cannot say. */
+  async function withCredentialFlags(list: StoredConnection[]): Promise<{ connections: ConnectionSummary[]; keychainProblem?: BridgeError }> {
+    try {
+      const stored = new Set(await credentials.listConnectionIds());
+      return { connections: list.map((c) => ({ ...c, hasCredentials: stored.has(c.id) })) };
+    } catch (error) {
+      return { connections: list.map((c) => ({ ...c, hasCredentials: false })), keychainProblem: toBridgeError(error) };
+    }
+  }
+
+  /** Writes the key and secret, runs `write`, and puts the keychain back as it was if `write` fails. */
+  async function withCredentialRollback(id: string, creds: Credentials, origin: string, existed: boolean, write: () => Promise<unknown>) {
+    const previous = existed ? await credentials.get(id).catch(() => null) : null;
+    await credentials.set(id, creds, origin);
+    try {
+      await write();
+    } catch (error) {
+      // Keep keychain and settings in step: undo the credential write.
+      if (previous) {
+        const { origin: previousOrigin, ...kept } = previous;
+        await credentials.set(id, kept, previousOrigin).catch(() => undefined);
+      } else await credentials.delete(id).catch(() => undefined);
+      throw error;
+    }
+  }
+
+  return {
+    async list() {
+      const { settings, recovered } = await store.load();
+      const { connections, keychainProblem } = await withCredentialFlags(settings.connections);
+      return {
+        connections,
+        activeConnectionId: settings.activeConnectionId,
+        ...(recovered ? { recovered } : {}),
+        ...(keychainProblem ? { keychainProblem } : {}),
+      };
+    },
+
+    async save({ id, connection, credentials: creds }) {
+      const existing = id === undefined ? undefined : await access.find(id);
+      if (!existing && !creds) throw new ConfigError({ kind: 'invalid-input', reason: 'credentials-needed' });
+      // The banner follows the host anyway; a preset naming another host is a mistake to fix.
+      const wrongPreset = presetProblem(connection.environment, connection.baseUrl);
+      if (wrongPreset) throw new ConfigError({ kind: 'invalid-input', fields: { 'connection.environment': wrongPreset } });
+      const stored: StoredConnection = { ...connection, id: id ?? newId() };
+      // Kept credentials stay bound to their origin: another origin needs them typed again.
+      if (existing && !creds && (await credentials.get(stored.id)) !== null) {
+        await credentialsFor(credentials, stored.id, existing.baseUrl, stored.baseUrl, 'form-fields');
+      }
+      if (creds) await withCredentialRollback(stored.id, creds, originOfUrl(stored.baseUrl), Boolean(existing), () => store.upsert(stored));
+      else await store.upsert(stored);
+      if (existing && hostOfUrl(existing.baseUrl) !== hostOfUrl(stored.baseUrl)) {
+        // Hosts only: where this connection's requests (and credentials) go from now on.
+        logger.info('connection.host-changed', { connectionId: stored.id, from: hostOfUrl(existing.baseUrl), to: hostOfUrl(stored.baseUrl) });
+      }
+      logger.info('connection.saved', { connectionId: stored.id, environment: stored.environment, newCredentials: Boolean(creds) });
+      return { ...stored, hasCredentials: creds ? true : (await credentials.get(stored.id)) !== null };
+    },
+
+    async remove(id) {
+      await access.find(id);
+      await credentials.delete(id);
+      await store.remove(id);
+      lastReturned.forgetConnection(id);
+      logger.info('connection.deleted', { connectionId: id });
+    },
+
+    async select(id) {
+      await access.find(id);
+      await store.setActive(id);
+    },
+
+    async test({ id, connection, credentials: creds }) {
+      // Stored credentials only go to the origin they were entered for, even for a test.
+      const saved = !creds && id ? await access.find(id) : undefined;
+      const useCreds = creds ?? (saved ? await credentialsFor(credentials, saved.id, saved.baseUrl, connection.baseUrl, 'form-fields') : undefined);
+      if (!useCreds) throw new ConfigError({ kind: 'invalid-input', reason: 'credentials-needed' });
+      const client = withClientIdErrors(createClient({ baseUrl: connection.baseUrl, clientId: connection.clientId, credentials: useCreds }));
+      // Purchases need the key and secret but not the Client ID; the details call needs the Client ID.
+      await client.findPurchases({ pageSize: 1 });
+      await proveClientId(client);
+      logger.info('connection.tested', { environment: connection.environment });
+      return { host: hostOfUrl(connection.baseUrl) };
+    },
+  };
+}

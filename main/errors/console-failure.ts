@@ -1,0 +1,32 @@
+import type { BridgeError } from '../../common/result';
+
+/**
+ * A failure main reports to the renderer: the kind and the facts, never a sentence (the
+ * renderer's explainError owns the words). Its Error message is only "kind (reason)", so
+ * a log line or a stray stringification carries nothing personal or secret.
+ */
+export class ConsoleFailure extends Error {
+  constructor(readonly facts: BridgeError) {
+    super(facts.reason ? `${facts.kind} (${facts.reason})` : facts.kind);
+  }
+
+  get kind(): BridgeError['kind'] {
+    return this.facts.kind;
+  }
+
+  get reason(): BridgeError['reason'] {
+    return this.facts.reason;
+  }
+
+  /** A copy: what crosses IPC can never alias (or change) the thrown error. */
+  toBridgeError(): BridgeError {
+    const { fields, ...facts } = this.facts;
+    return fields ? { ...facts, fields: { ...fields } } : { ...facts };
+  }
+}
+
+/** Every failure becomes facts; anything not classified is the console's own fault. */
+export function toBridgeError(error: unknown): BridgeError {
+  if (error instanceof ConsoleFailure) return error.toBridgeError();
+  return { kind: 'unexpected-response', reason: 'console-fault' };
+}

@@ -1,0 +1,98 @@
+import type { LookupReaderResult, ReaderView, UpdateReaderResult } from '../../common/contract';
+import { parseLookupQuery } from '../../common/lookup-query';
+import type { UserChanges } from '../../common/user-schemas';
+import { ApiError } from '../conscent/api-error';
+import { viewFromDetails, viewFromUserData } from '../conscent/reader-view';
+import { recordOriginOf, type ConnectionAccess } from '../connections/connection-access';
+import { ConfigError } from '../errors/config-error';
+import { ConsoleFailure, toBridgeError } from '../errors/console-failure';
+import type { Logger } from '../logging/logger';
+import { withRemembered, type LastReturnedRecords } from './last-returned-records';
+import { lookUpReaders } from './reader-lookup';
+
+// Finding, opening and updating a reader over one of the agent's connections. An update
+// is sent exactly once and never while another for the same reader is on its way.
+
+export interface ReaderServiceDeps {
+  access: ConnectionAccess;
+  lastReturned: LastReturnedRecords;
+  logger: Logger;
+}
+
+export interface ReaderService {
+  lookup(connectionId: string, query: string): Promise<LookupReaderResult>;
+  open(connectionId: string, userId: string): Promise<ReaderView>;
+  update(connectionId: string, userId: string, changes: UserChanges): Promise<UpdateReaderResult>;
+}
+
+/** A save for this reader is still on its way to ConsCent; this one was not sent. */
+export class UpdateInFlightError extends ConsoleFailure {
+  override readonly name = 'UpdateInFlightError';
+  constructor() {
+    super({ kind: 'update-in-flight' });
+  }
+}
+
+export function createReaderService({ access, lastReturned, logger }: ReaderServiceDeps): ReaderService {
+  /** Connection id + user id of every update whose PATCH has not answered yet. */
+  const updatesInFlight = new Set<string>();
+
+  return {
+    async lookup(connectionId, query) {
+      const parsed = parseLookupQuery(query);
+      // The shared parser's own words, as for any field the shared schemas refuse.
+      if (!parsed.ok) throw new ConfigError({ kind: 'invalid-input', reason: 'query', fields: { query: parsed.message } });
+      const client = await access.clientFor(await access.find(connectionId));
+      const result = await lookUpReaders(client, parsed.query);
+      logger.info('reader.lookup', { by: parsed.query.kind, matches: result.matches.length });
+      return result;
+    },
+
+    async open(connectionId, userId) {
+      const connection = await access.find(connectionId);
+      const client = await access.clientFor(connection);
+      try {
+        const view = viewFromDetails(userId, await client.getUserAndSubscriptions({ userId }));
+        return withRemembered(view, lastReturned.recall(recordOriginOf(connection), userId));
+      } catch (error) {
+        throw asNoSuchReader(error, userId);
+      }
+    },
+
+    async update(connectionId, userId, changes) {
+      // Checked and marked before the first await, so two calls arriving together cannot
+      // both pass: a second PATCH for the same reader must never race the first.
+      const key = `${connectionId}/${userId.toLowerCase()}`;
+      if (updatesInFlight.has(key)) {
+        logger.warn('reader.update-refused-in-flight', { connectionId, userId });
+        throw new UpdateInFlightError();
+      }
+      updatesInFlight.add(key);
+      try {
+        // Read before the PATCH: once ConsCent has answered, nothing may turn a save into a failure.
+        const connection = await access.find(connectionId);
+        const origin = recordOriginOf(connection);
+        const client = await access.clientFor(connection);
+        try {
+          const response = await client.updateUser(userId, changes);
+          logger.info('reader.updated', { connectionId, userId, fields: Object.keys(changes).join(',') });
+          const reader = viewFromUserData(response.userData);
+          lastReturned.remember(origin, reader);
+          return { message: response.message, sent: changes, user: reader };
+        } catch (error) {
+          logger.warn('reader.update-failed', { connectionId, userId, kind: toBridgeError(error).kind });
+          // A timeout may have applied the change: what was remembered may be out of date.
+          lastReturned.forget(origin, userId);
+          throw asNoSuchReader(error, userId);
+        }
+      } finally {
+        updatesInFlight.delete(key);
+      }
+    },
+  };
+}
+
+/** ConsCent's 404 for a user id means no such reader (not a wrong base URL). */
+function asNoSuchReader(error: unknown, userId: string): unknown {
+  return error instanceof ApiError && error.kind === 'not-found' ? error.with({ reason: 'no-such-reader', userId }) : error;
+}
