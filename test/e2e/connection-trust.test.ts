@@ -76,7 +76,7 @@ describe('a saved connection moved to another host', () => {
       },
       { baseUrl: movedUrl, clientId: DEMO_CLIENT.clientId },
     );
-    expect(refused).toMatchObject({ ok: false, error: { kind: 'invalid-input', fields: { 'credentials.apiKey': expect.any(String) } } });
+    expect(refused).toMatchObject({ ok: false, error: { kind: 'invalid-input', reason: 'credentials-elsewhere', boundOrigin: expect.any(String), targetOrigin: expect.any(String) } });
     expect(app.sim.requests.length).toBe(before);
 
     await ui.field('API key').fill(credentials.apiKey);
