@@ -162,6 +162,11 @@ export interface RecordedRequest {
   authorized: boolean;
   /** null while unanswered, and for dropped or hung requests. */
   status: number | null;
+  /**
+   * The client closed the connection before the answer was complete: a cancelled or
+   * timed-out request (not set for the simulator's own 'drop' fault, nor when it stops).
+   */
+  closedByClient?: true;
   fault?: FaultKind;
   /**
    * For a streamed (oversized) answer: body bytes written before it ended or the client

@@ -97,7 +97,10 @@ export async function startSimulator(input: SimulatorOptions = {}): Promise<Runn
     res.on('finish', () => {
       entry.status = res.statusCode;
     });
-    res.on('close', () => options.onRequest?.({ ...entry }));
+    res.on('close', () => {
+      if (!res.writableFinished && !stopping && entry.fault !== 'drop') entry.closedByClient = true;
+      options.onRequest?.({ ...entry });
+    });
     if (read.kind === 'aborted') return;
 
     const chosen = faults.choose(method, path);

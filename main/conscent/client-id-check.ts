@@ -12,9 +12,9 @@ import { CLIENT_ID_PROBE_USER_ID } from './endpoints';
 export function withClientIdErrors(client: ConsCentClient): ConsCentClient {
   return {
     ...client,
-    getUserAndSubscriptions: async (selector) => {
+    getUserAndSubscriptions: async (selector, options) => {
       try {
-        return await client.getUserAndSubscriptions(selector);
+        return await client.getUserAndSubscriptions(selector, options);
       } catch (error) {
         if (error instanceof ApiError && error.kind === 'invalid-input' && error.status === 400) {
           // ConsCent's own words (apiMessage) stay with the error.

@@ -43,10 +43,19 @@ export interface ClientOptions {
 
 export type UserSelector = { userId: string } | { email: string } | { phoneNumber: string };
 
+/**
+ * For reads: `signal` abandons the request (its socket is closed, no retry follows) and
+ * the call rejects with the signal's reason, e.g. when a newer search replaced this one.
+ */
+export type ReadOptions = { signal?: AbortSignal | undefined };
+
 export interface ConsCentClient {
   updateUser(userId: string, changes: UserChanges): Promise<UpdateUserResponse>;
-  getUserAndSubscriptions(selector: UserSelector): Promise<UserAndSubscriptionDetails>;
-  findPurchases(filter: Partial<Record<'userId' | 'email' | 'phoneNumber', string>> & { pageSize?: number }): Promise<PurchasesResponse>;
+  getUserAndSubscriptions(selector: UserSelector, options?: ReadOptions): Promise<UserAndSubscriptionDetails>;
+  findPurchases(
+    filter: Partial<Record<'userId' | 'email' | 'phoneNumber', string>> & { pageSize?: number },
+    options?: ReadOptions,
+  ): Promise<PurchasesResponse>;
 }
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
@@ -90,12 +99,16 @@ export function createConsCentClient(connection: ApiAccess, options: ClientOptio
     body: unknown,
     schema: S,
     attemptTimeoutMs: number,
+    cancel?: AbortSignal,
   ): Promise<AttemptOutcome<z.infer<S>>> {
     // A base URL that cannot be used throws a ConfigError here: nothing is sent.
     const url = requestUrl(connection.baseUrl, endpoint.path);
+    if (cancel?.aborted) throw cancel.reason;
     // Some responses stall after the headers; axios' timeout alone only sees idle sockets.
     const deadline = new AbortController();
     const timer = setTimeout(() => deadline.abort(), attemptTimeoutMs);
+    const onCancel = () => deadline.abort();
+    cancel?.addEventListener('abort', onCancel, { once: true });
     let response: AxiosResponse<string>;
     try {
       response = await http.request<string>({
@@ -107,11 +120,16 @@ export function createConsCentClient(connection: ApiAccess, options: ClientOptio
         timeout: attemptTimeoutMs,
       });
     } catch (error) {
+      // Abandoned on purpose: not a failure to classify or retry.
+      if (cancel?.aborted) throw cancel.reason;
       const failure = classifyTransportFailure(error, host, attemptTimeoutMs);
       return { ok: false, error: failure, hint: transportRetryHint(failure) };
     } finally {
       clearTimeout(timer);
+      cancel?.removeEventListener('abort', onCancel);
     }
+    // An answer that arrived as the signal fired is not used either.
+    if (cancel?.aborted) throw cancel.reason;
     const json = parseJson(response.data);
     if (response.status < 200 || response.status >= 300) {
       const retryAfter = response.headers['retry-after'];
@@ -142,9 +160,10 @@ export function createConsCentClient(connection: ApiAccess, options: ClientOptio
     endpoint: { method: 'GET'; path: string },
     params: Record<string, string | number | undefined>,
     schema: S,
+    options: ReadOptions = {},
   ): Promise<z.infer<S>> {
     return withRetries(retryPolicy, timeoutMs, retryRuntime, (attemptTimeoutMs) =>
-      attempt(endpoint, params, undefined, schema, attemptTimeoutMs),
+      attempt(endpoint, params, undefined, schema, attemptTimeoutMs, options.signal),
     );
   }
 
@@ -158,10 +177,10 @@ export function createConsCentClient(connection: ApiAccess, options: ClientOptio
       const message = cleanApiText(outcome.value.message, connection.credentials) ?? NO_SUCCESS_MESSAGE;
       return { ...outcome.value, message };
     },
-    getUserAndSubscriptions: (selector) =>
-      read(ENDPOINTS.userAndSubscriptionDetails, { clientId: connection.clientId, ...selector }, UserAndSubscriptionDetails),
-    findPurchases: (filter) =>
-      read(ENDPOINTS.purchasedSubscriptions, { ...filter, pageSize: filter.pageSize ?? 50, pageNumber: 1 }, PurchasesResponse),
+    getUserAndSubscriptions: (selector, options) =>
+      read(ENDPOINTS.userAndSubscriptionDetails, { clientId: connection.clientId, ...selector }, UserAndSubscriptionDetails, options),
+    findPurchases: (filter, options) =>
+      read(ENDPOINTS.purchasedSubscriptions, { ...filter, pageSize: filter.pageSize ?? 50, pageNumber: 1 }, PurchasesResponse, options),
   };
 }
 
