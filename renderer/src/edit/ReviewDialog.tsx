@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { ConnectionSummary } from '../../../common/contract';
 import type { BridgeError } from '../../../common/result';
 import { environmentLabel } from '../header/environment-label';
+import { MARKS, markAction } from '../timing/user-timing';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { Modal } from '../ui/Modal';
 import type { ChangeRow } from './changes';
@@ -32,7 +33,11 @@ type ReviewDialogProps = {
   onBack: () => void;
 };
 
-export function ReviewDialog({ connection, readerName, userId, rows, sending, error, attempt, onSend, onBack }: ReviewDialogProps) {
+export function ReviewDialog({ connection, readerName, userId, rows, sending, error, attempt, onSend: send, onBack }: ReviewDialogProps) {
+  const onSend = () => {
+    markAction(MARKS.sendPressed);
+    send();
+  };
   const env = environmentLabel(connection);
   // Refused values need fixing; a save still on its way must finish (and the reader be looked up again) first.
   const canRetry = error !== null && error.kind !== 'invalid-input' && error.kind !== 'update-in-flight';

@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { describeQuery, parseLookupQuery } from '../../../common/lookup-query';
+import { MARKS, markAction, useMarkInteractiveOnPaint } from '../timing/user-timing';
 
 // The one search field. While the agent types it says what it understood (the same parser
 // main uses), so a phone number mistaken for something else is caught before searching.
@@ -14,6 +15,7 @@ export function LookupForm({ searching, onSearch }: LookupFormProps) {
   const understoodId = useId();
   const [query, setQuery] = useState('');
   const [submitted, setSubmitted] = useState(false);
+  useMarkInteractiveOnPaint();
   const parsed = parseLookupQuery(query);
   // An empty box is not an error until the agent tries to search with it.
   const showProblem = !parsed.ok && (query.trim() !== '' || submitted);
@@ -21,7 +23,9 @@ export function LookupForm({ searching, onSearch }: LookupFormProps) {
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     setSubmitted(true);
-    if (parsed.ok) onSearch(query.trim());
+    if (!parsed.ok) return;
+    markAction(MARKS.searchSubmitted);
+    onSearch(query.trim());
   };
 
   return (

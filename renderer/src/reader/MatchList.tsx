@@ -1,5 +1,6 @@
 import { useLayoutEffect, useRef } from 'react';
 import type { LookupReaderResult } from '../../../common/contract';
+import { MARKS, markAction } from '../timing/user-timing';
 
 // Several readers matched (typically one email or phone across purchases): the agent
 // picks one. The heading takes focus when the list appears so keyboard users land here.
@@ -48,7 +49,10 @@ export function MatchList({ result, openUserId, onChoose }: MatchListProps) {
                   {isOpen ? (
                     <span>✓ Open</span>
                   ) : (
-                    <button type="button" onClick={() => onChoose(match.userId)} aria-label={`Open ${who} (${match.userId})`}>
+                    <button type="button" onClick={() => {
+                        markAction(MARKS.readerChosen);
+                        onChoose(match.userId);
+                      }} aria-label={`Open ${who} (${match.userId})`}>
                       Open
                     </button>
                   )}

@@ -1,10 +1,11 @@
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import type { ReaderView } from '../../../common/contract';
 import type { EditableField } from '../../../common/user-schemas';
 import { formatAddressLine } from '../format/format-address';
 import { formatDateTime, formatDay } from '../format/format-date';
 import { genderLabel } from '../format/format-gender';
 import { rememberedSource } from '../format/format-remembered';
+import { MARKS, MEASURES, measureOnPaint } from '../timing/user-timing';
 import { SubscriptionsTable } from './SubscriptionsTable';
 
 // The reader as ConsCent returned it, read-only. A field ConsCent did not return says so
@@ -59,6 +60,13 @@ function verification(flag: boolean | undefined, what: 'Email' | 'Phone'): React
 }
 
 export function ReaderDetails({ view }: { view: ReaderView }) {
+  // Mounted once per opened reader: the end of "search → record" or "choose → record".
+  useEffect(() => {
+    measureOnPaint([
+      [MARKS.searchSubmitted, MEASURES.searchToRecord],
+      [MARKS.readerChosen, MEASURES.chooseToRecord],
+    ]);
+  }, []);
   const known = new Set<EditableField>(view.known);
   const remembered = (...fields: EditableField[]) =>
     view.remembered && fields.some((field) => view.remembered?.fields.includes(field)) ? rememberedSource(view.remembered) : undefined;

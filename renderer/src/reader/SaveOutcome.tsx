@@ -2,6 +2,7 @@ import { useLayoutEffect, useRef } from 'react';
 import type { UpdateReaderResult } from '../../../common/contract';
 import type { EditableField } from '../../../common/user-schemas';
 import { FIELD_LABELS } from '../edit/field-labels';
+import { MARKS, MEASURES, measureOnPaint } from '../timing/user-timing';
 
 // What ConsCent said after a successful update, in its own words, and what was sent. It
 // takes focus so the agent (and a screen reader) lands on the confirmation.
@@ -9,6 +10,7 @@ export function SaveOutcome({ result }: { result: UpdateReaderResult }) {
   const ref = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
     ref.current?.focus();
+    measureOnPaint([[MARKS.sendPressed, MEASURES.sendToResult]]);
   }, [result]);
   const sentFields = Object.keys(result.sent) as EditableField[];
   const listsSent = sentFields.filter((field) => field === 'shippingAddress' || field === 'billingAddress');
