@@ -12,6 +12,12 @@ export const BRIDGE_CHANNELS = {
   lookupReader: 'conscent:readers:lookup',
   openReader: 'conscent:readers:get',
   updateReader: 'conscent:readers:update',
+  listHistory: 'conscent:history:list',
+  exportHistory: 'conscent:history:export',
+  prepareRevert: 'conscent:history:prepare-revert',
+  getHistorySettings: 'conscent:history:settings:get',
+  saveHistorySettings: 'conscent:history:settings:save',
+  clearHistory: 'conscent:history:clear',
 } as const satisfies Record<OperationName, string>;
 
 export const OPERATION_NAMES = Object.keys(BRIDGE_CHANNELS) as OperationName[];

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { ENVIRONMENTS, baseUrlProblem } from './environments';
+import { HISTORY_REQUEST_SCHEMAS, type HistoryBridge } from './history-contract';
+import { HistoryEntryId } from './history-schemas';
 import type { BridgeError, Result } from './result';
 import {
   AddressEntry,
@@ -159,14 +161,14 @@ export const ReaderView = z.object({
    * Fields the lookup did not return but the console already knew, with when and how it
    * learnt them. They are also in `known` (the form starts from them); the UI labels them
    * so the agent sees they are not fresh from ConsCent. `from` says which memory filled the
-   * slot: today only what an update returned in this session; a local change history can
-   * fill the same slot later with another `from`.
+   * slot: the record the newest saved change in the change history returned ('history'),
+   * or, when the history has none, what an update returned in this session.
    */
   remembered: z
     .object({
       /** ISO time ConsCent returned these values. */
       at: z.string(),
-      from: z.enum(['session-save']),
+      from: z.enum(['session-save', 'history']),
       fields: z.array(z.string()),
     })
     .optional(),
@@ -181,6 +183,8 @@ export const UpdateReaderRequest = z.strictObject({
   connectionId: ConnectionId,
   userId: ObjectId,
   changes: UserChanges,
+  /** The change in the history this one reverts (History → Revert this change). */
+  revertOf: HistoryEntryId.optional(),
 });
 export type UpdateReaderRequest = z.input<typeof UpdateReaderRequest>;
 export type UpdateReaderResult = {
@@ -191,8 +195,8 @@ export type UpdateReaderResult = {
   user: ReaderView;
 };
 
-/** The bridge as the renderer sees it on `window.conscent`. */
-export interface ConsoleBridge {
+/** The bridge as the renderer sees it on `window.conscent`; the history's operations are in history-contract.ts. */
+export interface ConsoleBridge extends HistoryBridge {
   listConnections(): Promise<Result<ConnectionsState>>;
   saveConnection(request: SaveConnectionRequest): Promise<Result<ConnectionSummary>>;
   deleteConnection(request: ConnectionRef): Promise<Result<ConnectionRef>>;
@@ -215,6 +219,7 @@ export const REQUEST_SCHEMAS = {
   lookupReader: LookupReaderRequest,
   openReader: OpenReaderRequest,
   updateReader: UpdateReaderRequest,
+  ...HISTORY_REQUEST_SCHEMAS,
 } as const satisfies Record<OperationName, z.ZodType | null>;
 
 export { BRIDGE_CHANNELS, BRIDGE_GLOBAL, OPERATION_NAMES } from './channels';

@@ -25,6 +25,8 @@ export const ERROR_KINDS = [
   'no-answer',
   /** A save for this reader is still on its way to ConsCent; nothing was sent. */
   'update-in-flight',
+  /** The local change history could not do what was asked (see HISTORY_REASONS). */
+  'history',
 ] as const;
 export const ErrorKind = z.enum(ERROR_KINDS);
 export type ErrorKind = z.infer<typeof ErrorKind>;
@@ -72,6 +74,21 @@ export const RESPONSE_REASONS = ['not-json', 'wrong-shape', 'too-large', 'odd-st
 /** For `not-found` after a user id was asked for: ConsCent has no such reader. */
 export const NOT_FOUND_REASONS = ['no-such-reader'] as const;
 
+/** For `history` errors: what the change history could not do (main/history/). */
+export const HISTORY_REASONS = [
+  /** The journal could not be opened or written; for a save, nothing was sent. */
+  'history-unwritable',
+  'history-entry-missing',
+  /** Only a saved change can be reverted. */
+  'revert-not-saved',
+  'revert-unconfirmed',
+  'revert-other-reader',
+  /** The change's connection was deleted, or now points at another ConsCent. */
+  'revert-connection-gone',
+  'revert-connection-moved',
+] as const;
+export type HistoryReason = (typeof HISTORY_REASONS)[number];
+
 export const ErrorReason = z.enum([
   ...NETWORK_REASONS,
   ...KEYCHAIN_REASONS,
@@ -80,6 +97,7 @@ export const ErrorReason = z.enum([
   ...INPUT_REASONS,
   ...RESPONSE_REASONS,
   ...NOT_FOUND_REASONS,
+  ...HISTORY_REASONS,
 ]);
 export type ErrorReason = z.infer<typeof ErrorReason>;
 
@@ -104,7 +122,9 @@ export const BridgeError = z.object({
   targetOrigin: z.string().optional(),
   /** For `no-such-reader`: the user id that was asked for. */
   userId: z.string().optional(),
-  /** For `settings` errors: the settings file. */
+  /** For `history` errors: the change the agent acted on. */
+  entryId: z.number().int().positive().optional(),
+  /** For `settings` errors: the settings file (for `history` errors, the history's folder). */
   path: z.string().optional(),
   /** For `too-many-connections`: how many the console keeps. */
   limit: z.number().int().optional(),

@@ -3,6 +3,7 @@ import { createConnectionAccess, type CreateClient } from './connections/connect
 import { createConnectionService } from './connections/connection-service';
 import { createKeytarCredentialStore, type CredentialStore, type KeytarLike } from './credentials/credential-store';
 import { createConsCentClient } from './conscent/conscent-client';
+import { createHistoryService, type HistoryService } from './history/history-service';
 import { createBridgeHandlers, type BridgeServices } from './ipc/bridge-handlers';
 import type { BridgeHandlers } from './ipc/register-bridge';
 import { createFileLogger, type Logger } from './logging/logger';
@@ -22,6 +23,27 @@ export interface ServiceDeps {
   newId?: () => string;
   /** What updates returned in this session; a fresh memory when absent. */
   lastReturned?: LastReturnedRecords;
+  /** Where the change history lives; without it nothing is recorded and its operations fail. */
+  historyDir?: string;
+  /** Asks the agent where to save a history export (main's save dialog); null when cancelled. */
+  chooseExportPath?: (suggestedName: string) => Promise<string | null>;
+}
+
+export const HISTORY_DIR_NAME = 'history';
+
+function historyFor(deps: ServiceDeps): HistoryService {
+  const store = deps.connections;
+  return createHistoryService({
+    // No folder: every operation fails as a history that cannot be opened would.
+    dir: deps.historyDir ?? null,
+    preferences: async () => {
+      const { settings } = await store.load();
+      return 'history' in settings ? settings.history : undefined;
+    },
+    savePreferences: (preferences) => store.setHistoryPreferences(preferences),
+    savedConnections: async () => (await store.load()).settings.connections,
+    chooseExportPath: deps.chooseExportPath ?? (async () => null),
+  });
 }
 
 /** The use-cases behind the bridge, wired to their stores. */
@@ -29,6 +51,7 @@ export function createServices(deps: ServiceDeps): BridgeServices {
   const { connections: store, credentials, createClient, logger } = deps;
   const lastReturned = deps.lastReturned ?? createLastReturnedRecords();
   const access = createConnectionAccess(store, credentials, createClient);
+  const history = historyFor(deps);
   return {
     connections: createConnectionService({
       store,
@@ -39,7 +62,8 @@ export function createServices(deps: ServiceDeps): BridgeServices {
       logger,
       ...(deps.newId ? { newId: deps.newId } : {}),
     }),
-    readers: createReaderService({ access, lastReturned, logger }),
+    readers: createReaderService({ access, lastReturned, logger, ...(deps.historyDir ? { history } : {}) }),
+    history,
     logger,
   };
 }
@@ -55,6 +79,8 @@ export interface AppServicesOptions {
   keytar: KeytarLike;
   /** Per-request deadline for ConsCent calls; the client's default when absent. */
   requestTimeoutMs?: number;
+  /** Main's save dialog for history exports (Electron's dialog.showSaveDialog, or a test's stand-in). */
+  chooseExportPath?: (suggestedName: string) => Promise<string | null>;
 }
 
 /**
@@ -67,5 +93,7 @@ export function createAppBridgeHandlers(options: AppServicesOptions): BridgeHand
     credentials: createKeytarCredentialStore(options.keytar, KEYCHAIN_SERVICE),
     createClient: (access) => createConsCentClient(access, options.requestTimeoutMs ? { timeoutMs: options.requestTimeoutMs } : {}),
     logger: createFileLogger({ dir: options.logDir }),
+    historyDir: join(options.userDataDir, HISTORY_DIR_NAME),
+    ...(options.chooseExportPath ? { chooseExportPath: options.chooseExportPath } : {}),
   });
 }

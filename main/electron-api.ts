@@ -1,4 +1,11 @@
-import type { BrowserWindowConstructorOptions, CustomScheme, MenuItemConstructorOptions, MessageBoxSyncOptions } from 'electron';
+import type {
+  BrowserWindowConstructorOptions,
+  CustomScheme,
+  MenuItemConstructorOptions,
+  MessageBoxSyncOptions,
+  SaveDialogOptions,
+  SaveDialogReturnValue,
+} from 'electron';
 import type { IpcMainLike } from './ipc/register-bridge';
 import type { AppProtocolRequest } from './window/app-protocol';
 import type { WillPreventUnloadSource } from './window/close-guard';
@@ -49,6 +56,8 @@ export interface ElectronApi<W extends WindowLike, M> {
   dialog: {
     showMessageBoxSync(window: W, options: MessageBoxSyncOptions): number;
     showErrorBox(title: string, content: string): void;
+    /** Where to save a history export: main asks, the page never names a path. */
+    showSaveDialog(window: W, options: SaveDialogOptions): Promise<SaveDialogReturnValue>;
   };
   Menu: {
     buildFromTemplate(template: MenuItemConstructorOptions[]): M;

@@ -97,7 +97,22 @@ export function startApp<W extends WindowLike, M>(
       installDevServerCsp(session.defaultSession.webRequest, page.origin, developmentCsp(page.url));
     }
 
-    const handlers = createAppBridgeHandlers({ userDataDir: app.getPath('userData'), logDir: app.getPath('logs'), keytar });
+    const handlers = createAppBridgeHandlers({
+      userDataDir: app.getPath('userData'),
+      logDir: app.getPath('logs'),
+      keytar,
+      // A history export goes where the agent says in the system's save dialog, never to a
+      // path the page names.
+      chooseExportPath: async (suggestedName) => {
+        if (!mainWindow) return null;
+        const chosen = await dialog.showSaveDialog(mainWindow, {
+          title: 'Export the change history',
+          defaultPath: suggestedName,
+          filters: [{ name: 'CSV (comma-separated values)', extensions: ['csv'] }],
+        });
+        return chosen.canceled || !chosen.filePath ? null : chosen.filePath;
+      },
+    });
     // Only the app page in the top frame of the window the console opened may call.
     registerBridge(electron.ipcMain, handlers, {
       isAppPage,

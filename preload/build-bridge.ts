@@ -32,6 +32,12 @@ export function buildBridge(invoke: BridgeInvoke): ConsoleBridge {
     lookupReader: forward('lookupReader'),
     openReader: forward('openReader'),
     updateReader: forward('updateReader'),
+    listHistory: forward('listHistory'),
+    exportHistory: forward('exportHistory'),
+    prepareRevert: forward('prepareRevert'),
+    getHistorySettings: forward('getHistorySettings'),
+    saveHistorySettings: forward('saveHistorySettings'),
+    clearHistory: forward('clearHistory'),
   };
   return Object.freeze(bridge);
 }

@@ -1,29 +1,19 @@
-// Failures of the change history, as a reason and facts that cross IPC (the renderer
-// words them); the message is for tests and the developer, never shown as it is.
+import type { HistoryReason } from '../../common/result';
+import { ConsoleFailure } from '../errors/console-failure';
 
-export const HISTORY_REASONS = [
-  /** The journal could not be opened or written; for a save, nothing was sent. */
-  'history-unwritable',
-  'history-entry-missing',
-  /** Only a saved change can be reverted. */
-  'revert-not-saved',
-  'revert-unconfirmed',
-  'revert-other-reader',
-  /** The change's connection was deleted, or now points at another ConsCent. */
-  'revert-connection-gone',
-  'revert-connection-moved',
-] as const;
-export type HistoryReason = (typeof HISTORY_REASONS)[number];
+// Failures of the change history: kind `history`, a reason and facts (which change, which
+// folder, which error code); the renderer words them (renderer/src/history/explain-history-error.ts).
 
 export type HistoryFacts = { path?: string; code?: string; entryId?: number };
 
-export class HistoryError extends Error {
+export class HistoryError extends ConsoleFailure {
   override readonly name = 'HistoryError';
   constructor(
     readonly what: HistoryReason,
-    readonly facts: HistoryFacts,
-    message: string,
+    facts: HistoryFacts,
+    /** For the developer reading a test; never shown or sent. */
+    readonly detail: string,
   ) {
-    super(message);
+    super({ kind: 'history', reason: what, ...facts });
   }
 }

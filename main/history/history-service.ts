@@ -27,9 +27,12 @@ import { revertPlanFor } from './revert-plan';
 // is opened (and old entries purged) once, on first use.
 
 export interface HistoryServiceOptions {
-  dir: string;
+  /** The history's folder; null for a console without one (some tests): every operation fails. */
+  dir: string | null;
   preferences: () => Promise<HistoryPreferences | undefined>;
   savePreferences: (preferences: HistoryPreferences) => Promise<void>;
+  /** The connections saved now: a revert goes only over the connection that made the change, pointing where it did. */
+  savedConnections: () => Promise<readonly StoredConnection[]>;
   /** Asks the agent where to save an export (a save dialog in main); null when cancelled. */
   chooseExportPath: (suggestedName: string) => Promise<string | null>;
   identity?: () => AgentIdentity;
@@ -67,13 +70,16 @@ export function createHistoryService(options: HistoryServiceOptions) {
   let opening: Promise<Journal> | undefined;
   const preferences = async () => (await options.preferences()) ?? DEFAULT_PREFERENCES;
 
+  const dir = options.dir ?? '';
+
   function journal(): Promise<Journal> {
+    if (options.dir === null) return Promise.reject(new HistoryError('history-unwritable', {}, 'This console has no history folder.'));
     opening ??= preferences()
-      .then((p) => openJournal({ dir: options.dir, retentionDays: p.retentionDays, ...(options.now ? { now: options.now } : {}) }))
+      .then((p) => openJournal({ dir, retentionDays: p.retentionDays, ...(options.now ? { now: options.now } : {}) }))
       .catch((error: unknown) => {
         opening = undefined; // the next call tries again
         const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
-        throw new HistoryError('history-unwritable', { path: options.dir, code }, `The change history in ${options.dir} could not be opened (${code}).`);
+        throw new HistoryError('history-unwritable', { path: dir, code }, `The change history in ${dir} could not be opened (${code}).`);
       });
     return opening;
   }
@@ -111,7 +117,7 @@ export function createHistoryService(options: HistoryServiceOptions) {
         });
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
-        throw new HistoryError('history-unwritable', { path: options.dir, code }, `The change history in ${options.dir} could not be written (${code}).`);
+        throw new HistoryError('history-unwritable', { path: dir, code }, `The change history in ${dir} could not be written (${code}).`);
       }
     },
 
@@ -161,9 +167,9 @@ export function createHistoryService(options: HistoryServiceOptions) {
       return { saved: true, path, entries, rows };
     },
 
-    async prepareRevert(id: number, connections: readonly StoredConnection[]): Promise<RevertPlan> {
+    async prepareRevert(id: number): Promise<RevertPlan> {
       const { view } = await entryOrFail(id);
-      const now = connections.find((c) => c.id === view.connection.connectionId);
+      const now = (await options.savedConnections()).find((c) => c.id === view.connection.connectionId);
       if (!now) throw new HistoryError('revert-connection-gone', { entryId: id }, `The connection “${view.connection.name}” that made change ${id} no longer exists.`);
       if (now.baseUrl !== view.connection.baseUrl || now.clientId !== view.connection.clientId) {
         throw new HistoryError('revert-connection-moved', { entryId: id }, `The connection “${now.name}” now points at another ConsCent than when change ${id} was made, so it cannot revert it.`);
@@ -173,13 +179,13 @@ export function createHistoryService(options: HistoryServiceOptions) {
 
     async settings(): Promise<HistorySettings> {
       const { osUser, machine } = identity();
-      return { ...(await preferences()), osUser, machine, folder: options.dir };
+      return { ...(await preferences()), osUser, machine, folder: dir };
     },
 
     async saveSettings(next: HistoryPreferences): Promise<HistorySettings> {
       await options.savePreferences(next);
       const { osUser, machine } = identity();
-      return { ...next, osUser, machine, folder: options.dir };
+      return { ...next, osUser, machine, folder: dir };
     },
 
     /** Removes the history files; the keychain and the settings are not touched. */

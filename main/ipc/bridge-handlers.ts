@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { REQUEST_SCHEMAS } from '../../common/contract';
 import { fail, invalidInput, ok, type BridgeError, type Result } from '../../common/result';
 import type { ConnectionService } from '../connections/connection-service';
+import type { HistoryService } from '../history/history-service';
 import { toBridgeError } from '../errors/console-failure';
 import type { Logger } from '../logging/logger';
 import type { ReaderService } from '../readers/reader-service';
@@ -15,13 +16,14 @@ import type { BridgeHandlers } from './register-bridge';
 export interface BridgeServices {
   connections: ConnectionService;
   readers: ReaderService;
+  history: HistoryService;
   logger: Logger;
 }
 
 type Schemas = typeof REQUEST_SCHEMAS;
 type Valid<K extends keyof Schemas> = Schemas[K] extends z.ZodType ? z.output<Schemas[K]> : never;
 
-export function createBridgeHandlers({ connections, readers, logger }: BridgeServices): BridgeHandlers {
+export function createBridgeHandlers({ connections, readers, history, logger }: BridgeServices): BridgeHandlers {
   /** Validates the payload, runs the use-case, and turns any failure into data. */
   function operation<K extends keyof Schemas, T>(name: K, run: (request: Valid<K>) => Promise<T>): (payload: unknown) => Promise<Result<T>> {
     const schema = REQUEST_SCHEMAS[name] as z.ZodType | null;
@@ -55,7 +57,13 @@ export function createBridgeHandlers({ connections, readers, logger }: BridgeSer
     testConnection: operation('testConnection', (request) => connections.test(request)),
     lookupReader: operation('lookupReader', ({ connectionId, query }) => readers.lookup(connectionId, query)),
     openReader: operation('openReader', ({ connectionId, userId }) => readers.open(connectionId, userId)),
-    updateReader: operation('updateReader', ({ connectionId, userId, changes }) => readers.update(connectionId, userId, changes)),
+    updateReader: operation('updateReader', ({ connectionId, userId, changes, revertOf }) => readers.update(connectionId, userId, changes, revertOf)),
+    listHistory: operation('listHistory', ({ filter, page }) => history.list(filter, page.offset, page.limit)),
+    exportHistory: operation('exportHistory', ({ filter }) => history.exportCsv(filter)),
+    prepareRevert: operation('prepareRevert', ({ entryId }) => history.prepareRevert(entryId)),
+    getHistorySettings: operation('getHistorySettings', () => history.settings()),
+    saveHistorySettings: operation('saveHistorySettings', (preferences) => history.saveSettings(preferences)),
+    clearHistory: operation('clearHistory', () => history.clear()),
   };
 }
 

@@ -13,7 +13,8 @@ export const MAX_REMEMBERED_READERS = 500;
 /** Which ConsCent a record came from: a connection that now points elsewhere must not reuse it. */
 export type RecordOrigin = { connectionId: string; baseUrl: string; clientId: string };
 
-export type RememberedRecord = { view: ReaderView; at: string };
+/** `from`: which memory it came from; this session's updates when absent. */
+export type RememberedRecord = { view: ReaderView; at: string; from?: 'session-save' | 'history' };
 
 export interface LastReturnedRecords {
   /** Keeps what an update returned (the whole record) for this reader. */
@@ -79,6 +80,6 @@ export function withRemembered(lookup: ReaderView, remembered: RememberedRecord 
   }
   if (filled.length === 0) return lookup;
   view.known = EDITABLE_FIELDS.filter((field) => known.has(field) || filled.includes(field));
-  view.remembered = { at: remembered.at, from: 'session-save', fields: filled };
+  view.remembered = { at: remembered.at, from: remembered.from ?? 'session-save', fields: filled };
   return view;
 }

@@ -4,10 +4,12 @@ import type { UserChanges } from '../../common/user-schemas';
 import { ApiError } from '../conscent/api-error';
 import { viewFromDetails, viewFromUserData } from '../conscent/reader-view';
 import { recordOriginOf, type ConnectionAccess } from '../connections/connection-access';
+import type { RecordOrigin } from './last-returned-records';
 import { ConfigError } from '../errors/config-error';
 import { ConsoleFailure, toBridgeError } from '../errors/console-failure';
 import type { Logger } from '../logging/logger';
-import { withRemembered, type LastReturnedRecords } from './last-returned-records';
+import type { HistoryService } from '../history/history-service';
+import { createLastReturnedRecords, withRemembered, type LastReturnedRecords } from './last-returned-records';
 import { lookUpReaders } from './reader-lookup';
 
 // Finding, opening and updating a reader over one of the agent's connections. An update
@@ -17,12 +19,15 @@ export interface ReaderServiceDeps {
   access: ConnectionAccess;
   lastReturned: LastReturnedRecords;
   logger: Logger;
+  /** The change history every update is recorded in (docs/history.md); none in some tests. */
+  history?: HistoryService;
 }
 
 export interface ReaderService {
   lookup(connectionId: string, query: string): Promise<LookupReaderResult>;
   open(connectionId: string, userId: string): Promise<ReaderView>;
-  update(connectionId: string, userId: string, changes: UserChanges): Promise<UpdateReaderResult>;
+  /** `revertOf`: the history entry this update reverts. */
+  update(connectionId: string, userId: string, changes: UserChanges, revertOf?: number): Promise<UpdateReaderResult>;
 }
 
 /** A save for this reader is still on its way to ConsCent; this one was not sent. */
@@ -33,9 +38,23 @@ export class UpdateInFlightError extends ConsoleFailure {
   }
 }
 
-export function createReaderService({ access, lastReturned, logger }: ReaderServiceDeps): ReaderService {
+export function createReaderService({ access, lastReturned, logger, history }: ReaderServiceDeps): ReaderService {
   /** Connection id + user id of every update whose PATCH has not answered yet. */
   const updatesInFlight = new Set<string>();
+  // What the agent was last shown of each reader: the "before" of the next change the
+  // history records. Same bounds and origin rules as what updates returned.
+  const lastShown = createLastReturnedRecords();
+
+  /** The fullest record the console knows: the history's (durable), else this session's. */
+  async function rememberedFor(origin: RecordOrigin, userId: string) {
+    return (await history?.remembered(origin, userId)) ?? lastReturned.recall(origin, userId);
+  }
+
+  /** Records ConsCent's answer; a history that cannot write never turns a save into a failure. */
+  async function finish(entryId: number | undefined, answer: Parameters<HistoryService['finish']>[1]): Promise<void> {
+    if (entryId === undefined || !history) return;
+    await history.finish(entryId, answer).catch(() => logger.warn('history.outcome-not-recorded', { entryId }));
+  }
 
   return {
     async lookup(connectionId, query) {
@@ -52,14 +71,16 @@ export function createReaderService({ access, lastReturned, logger }: ReaderServ
       const connection = await access.find(connectionId);
       const client = await access.clientFor(connection);
       try {
-        const view = viewFromDetails(userId, await client.getUserAndSubscriptions({ userId }));
-        return withRemembered(view, lastReturned.recall(recordOriginOf(connection), userId));
+        const origin = recordOriginOf(connection);
+        const view = withRemembered(viewFromDetails(userId, await client.getUserAndSubscriptions({ userId })), await rememberedFor(origin, userId));
+        lastShown.remember(origin, view);
+        return view;
       } catch (error) {
         throw asNoSuchReader(error, userId);
       }
     },
 
-    async update(connectionId, userId, changes) {
+    async update(connectionId, userId, changes, revertOf) {
       // Checked and marked before the first await, so two calls arriving together cannot
       // both pass: a second PATCH for the same reader must never race the first.
       const key = `${connectionId}/${userId.toLowerCase()}`;
@@ -73,16 +94,24 @@ export function createReaderService({ access, lastReturned, logger }: ReaderServ
         const connection = await access.find(connectionId);
         const origin = recordOriginOf(connection);
         const client = await access.clientFor(connection);
+        if (revertOf !== undefined) await history?.checkRevertOf(revertOf, connectionId, userId);
+        // Recorded and on disk before the PATCH is sent; if it cannot be, nothing is sent.
+        const before = lastShown.recall(origin, userId)?.view;
+        const entryId = await history?.begin({ connection, userId, changes, before, ...(revertOf !== undefined ? { revertOf } : {}) });
         try {
           const response = await client.updateUser(userId, changes);
           logger.info('reader.updated', { connectionId, userId, fields: Object.keys(changes).join(',') });
           const reader = viewFromUserData(response.userData);
           lastReturned.remember(origin, reader);
+          lastShown.remember(origin, reader);
+          await finish(entryId, { ok: true, message: response.message, record: response.userData });
           return { message: response.message, sent: changes, user: reader };
         } catch (error) {
           logger.warn('reader.update-failed', { connectionId, userId, kind: toBridgeError(error).kind });
           // A timeout may have applied the change: what was remembered may be out of date.
           lastReturned.forget(origin, userId);
+          lastShown.forget(origin, userId);
+          await finish(entryId, { ok: false, error: toBridgeError(error) });
           throw asNoSuchReader(error, userId);
         }
       } finally {

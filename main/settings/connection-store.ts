@@ -1,6 +1,7 @@
 import { mkdir, open, rename } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { SettingsRecovery } from '../../common/contract';
+import type { HistoryPreferences } from '../../common/history-schemas';
 import type { BridgeError, SETTINGS_REASONS } from '../../common/result';
 import { ConfigError } from '../errors/config-error';
 import { ConsoleFailure } from '../errors/console-failure';
@@ -28,6 +29,8 @@ export interface ConnectionStore {
   upsert(connection: StoredConnection): Promise<StoredConnection>;
   remove(id: string): Promise<boolean>;
   setActive(id: string | null): Promise<void>;
+  /** The change history's display name and retention, kept in the same file. */
+  setHistoryPreferences(preferences: HistoryPreferences): Promise<void>;
 }
 
 /**
@@ -139,6 +142,9 @@ export function createConnectionStore(filePath: string, now: () => Date = () => 
         if (id !== null && !s.connections.some((p) => p.id === id)) throw new ConfigError({ kind: 'not-configured', reason: 'no-such-connection' });
         return { ...s, activeConnectionId: id };
       });
+    },
+    async setHistoryPreferences(preferences) {
+      await write((s) => ({ ...s, history: preferences }));
     },
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { HistoryPreferences } from '../../common/history-schemas';
 import { ConnectionFields, ConnectionId } from '../../common/contract';
 import { presetProblem } from '../../common/environment-of-host';
 
@@ -24,6 +25,8 @@ const CurrentSettings = z.strictObject({
   version: z.literal(SETTINGS_VERSION),
   connections: z.array(StoredConnection).max(MAX_CONNECTIONS),
   activeConnectionId: ConnectionId.nullable(),
+  /** The change history's settings (docs/history.md); defaults when absent. */
+  history: HistoryPreferences.optional(),
 });
 
 /**

@@ -1,5 +1,6 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { ConnectionSummary, ConnectionsState } from '../../common/contract';
+import type { HistoryFilter, RevertPlan } from '../../common/history-schemas';
 import type { BridgeError } from '../../common/result';
 import { useBridge } from './bridge/bridge-context';
 import { ConnectionsScreen } from './connections/ConnectionsScreen';
@@ -7,11 +8,13 @@ import { KeychainProblemNotice } from './connections/KeychainProblemNotice';
 import { RecoveredSettingsNotice } from './connections/RecoveredSettingsNotice';
 import { useConnections } from './connections/use-connections';
 import { AppHeader } from './header/AppHeader';
+import { HistoryNavigationProvider, type HistoryNavigation } from './history/history-navigation';
+import { HistoryScreen } from './history/HistoryScreen';
 import { ReaderScreen } from './reader/ReaderScreen';
 import { ErrorNotice } from './ui/ErrorNotice';
 import { UnsavedChangesProvider, useUnsavedChanges } from './unsaved/unsaved-changes-context';
 
-// The whole page: header with the active connection, then either the reader screen or
+// The whole page: header with the active connection, then the reader screen, History or
 // Connections. With no usable connection, Connections is the only screen.
 
 export function App() {
@@ -22,7 +25,7 @@ export function App() {
   );
 }
 
-type View = 'reader' | 'connections';
+type View = 'reader' | 'history' | 'connections';
 
 function ConsoleShell() {
   const bridge = useBridge();
@@ -31,6 +34,24 @@ function ConsoleShell() {
   const [view, setView] = useState<View>('reader');
   const [dismissedRecovery, setDismissedRecovery] = useState<string | null>(null);
   const [switchError, setSwitchError] = useState<BridgeError | null>(null);
+  const [historyFilter, setHistoryFilter] = useState<{ filter: HistoryFilter; key: number }>({ filter: {}, key: 0 });
+  // A revert opens a fresh reader screen (a new generation) on the change's reader.
+  const [revert, setRevert] = useState<{ plan: RevertPlan | null; generation: number }>({ plan: null, generation: 0 });
+  const navigation = useMemo<HistoryNavigation>(
+    () => ({
+      showHistory: (filter) => {
+        setHistoryFilter((previous) => ({ filter, key: previous.key + 1 }));
+        setView('history');
+      },
+      // Opening the reader for a revert replaces the one on screen: ask about unsent edits first.
+      startRevert: (plan) =>
+        confirmDiscard(() => {
+          setRevert((previous) => ({ plan, generation: previous.generation + 1 }));
+          setView('reader');
+        }),
+    }),
+    [confirmDiscard],
+  );
 
   if (load.status === 'loading') {
     return (
@@ -57,6 +78,8 @@ function ConsoleShell() {
   const state = load.state;
   const active = state.connections.find((connection) => connection.id === state.activeConnectionId) ?? null;
   const showConnections = view === 'connections' || !active;
+  const showHistory = view === 'history' && active !== null;
+  const showReader = !showConnections && !showHistory;
 
   const activate = async (connection: ConnectionSummary) => {
     const result = await bridge.selectConnection({ id: connection.id });
@@ -85,8 +108,11 @@ function ConsoleShell() {
       {state.keychainProblem ? <KeychainProblemNotice problem={state.keychainProblem} onCheckAgain={() => void reload()} /> : null}
       {active ? (
         <nav className="app-nav" aria-label="Screens">
-          <button type="button" aria-current={!showConnections ? 'page' : undefined} onClick={() => setView('reader')}>
+          <button type="button" aria-current={showReader ? 'page' : undefined} onClick={() => setView('reader')}>
             Readers
+          </button>
+          <button type="button" aria-current={showHistory ? 'page' : undefined} onClick={() => navigation.showHistory({})}>
+            History
           </button>
           <button type="button" aria-current={showConnections ? 'page' : undefined} onClick={() => setView('connections')}>
             Connections
@@ -105,11 +131,23 @@ function ConsoleShell() {
             onSaved={onSaved}
           />
         ) : null}
-        {/* Kept mounted (only hidden) while Connections is open, so edits survive a look at
-            the connections; keyed by connection so switching starts clean. */}
+        {showHistory ? (
+          <HistoryNavigationProvider value={navigation}>
+            <HistoryScreen key={historyFilter.key} initialFilter={historyFilter.filter} activeConnectionId={active.id} />
+          </HistoryNavigationProvider>
+        ) : null}
+        {/* Kept mounted (only hidden) while another screen is open, so edits survive a look at
+            the connections or the history; keyed by connection so switching starts clean. */}
         {active ? (
-          <div hidden={showConnections}>
-            <ReaderScreen key={active.id} connection={active} />
+          <div hidden={!showReader}>
+            <HistoryNavigationProvider value={navigation}>
+              <ReaderScreen
+                key={`${active.id}/${revert.generation}`}
+                connection={active}
+                initialRevert={revert.plan?.entry.connection.connectionId === active.id ? revert.plan : null}
+                onRevertDone={() => setRevert((previous) => ({ ...previous, plan: null }))}
+              />
+            </HistoryNavigationProvider>
           </div>
         ) : null}
       </main>

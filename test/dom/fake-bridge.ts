@@ -13,7 +13,9 @@ import {
 } from '../../common/contract';
 import { describeQuery, parseLookupQuery } from '../../common/lookup-query';
 import { fail, invalidInput, ok, type BridgeError, type Result } from '../../common/result';
+import type { ClearHistoryRequest, ExportHistoryRequest, HistoryPreferences, ListHistoryRequest, PrepareRevertRequest } from '../../common/history-schemas';
 import { EDITABLE_FIELDS, UserChanges, type EditableField } from '../../common/user-schemas';
+import { FakeHistory, historyChanges } from './fake-history';
 
 // An in-memory ConsoleBridge for component tests. It validates requests with the
 // contract's schemas (as main does), records every call, keeps credentials to itself
@@ -58,6 +60,10 @@ export class FakeBridge implements ConsoleBridge {
   appendAddressLists = false;
   /** What openReader returns for a stored reader; replace to simulate a richer lookup. */
   lookupView: (user: FakeUser) => ReaderView = lookupViewOf;
+  /** The change history: every successful updateReader is recorded in it. */
+  readonly history = new FakeHistory();
+  /** When set, openReader fills these fields as main does from the change history. */
+  rememberFromHistory: { at: string; fields: EditableField[] } | undefined;
   /** The message testConnection answers with when it succeeds. */
 
   private readonly failures = new Map<OperationName, BridgeError[]>();
@@ -193,7 +199,13 @@ export class FakeBridge implements ConsoleBridge {
     return this.answer('openReader', request, () => {
       const user = this.user(request.userId.toLowerCase());
       if (!user) return fail({ kind: 'not-found', reason: 'no-such-reader', userId: request.userId });
-      return ok(this.lookupView(user));
+      const view = this.lookupView(user);
+      const remembered = this.rememberFromHistory;
+      if (!remembered) return ok(view);
+      for (const field of remembered.fields) (view as Record<string, unknown>)[field] = clone(user[field]);
+      view.known = EDITABLE_FIELDS.filter((field) => view.known.includes(field) || remembered.fields.includes(field));
+      view.remembered = { at: remembered.at, from: 'history', fields: remembered.fields };
+      return ok(view);
     });
   }
 
@@ -202,6 +214,7 @@ export class FakeBridge implements ConsoleBridge {
       const user = this.user(request.userId.toLowerCase());
       if (!user) return fail({ kind: 'not-found', reason: 'no-such-reader', userId: request.userId });
       const changes = UserChanges.parse(request.changes);
+      const shown = this.lookupView(user);
       const { shippingAddress, billingAddress, ...scalars } = changes;
       Object.assign(user, clone(scalars));
       const withIds = (list: NonNullable<typeof shippingAddress>) =>
@@ -213,6 +226,19 @@ export class FakeBridge implements ConsoleBridge {
         user.billingAddress = [...(this.appendAddressLists ? (user.billingAddress ?? []) : []), ...withIds(billingAddress)];
       }
       user.updatedAt = UPDATED_AT;
+      const connection = this.connections.find((c) => c.id === request.connectionId);
+      this.history.add({
+        at: new Date().toISOString(),
+        agent: { osUser: 'agent', ...(this.history.preferences.displayName ? { displayName: this.history.preferences.displayName } : {}) },
+        machine: 'desk-1',
+        connection: { connectionId: request.connectionId, name: connection?.name ?? '?', environment: connection?.environment ?? 'custom', host: connection ? new URL(connection.baseUrl).host : '?', baseUrl: connection?.baseUrl ?? '', clientId: connection?.clientId ?? '' },
+        userId: user.userId,
+        reader: { ...(shown.name ? { name: shown.name } : {}), ...(shown.email ? { email: shown.email } : {}) },
+        changes: historyChanges(changes, shown),
+        status: 'saved',
+        message: 'User Details Updated Successfully.',
+        ...(request.revertOf ? { revertOf: request.revertOf } : {}),
+      });
       return ok({
         message: 'User Details Updated Successfully.',
         sent: changes,
@@ -220,6 +246,33 @@ export class FakeBridge implements ConsoleBridge {
         user: { ...withoutSubscriptions(clone(user)), known: [...EDITABLE_FIELDS], source: 'update' },
       });
     });
+  }
+
+  listHistory(request: ListHistoryRequest) {
+    return this.answer('listHistory', request, () => this.history.list(REQUEST_SCHEMAS.listHistory.parse(request)));
+  }
+
+  exportHistory(request: ExportHistoryRequest) {
+    return this.answer('exportHistory', request, () => ok(clone(this.history.exportAnswer)));
+  }
+
+  prepareRevert(request: PrepareRevertRequest) {
+    return this.answer('prepareRevert', request, () => this.history.prepareRevert(request));
+  }
+
+  getHistorySettings(request: Record<string, never>) {
+    return this.answer('getHistorySettings', request, () => ok(this.history.settings()));
+  }
+
+  saveHistorySettings(request: HistoryPreferences) {
+    return this.answer('saveHistorySettings', request, () => {
+      this.history.preferences = REQUEST_SCHEMAS.saveHistorySettings.parse(request);
+      return ok(this.history.settings());
+    });
+  }
+
+  clearHistory(request: ClearHistoryRequest) {
+    return this.answer('clearHistory', request, () => ok(this.history.clear(request)));
   }
 
   // ---- Internals

@@ -25,6 +25,7 @@ const EXPECTED: Record<ErrorKind, RegExp> = {
   'rejected-sender': /Restart the console/,
   'no-answer': /background process did not answer, so it cannot tell whether the change reached ConsCent/,
   'update-in-flight': /already being sent to ConsCent\. Wait for it to finish/,
+  history: /change history in \/tmp\/history could not be written \(ENOSPC\), so nothing was sent to ConsCent/,
 };
 
 /** The detail the facts below give, for the kinds that have one beyond the summary. */
@@ -41,6 +42,7 @@ const DETAIL: Partial<Record<ErrorKind, RegExp>> = {
   settings: /could not be saved to \/tmp\/settings\.json \(ENOSPC\)/,
   'not-configured': /No API key and secret are stored for this connection/,
   'rejected-sender': /did not come from the console window/,
+  history: /History folder: \/tmp\/history \(error ENOSPC\)\./,
 };
 
 const FACTS: Partial<Record<ErrorKind, Omit<BridgeError, 'kind'>>> = {
@@ -55,6 +57,7 @@ const FACTS: Partial<Record<ErrorKind, Omit<BridgeError, 'kind'>>> = {
   keychain: { reason: 'locked' },
   settings: { reason: 'settings-unwritable', path: '/tmp/settings.json', code: 'ENOSPC' },
   'not-configured': { reason: 'no-credentials' },
+  history: { reason: 'history-unwritable', path: '/tmp/history', code: 'ENOSPC' },
 };
 
 function errorOf(kind: ErrorKind): BridgeError {

@@ -179,6 +179,10 @@ export function createStandInElectron(options: StandInOptions = {}) {
     dialog: {
       showMessageBoxSync: vi.fn((_window: StandInWindow, _options: MessageBoxSyncOptions) => options.messageBoxAnswer ?? 1),
       showErrorBox: vi.fn((title: string, _content: string) => void log.push(`dialog.showErrorBox ${title}`)),
+      showSaveDialog: vi.fn(async () => {
+        log.push('dialog.showSaveDialog');
+        return { canceled: true, filePath: '' };
+      }),
     },
     Menu: {
       applicationMenu: null as { template: MenuItemConstructorOptions[] } | null,

@@ -227,7 +227,10 @@ export function validPayloads(ctx: FuzzContext) {
     ),
     lookupReader: fc.record({ connectionId: anyConnectionId(ctx), query }),
     openReader: fc.record({ connectionId: anyConnectionId(ctx), userId: userIdArb(ctx) }),
-    updateReader: fc.record({ connectionId: anyConnectionId(ctx), userId: userIdArb(ctx), changes: validChanges }),
+    updateReader: fc.record(
+      { connectionId: anyConnectionId(ctx), userId: userIdArb(ctx), changes: validChanges, revertOf: fc.integer({ min: 1, max: 30 }) },
+      { requiredKeys: ['connectionId', 'userId', 'changes'] },
+    ),
   } satisfies Record<string, fc.Arbitrary<unknown>>;
 }
 

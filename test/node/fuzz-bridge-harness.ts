@@ -21,6 +21,7 @@ import { createConnectionStore, type ConnectionStore } from '../../main/settings
 import { DEMO_CLIENT, startSimulator, type RunningSimulator } from '../../simulator';
 import { FakeIpcMain } from '../helpers/fake-ipc-main';
 import { garbage, mutated, validPayloads, type FuzzContext } from './fuzz-arbitraries';
+import { historyPayloads } from './fuzz-history-arbitraries';
 
 // The bridge fuzz (fuzz-bridge*.test.ts): each operation is fed NUM_RUNS generated payloads
 // through the real registerBridge and handlers, the real settings store, the real client,
@@ -33,6 +34,7 @@ import { garbage, mutated, validPayloads, type FuzzContext } from './fuzz-arbitr
 
 export const CONNECTION_OPERATIONS = ['listConnections', 'saveConnection', 'deleteConnection', 'selectConnection'] as const satisfies OperationName[];
 export const USER_OPERATIONS = ['testConnection', 'lookupReader', 'openReader', 'updateReader'] as const satisfies OperationName[];
+export const HISTORY_OPERATIONS = ['listHistory', 'exportHistory', 'prepareRevert', 'getHistorySettings', 'saveHistorySettings', 'clearHistory'] as const satisfies OperationName[];
 
 export const NUM_RUNS = Number(process.env.FUZZ_RUNS ?? 10_000);
 export const SEED = Number(process.env.FUZZ_SEED ?? 0x5eed_c0de);
@@ -184,6 +186,7 @@ function createBridge(ctx: FuzzContext) {
     upsert: (connection) => store.upsert(connection),
     remove: (id) => store.remove(id),
     setActive: (id) => store.setActive(id),
+    setHistoryPreferences: (preferences) => store.setHistoryPreferences(preferences),
   };
   let credentials = createMemoryCredentialStore();
   const credentialsProxy: MemoryCredentialStore = {
@@ -207,6 +210,9 @@ function createBridge(ctx: FuzzContext) {
           : // Never leave this machine: count the attempt and fail as an unreachable host would.
             offlineClient(() => (outsideCalls += 1)),
       logger: createFileLogger({ dir: logDir, maxBytes: LOG_MAX_BYTES, keepFiles: LOG_KEEP }),
+      // A real change history: every update is recorded, exports are written.
+      historyDir: join(dir, 'history'),
+      chooseExportPath: async () => join(dir, 'export.csv'),
     }),
     ipc.trust((url) => url === APP),
   );
@@ -254,7 +260,7 @@ function offlineClient(count: () => void): ConsCentClient {
 
 function arbitraryFor(op: OperationName, ctx: FuzzContext): fc.Arbitrary<unknown> {
   if (op === 'listConnections') return garbage;
-  const valid = validPayloads(ctx)[op];
+  const valid = { ...validPayloads(ctx), ...historyPayloads(ctx) }[op];
   // Valid payloads that reach HTTP are a small share; invalid ones are the bulk.
   const validWeight = op === 'saveConnection' || op === 'deleteConnection' || op === 'selectConnection' ? 3 : 1;
   return fc.oneof({ arbitrary: valid, weight: validWeight }, { arbitrary: mutated(valid), weight: 7 }, { arbitrary: garbage, weight: 3 });

@@ -21,6 +21,7 @@ const LOOKUP: ReaderView = { userId: USER, name: 'Shivam Dubey', email: 'shivam@
 let dir: string;
 let exportPath: string | null;
 let saved: HistoryPreferences | undefined;
+let connections: StoredConnection[];
 let service: HistoryService;
 const clock = manualClock('2025-11-12T10:00:00.000Z');
 
@@ -28,11 +29,13 @@ beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'cc-history-service-'));
   exportPath = join(dir, 'export.csv');
   saved = undefined;
+  connections = [CONNECTION];
   clock.set('2025-11-12T10:00:00.000Z');
   service = createHistoryService({
     dir: join(dir, 'history'),
     preferences: async () => saved,
     savePreferences: async (p) => void (saved = p),
+    savedConnections: async () => connections,
     chooseExportPath: async () => exportPath,
     identity: () => ({ osUser: 'maria', machine: 'desk-12' }),
     now: clock.now,
@@ -107,20 +110,22 @@ describe('last known values', () => {
 describe('revert', () => {
   it('restores the known previous values, lists the unknown ones, and refuses a change that was not saved', async () => {
     const id = await save({ name: 'Shivam D.', phone: '9000000001' });
-    const plan = await service.prepareRevert(id, [CONNECTION]);
+    const plan = await service.prepareRevert(id);
     expect(plan.restore).toEqual([{ field: 'name', value: 'Shivam Dubey' }]);
     expect(plan.cannotRestore).toEqual(['phone']);
     const failed = await save({ name: 'X' }, LOOKUP, 'server-error');
-    await expect(service.prepareRevert(failed, [CONNECTION])).rejects.toThrow(/was not saved/);
-    await expect(service.prepareRevert(id, [{ ...CONNECTION, baseUrl: 'https://api.conscent.in/api/v1' }])).rejects.toThrow(/another ConsCent/);
-    await expect(service.prepareRevert(id, [])).rejects.toThrow(/no longer exists/);
-    await expect(service.prepareRevert(999, [CONNECTION])).rejects.toThrow(/not in the history/);
+    await expect(service.prepareRevert(failed)).rejects.toMatchObject({ facts: { kind: 'history', reason: 'revert-not-saved', entryId: failed } });
+    connections = [{ ...CONNECTION, baseUrl: 'https://api.conscent.in/api/v1' }];
+    await expect(service.prepareRevert(id)).rejects.toMatchObject({ facts: { reason: 'revert-connection-moved', entryId: id } });
+    connections = [];
+    await expect(service.prepareRevert(id)).rejects.toMatchObject({ facts: { reason: 'revert-connection-gone' } });
+    await expect(service.prepareRevert(999)).rejects.toMatchObject({ facts: { reason: 'history-entry-missing', entryId: 999 } });
   });
 
   it('the revert is recorded linked to the change it reverts', async () => {
     const id = await save({ name: 'Shivam D.' });
     await service.checkRevertOf(id, 'local', USER);
-    await expect(service.checkRevertOf(id, 'local', 'f'.repeat(24))).rejects.toThrow(/another reader/);
+    await expect(service.checkRevertOf(id, 'local', 'f'.repeat(24))).rejects.toMatchObject({ facts: { reason: 'revert-other-reader' } });
     const revert = await save({ name: 'Shivam Dubey' }, { ...LOOKUP, name: 'Shivam D.' }, 'saved', id);
     const [newest, older] = (await service.list({}, 0, 10)).entries;
     expect(newest).toMatchObject({ id: revert, revertOf: id });

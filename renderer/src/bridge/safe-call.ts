@@ -33,5 +33,11 @@ export function makeSafeBridge(bridge: ConsoleBridge): ConsoleBridge {
     lookupReader: (request) => callSafely(() => bridge.lookupReader(request)),
     openReader: (request) => callSafely(() => bridge.openReader(request)),
     updateReader: (request) => callSafely(() => bridge.updateReader(request)),
+    listHistory: (request) => callSafely(() => bridge.listHistory(request)),
+    exportHistory: (request) => callSafely(() => bridge.exportHistory(request)),
+    prepareRevert: (request) => callSafely(() => bridge.prepareRevert(request)),
+    getHistorySettings: (request) => callSafely(() => bridge.getHistorySettings(request)),
+    saveHistorySettings: (request) => callSafely(() => bridge.saveHistorySettings(request)),
+    clearHistory: (request) => callSafely(() => bridge.clearHistory(request)),
   };
 }

@@ -2,6 +2,8 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useForm, useWatch, type Path } from 'react-hook-form';
 import type { ConnectionSummary, UpdateReaderResult, ReaderView } from '../../../common/contract';
+import type { RevertPlan } from '../../../common/history-schemas';
+import { revertValues } from '../history/revert';
 import type { BridgeError } from '../../../common/result';
 import { rememberedSource } from '../format/format-remembered';
 import { useBridge } from '../bridge/bridge-context';
@@ -28,6 +30,8 @@ type EditUserFormProps = {
   connection: ConnectionSummary;
   user: ReaderView;
   onSaved: (result: UpdateReaderResult) => void;
+  /** A change being reverted: the form starts from its previous values and the save links to it. */
+  revert?: RevertPlan | undefined;
 };
 
 type Review = {
@@ -41,7 +45,7 @@ type Review = {
 const UNKNOWN_HINT = "Not returned by ConsCent's lookup: leave empty to leave it unchanged.";
 export { SHORTCUT_LABEL };
 
-export function EditReaderForm({ connection, user, onSaved }: EditUserFormProps) {
+export function EditReaderForm({ connection, user, onSaved, revert }: EditUserFormProps) {
   const bridge = useBridge();
   const { registerUnsentCheck, confirmDiscard } = useUnsavedChanges();
   const ids = { heading: useId(), address: useId() };
@@ -50,7 +54,7 @@ export function EditReaderForm({ connection, user, onSaved }: EditUserFormProps)
   const form = useForm<EditFormValues, unknown, ValidChanges>({
     resolver,
     mode: 'onChange',
-    defaultValues: baseline.values,
+    defaultValues: revert ? revertValues(baseline.values, revert) : baseline.values,
   });
   const { register, control, handleSubmit, formState, setError, setFocus, reset, getValues } = form;
   const { errors } = formState;
@@ -107,7 +111,7 @@ export function EditReaderForm({ connection, user, onSaved }: EditUserFormProps)
     if (!review || inFlight.current) return; // one request at a time, however fast the clicks
     inFlight.current = true;
     setReview({ ...review, sending: true, error: null });
-    const result = await bridge.updateReader({ connectionId: connection.id, userId: user.userId, changes: review.body });
+    const result = await bridge.updateReader({ connectionId: connection.id, userId: user.userId, changes: review.body, ...(revert ? { revertOf: revert.entry.id } : {}) });
     inFlight.current = false;
     if (result.ok) {
       setReview(null);

@@ -1,6 +1,7 @@
 import { CLIENT_ID_FIELD } from '../../../common/error-fields';
 import type { BridgeError } from '../../../common/result';
 import { conscentFailureWords } from './conscent-failure-words';
+import { historyFailureDetail, historyFailureWords } from './history-failure-words';
 import { fieldMessages, localFailureWords, type InputSubject } from './local-failure-words';
 
 // Turns a bridge error into words a support agent can act on. Main reports only a kind
@@ -10,7 +11,7 @@ import { fieldMessages, localFailureWords, type InputSubject } from './local-fai
 // problem: the host answered).
 
 /** What the agent was doing when the error happened; some kinds mean different things. */
-export type ErrorContext = 'update' | 'lookup' | 'open-reader' | 'connections' | 'save-connection' | 'test-connection';
+export type ErrorContext = 'update' | 'lookup' | 'open-reader' | 'connections' | 'save-connection' | 'test-connection' | 'history';
 
 export type ExplainedError = {
   /** One sentence saying what happened and what to do. */
@@ -42,6 +43,8 @@ function summaryFor(error: BridgeError, context: ErrorContext): { summary: strin
       };
     case 'update-in-flight':
       return { summary: UPDATE_IN_FLIGHT_SUMMARY, retryable: false };
+    case 'history':
+      return { summary: historyFailureWords(error, context === 'update'), retryable: error.reason === 'history-unwritable' };
     case 'invalid-input':
       return { summary: invalidInputSummary(error, context), retryable: false };
     case 'unauthorized':
@@ -171,13 +174,15 @@ const SUBJECTS: Record<ErrorContext, InputSubject> = {
   connections: 'The connection',
   'save-connection': 'The connection',
   'test-connection': 'The connection',
+  history: 'The request',
 };
 
 /** The cause in words, from the facts; undefined when the summary says it all. */
 export function failureDetail(error: BridgeError, context: ErrorContext): string | undefined {
   return (
     conscentFailureWords(error, context === 'update') ??
-    localFailureWords(error, SUBJECTS[context], context === 'test-connection')
+    localFailureWords(error, SUBJECTS[context], context === 'test-connection') ??
+    historyFailureDetail(error)
   );
 }
 

@@ -38,7 +38,7 @@ export function keychainWords(error: BridgeError): string {
 const CHECK_CLIENT_ID = "Check the connection's Client ID in Connections: copy it again from the ConsCent dashboard (Integrations page).";
 
 /** What the refused input was, by what the agent was doing. */
-export type InputSubject = 'The connection' | 'The search' | 'The user id' | 'The changes';
+export type InputSubject = 'The connection' | 'The search' | 'The user id' | 'The changes' | 'The request';
 
 function inputWords(error: BridgeError, subject: InputSubject, testing: boolean): string | undefined {
   const said = error.apiMessage ? ` ConsCent said: "${error.apiMessage}"` : '';

@@ -10,5 +10,8 @@ export function rememberedSource(remembered: RememberedFields): string {
   switch (remembered.from) {
     case 'session-save':
       return `as of ${when}, from what ConsCent returned after a save in this session`;
+    case 'history':
+      // The change history keeps the record ConsCent returned with the newest saved change.
+      return `as of ${when}, from your save on this computer`;
   }
 }

@@ -1,5 +1,6 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { LookupReaderResult, ConnectionSummary, ReaderView } from '../../../common/contract';
+import type { RevertPlan } from '../../../common/history-schemas';
 import type { BridgeError } from '../../../common/result';
 import { useBridge } from '../bridge/bridge-context';
 import { useUnsavedChanges } from '../unsaved/unsaved-changes-context';
@@ -22,17 +23,35 @@ type RecordState =
   | { phase: 'none' }
   | { phase: 'loading'; userId: string }
   | { phase: 'failed'; userId: string; error: BridgeError }
-  | { phase: 'loaded'; view: ReaderView; loadId: number };
+  | { phase: 'loaded'; view: ReaderView; loadId: number; revert?: RevertPlan };
 
-export function ReaderScreen({ connection }: { connection: ConnectionSummary }) {
+type ReaderScreenProps = {
+  connection: ConnectionSummary;
+  /** Opened to revert a change: its reader is looked up again and the form starts from the plan. */
+  initialRevert?: RevertPlan | null;
+  onRevertDone?: () => void;
+};
+
+export function ReaderScreen({ connection, initialRevert, onRevertDone }: ReaderScreenProps) {
   const bridge = useBridge();
   const { confirmDiscard } = useUnsavedChanges();
   const [lookup, setLookup] = useState<LookupState>({ phase: 'idle' });
-  const [record, setRecord] = useState<RecordState>({ phase: 'none' });
+  const [record, setRecord] = useState<RecordState>(initialRevert ? { phase: 'loading', userId: initialRevert.entry.userId } : { phase: 'none' });
   // Only the latest request may update the screen: a slow answer to an older search
   // must not replace the reader the agent is looking at now.
   const latestLookup = useRef(0);
   const latestLoad = useRef(0);
+
+  // A revert looks its reader up again once, when this screen opens for it: the form must
+  // start from what ConsCent holds now, not from what the change saw.
+  useEffect(() => {
+    if (!initialRevert) return;
+    const loadId = ++latestLoad.current;
+    void bridge.openReader({ connectionId: connection.id, userId: initialRevert.entry.userId }).then((result) => {
+      if (loadId !== latestLoad.current) return;
+      setRecord(result.ok ? { phase: 'loaded', view: result.value, loadId, revert: initialRevert } : { phase: 'failed', userId: initialRevert.entry.userId, error: result.error });
+    });
+  }, [bridge, connection.id, initialRevert]);
 
   const openUser = async (userId: string) => {
     const loadId = ++latestLoad.current;
@@ -93,7 +112,9 @@ export function ReaderScreen({ connection }: { connection: ConnectionSummary }) 
           </button>
         </ErrorNotice>
       ) : null}
-      {record.phase === 'loaded' ? <ReaderRecord key={record.loadId} connection={connection} initialView={record.view} /> : null}
+      {record.phase === 'loaded' ? (
+        <ReaderRecord key={record.loadId} connection={connection} initialView={record.view} revert={record.revert} {...(onRevertDone ? { onRevertDone } : {})} />
+      ) : null}
     </div>
   );
 }

@@ -1,0 +1,76 @@
+import type { HistoryEntry } from '../../../common/history-schemas';
+import { FIELD_LABELS } from '../edit/field-labels';
+import { formatDateTime } from '../format/format-date';
+import { agentText, readerText, statusText, valueLines } from './history-text';
+
+// One change: when, who, from which computer, over which connection, to which reader;
+// each field before → after; the outcome; links to the change it reverts or that reverted
+// it. "Revert this change" only where it can work: a saved change over the active connection.
+
+type HistoryEntryCardProps = {
+  entry: HistoryEntry;
+  activeConnectionId: string | null;
+  onRevert: (entry: HistoryEntry) => void;
+  reverting: boolean;
+};
+
+export function HistoryEntryCard({ entry, activeConnectionId, onRevert, reverting }: HistoryEntryCardProps) {
+  const headingId = `history-entry-${entry.id}`;
+  const otherConnection = entry.connection.connectionId !== activeConnectionId;
+  return (
+    <li className={`history-entry status-${entry.status}`} aria-labelledby={headingId}>
+      <div className="history-entry-head">
+        <h3 id={headingId}>
+          Change {entry.id}: {readerText(entry)}
+        </h3>
+        <span className={`chip outcome-chip outcome-${entry.status}`}>{statusText(entry)}</span>
+      </div>
+      <p className="hint">
+        {formatDateTime(entry.at)} · {agentText(entry)} on {entry.machine} · connection {entry.connection.name} ({entry.connection.host}) · user id{' '}
+        <span className="mono">{entry.userId}</span>
+        {entry.revertOf ? ` · reverts change ${entry.revertOf}` : ''}
+        {entry.revertedBy?.length ? ` · reverted by change ${entry.revertedBy.join(', ')}` : ''}
+      </p>
+      <table className="data-table changes-table history-changes">
+        <caption className="visually-hidden">Fields changed in change {entry.id}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Field</th>
+            <th scope="col">Before</th>
+            <th scope="col">After</th>
+          </tr>
+        </thead>
+        <tbody>
+          {entry.changes.map((change) => (
+            <tr key={change.field}>
+              <th scope="row">{FIELD_LABELS[change.field]}</th>
+              <td className={change.before === null ? 'not-known' : 'change-before'}>
+                {valueLines(change.field, change.before).map((line, i) => (
+                  <div key={i}>{line}</div>
+                ))}
+              </td>
+              <td className="change-after">
+                {valueLines(change.field, change.after).map((line, i) => (
+                  <div key={i}>{line}</div>
+                ))}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {entry.message ? <p className="hint">ConsCent said: “{entry.message}”</p> : null}
+      {entry.status === 'saved' ? (
+        <div className="button-row">
+          <button type="button" onClick={() => onRevert(entry)} disabled={otherConnection || reverting} aria-describedby={otherConnection ? `${headingId}-other` : undefined}>
+            Revert this change
+          </button>
+          {otherConnection ? (
+            <span id={`${headingId}-other`} className="hint">
+              Made over the connection {entry.connection.name}: switch to it in Connections to revert.
+            </span>
+          ) : null}
+        </div>
+      ) : null}
+    </li>
+  );
+}

@@ -1,0 +1,101 @@
+import { useEffect, useId, useState } from 'react';
+import { MAX_RETENTION_DAYS, type HistorySettings } from '../../../common/history-schemas';
+import type { BridgeError } from '../../../common/result';
+import { useBridge } from '../bridge/bridge-context';
+import { ConfirmDialog } from '../ui/ConfirmDialog';
+import { ErrorNotice } from '../ui/ErrorNotice';
+
+// The history's settings: the name entries carry beside the OS user name (set once), how
+// long entries are kept (they hold readers' personal data), and clearing it all. None of
+// these touches the keychain.
+
+export function HistorySettingsPanel({ onCleared }: { onCleared: () => void }) {
+  const bridge = useBridge();
+  const id = useId();
+  const [settings, setSettings] = useState<HistorySettings | null>(null);
+  const [displayName, setDisplayName] = useState('');
+  const [retention, setRetention] = useState('180');
+  const [error, setError] = useState<BridgeError | null>(null);
+  const [notice, setNotice] = useState('');
+  const [confirming, setConfirming] = useState(false);
+
+  useEffect(() => {
+    void bridge.getHistorySettings({}).then((result) => {
+      if (!result.ok) return setError(result.error);
+      setSettings(result.value);
+      setDisplayName(result.value.displayName);
+      setRetention(String(result.value.retentionDays));
+    });
+  }, [bridge]);
+
+  const days = Number(retention);
+  const retentionProblem = Number.isInteger(days) && days >= 1 && days <= MAX_RETENTION_DAYS ? null : `Enter a whole number of days from 1 to ${MAX_RETENTION_DAYS}.`;
+
+  const save = async () => {
+    if (retentionProblem) return;
+    const result = await bridge.saveHistorySettings({ displayName, retentionDays: days });
+    if (!result.ok) return setError(result.error);
+    setError(null);
+    setSettings(result.value);
+    setNotice('History settings saved. A new retention period applies from the next start of the console.');
+  };
+
+  const clear = async () => {
+    setConfirming(false);
+    const result = await bridge.clearHistory({ confirm: true });
+    if (!result.ok) return setError(result.error);
+    setError(null);
+    setNotice(`History cleared: ${result.value.removed} ${result.value.removed === 1 ? 'change' : 'changes'} removed. Connections and their keys are unchanged.`);
+    onCleared();
+  };
+
+  return (
+    <section className="panel" aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>History settings</h2>
+      {settings ? (
+        <p className="hint">
+          Changes are recorded as <strong>{settings.osUser}</strong> on <strong>{settings.machine}</strong>, in <span className="mono">{settings.folder}</span>.
+        </p>
+      ) : null}
+      <form
+        className="field-row"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void save();
+        }}
+      >
+        <div className="field">
+          <label htmlFor={`${id}-name`}>Your name in the history</label>
+          <input id={`${id}-name`} value={displayName} maxLength={80} onChange={(e) => setDisplayName(e.target.value)} autoComplete="name" />
+          <p className="hint">Optional; shown beside your computer account name.</p>
+        </div>
+        <div className="field narrow">
+          <label htmlFor={`${id}-days`}>Keep changes for (days)</label>
+          <input id={`${id}-days`} inputMode="numeric" value={retention} onChange={(e) => setRetention(e.target.value)} aria-invalid={retentionProblem ? true : undefined} aria-describedby={`${id}-days-hint`} />
+          <p id={`${id}-days-hint`} className={retentionProblem ? 'field-error' : 'hint'}>
+            {retentionProblem ?? 'Older changes are removed when the console starts.'}
+          </p>
+        </div>
+        <div className="history-filter-actions">
+          <button type="submit" className="primary" disabled={!settings}>
+            Save settings
+          </button>
+        </div>
+      </form>
+      <p role="status" aria-live="polite" className="status-slot">
+        {notice}
+      </p>
+      {error ? <ErrorNotice error={error} context="history" /> : null}
+      <div className="button-row">
+        <button type="button" className="danger-outline" onClick={() => setConfirming(true)}>
+          Clear history…
+        </button>
+      </div>
+      {confirming ? (
+        <ConfirmDialog title="Clear the whole change history?" confirmLabel="Clear history" cancelLabel="Keep it" destructive onConfirm={() => void clear()} onCancel={() => setConfirming(false)}>
+          <p>Every recorded change on this computer is deleted and cannot be brought back. Export it first if it may be needed. Connections and their API keys are not touched.</p>
+        </ConfirmDialog>
+      ) : null}
+    </section>
+  );
+}
