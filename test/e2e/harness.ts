@@ -2,6 +2,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import keytar from 'keytar';
 import type { Page } from 'playwright-core';
+import type { AppServicesOptions } from '../../main/app-services';
+import type { KeytarLike } from '../../main/credentials/credential-store';
 import { openConsoleShell } from '../../scripts/chromium-shell/console-shell';
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../simulator';
 import { useKeyringSituationInThisProcess, type KeyringSituation, type TestKeyring } from '../helpers/keyring';
@@ -24,6 +26,8 @@ export interface ConsoleUnderTest {
   restartSimulator(port: number): Promise<RunningSimulator>;
   /** Opens a fresh page (a "restart" of the window), same main-process state. */
   reopen(): Promise<Page>;
+  /** Where main's save dialog stand-in puts the next history export; null answers "cancelled". */
+  exportTo(path: string | null): void;
   /** fullPage: false for dialogs, which sit fixed in the viewport. */
   screenshot(name: string, options?: { fullPage?: boolean }): Promise<string>;
   close(): Promise<void>;
@@ -36,6 +40,10 @@ export interface LaunchOptions {
   keychain?: KeyringSituation;
   /** Written to userData/settings.json before the page loads, e.g. a damaged file. */
   settingsFileText?: string;
+  /** The keytar main's services use, e.g. one that counts keychain calls; the real one when absent. */
+  keytar?: KeytarLike;
+  /** What Electron would tell main about the network (system proxy, OS certificates); plain Node's when absent. */
+  network?: AppServicesOptions['network'];
 }
 
 export async function launchConsole(
@@ -52,10 +60,12 @@ export async function launchConsole(
   const browserProfileDir = join(keyring.env.HOME, 'chromium-profile');
   const ipcResults: unknown[] = [];
   const consoleMessages: string[] = [];
+  // Electron's save dialog in main, played by the test: it answers the path the test set.
+  let exportPath: string | null = null;
   const shell = await openConsoleShell({
     rendererDir: join(ROOT, 'out', 'renderer'),
     preloadPath: join(ROOT, 'out', 'preload', 'index.cjs'),
-    services: { userDataDir, logDir: join(keyring.env.HOME, 'logs'), keytar, requestTimeoutMs: E2E_REQUEST_TIMEOUT_MS },
+    services: { userDataDir, logDir: join(keyring.env.HOME, 'logs'), keytar: options.keytar ?? keytar, requestTimeoutMs: E2E_REQUEST_TIMEOUT_MS, chooseExportPath: async () => exportPath, ...(options.network ? { network: options.network } : {}) },
     browserProfileDir,
     headless: true,
     onIpcResult: (result) => ipcResults.push(result),
@@ -74,6 +84,9 @@ export async function launchConsole(
     async restartSimulator(port) {
       app.sim = await startSimulator({ ...simOptions, port });
       return app.sim;
+    },
+    exportTo(path) {
+      exportPath = path;
     },
     async reopen() {
       await app.page.close();

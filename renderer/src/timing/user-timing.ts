@@ -6,23 +6,9 @@ import { useEffect } from 'react';
 // once the answer is on screen (the frame after React committed it); the start mark is
 // then cleared, so a later re-render without a new action measures nothing.
 
-export const MARKS = {
-  searchSubmitted: 'conscent:search-submitted',
-  readerChosen: 'conscent:reader-chosen',
-  sendPressed: 'conscent:send-pressed',
-  lookupInteractive: 'conscent:lookup-interactive',
-} as const;
+import { MARKS, MEASURES } from '../../../common/user-timing-names';
 
-export const MEASURES = {
-  /** Search submitted → the reader's record painted (a single match opens at once). */
-  searchToRecord: 'conscent:search→record',
-  /** A reader chosen from several matches → their record painted. */
-  chooseToRecord: 'conscent:choose→record',
-  /** "Send changes" pressed → ConsCent's answer painted. */
-  sendToResult: 'conscent:send→result',
-  /** Navigation start (the page loaded) → the lookup box painted and taking input. */
-  pageToLookupInteractive: 'conscent:page→lookup-interactive',
-} as const;
+export { MARKS, MEASURES };
 
 const timing = (): Performance | undefined => (typeof performance === 'undefined' ? undefined : performance);
 
