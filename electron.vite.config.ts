@@ -23,7 +23,7 @@ export default defineConfig({
       outDir: 'out/main',
       // Pure-JS dependencies are bundled so the installed app ships no node_modules for
       // them; only keytar (a native module) stays external and is packaged unpacked.
-      externalizeDeps: { exclude: ['axios', 'zod', 'libphonenumber-js', 'csv-stringify'] },
+      externalizeDeps: { exclude: ['axios', 'zod', 'libphonenumber-js', 'csv-stringify', 'https-proxy-agent'] },
       rollupOptions: { input: { index: resolve(__dirname, 'main/index.ts') } },
     },
   },

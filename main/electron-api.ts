@@ -51,7 +51,13 @@ export interface ElectronApi<W extends WindowLike, M> {
     registerSchemesAsPrivileged(schemes: CustomScheme[]): void;
     handle(scheme: string, handler: (request: AppProtocolRequest) => Promise<Response>): void;
   };
-  session: { readonly defaultSession: SessionLike & { readonly webRequest: WebRequestLike } };
+  session: {
+    readonly defaultSession: SessionLike & {
+      readonly webRequest: WebRequestLike;
+      /** The system's proxy for a URL as a PAC answer (PAC scripts and WPAD included): issue 13. */
+      resolveProxy(url: string): Promise<string>;
+    };
+  };
   ipcMain: IpcMainLike;
   dialog: {
     showMessageBoxSync(window: W, options: MessageBoxSyncOptions): number;

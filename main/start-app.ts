@@ -3,6 +3,7 @@ import { createAppBridgeHandlers } from './app-services';
 import type { KeytarLike } from './credentials/credential-store';
 import type { ElectronApi, WindowLike } from './electron-api';
 import { registerBridge } from './ipc/register-bridge';
+import { osCertificates } from './network/network-environment';
 import { createFileLogger } from './logging/logger';
 import { createSenderCheck } from './ipc/sender-check';
 import { createMenuTemplate } from './window/app-menu';
@@ -101,6 +102,9 @@ export function startApp<W extends WindowLike, M>(
       userDataDir: app.getPath('userData'),
       logDir: app.getPath('logs'),
       keytar,
+      // Electron's answers about the network, as plain functions (issue 13): the system proxy
+      // for each URL (PAC and WPAD as Chromium reads them) and the OS certificate store.
+      network: { resolveProxy: (url) => session.defaultSession.resolveProxy(url), systemCertificates: osCertificates },
       // A history export goes where the agent says in the system's save dialog, never to a
       // path the page names.
       chooseExportPath: async (suggestedName) => {

@@ -5,6 +5,7 @@ import { credentialsFor } from '../credentials/credential-binding';
 import { withClientIdErrors } from '../conscent/client-id-check';
 import type { ApiAccess, ConsCentClient } from '../conscent/conscent-client';
 import { ConfigError } from '../errors/config-error';
+import { networkOf } from './connection-network';
 import type { RecordOrigin } from '../readers/last-returned-records';
 
 /** Makes a ConsCent client; injected so tests can count or refuse requests. */
@@ -28,7 +29,9 @@ export function createConnectionAccess(store: ConnectionStore, credentials: Cred
     },
     async clientFor(connection) {
       const stored = await credentialsFor(credentials, connection.id, connection.baseUrl, connection.baseUrl, 'connection');
-      return withClientIdErrors(createClient({ baseUrl: connection.baseUrl, clientId: connection.clientId, credentials: stored }));
+      return withClientIdErrors(
+        createClient({ baseUrl: connection.baseUrl, clientId: connection.clientId, credentials: stored, network: networkOf(connection) }),
+      );
     },
   };
 }

@@ -1,5 +1,6 @@
 import { isAxiosError } from 'axios';
 import type { NetworkReason } from '../../common/result';
+import { ProxyLegError } from '../network/tunnel-agent';
 import { ApiError } from './api-error';
 
 // The one place that decides what a failed ConsCent call was: whatever axios or the
@@ -35,8 +36,34 @@ export function isCertificateCode(code: string): boolean {
   return code.includes('CERT') || code === 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' || code.startsWith('UNABLE_TO_GET_ISSUER');
 }
 
+const PROXY_REASONS: Record<ProxyLegError['code'], NetworkReason> = {
+  ERR_PROXY_UNREACHABLE: 'proxy-unreachable',
+  ERR_PROXY_AUTH_REQUIRED: 'proxy-auth-required',
+  ERR_PROXY_AUTH_REJECTED: 'proxy-auth-rejected',
+  ERR_PROXY_REFUSED: 'proxy-refused',
+};
+
+/** The proxy leg's failure, whether axios threw it as is or wrapped it as its cause. */
+function proxyLegOf(error: unknown): ProxyLegError | undefined {
+  if (error instanceof ProxyLegError) return error;
+  const cause = (error as { cause?: unknown } | null)?.cause;
+  return cause instanceof ProxyLegError ? cause : undefined;
+}
+
 export function classifyTransportFailure(error: unknown, host: string, timeoutMs: number): ApiError {
   if (error instanceof ApiError) return error;
+  const leg = proxyLegOf(error);
+  if (leg) {
+    const { status, socketCode } = leg.facts;
+    return new ApiError({
+      kind: 'network',
+      reason: PROXY_REASONS[leg.code],
+      host,
+      proxy: leg.proxy,
+      ...(status === undefined ? {} : { status }),
+      ...(socketCode === undefined ? {} : { code: socketCode }),
+    });
+  }
   const code = errorCode(error);
   if (code !== undefined && TIMEOUT_CODES.has(code)) {
     return new ApiError({ kind: 'timeout', host, timeoutSeconds: Math.round(timeoutMs / 100) / 10 });

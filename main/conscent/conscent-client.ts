@@ -11,7 +11,8 @@ import { scrubSecrets } from '../credentials/scrub-secrets';
 import { ApiError } from './api-error';
 import { classifyStatus, classifyTransportFailure } from './classify-failure';
 import { ENDPOINTS } from './endpoints';
-import { createHttpsAgent, proxyFor, requestUrl } from './transport';
+import { NODE_NETWORK, type NetworkEnvironment } from '../network/network-environment';
+import { createTransport, requestUrl, type ConnectionNetwork, type ExchangeFacts } from './transport';
 import {
   LOOKUP_RETRY_POLICY,
   realRetryRuntime,
@@ -27,6 +28,8 @@ export interface ApiAccess {
   baseUrl: string;
   clientId: string;
   credentials: Credentials;
+  /** The connection's proxy choice, extra certificate and proxy credentials. */
+  network?: ConnectionNetwork;
 }
 
 export interface ClientOptions {
@@ -39,6 +42,8 @@ export interface ClientOptions {
   retry?: RetryPolicy;
   /** Injected by tests so backoff is deterministic and instant. */
   retryRuntime?: Partial<RetryRuntime>;
+  /** The system's proxy and certificates (Electron's, in the app); plain Node's when absent. */
+  network?: NetworkEnvironment;
 }
 
 export type UserSelector = { userId: string } | { email: string } | { phoneNumber: string };
@@ -56,6 +61,8 @@ export interface ConsCentClient {
     filter: Partial<Record<'userId' | 'email' | 'phoneNumber', string>> & { pageSize?: number },
     options?: ReadOptions,
   ): Promise<PurchasesResponse>;
+  /** Route and TLS issuer of the last exchange that got an answer (for Test connection). */
+  lastExchange?(): ExchangeFacts | undefined;
 }
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
@@ -65,13 +72,12 @@ export const MAX_API_MESSAGE_CHARS = 200;
 /** Shown when a successful update came back without a message of its own. */
 export const NO_SUCCESS_MESSAGE = 'ConsCent accepted the change (it sent no message of its own).';
 
-// One agent for the process, so connections are reused across clients.
-const HTTPS_AGENT = createHttpsAgent();
-
 export function createConsCentClient(connection: ApiAccess, options: ClientOptions = {}): ConsCentClient {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const now = options.now ?? (() => new Date());
   const host = new URL(connection.baseUrl).host;
+  const transport = createTransport(options.network ?? NODE_NETWORK, connection.network);
+  let lastExchange: ExchangeFacts | undefined;
   const http: AxiosInstance = axios.create({
     auth: { username: connection.credentials.apiKey, password: connection.credentials.apiSecret },
     timeout: timeoutMs,
@@ -85,8 +91,8 @@ export function createConsCentClient(connection: ApiAccess, options: ClientOptio
     responseType: 'text',
     transformResponse: [(data: unknown) => data],
     headers: { Accept: 'application/json' },
-    proxy: proxyFor(new URL(connection.baseUrl)),
-    httpsAgent: HTTPS_AGENT,
+    // Never axios' own (environment) proxy: the transport's route is the only one.
+    proxy: false,
   });
 
   const retryPolicy = options.retry ?? LOOKUP_RETRY_POLICY;
@@ -103,6 +109,8 @@ export function createConsCentClient(connection: ApiAccess, options: ClientOptio
   ): Promise<AttemptOutcome<z.infer<S>>> {
     // A base URL that cannot be used throws a ConfigError here: nothing is sent.
     const url = requestUrl(connection.baseUrl, endpoint.path);
+    // The route (system proxy, PAC) is asked per request: it may differ by URL and change.
+    const { route, agents } = await transport.prepare(url);
     if (cancel?.aborted) throw cancel.reason;
     // Some responses stall after the headers; axios' timeout alone only sees idle sockets.
     const deadline = new AbortController();
@@ -118,11 +126,12 @@ export function createConsCentClient(connection: ApiAccess, options: ClientOptio
         data: body,
         signal: deadline.signal,
         timeout: attemptTimeoutMs,
+        ...agents,
       });
     } catch (error) {
       // Abandoned on purpose: not a failure to classify or retry.
       if (cancel?.aborted) throw cancel.reason;
-      const failure = classifyTransportFailure(error, host, attemptTimeoutMs);
+      const failure = await transport.explain(classifyTransportFailure(error, host, attemptTimeoutMs), url, route);
       return { ok: false, error: failure, hint: transportRetryHint(failure) };
     } finally {
       clearTimeout(timer);
@@ -130,6 +139,7 @@ export function createConsCentClient(connection: ApiAccess, options: ClientOptio
     }
     // An answer that arrived as the signal fired is not used either.
     if (cancel?.aborted) throw cancel.reason;
+    lastExchange = transport.factsOf(route, (response.request as { socket?: unknown } | undefined)?.socket);
     const json = parseJson(response.data);
     if (response.status < 200 || response.status >= 300) {
       const retryAfter = response.headers['retry-after'];
@@ -181,6 +191,7 @@ export function createConsCentClient(connection: ApiAccess, options: ClientOptio
       read(ENDPOINTS.userAndSubscriptionDetails, { clientId: connection.clientId, ...selector }, UserAndSubscriptionDetails, options),
     findPurchases: (filter, options) =>
       read(ENDPOINTS.purchasedSubscriptions, { ...filter, pageSize: filter.pageSize ?? 50, pageNumber: 1 }, PurchasesResponse, options),
+    lastExchange: () => lastExchange,
   };
 }
 

@@ -141,6 +141,9 @@ export function createStandInElectron(options: StandInOptions = {}) {
   }
 
   const defaultSession = Object.assign(new FakeSession(), {
+    /** What the system proxy settings answer for every URL (a PAC result). */
+    proxyAnswer: 'DIRECT',
+    resolveProxy: async (_url: string): Promise<string> => defaultSession.proxyAnswer,
     webRequest: {
       headersListener: undefined as undefined | ((details: HeadersReceivedDetails, callback: (r: HeadersReceivedResponse) => void) => void),
       onHeadersReceived(_filter: { urls: string[] }, listener: NonNullable<typeof defaultSession.webRequest.headersListener>) {

@@ -7,7 +7,8 @@ import tls from 'node:tls';
 import { generate } from 'selfsigned';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_API_MESSAGE_CHARS, NO_SUCCESS_MESSAGE, createConsCentClient } from '../../main/conscent/conscent-client';
-import { proxyFor, requestUrl } from '../../main/conscent/transport';
+import { requestUrl } from '../../main/conscent/transport';
+import { routeFor } from '../../main/network/proxy-route';
 import { DEMO_CLIENT, SEED_EXAMPLE_USER_ID, startSimulator, type RunningSimulator } from '../../simulator';
 import { apiFailure } from '../helpers/api-failure';
 
@@ -81,13 +82,24 @@ describe('proxies', () => {
     }
   });
 
-  it('another host still uses the environment proxy, through a CONNECT tunnel that carries no credentials', async () => {
+  it('HTTPS_PROXY in the environment no longer decides (issue 13): the system proxy, through resolveProxy, does', async () => {
     const proxy = await startRecordingProxy();
     try {
       process.env.HTTPS_PROXY = proxy.url;
       process.env.https_proxy = proxy.url;
-      await apiFailure(clientFor('https://api.conscent.example/api/v1').findPurchases({ pageSize: 1 }));
-      // The read is retried on the proxy's 502; every attempt is a bare CONNECT.
+      const direct = createConsCentClient(
+        { baseUrl: 'https://api.conscent.example/api/v1', clientId: DEMO_CLIENT.clientId, credentials },
+        { timeoutMs: 3_000, network: { resolveProxy: async () => 'DIRECT', systemCertificates: () => [] } },
+      );
+      const error = await apiFailure(direct.findPurchases({ pageSize: 1 }));
+      expect(error.facts.reason).toBe('host-not-found');
+      expect(proxy.seen).toEqual([]);
+      const proxied = createConsCentClient(
+        { baseUrl: 'https://api.conscent.example/api/v1', clientId: DEMO_CLIENT.clientId, credentials },
+        { timeoutMs: 3_000, network: { resolveProxy: async () => `PROXY ${new URL(proxy.url).host}`, systemCertificates: () => [] } },
+      );
+      expect((await apiFailure(proxied.findPurchases({ pageSize: 1 }))).facts).toMatchObject({ reason: 'proxy-refused', status: 502 });
+      // Every attempt is a bare CONNECT: no credentials for the proxy to see.
       expect(proxy.seen.length).toBeGreaterThan(0);
       for (const seen of proxy.seen) expect(seen).toEqual({ method: 'CONNECT', url: 'api.conscent.example:443', authorization: undefined });
     } finally {
@@ -95,11 +107,14 @@ describe('proxies', () => {
     }
   });
 
-  it('the decision is one function of the URL: none for loopback, the environment’s otherwise', () => {
+  it('the decision is one function of the URL and the setting: none for loopback, whatever the system or the connection says', async () => {
+    const network = { resolveProxy: async () => 'PROXY proxy.corp:8080', systemCertificates: () => [] };
     for (const url of ['http://127.0.0.1:4010/api/v1', 'http://localhost/api', 'https://[::1]:8443/api', 'http://127.8.9.10/']) {
-      expect(proxyFor(new URL(url)), url).toBe(false);
+      expect(await routeFor(new URL(url), undefined, network), url).toEqual({ kind: 'direct' });
+      expect(await routeFor(new URL(url), { mode: 'manual', url: 'http://proxy.corp:8080' }, network), url).toEqual({ kind: 'direct' });
     }
-    expect(proxyFor(new URL('https://api.conscent.in/api/v1'))).toBeUndefined();
+    expect(await routeFor(new URL('https://api.conscent.in/api/v1'), undefined, network)).toMatchObject({ kind: 'proxy', label: 'proxy.corp:8080' });
+    expect(await routeFor(new URL('https://api.conscent.in/api/v1'), { mode: 'none' }, network)).toEqual({ kind: 'direct' });
   });
 });
 
