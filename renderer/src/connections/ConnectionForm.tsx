@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useId, useMemo, useState } from 'react';
-import { useForm, useWatch, type Path } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import type {
   ConnectionSummary,
   SaveConnectionRequest,
@@ -14,12 +14,10 @@ import { fieldMessages } from '../errors/local-failure-words';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { FieldErrorText, TextField } from '../ui/TextField';
 import { CredentialHint } from './CredentialHint';
-import {
-  leavesStoredOrigin,
-  connectionFormSchema,
-  type ConnectionFormOutput,
-  type ConnectionFormValues,
-} from './connection-form-schema';
+import { leavesStoredOrigin, connectionFormSchema, type ConnectionFormOutput, type ConnectionFormValues } from './connection-form-schema';
+import { formPathOf, initialValues, toRequestParts } from './connection-request';
+import { NetworkFields } from './NetworkFields';
+import { ProxyCredentialFields, TestPassed, needsProxyCredentials } from './TestOutcome';
 
 // Create or edit a connection. The API key and secret are write-only: they are typed
 // here, sent once to main (which puts them in the OS keychain) and never come back. For
@@ -40,29 +38,6 @@ type TestState =
   | { phase: 'testing' }
   | { phase: 'passed'; result: TestConnectionResult }
   | { phase: 'failed'; error: BridgeError };
-
-const FORM_FIELDS: ReadonlySet<string> = new Set(['name', 'environment', 'baseUrl', 'clientId', 'apiKey', 'apiSecret']);
-
-function initialValues(editing: ConnectionSummary | undefined): ConnectionFormValues {
-  if (!editing) {
-    return { name: '', environment: 'sandbox', baseUrl: ENVIRONMENT_PRESETS.sandbox.baseUrl, clientId: '', apiKey: '', apiSecret: '' };
-  }
-  const { name, environment, baseUrl, clientId } = editing;
-  return { name, environment, baseUrl, clientId, apiKey: '', apiSecret: '' };
-}
-
-/** Splits the form's output into the contract's request parts. */
-function toRequestParts(values: ConnectionFormOutput) {
-  const { apiKey, apiSecret, ...connection } = values;
-  const credentials = apiKey !== '' || apiSecret !== '' ? { apiKey, apiSecret } : undefined;
-  return { connection, credentials };
-}
-
-/** Main reports invalid fields by request path ("connection.baseUrl", "credentials.apiKey"). */
-function formPathOf(key: string): Path<ConnectionFormValues> | null {
-  const last = key.replace(/^(connection|credentials)\./, '');
-  return FORM_FIELDS.has(last) ? (last as Path<ConnectionFormValues>) : null;
-}
 
 export function ConnectionForm({ editing, onSaved, onCancel }: ConnectionFormProps) {
   const bridge = useBridge();
@@ -90,7 +65,10 @@ export function ConnectionForm({ editing, onSaved, onCancel }: ConnectionFormPro
   const [saveError, setSaveError] = useState<BridgeError | null>(null);
   const environment = useWatch({ control, name: 'environment' });
   const baseUrl = useWatch({ control, name: 'baseUrl' });
+  const proxyMode = useWatch({ control, name: 'proxyMode' });
   const isCustom = environment === 'custom';
+  // Shown once a proxy asked for a password, and kept while the agent fills them in.
+  const [proxyAsked, setProxyAsked] = useState<string | null>(null);
   const hostChanged = leavesStoredOrigin(storedForBaseUrl, baseUrl);
 
   const showFieldErrors = (error: BridgeError) => {
@@ -123,12 +101,14 @@ export function ConnectionForm({ editing, onSaved, onCancel }: ConnectionFormPro
     const parsed = schema.safeParse(getValues());
     if (!parsed.success) return;
     setTest({ phase: 'testing' });
-    const { connection, credentials } = toRequestParts(parsed.data);
+    const { connection, credentials, proxyCredentials } = toRequestParts(parsed.data);
     const request: TestConnectionRequest = { connection };
     // Without new credentials, main tests with the ones stored for this connection.
     if (editing) request.id = editing.id;
     if (credentials) request.credentials = credentials;
+    if (proxyCredentials) request.proxyCredentials = proxyCredentials;
     const result = await bridge.testConnection(request);
+    if (!result.ok && needsProxyCredentials(result.error)) setProxyAsked(result.error.proxy ?? '');
     setTest(result.ok ? { phase: 'passed', result: result.value } : { phase: 'failed', error: result.error });
     // A refused Client ID, or credentials needed for a new host: mark those fields too.
     if (!result.ok) showFieldErrors(result.error);
@@ -205,15 +185,13 @@ export function ConnectionForm({ editing, onSaved, onCancel }: ConnectionFormPro
             hint={<CredentialHint what="API secret" editing={editing} baseUrl={baseUrl} hostChanged={hostChanged} />}
             autoComplete="off"
           />
+          <NetworkFields register={register} errors={errors} proxyMode={proxyMode} savedCertificate={editing?.extraCertificateInfo} />
+          {proxyAsked !== null ? <ProxyCredentialFields proxy={proxyAsked || undefined} register={register} errors={errors} /> : null}
         </fieldset>
 
         <div className="status-slot" role="status" aria-live="polite">
           {test.phase === 'testing' ? <p>Testing the connection…</p> : null}
-          {test.phase === 'passed' ? (
-            <p className="notice notice-success">
-              <span aria-hidden="true">✓</span> Connection works. Connected to {test.result.host}: ConsCent accepted the API key and secret, and the Client ID.
-            </p>
-          ) : null}
+          {test.phase === 'passed' ? <TestPassed result={test.result} /> : null}
         </div>
         {test.phase === 'failed' ? (
           <ErrorNotice error={test.error} context="test-connection" title="Connection test failed." />

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Credentials, ConnectionFields } from '../../../common/contract';
 import { presetProblem } from '../../../common/environment-of-host';
 import type { Environment } from '../../../common/environments';
+import { ExtraCertificate, ProxyCredentials, ProxyUrl, type ProxyMode } from '../../../common/network-settings';
 
 // The connection form: the contract's ConnectionFields (validated as the agent types, same
 // schema as main) plus the write-only key and secret. Empty key and secret mean "keep the
@@ -16,6 +17,13 @@ export type ConnectionFormValues = {
   clientId: string;
   apiKey: string;
   apiSecret: string;
+  /** The connection's network (issue 13): proxy choice, manual proxy, extra certificate. */
+  proxyMode: ProxyMode;
+  proxyUrl: string;
+  extraCertificate: string;
+  /** Write-only, asked for after a proxy answered 407; empty otherwise. */
+  proxyUsername: string;
+  proxyPassword: string;
 };
 
 export const BOTH_CREDENTIALS_TO_REPLACE = 'To replace the stored credentials, enter both the API key and the API secret.';
@@ -47,28 +55,56 @@ export function credentialsForNewHostMessage(what: 'API key' | 'API secret', bas
  */
 export function connectionFormSchema(storedForBaseUrl: string | undefined) {
   const hasStoredCredentials = storedForBaseUrl !== undefined;
-  return ConnectionFields.extend({ apiKey: z.string(), apiSecret: z.string() }).superRefine((values, ctx) => {
-    const wrongPreset = presetProblem(values.environment, values.baseUrl);
-    if (wrongPreset) ctx.addIssue({ code: 'custom', path: ['environment'], message: wrongPreset });
-    const bothEmpty = values.apiKey === '' && values.apiSecret === '';
-    const moved = leavesStoredOrigin(storedForBaseUrl, values.baseUrl);
-    if (hasStoredCredentials && bothEmpty && !moved) return;
-    for (const key of ['apiKey', 'apiSecret'] as const) {
-      const value = values[key];
-      if (moved && value === '' && storedForBaseUrl !== undefined) {
-        const what = key === 'apiKey' ? 'API key' : 'API secret';
-        ctx.addIssue({ code: 'custom', path: [key], message: credentialsForNewHostMessage(what, values.baseUrl, storedForBaseUrl) });
-        continue;
+  return ConnectionFields.omit({ proxy: true, extraCertificate: true })
+    .extend({
+      apiKey: z.string(),
+      apiSecret: z.string(),
+      proxyMode: z.enum(['system', 'none', 'manual']),
+      proxyUrl: z.string(),
+      extraCertificate: z.string(),
+      proxyUsername: z.string(),
+      proxyPassword: z.string(),
+    })
+    .superRefine((values, ctx) => {
+      const wrongPreset = presetProblem(values.environment, values.baseUrl);
+      if (wrongPreset) ctx.addIssue({ code: 'custom', path: ['environment'], message: wrongPreset });
+      networkIssues(values, ctx);
+      const bothEmpty = values.apiKey === '' && values.apiSecret === '';
+      const moved = leavesStoredOrigin(storedForBaseUrl, values.baseUrl);
+      if (hasStoredCredentials && bothEmpty && !moved) return;
+      for (const key of ['apiKey', 'apiSecret'] as const) {
+        const value = values[key];
+        if (moved && value === '' && storedForBaseUrl !== undefined) {
+          const what = key === 'apiKey' ? 'API key' : 'API secret';
+          ctx.addIssue({ code: 'custom', path: [key], message: credentialsForNewHostMessage(what, values.baseUrl, storedForBaseUrl) });
+          continue;
+        }
+        if (hasStoredCredentials && value === '') {
+          ctx.addIssue({ code: 'custom', path: [key], message: BOTH_CREDENTIALS_TO_REPLACE });
+          continue;
+        }
+        const checked = Credentials.shape[key].safeParse(value);
+        const issue = checked.success ? undefined : checked.error.issues[0];
+        if (issue) ctx.addIssue({ code: 'custom', path: [key], message: issue.message });
       }
-      if (hasStoredCredentials && value === '') {
-        ctx.addIssue({ code: 'custom', path: [key], message: BOTH_CREDENTIALS_TO_REPLACE });
-        continue;
-      }
-      const checked = Credentials.shape[key].safeParse(value);
-      const issue = checked.success ? undefined : checked.error.issues[0];
-      if (issue) ctx.addIssue({ code: 'custom', path: [key], message: issue.message });
-    }
-  });
+    });
+}
+
+/** The same rules main applies to the proxy address, the certificate and proxy credentials, shown as the agent types. */
+function networkIssues(values: Pick<ConnectionFormValues, 'proxyMode' | 'proxyUrl' | 'extraCertificate' | 'proxyUsername' | 'proxyPassword'>, ctx: z.RefinementCtx) {
+  const firstIssue = (schema: z.ZodType, value: unknown) => {
+    const checked = schema.safeParse(value);
+    return checked.success ? undefined : checked.error.issues[0]?.message;
+  };
+  const proxyProblem = values.proxyMode === 'manual' ? firstIssue(ProxyUrl, values.proxyUrl) : undefined;
+  if (proxyProblem) ctx.addIssue({ code: 'custom', path: ['proxyUrl'], message: proxyProblem });
+  const certificateProblem = values.extraCertificate.trim() === '' ? undefined : firstIssue(ExtraCertificate, values.extraCertificate);
+  if (certificateProblem) ctx.addIssue({ code: 'custom', path: ['extraCertificate'], message: certificateProblem });
+  if (values.proxyUsername === '' && values.proxyPassword === '') return;
+  for (const [key, field] of [['proxyUsername', 'username'], ['proxyPassword', 'password']] as const) {
+    const problem = firstIssue(ProxyCredentials.shape[field], values[key]);
+    if (problem) ctx.addIssue({ code: 'custom', path: [key], message: problem });
+  }
 }
 
 export type ConnectionFormOutput = z.output<ReturnType<typeof connectionFormSchema>>;

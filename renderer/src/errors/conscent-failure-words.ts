@@ -18,6 +18,55 @@ const CERTIFICATE_CAUSES: ReadonlyMap<string, string> = new Map([
   ['CERT_REVOKED', 'its certificate has been revoked'],
 ]);
 
+/** Codes that mean "no trusted authority vouches for this chain": what TLS inspection causes. */
+const UNKNOWN_AUTHORITY: ReadonlySet<string> = new Set([
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+]);
+
+function unknownAuthorityWords(host: string, issuer: string): string {
+  return (
+    `The secure connection to ${host} was refused: its certificate was issued by "${issuer}", an authority this computer does not trust. Nothing was sent. ` +
+    `If "${issuer}" is your company's (a proxy that inspects secure traffic), ask IT to install the company certificate on this computer, ` +
+    'or paste it into this connection under "Extra trusted certificate" in Connections. If you do not recognise the name, do not continue on this network, and tell your IT team.'
+  );
+}
+
+/** Proxy failures (issue 13): what went wrong on the way through the proxy, and who can fix it. */
+function proxyWords(error: BridgeError, host: string): string {
+  const proxy = error.proxy ?? 'the proxy';
+  switch (error.reason) {
+    case 'proxy-unreachable':
+      return (
+        `The proxy ${proxy} could not be reached${error.code ? ` (${error.code})` : ''}, so nothing was sent to ConsCent. ` +
+        "If this connection has a manual proxy, check its address in Connections; otherwise ask IT whether the proxy is down or this computer's proxy settings are out of date."
+      );
+    case 'proxy-auth-required':
+      return (
+        `The proxy ${proxy} asks for a user name and password, so nothing was sent to ConsCent. ` +
+        'Open Connections, edit this connection and press Test connection: enter your proxy (network) user name and password when asked. The console keeps them in the system keychain.'
+      );
+    case 'proxy-auth-rejected':
+      return (
+        `The proxy ${proxy} did not accept the proxy user name and password, so nothing was sent to ConsCent. ` +
+        'Enter them again in Connections (edit the connection, then Test connection); ask IT if you do not know them.'
+      );
+    case 'proxy-refused':
+      return (
+        `The proxy ${proxy} would not open a connection to ${host}${error.status ? ` (it answered HTTP ${error.status})` : ''}, so nothing was sent to ConsCent. ` +
+        `Check the connection's base URL; if it is right, ask IT to allow ${host} through the proxy.`
+      );
+    default:
+      return (
+        `This computer's proxy settings send ${host} through a proxy the console cannot use (${proxy}). ` +
+        'Choose "No proxy" or a manual proxy for this connection in Connections, or ask IT for an HTTP proxy address.'
+      );
+  }
+}
+
 const DROPPED = (host: string) => `The connection to ${host} was dropped before ConsCent answered. Check this computer's network (and VPN or proxy).`;
 
 function networkWords(error: BridgeError, host: string): string {
@@ -34,11 +83,17 @@ function networkWords(error: BridgeError, host: string): string {
     case 'offline':
       return `This computer seems to be offline: ${host} cannot be reached. Check the network cable or Wi-Fi (and VPN), then try again.`;
     case 'certificate':
-      return (
-        `The secure connection to ${host} was refused because its certificate could not be verified: ` +
-        `${CERTIFICATE_CAUSES.get(error.code ?? '') ?? 'the certificate is not acceptable'}. Nothing was sent. ` +
-        'Someone may be intercepting this network: do not continue on it, and tell your IT team.'
-      );
+      return error.issuer && UNKNOWN_AUTHORITY.has(error.code ?? '')
+        ? unknownAuthorityWords(host, error.issuer)
+        : `The secure connection to ${host} was refused because its certificate could not be verified: ` +
+            `${CERTIFICATE_CAUSES.get(error.code ?? '') ?? 'the certificate is not acceptable'}${error.issuer ? ` (issued by "${error.issuer}")` : ''}. Nothing was sent. ` +
+            'Someone may be intercepting this network: do not continue on it, and tell your IT team.';
+    case 'proxy-unreachable':
+    case 'proxy-auth-required':
+    case 'proxy-auth-rejected':
+    case 'proxy-refused':
+    case 'proxy-unsupported':
+      return proxyWords(error, host);
     case 'not-https':
       return `${host} did not answer with HTTPS on that port. Check the connection's base URL (https:// and the port) in Connections. Nothing was sent.`;
     case 'tls':
