@@ -92,7 +92,7 @@ it('the sweep finds what it looks for (a planted copy, in both encodings)', asyn
   }
 });
 
-it('no file under the temp HOME holds it: settings, logs, Chromium profile, the keyring file (encrypted)', async () => {
+it('no file under the temp HOME holds it: settings, logs, change history, Chromium profile, the keyring file (encrypted)', async () => {
   const { files, hits } = await sweepFiles(app.keyring.env.HOME, NEEDLES);
   figures.filesSwept = files.length;
   // The sweep saw what matters: the settings, the support log, the keyring, the browser's storage.
@@ -100,6 +100,8 @@ it('no file under the temp HOME holds it: settings, logs, Chromium profile, the 
   expect(files.some((f) => f.startsWith('logs/'))).toBe(true);
   expect(files.some((f) => /keyrings\/.+\.keyring$/.test(f))).toBe(true);
   expect(files.some((f) => f.startsWith('chromium-profile/'))).toBe(true);
+  // The change history (issue #10): every save above was recorded, with the connection's facts.
+  expect(files.some((f) => /^userData\/history\/\d{4}-\d{2}\.jsonl$/.test(f))).toBe(true);
   expect(hits).toEqual([]);
 });
 

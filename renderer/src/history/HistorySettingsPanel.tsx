@@ -58,7 +58,7 @@ export function HistorySettingsPanel({ onCleared }: { onCleared: () => void }) {
         </p>
       ) : null}
       <form
-        className="field-row"
+        className="field-row history-settings-form"
         onSubmit={(event) => {
           event.preventDefault();
           void save();
