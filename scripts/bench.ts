@@ -14,6 +14,7 @@ import { countingKeytar } from '../test/helpers/counting-keytar';
 import { launchConsole } from '../test/e2e/harness';
 import { agentActions, measureCount, nextMeasure, startUpMeasure, type ActionName } from './bench/agent-actions';
 import { buildBarePage, jsSizes } from './bench/bundle';
+import { printHistoryFigures, runHistoryBench } from './bench/history';
 import { requestRecorder, roundTrips } from './bench/round-trips';
 import { serveStatic } from './bench/serve-static';
 import { CHROMIUM_PATH, chromiumArgs } from './chromium-shell/chromium';
@@ -165,6 +166,8 @@ async function main(): Promise<void> {
   await mkdir(join(ROOT, 'test-results'), { recursive: true });
   await writeFile(join(ROOT, 'test-results', 'bench.json'), `${JSON.stringify(result, null, 2)}\n`);
   print(result);
+  // The change history's figures (issue #10), measured in the same run; also in test-results/bench-history.json.
+  printHistoryFigures(await runHistoryBench());
 }
 
 function print(r: {
