@@ -1,5 +1,7 @@
 import type { HistoryFilter, HistoryOutcome } from '../../common/history-schemas';
-import { EDITABLE_FIELDS, type EditableField } from '../../common/user-schemas';
+import { COLUMNS, allocate, type Column } from './journal-columns';
+
+export { fieldMask, fieldsOf } from './journal-columns';
 
 // What the console keeps in memory of the history: per entry a few numbers in typed
 // columns (when, where its two lines are on disk, its outcome, which reader and
@@ -30,45 +32,6 @@ export type IndexEntry = {
 };
 
 export type IndexedConnection = { connectionId: string; name: string; baseUrl: string; clientId: string };
-
-const FIELD_BIT = new Map(EDITABLE_FIELDS.map((field, i) => [field, 1 << i]));
-
-export function fieldMask(fields: readonly string[]): number {
-  return fields.reduce((mask, field) => mask | (FIELD_BIT.get(field as EditableField) ?? 0), 0);
-}
-
-export function fieldsOf(mask: number): EditableField[] {
-  return EDITABLE_FIELDS.filter((_, i) => (mask & (1 << i)) !== 0);
-}
-
-const COLUMNS = {
-  id: Float64Array,
-  time: Float64Array,
-  file: Uint16Array,
-  offset: Float64Array,
-  length: Uint32Array,
-  outFile: Int32Array,
-  outOffset: Float64Array,
-  outLength: Uint32Array,
-  status: Uint8Array,
-  connection: Uint32Array,
-  reader: Uint32Array,
-  revertOf: Float64Array,
-  fields: Uint32Array,
-} as const;
-type Column = keyof typeof COLUMNS;
-type Columns = { [K in Column]: InstanceType<(typeof COLUMNS)[K]> };
-
-function allocate(capacity: number, from?: Columns): Columns {
-  const columns = Object.fromEntries(
-    (Object.keys(COLUMNS) as Column[]).map((name) => {
-      const column = new COLUMNS[name](capacity);
-      if (from) column.set(from[name] as never);
-      return [name, column];
-    }),
-  ) as Columns;
-  return columns;
-}
 
 export class JournalIndex {
   readonly files: string[] = [];
