@@ -9,6 +9,7 @@ import {
   type Fault,
   type FaultRule,
 } from './options';
+import { parseRate } from './rate-limit';
 
 // Turns command-line words into simulator options. Kept apart from cli.ts so it can be
 // tested without starting a process.
@@ -36,6 +37,8 @@ Options:
                                    | drop | html[:STATUS] | malformed-json | wrong-shape | oversized[:BYTES] | hang
                             (html:200 is a sign-in page where JSON belongs; plain html is a 502 gateway page)
                             e.g. --fault /client/update-user=500x2 --fault '*=latency:2000'
+  --rate N/s[:BURST]        answer 429 with Retry-After past N requests a second (a token bucket
+                            holding BURST, one second's worth by default), e.g. --rate 20/s
   --tls                     listen with HTTPS, using a fresh self-signed certificate
                             (the console refuses it by design: for practising TLS failures)
   --quiet                   do not print one line per request
@@ -60,6 +63,7 @@ const FLAG_OF_OPTION: Record<string, string> = {
   maxBodyBytes: '--max-body-bytes',
   faults: '--fault',
   tls: '--tls',
+  rate: '--rate',
 };
 
 function parseFault(spec: string): Fault {
@@ -135,6 +139,7 @@ export function parseCliArgs(argv: readonly string[]): CliParse {
         'max-body-bytes': { type: 'string' },
         fault: { type: 'string', multiple: true },
         tls: { type: 'boolean' },
+        rate: { type: 'string' },
         quiet: { type: 'boolean' },
         help: { type: 'boolean' },
       },
@@ -158,6 +163,7 @@ export function parseCliArgs(argv: readonly string[]): CliParse {
       maxBodyBytes: wholeNumber('max-body-bytes', values['max-body-bytes']),
       faults: values.fault?.map(parseFaultRule),
       tls: values.tls,
+      rate: values.rate === undefined ? undefined : parseRate(values.rate),
     };
     const checked = SimulatorOptions.safeParse(options);
     if (!checked.success) {

@@ -102,6 +102,16 @@ export const SimulatorOptions = z.strictObject({
   tls: z
     .union([z.boolean(), z.strictObject({ key: z.string().min(1), cert: z.string().min(1) })])
     .optional(),
+  /**
+   * A token-bucket rate limit over every request (issue 14): past it the simulator answers
+   * 429 with Retry-After. Absent: no limit.
+   */
+  rate: z
+    .strictObject({
+      perSecond: z.number().positive().max(1_000_000),
+      burst: z.number().int().min(1).max(10_000_000).optional(),
+    })
+    .optional(),
   /** Called once per request when it is answered (or dropped); never sees credentials. */
   onRequest: z.custom<(entry: RecordedRequest) => void>((value) => typeof value === 'function').optional(),
 });
@@ -119,6 +129,7 @@ export interface ResolvedOptions {
   maxBodyBytes: number;
   faults: FaultRule[];
   tls: false | true | { key: string; cert: string };
+  rate: { perSecond: number; burst?: number | undefined } | undefined;
   onRequest: ((entry: RecordedRequest) => void) | undefined;
 }
 
@@ -141,6 +152,7 @@ export function resolveOptions(input: SimulatorOptions = {}): ResolvedOptions {
     maxBodyBytes: options.maxBodyBytes ?? 64 * 1024,
     faults: options.faults ?? [],
     tls: options.tls ?? false,
+    rate: options.rate,
     onRequest: options.onRequest,
   };
 }
@@ -168,6 +180,8 @@ export interface RecordedRequest {
    */
   closedByClient?: true;
   fault?: FaultKind;
+  /** Answered 429 by the rate limit (`rate`), not by a fault rule. */
+  rateLimited?: true;
   /**
    * For a streamed (oversized) answer: body bytes written before it ended or the client
    * hung up. Tells a test whether a size-capped client stopped reading early.

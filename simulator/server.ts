@@ -18,6 +18,7 @@ import type { RouteHandler } from './route-context';
 import { handlePurchases } from './route-purchases';
 import { handleUpdateUser } from './route-update-user';
 import { handleUserDetails } from './route-user-details';
+import { createTokenBucket } from './rate-limit';
 import { buildSeedData } from './seed-data';
 import { SimStore } from './store';
 import { tlsMaterial } from './tls';
@@ -65,6 +66,7 @@ export async function startSimulator(input: SimulatorOptions = {}): Promise<Runn
   const faults = new FaultBook();
   options.faults.forEach((rule) => faults.add(rule));
   const log = new RequestLog();
+  const bucket = options.rate ? createTokenBucket(options.rate) : undefined;
   const pendingDelays = new Set<() => void>();
   let stopping = false;
 
@@ -103,6 +105,11 @@ export async function startSimulator(input: SimulatorOptions = {}): Promise<Runn
     });
     if (read.kind === 'aborted') return;
 
+    const waitSeconds = bucket?.take() ?? null;
+    if (waitSeconds !== null) {
+      entry.rateLimited = true;
+      return sendMessage(res, 429, 'Too many requests', { 'Retry-After': String(waitSeconds) });
+    }
     const chosen = faults.choose(method, path);
     if (chosen.latency) {
       entry.fault = 'latency';
