@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { ConnectionsState, ConnectionSummary, Credentials, ConnectionFields } from '../../common/contract';
+import type { ConnectionsState, ConnectionSummary, Credentials, ConnectionFields, TestConnectionResult } from '../../common/contract';
 import { presetProblem } from '../../common/environment-of-host';
 import type { BridgeError } from '../../common/result';
 import { credentialsFor, hostOfUrl, originOfUrl } from '../credentials/credential-binding';
-import type { CredentialStore } from '../credentials/credential-store';
+import type { CredentialCache } from '../credentials/credential-cache';
 import { proveClientId, withClientIdErrors } from '../conscent/client-id-check';
 import { ConfigError } from '../errors/config-error';
 import { toBridgeError } from '../errors/console-failure';
@@ -11,7 +11,10 @@ import type { Logger } from '../logging/logger';
 import type { LastReturnedRecords } from '../readers/last-returned-records';
 import type { ConnectionStore } from '../settings/connection-store';
 import type { StoredConnection } from '../settings/settings-schema';
+import type { ProxyCredentials } from '../../common/network-settings';
+import type { ProxyCredentialStore } from '../credentials/proxy-credential-store';
 import type { ConnectionAccess, CreateClient } from './connection-access';
+import { certificateSummary, checkExtraCertificate, keepProxyCredentials, networkOf } from './connection-network';
 
 // The agent's connections: the non-secret fields in the settings file, the API key and
 // secret in the keychain, bound to the origin they were entered for. These use-cases keep
@@ -19,23 +22,27 @@ import type { ConnectionAccess, CreateClient } from './connection-access';
 
 export interface ConnectionServiceDeps {
   store: ConnectionStore;
-  credentials: CredentialStore;
+  /** The keychain behind main's session cache: hot paths read it once per connection. */
+  credentials: CredentialCache;
   access: ConnectionAccess;
   createClient: CreateClient;
   lastReturned: LastReturnedRecords;
   logger: Logger;
   newId?: () => string;
+  /** Where proxy credentials typed after a 407 are kept (the keychain, per proxy). */
+  proxyCredentials?: ProxyCredentialStore;
 }
 
 export type SaveConnection = { id?: string | undefined; connection: ConnectionFields; credentials?: Credentials | undefined };
+export type TestConnection = SaveConnection & { proxyCredentials?: ProxyCredentials | undefined };
 
 export interface ConnectionService {
   list(): Promise<ConnectionsState>;
   save(request: SaveConnection): Promise<ConnectionSummary>;
   remove(id: string): Promise<void>;
   select(id: string): Promise<void>;
-  /** Proves key, secret and Client ID against ConsCent; answers the host that accepted them. */
-  test(request: SaveConnection): Promise<{ host: string }>;
+  /** Proves key, secret and Client ID against ConsCent; answers the host that accepted them, and the route taken. */
+  test(request: TestConnection): Promise<TestConnectionResult>;
 }
 
 export function createConnectionService(deps: ConnectionServiceDeps): ConnectionService {
@@ -46,9 +53,9 @@ export function createConnectionService(deps: ConnectionServiceDeps): Connection
   async function withCredentialFlags(list: StoredConnection[]): Promise<{ connections: ConnectionSummary[]; keychainProblem?: BridgeError }> {
     try {
       const stored = new Set(await credentials.listConnectionIds());
-      return { connections: list.map((c) => ({ ...c, hasCredentials: stored.has(c.id) })) };
+      return { connections: list.map((c) => ({ ...c, ...certificateSummary(c), hasCredentials: stored.has(c.id) })) };
     } catch (error) {
-      return { connections: list.map((c) => ({ ...c, hasCredentials: false })), keychainProblem: toBridgeError(error) };
+      return { connections: list.map((c) => ({ ...c, ...certificateSummary(c), hasCredentials: false })), keychainProblem: toBridgeError(error) };
     }
   }
 
@@ -86,6 +93,7 @@ export function createConnectionService(deps: ConnectionServiceDeps): Connection
       // The banner follows the host anyway; a preset naming another host is a mistake to fix.
       const wrongPreset = presetProblem(connection.environment, connection.baseUrl);
       if (wrongPreset) throw new ConfigError({ kind: 'invalid-input', fields: { 'connection.environment': wrongPreset } });
+      checkExtraCertificate(connection);
       const stored: StoredConnection = { ...connection, id: id ?? newId() };
       // Kept credentials stay bound to their origin: another origin needs them typed again.
       if (existing && !creds && (await credentials.get(stored.id)) !== null) {
@@ -97,8 +105,11 @@ export function createConnectionService(deps: ConnectionServiceDeps): Connection
         // Hosts only: where this connection's requests (and credentials) go from now on.
         logger.info('connection.host-changed', { connectionId: stored.id, from: hostOfUrl(existing.baseUrl), to: hostOfUrl(stored.baseUrl) });
       }
+      const hasCredentials = creds ? true : (await credentials.get(stored.id)) !== null;
+      // Whatever was kept of this connection's key and secret is read again on next use.
+      credentials.forget(stored.id);
       logger.info('connection.saved', { connectionId: stored.id, environment: stored.environment, newCredentials: Boolean(creds) });
-      return { ...stored, hasCredentials: creds ? true : (await credentials.get(stored.id)) !== null };
+      return { ...stored, ...certificateSummary(stored), hasCredentials };
     },
 
     async remove(id) {
@@ -112,19 +123,30 @@ export function createConnectionService(deps: ConnectionServiceDeps): Connection
     async select(id) {
       await access.find(id);
       await store.setActive(id);
+      // Only the connection in use keeps its key and secret in memory.
+      credentials.forgetAllBut(id);
     },
 
-    async test({ id, connection, credentials: creds }) {
+    async test({ id, connection, credentials: creds, proxyCredentials }) {
       // Stored credentials only go to the origin they were entered for, even for a test.
       const saved = !creds && id ? await access.find(id) : undefined;
       const useCreds = creds ?? (saved ? await credentialsFor(credentials, saved.id, saved.baseUrl, connection.baseUrl, 'form-fields') : undefined);
       if (!useCreds) throw new ConfigError({ kind: 'invalid-input', reason: 'credentials-needed' });
-      const client = withClientIdErrors(createClient({ baseUrl: connection.baseUrl, clientId: connection.clientId, credentials: useCreds }));
+      checkExtraCertificate(connection);
+      const network = networkOf(connection, proxyCredentials);
+      const client = withClientIdErrors(createClient({ baseUrl: connection.baseUrl, clientId: connection.clientId, credentials: useCreds, network }));
       // Purchases need the key and secret but not the Client ID; the details call needs the Client ID.
       await client.findPurchases({ pageSize: 1 });
       await proveClientId(client);
-      logger.info('connection.tested', { environment: connection.environment });
-      return { host: hostOfUrl(connection.baseUrl) };
+      const exchange = client.lastExchange?.();
+      // Asked for once: proxy credentials that got the test through are kept for that proxy.
+      await keepProxyCredentials(deps.proxyCredentials, exchange?.route, proxyCredentials);
+      logger.info('connection.tested', { environment: connection.environment, route: exchange?.route.kind ?? 'unknown' });
+      return {
+        host: hostOfUrl(connection.baseUrl),
+        ...(exchange ? { route: exchange.route } : {}),
+        ...(exchange?.tlsIssuer ? { tlsIssuer: exchange.tlsIssuer } : {}),
+      };
     },
   };
 }

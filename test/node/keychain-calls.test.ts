@@ -1,0 +1,102 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Result } from '../../common/result';
+import { createAppBridgeHandlers } from '../../main/app-services';
+import type { BridgeHandlers } from '../../main/ipc/register-bridge';
+import { DEMO_CLIENT, SEED_EXAMPLE_USER_ID, startSimulator, type RunningSimulator } from '../../simulator';
+import { countingKeytar, mapKeytar, type CountingKeytar } from '../helpers/counting-keytar';
+
+// Issue #12, item 2: every keychain read is a D-Bus round trip and costs native memory
+// in keytar + libsecret. A connection's key and secret are read once per session, kept in
+// main's memory, dropped on save, delete and switch, and read again after a keychain error.
+
+let sim: RunningSimulator;
+let keychain: ReturnType<typeof mapKeytar>;
+let keytar: CountingKeytar;
+let handlers: BridgeHandlers;
+
+beforeAll(async () => {
+  sim = await startSimulator({ userCount: 5, seed: 4 });
+});
+afterAll(() => sim.stop());
+beforeEach(async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'cc-keychain-calls-'));
+  keychain = mapKeytar();
+  keytar = countingKeytar(keychain);
+  handlers = createAppBridgeHandlers({ userDataDir: join(dir, 'userData'), logDir: join(dir, 'logs'), keytar, requestTimeoutMs: 5000 });
+});
+
+function value<T>(result: Result<T>): T {
+  if (!result.ok) throw new Error(`bridge error: ${JSON.stringify(result.error)}`);
+  return result.value;
+}
+
+async function saveConnection(name: string): Promise<string> {
+  const connection = { name, environment: 'custom', baseUrl: sim.baseUrl, clientId: DEMO_CLIENT.clientId };
+  const { id } = value(await handlers.saveConnection({ connection, credentials: { apiKey: DEMO_CLIENT.apiKey, apiSecret: DEMO_CLIENT.apiSecret } }));
+  // As the page does after a save; on a fresh keychain this also writes the "unlocked" marker.
+  value(await handlers.listConnections());
+  return id;
+}
+
+/** One agent cycle through the bridge: look the reader up, then save a change. */
+async function lookupAndSave(connectionId: string, i: number): Promise<void> {
+  value(await handlers.lookupReader({ connectionId, query: SEED_EXAMPLE_USER_ID }));
+  value(await handlers.updateReader({ connectionId, userId: SEED_EXAMPLE_USER_ID, changes: { name: `Cycle ${i}` } }));
+}
+
+describe('keychain calls', () => {
+  it('reads a connection from the keychain once (marker check + entry), then never on the hot path', async () => {
+    const id = await saveConnection('One');
+    keytar.reset();
+    await lookupAndSave(id, 0);
+    expect(keytar.calls).toEqual(['getPassword', 'getPassword']);
+    keytar.reset();
+    for (let i = 1; i <= 20; i += 1) await lookupAndSave(id, i);
+    expect(keytar.calls).toEqual([]);
+  });
+
+  it('reads again after the connection is saved, and after it is deleted it is gone', async () => {
+    const id = await saveConnection('One');
+    await lookupAndSave(id, 0);
+    const connection = { name: 'Renamed', environment: 'custom', baseUrl: sim.baseUrl, clientId: DEMO_CLIENT.clientId };
+    value(await handlers.saveConnection({ id, connection }));
+    keytar.reset();
+    await lookupAndSave(id, 1);
+    expect(keytar.calls).toEqual(['getPassword', 'getPassword']);
+
+    value(await handlers.deleteConnection({ id }));
+    const afterDelete = await handlers.lookupReader({ connectionId: id, query: SEED_EXAMPLE_USER_ID });
+    expect(afterDelete.ok).toBe(false);
+  });
+
+  it('keeps only the connection switched to', async () => {
+    const first = await saveConnection('First');
+    const second = await saveConnection('Second');
+    await lookupAndSave(first, 0);
+    await lookupAndSave(second, 0);
+    value(await handlers.selectConnection({ id: second }));
+    keytar.reset();
+    await lookupAndSave(second, 1);
+    expect(keytar.calls).toEqual([]);
+    await lookupAndSave(first, 1);
+    expect(keytar.calls).toEqual(['getPassword', 'getPassword']);
+  });
+
+  it('after a keychain error, the next use reads the keychain again', async () => {
+    const id = await saveConnection('One');
+    await lookupAndSave(id, 0);
+    keychain.failWhileLocked(true);
+    const listed = value(await handlers.listConnections());
+    expect(listed.keychainProblem).toMatchObject({ kind: 'keychain', reason: 'locked' });
+    // Not answered from memory while the keychain says it is locked.
+    const locked = await handlers.lookupReader({ connectionId: id, query: SEED_EXAMPLE_USER_ID });
+    expect(locked.ok ? 'ok' : locked.error.kind).toBe('keychain');
+    keychain.failWhileLocked(false);
+    keytar.reset();
+    await lookupAndSave(id, 1);
+    expect(keytar.calls).toEqual(['getPassword', 'getPassword']);
+  });
+});
