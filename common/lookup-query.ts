@@ -1,27 +1,28 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
-import { z } from 'zod';
-import { OBJECT_ID_PATTERN } from './user-schemas';
+// zod's own email pattern (what z.email() checks), without zod's schema machinery: this
+// parser runs on the page's first paint, and the schemas load only with the screens
+// that need them (issue #12).
+import { regexes } from 'zod/v4/core';
+import { OBJECT_ID_PATTERN } from './object-id';
 
 // One search box takes a userId, an email or a phone number. Both the renderer (to say
 // what it understood while the agent types) and main (to decide which API call to make)
 // use this one parser, so they can never disagree.
 
-export const ParsedQuery = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('userId'), userId: z.string() }),
-  z.object({ kind: z.literal('email'), email: z.string() }),
-  z.object({
-    kind: z.literal('phone'),
-    /** Digits without country code, as ConsCent stores `phone`. */
-    phone: z.string(),
-    /** `+91` style, when the agent typed one. */
-    countryCode: z.string().optional(),
-  }),
-]);
-export type ParsedQuery = z.infer<typeof ParsedQuery>;
+/** What the parser made of the search box: its own output, never read from outside, so a plain type. */
+export type ParsedQuery =
+  | { kind: 'userId'; userId: string }
+  | { kind: 'email'; email: string }
+  | {
+      kind: 'phone';
+      /** Digits without country code, as ConsCent stores `phone`. */
+      phone: string;
+      /** `+91` style, when the agent typed one. */
+      countryCode?: string;
+    };
 
 export type QueryParse = { ok: true; query: ParsedQuery } | { ok: false; message: string };
 
-const EMAIL = z.email();
 
 export function parseLookupQuery(raw: string): QueryParse {
   const input = raw.trim();
@@ -29,7 +30,7 @@ export function parseLookupQuery(raw: string): QueryParse {
   if (input.length > 254) return { ok: false, message: 'That is too long to be a user id, email or phone number.' };
   if (OBJECT_ID_PATTERN.test(input)) return { ok: true, query: { kind: 'userId', userId: input.toLowerCase() } };
   if (input.includes('@')) {
-    return EMAIL.safeParse(input).success
+    return regexes.email.test(input)
       ? { ok: true, query: { kind: 'email', email: input.toLowerCase() } }
       : { ok: false, message: `"${input}" looks like an email address but is not a valid one.` };
   }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OBJECT_ID_PATTERN } from './object-id';
 
 // The ConsCent user model as the console edits it. These schemas are the single source
 // of truth: main validates IPC payloads with them, the renderer validates the form with
@@ -6,7 +7,7 @@ import { z } from 'zod';
 // Field list and formats: ../shared/api/README.md (inferred from the 200 response and
 // the register-user endpoint; the update page documents no body table).
 
-export const OBJECT_ID_PATTERN = /^[a-f0-9]{24}$/i;
+export { OBJECT_ID_PATTERN };
 export const ObjectId = z
   .string()
   .regex(OBJECT_ID_PATTERN, 'A ConsCent user id is 24 hexadecimal characters (0-9, a-f).');
@@ -171,6 +172,8 @@ export type UserAndSubscriptionDetails = z.infer<typeof UserAndSubscriptionDetai
 
 /** One entry of GET /client/purchases/subscriptions (documented). */
 export const Purchase = z.object({
+  /** Inferred (not in the documented field list): the id of the subscription this purchase is. */
+  _id: z.string().optional(),
   userId: z.string(),
   userEmail: z.string().nullable().optional(),
   userName: z.string().nullable().optional(),

@@ -55,7 +55,7 @@ export function createBridgeHandlers({ connections, readers, history, logger }: 
       return { id };
     }),
     testConnection: operation('testConnection', (request) => connections.test(request)),
-    lookupReader: operation('lookupReader', ({ connectionId, query }) => readers.lookup(connectionId, query)),
+    lookupReader: operation('lookupReader', ({ connectionId, query, searchId }) => readers.lookup(connectionId, query, searchId)),
     openReader: operation('openReader', ({ connectionId, userId }) => readers.open(connectionId, userId)),
     updateReader: operation('updateReader', ({ connectionId, userId, changes, revertOf }) => readers.update(connectionId, userId, changes, revertOf)),
     listHistory: operation('listHistory', ({ filter, page }) => history.list(filter, page.offset, page.limit)),

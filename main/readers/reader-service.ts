@@ -1,6 +1,7 @@
 import type { LookupReaderResult, ReaderView, UpdateReaderResult } from '../../common/contract';
 import { parseLookupQuery } from '../../common/lookup-query';
-import type { UserChanges } from '../../common/user-schemas';
+import type { UserAndSubscriptionDetails, UserChanges } from '../../common/user-schemas';
+import type { StoredConnection } from '../settings/settings-schema';
 import { ApiError } from '../conscent/api-error';
 import { viewFromDetails, viewFromUserData } from '../conscent/reader-view';
 import { recordOriginOf, type ConnectionAccess } from '../connections/connection-access';
@@ -10,6 +11,7 @@ import { ConsoleFailure, toBridgeError } from '../errors/console-failure';
 import type { Logger } from '../logging/logger';
 import type { HistoryService } from '../history/history-service';
 import { createLastReturnedRecords, withRemembered, type LastReturnedRecords } from './last-returned-records';
+import { createCurrentSearches } from './current-searches';
 import { lookUpReaders } from './reader-lookup';
 
 // Finding, opening and updating a reader over one of the agent's connections. An update
@@ -24,7 +26,8 @@ export interface ReaderServiceDeps {
 }
 
 export interface ReaderService {
-  lookup(connectionId: string, query: string): Promise<LookupReaderResult>;
+  /** `searchId`: the page's number for this search; a newer one abandons it (current-searches.ts). */
+  lookup(connectionId: string, query: string, searchId?: number): Promise<LookupReaderResult>;
   open(connectionId: string, userId: string): Promise<ReaderView>;
   /** `revertOf`: the history entry this update reverts. */
   update(connectionId: string, userId: string, changes: UserChanges, revertOf?: number): Promise<UpdateReaderResult>;
@@ -44,6 +47,7 @@ export function createReaderService({ access, lastReturned, logger, history }: R
   // What the agent was last shown of each reader: the "before" of the next change the
   // history records. Same bounds and origin rules as what updates returned.
   const lastShown = createLastReturnedRecords();
+  const searches = createCurrentSearches();
 
   /** The fullest record the console knows: the history's (durable), else this session's. */
   async function rememberedFor(origin: RecordOrigin, userId: string) {
@@ -56,25 +60,40 @@ export function createReaderService({ access, lastReturned, logger, history }: R
     await history.finish(entryId, answer).catch(() => logger.warn('history.outcome-not-recorded', { entryId }));
   }
 
+  /** The reader as the agent is shown it, remembered as the "before" of their next change. */
+  async function shownView(connection: StoredConnection, userId: string, details: UserAndSubscriptionDetails): Promise<ReaderView> {
+    const origin = recordOriginOf(connection);
+    const view = withRemembered(viewFromDetails(userId, details), await rememberedFor(origin, userId));
+    lastShown.remember(origin, view);
+    return view;
+  }
+
   return {
-    async lookup(connectionId, query) {
+    async lookup(connectionId, query, searchId) {
       const parsed = parseLookupQuery(query);
       // The shared parser's own words, as for any field the shared schemas refuse.
       if (!parsed.ok) throw new ConfigError({ kind: 'invalid-input', reason: 'query', fields: { query: parsed.message } });
-      const client = await access.clientFor(await access.find(connectionId));
-      const result = await lookUpReaders(client, parsed.query);
-      logger.info('reader.lookup', { by: parsed.query.kind, matches: result.matches.length });
-      return result;
+      // Begun first, so the search this one replaces stops at once.
+      const search = searches.begin(connectionId, searchId);
+      try {
+        const connection = await access.find(connectionId);
+        const client = await access.clientFor(connection);
+        const { result, single } = await lookUpReaders(client, parsed.query, search.signal);
+        // The single match opens from the answer already here: one round trip in all.
+        if (single) result.opened = await shownView(connection, single.userId, single.details);
+        if (search.signal?.aborted) throw search.signal.reason;
+        logger.info('reader.lookup', { by: parsed.query.kind, matches: result.matches.length, opened: Boolean(result.opened) });
+        return result;
+      } finally {
+        search.end();
+      }
     },
 
     async open(connectionId, userId) {
       const connection = await access.find(connectionId);
       const client = await access.clientFor(connection);
       try {
-        const origin = recordOriginOf(connection);
-        const view = withRemembered(viewFromDetails(userId, await client.getUserAndSubscriptions({ userId })), await rememberedFor(origin, userId));
-        lastShown.remember(origin, view);
-        return view;
+        return await shownView(connection, userId, await client.getUserAndSubscriptions({ userId }));
       } catch (error) {
         throw asNoSuchReader(error, userId);
       }

@@ -3,13 +3,12 @@ import type { ConnectionSummary, ConnectionsState } from '../../common/contract'
 import type { HistoryFilter, RevertPlan } from '../../common/history-schemas';
 import type { BridgeError } from '../../common/result';
 import { useBridge } from './bridge/bridge-context';
-import { ConnectionsScreen } from './connections/ConnectionsScreen';
 import { KeychainProblemNotice } from './connections/KeychainProblemNotice';
 import { RecoveredSettingsNotice } from './connections/RecoveredSettingsNotice';
 import { useConnections } from './connections/use-connections';
 import { AppHeader } from './header/AppHeader';
 import { HistoryNavigationProvider, type HistoryNavigation } from './history/history-navigation';
-import { HistoryScreen } from './history/HistoryScreen';
+import { ConnectionsScreen, HistoryScreen } from './lazy-screens';
 import { ReaderScreen } from './reader/ReaderScreen';
 import { ErrorNotice } from './ui/ErrorNotice';
 import { UnsavedChangesProvider, useUnsavedChanges } from './unsaved/unsaved-changes-context';

@@ -1,5 +1,3 @@
-// First import on purpose: it configures zod before any schema is built.
-import './zod-without-eval';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';

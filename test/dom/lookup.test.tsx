@@ -33,7 +33,7 @@ describe('what the search understood', () => {
 describe('lookup results', () => {
   it('opens the only match straight away and focuses it', async () => {
     const { bridge } = await openReader(SHIVAM.email ?? '');
-    expect(bridge.callsTo('lookupReader')).toEqual([{ connectionId: SANDBOX.id, query: SHIVAM.email }]);
+    expect(bridge.callsTo('lookupReader')).toEqual([{ connectionId: SANDBOX.id, query: SHIVAM.email, searchId: 1 }]);
     expect(bridge.callsTo('openReader')).toEqual([{ connectionId: SANDBOX.id, userId: SHIVAM.userId }]);
     expect(screen.getByRole('heading', { name: 'Shivam Dubey' })).toHaveFocus();
     expect(screen.getByText(`Opened the reader found for email ${SHIVAM.email}.`)).toBeInTheDocument();

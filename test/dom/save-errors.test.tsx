@@ -25,6 +25,7 @@ const EXPECTED: Record<ErrorKind, RegExp> = {
   'rejected-sender': /Restart the console/,
   'no-answer': /background process did not answer, so it cannot tell whether the change reached ConsCent/,
   'update-in-flight': /already being sent to ConsCent\. Wait for it to finish/,
+  superseded: /A newer search replaced this one/,
   history: /change history in \/tmp\/history could not be written \(ENOSPC\), so nothing was sent to ConsCent/,
 };
 
@@ -93,7 +94,7 @@ describe('explainError', () => {
 });
 
 describe('a failed update', () => {
-  const retryable = ERROR_KINDS.filter((kind) => kind !== 'invalid-input' && kind !== 'rate-limited' && kind !== 'update-in-flight');
+  const retryable = ERROR_KINDS.filter((kind) => kind !== 'invalid-input' && kind !== 'rate-limited' && kind !== 'update-in-flight' && kind !== 'superseded');
 
   it.each(retryable)('%s: is explained, keeps every edit, and "Try again" sends the same changes', async (kind) => {
     const bridge = seededBridge();

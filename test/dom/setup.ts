@@ -1,6 +1,12 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
-import { afterEach } from 'vitest';
+import { afterEach, beforeAll } from 'vitest';
+import { preloadScreens } from '../../renderer/src/lazy-screens';
+import { loadLookupParser } from '../../renderer/src/reader/lookup-parser';
+
+// The app loads its screens and the lookup parser just after the first paint (issue #12);
+// component tests start from there, as an agent does a moment after the page opens.
+beforeAll(() => Promise.all([preloadScreens(), loadLookupParser()]));
 
 // Unmount between tests (portals included) so one test's dialogs never leak into the next.
 afterEach(() => {

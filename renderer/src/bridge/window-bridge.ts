@@ -1,4 +1,6 @@
-import { BRIDGE_GLOBAL, OPERATION_NAMES, type ConsoleBridge } from '../../../common/contract';
+// From channels.ts, not contract.ts: the page's first paint then needs none of the schemas.
+import { BRIDGE_GLOBAL, OPERATION_NAMES } from '../../../common/channels';
+import type { ConsoleBridge } from '../../../common/contract';
 
 // The preload exposes the bridge on `window.conscent` (BRIDGE_GLOBAL, typed in
 // common/bridge-global.d.ts) with contextBridge. This is the only place that reads it,

@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
-import { describeQuery, parseLookupQuery } from '../../../common/lookup-query';
 import { MARKS, markAction, useMarkInteractiveOnPaint } from '../timing/user-timing';
+import { loadLookupParser, useLookupParser } from './lookup-parser';
 
 // The one search field. While the agent types it says what it understood (the same parser
 // main uses), so a phone number mistaken for something else is caught before searching.
@@ -16,16 +16,19 @@ export function LookupForm({ searching, onSearch }: LookupFormProps) {
   const [query, setQuery] = useState('');
   const [submitted, setSubmitted] = useState(false);
   useMarkInteractiveOnPaint();
-  const parsed = parseLookupQuery(query);
+  const parser = useLookupParser();
+  const parsed = parser?.parseLookupQuery(query) ?? null;
   // An empty box is not an error until the agent tries to search with it.
-  const showProblem = !parsed.ok && (query.trim() !== '' || submitted);
+  const showProblem = parsed !== null && !parsed.ok && (query.trim() !== '' || submitted);
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     setSubmitted(true);
-    if (!parsed.ok) return;
     markAction(MARKS.searchSubmitted);
-    onSearch(query.trim());
+    // Parsed with the loaded parser (it is there within moments of the first paint).
+    void loadLookupParser().then(({ parseLookupQuery }) => {
+      if (parseLookupQuery(query).ok) onSearch(query.trim());
+    });
   };
 
   return (
@@ -44,14 +47,16 @@ export function LookupForm({ searching, onSearch }: LookupFormProps) {
             aria-describedby={understoodId}
             aria-invalid={showProblem ? true : undefined}
           />
-          <button type="submit" className="primary" disabled={searching}>
-            {searching ? 'Searching…' : 'Search'}
+          {/* Not disabled while searching: a newer search replaces the one on its way (main
+              abandons the older request), so a slow answer never holds the agent up. */}
+          <button type="submit" className="primary" aria-busy={searching || undefined}>
+            Search
           </button>
         </div>
         <p id={understoodId} className={showProblem ? 'field-error' : 'hint'} data-testid="query-understood">
-          {parsed.ok ? (
-            <>Understood as {describeQuery(parsed.query)}</>
-          ) : showProblem ? (
+          {parser && parsed?.ok ? (
+            <>Understood as {parser.describeQuery(parsed.query)}</>
+          ) : showProblem && parsed && !parsed.ok ? (
             <>
               <span aria-hidden="true">⚠</span> {parsed.message}
             </>

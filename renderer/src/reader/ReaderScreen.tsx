@@ -8,7 +8,7 @@ import { ErrorNotice } from '../ui/ErrorNotice';
 import { LookupForm } from './LookupForm';
 import { MatchList } from './MatchList';
 import { NoMatch } from './NoMatch';
-import { ReaderRecord } from './ReaderRecord';
+import { preloadScreens, ReaderRecord } from '../lazy-screens';
 
 // Find a reader and open them. One match opens directly; several give a choice; none
 // says so. Anything that would replace a reader with unsent edits asks first.
@@ -42,6 +42,12 @@ export function ReaderScreen({ connection, initialRevert, onRevertDone }: Reader
   const latestLookup = useRef(0);
   const latestLoad = useRef(0);
 
+  // The other screens are loaded apart from the first paint; fetch them while the agent types.
+  useEffect(() => {
+    const timer = setTimeout(() => void preloadScreens(), 0);
+    return () => clearTimeout(timer);
+  }, []);
+
   // A revert looks its reader up again once, when this screen opens for it: the form must
   // start from what ConsCent holds now, not from what the change saw.
   useEffect(() => {
@@ -66,15 +72,19 @@ export function ReaderScreen({ connection, initialRevert, onRevertDone }: Reader
     latestLoad.current++; // forget any reader still loading
     setRecord({ phase: 'none' });
     setLookup({ phase: 'searching', query });
-    const result = await bridge.lookupReader({ connectionId: connection.id, query });
+    // The id lets main abandon this search's request when a newer one starts.
+    const result = await bridge.lookupReader({ connectionId: connection.id, query, searchId: lookupId });
     if (lookupId !== latestLookup.current) return;
     if (!result.ok) {
       setLookup({ phase: 'failed', query, error: result.error });
       return;
     }
     setLookup({ phase: 'done', result: result.value });
-    const [only] = result.value.matches;
-    if (result.value.matches.length === 1 && only) await openUser(only.userId);
+    const { opened, matches } = result.value;
+    // Main opens a single match from the lookup's own answer; only when it could not is
+    // one more request needed.
+    if (opened) setRecord({ phase: 'loaded', view: opened, loadId: ++latestLoad.current });
+    else if (matches.length === 1 && matches[0]) await openUser(matches[0].userId);
   };
 
   const openUserId = record.phase === 'none' ? null : record.phase === 'loaded' ? record.view.userId : record.userId;

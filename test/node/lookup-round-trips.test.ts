@@ -1,0 +1,138 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { LookupReaderResult, ReaderView } from '../../common/contract';
+import type { Result } from '../../common/result';
+import { wireBridgeHandlers } from '../../main/app-services';
+import { createConsCentClient, type ConsCentClient } from '../../main/conscent/conscent-client';
+import { createMemoryCredentialStore } from '../../main/credentials/memory-credential-store';
+import type { BridgeHandlers } from '../../main/ipc/register-bridge';
+import { silentLogger } from '../../main/logging/logger';
+import { lookUpReaders } from '../../main/readers/reader-lookup';
+import { createConnectionStore } from '../../main/settings/connection-store';
+import { DEMO_CLIENT, DUPLICATE_EMAIL, NO_PURCHASES_EMAIL, SEED_EXAMPLE_USER_ID, startSimulator, type RunningSimulator } from '../../simulator';
+
+// Issue #12, item 1: one round trip to ConsCent per agent action, counted in the
+// simulator's request log. By user id: one details request, and the match opens from it.
+// By email or phone: purchases and details side by side; a single match opens from the
+// details answer, which also serves the "known but no purchases" hint.
+
+const DETAILS = '/user/user-and-subscription-details';
+const PURCHASES = '/client/purchases/subscriptions';
+let sim: RunningSimulator;
+let handlers: BridgeHandlers;
+let connectionId: string;
+
+beforeAll(async () => {
+  sim = await startSimulator({ userCount: 50, seed: 7 });
+});
+afterAll(() => sim.stop());
+beforeEach(async () => {
+  sim.clearFaults();
+  const dir = await mkdtemp(join(tmpdir(), 'cc-round-trips-'));
+  handlers = wireBridgeHandlers({
+    connections: createConnectionStore(join(dir, 'settings.json')),
+    credentials: createMemoryCredentialStore(),
+    createClient: (access) => createConsCentClient(access, { timeoutMs: 30_000 }),
+    logger: silentLogger,
+  });
+  const connection = { name: 'Sim', environment: 'custom', baseUrl: sim.baseUrl, clientId: DEMO_CLIENT.clientId };
+  connectionId = value(await handlers.saveConnection({ connection, credentials: { apiKey: DEMO_CLIENT.apiKey, apiSecret: DEMO_CLIENT.apiSecret } })).id;
+  sim.clearRequests();
+});
+
+function value<T>(result: Result<T>): T {
+  if (!result.ok) throw new Error(`bridge error: ${JSON.stringify(result.error)}`);
+  return result.value;
+}
+const lookup = async (query: string, searchId?: number) =>
+  (await handlers.lookupReader({ connectionId, query, ...(searchId === undefined ? {} : { searchId }) })) as Result<LookupReaderResult>;
+const requests = () => sim.requests.map((r) => `${r.path}?${Object.keys(r.query).filter((k) => k !== 'clientId' && !k.startsWith('page')).join('&')}`);
+const seedEmail = () => sim.getUser(SEED_EXAMPLE_USER_ID)!.email;
+
+describe('one round trip per lookup', () => {
+  it('by user id: one details request, and the match opens from its answer', async () => {
+    const result = value(await lookup(SEED_EXAMPLE_USER_ID));
+    expect(requests()).toEqual([`${DETAILS}?userId`]);
+    expect(result.matches.map((m) => m.userId)).toEqual([SEED_EXAMPLE_USER_ID]);
+    expect(result.opened).toMatchObject({ userId: SEED_EXAMPLE_USER_ID, name: 'Shivam Dubey', source: 'lookup' });
+  });
+
+  it('by email, one reader: purchases and details for the email, and the reader opens with no further request', async () => {
+    const result = value(await lookup(seedEmail()));
+    expect(requests().sort()).toEqual([`${PURCHASES}?email`, `${DETAILS}?email`].sort());
+    expect(result.opened?.userId).toBe(SEED_EXAMPLE_USER_ID);
+    expect(result.opened?.subscriptions?.length).toBeGreaterThan(0);
+  });
+
+  it('by email: the two requests run side by side, not one after the other', async () => {
+    // Purchases answer late; the details request must already be on its way meanwhile.
+    sim.addFault({ path: PURCHASES, fault: { kind: 'latency', ms: 60_000 }, times: 1 });
+    const first = lookup(seedEmail(), 1);
+    await vi.waitFor(() => expect(sim.requests.find((r) => r.path === DETAILS)?.status).toBe(200));
+    expect(sim.requests.find((r) => r.path === PURCHASES)?.status).toBeNull();
+    // A newer search ends the wait (and is itself answered).
+    value(await lookup(SEED_EXAMPLE_USER_ID, 2));
+    expect(await first).toEqual({ ok: false, error: { kind: 'superseded' } });
+  });
+
+  it('several readers for one email: a list, nothing opened, and opening one is one request', async () => {
+    const result = value(await lookup(DUPLICATE_EMAIL));
+    expect(result.matches).toHaveLength(2);
+    expect(result.opened).toBeUndefined();
+    sim.clearRequests();
+    const view = value((await handlers.openReader({ connectionId, userId: result.matches[1]!.userId })) as Result<ReaderView>);
+    expect(view.userId).toBe(result.matches[1]!.userId);
+    expect(requests()).toEqual([`${DETAILS}?userId`]);
+  });
+
+  it('known but without purchases: the hint comes from the same round trip', async () => {
+    const result = value(await lookup(NO_PURCHASES_EMAIL));
+    expect(result.matches).toEqual([]);
+    expect(result.knownWithoutPurchases).toEqual({ name: expect.any(String) });
+    expect(requests().sort()).toEqual([`${PURCHASES}?email`, `${DETAILS}?email`].sort());
+  });
+
+  it('a save shows what ConsCent returned and fetches nothing else', async () => {
+    value(await lookup(SEED_EXAMPLE_USER_ID));
+    sim.clearRequests();
+    value(await handlers.updateReader({ connectionId, userId: SEED_EXAMPLE_USER_ID, changes: { name: 'Shivam R. Dubey' } }));
+    expect(sim.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['PATCH /client/update-user']);
+  });
+});
+
+describe('a newer search abandons the older one', () => {
+  it('aborts the older request (its socket closed) and answers it as superseded', async () => {
+    sim.addFault({ path: DETAILS, fault: { kind: 'latency', ms: 60_000 }, times: 1 });
+    const older = lookup(SEED_EXAMPLE_USER_ID, 1);
+    await vi.waitFor(() => expect(sim.requests).toHaveLength(1));
+    const newer = value(await lookup(DUPLICATE_EMAIL, 2));
+    expect(newer.matches).toHaveLength(2);
+    expect(await older).toEqual({ ok: false, error: { kind: 'superseded' } });
+    await vi.waitFor(() => expect(sim.requests[0]?.closedByClient).toBe(true));
+    // Not retried: the three requests are the older one and the newer search's two.
+    expect(sim.requests).toHaveLength(3);
+  });
+
+  it('lookups without a search id are never abandoned', async () => {
+    sim.addFault({ path: DETAILS, fault: { kind: 'latency', ms: 300 }, times: 1 });
+    const [a, b] = await Promise.all([lookup(SEED_EXAMPLE_USER_ID), lookup(SEED_EXAMPLE_USER_ID)]);
+    expect(a.ok && b.ok).toBe(true);
+  });
+});
+
+describe('never a guess', () => {
+  it('does not open a single match from details that list none of its purchases', async () => {
+    const purchase = { _id: 'p1', userId: SEED_EXAMPLE_USER_ID, userEmail: 'x@example.com' };
+    const client: ConsCentClient = {
+      updateUser: () => Promise.reject(new Error('not used')),
+      findPurchases: async () => ({ purchases: [purchase] }),
+      // Another account with the same email (ConsCent answers one of them): other subscriptions.
+      getUserAndSubscriptions: async () => ({ userdetails: { name: 'Someone else' }, userSubscriptions: [{ _id: 'other' }] }),
+    };
+    const answer = await lookUpReaders(client, { kind: 'email', email: 'x@example.com' });
+    expect(answer.result.matches.map((m) => m.userId)).toEqual([SEED_EXAMPLE_USER_ID]);
+    expect(answer.single).toBeUndefined();
+  });
+});
