@@ -1,0 +1,96 @@
+import { parseLookupQuery } from './lookup-query';
+
+// Links that open a reader straight from a ticket: conscent-console://reader?email=…
+// (or ?userId=…, ?phone=…), optionally &connection=<name>. In the way GitHub Desktop's
+// parseAppURL turns its x-github-client:// links into typed actions, this one pure
+// function turns a link into a typed action or says why it refuses it; main calls it on
+// every link the OS hands over, and nothing else reads a link. A link only ever asks for
+// a lookup: there is no action that changes data, so a link in a ticket cannot either.
+
+export const DEEP_LINK_SCHEME = 'conscent-console';
+
+/** The lookup a link asks for: the value goes into the search box as it is. */
+export type ReaderLink = {
+  kind: 'userId' | 'email' | 'phone';
+  value: string;
+  /** The connection the link names (matched by name); absent: the active one. */
+  connection?: string;
+};
+
+export const LINK_REFUSALS = [
+  /** Not a conscent-console:// URL at all, or not a URL. */
+  'not-a-link',
+  /** Longer than any real link (a ticket macro's link is well under this). */
+  'too-long',
+  /** conscent-console://<something other than reader>. */
+  'unknown-action',
+  /** None of userId, email, phone. */
+  'no-reader',
+  /** More than one of userId, email, phone, or one of them twice. */
+  'several-readers',
+  /** A parameter this console does not know (say, one that would change data). */
+  'unknown-parameter',
+  /** userId, email or phone is there but is not a valid one. */
+  'bad-value',
+  /** connection= is empty, too long or given twice. */
+  'bad-connection',
+] as const;
+export type LinkRefusal = (typeof LINK_REFUSALS)[number];
+
+export type LinkParse = { ok: true; link: ReaderLink } | { ok: false; reason: LinkRefusal; parameter?: string };
+
+export const MAX_LINK_LENGTH = 2048;
+const MAX_CONNECTION_NAME = 80;
+const READER_KEYS = ['userId', 'email', 'phone'] as const;
+const KNOWN_KEYS = new Set<string>([...READER_KEYS, 'connection']);
+
+export function parseReaderLink(raw: string): LinkParse {
+  if (raw.length > MAX_LINK_LENGTH) return { ok: false, reason: 'too-long' };
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    return { ok: false, reason: 'not-a-link' };
+  }
+  if (url.protocol !== `${DEEP_LINK_SCHEME}:`) return { ok: false, reason: 'not-a-link' };
+  // conscent-console://reader?… and …://reader/?… (some ticket tools add the slash).
+  if (url.hostname.toLowerCase() !== 'reader' || (url.pathname !== '' && url.pathname !== '/') || url.username || url.password || url.port) {
+    return { ok: false, reason: 'unknown-action' };
+  }
+
+  const params = [...url.searchParams];
+  const unknown = params.find(([key]) => !KNOWN_KEYS.has(key));
+  if (unknown) return { ok: false, reason: 'unknown-parameter', parameter: unknown[0].slice(0, 40) };
+  const readers = params.filter(([key]) => (READER_KEYS as readonly string[]).includes(key));
+  if (readers.length === 0) return { ok: false, reason: 'no-reader' };
+  if (readers.length > 1) return { ok: false, reason: 'several-readers' };
+
+  const [key, given] = readers[0] as [ReaderLink['kind'], string];
+  // In a query string an unencoded + reads as a space; ticket tools rarely encode the +
+  // of a phone number's country code, so a leading one is read back as the + it was.
+  const value = key === 'phone' ? given.replace(/^ (?=\d)/, '+') : given;
+  const parsed = parseLookupQuery(value);
+  if (!parsed.ok || parsed.query.kind !== key || value.trim() !== value || value.length > 254) {
+    return { ok: false, reason: 'bad-value', parameter: key };
+  }
+
+  const connections = url.searchParams.getAll('connection');
+  if (connections.length > 1) return { ok: false, reason: 'bad-connection' };
+  const connection = connections[0]?.trim();
+  if (connection !== undefined && (connection === '' || connection.length > MAX_CONNECTION_NAME)) {
+    return { ok: false, reason: 'bad-connection' };
+  }
+  return { ok: true, link: { kind: key, value, ...(connection !== undefined ? { connection } : {}) } };
+}
+
+/** The link that opens this reader, for "Copy link to this reader" (by user id: it never changes). */
+export function readerLinkFor(userId: string, connection?: string): string {
+  const params = new URLSearchParams({ userId });
+  if (connection !== undefined) params.set('connection', connection);
+  return `${DEEP_LINK_SCHEME}://reader?${params.toString()}`;
+}
+
+/** The first argument that is one of our links, as the OS passes it on Windows and Linux. */
+export function linkInArgv(argv: readonly string[]): string | undefined {
+  return argv.find((arg) => arg.toLowerCase().startsWith(`${DEEP_LINK_SCHEME}:`));
+}
