@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ENVIRONMENTS, baseUrlProblem } from './environments';
 import { HISTORY_REQUEST_SCHEMAS, type HistoryBridge } from './history-contract';
 import { HistoryEntryId } from './history-schemas';
+import { CertificateInfo, ExtraCertificate, ProxyCredentials, ProxySetting, type RouteReport } from './network-settings';
 import type { BridgeError, Result } from './result';
 import {
   AddressEntry,
@@ -41,6 +42,10 @@ export const ConnectionFields = z.strictObject({
     .min(1, 'Enter the Client ID from the ConsCent dashboard (Integrations page).')
     .max(128, 'Client ID must be at most 128 characters.')
     .regex(/^[A-Za-z0-9_-]+$/, 'Client ID may hold letters, digits, _ and - only.'),
+  /** How requests reach ConsCent (issue 13); absent means "System (default)". */
+  proxy: ProxySetting.optional(),
+  /** A certificate to trust for this connection (PEM, public), beside the OS store. */
+  extraCertificate: ExtraCertificate.optional(),
 });
 export type ConnectionFields = z.infer<typeof ConnectionFields>;
 
@@ -63,6 +68,10 @@ export const ConnectionSummary = z.object({
   clientId: z.string(),
   /** Whether an API key and secret are stored in the OS keychain for this connection. */
   hasCredentials: z.boolean(),
+  proxy: ProxySetting.optional(),
+  extraCertificate: z.string().optional(),
+  /** Who the extra certificate names and who issued it, as main read it. */
+  extraCertificateInfo: CertificateInfo.optional(),
 });
 export type ConnectionSummary = z.infer<typeof ConnectionSummary>;
 
@@ -96,14 +105,25 @@ export const TestConnectionRequest = z.strictObject({
   id: ConnectionId.optional(),
   connection: ConnectionFields,
   credentials: Credentials.optional(),
+  /** Proxy user name and password the agent typed after a 407; stored once the test passes through that proxy. */
+  proxyCredentials: ProxyCredentials.optional(),
 });
 export type TestConnectionRequest = z.input<typeof TestConnectionRequest>;
-/** Test connection passed: ConsCent at `host` accepted the key and secret, and the Client ID. */
-export type TestConnectionResult = { host: string };
+/**
+ * Test connection passed: ConsCent at `host` accepted the key and secret, and the Client ID;
+ * `route` is how the request got there, `tlsIssuer` who issued the server's certificate.
+ */
+export type TestConnectionResult = { host: string; route?: RouteReport; tlsIssuer?: string };
 
 export const LookupReaderRequest = z.strictObject({
   connectionId: ConnectionId,
   query: z.string().max(254, 'That search is too long.'),
+  /**
+   * Which search this is, counting up in the page: a newer search of the same connection
+   * abandons the older one still on its way (its request is aborted in main, and it
+   * answers `superseded`). Absent: the lookup is never abandoned.
+   */
+  searchId: z.number().int().nonnegative().optional(),
 });
 export type LookupReaderRequest = z.infer<typeof LookupReaderRequest>;
 
@@ -127,6 +147,12 @@ export type LookupReaderResult = {
    * ConsCent said it.
    */
   knownWithoutPurchases?: { name?: string };
+  /**
+   * The single match, opened from the answer the lookup already had (no further
+   * request). Absent when several or none matched, or when opening needs a request of its
+   * own (openReader).
+   */
+  opened?: ReaderView;
 };
 
 export const OpenReaderRequest = z.strictObject({ connectionId: ConnectionId, userId: ObjectId });

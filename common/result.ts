@@ -25,6 +25,8 @@ export const ERROR_KINDS = [
   'no-answer',
   /** A save for this reader is still on its way to ConsCent; nothing was sent. */
   'update-in-flight',
+  /** A newer search of the same connection replaced this lookup; its request was abandoned. */
+  'superseded',
   /** The local change history could not do what was asked (see HISTORY_REASONS). */
   'history',
 ] as const;
@@ -36,7 +38,25 @@ export type ErrorKind = z.infer<typeof ErrorKind>;
  * refused connection means nothing listens at the base URL; an unknown host, a wrong URL
  * or no internet; an offline computer, the network). Absent when the cause is not known.
  */
-export const NETWORK_REASONS = ['connection-refused', 'host-not-found', 'offline', 'dropped', 'certificate', 'not-https', 'tls'] as const;
+export const NETWORK_REASONS = [
+  'connection-refused',
+  'host-not-found',
+  'offline',
+  'dropped',
+  'certificate',
+  'not-https',
+  'tls',
+  /** The proxy (`proxy`) could not be reached: nothing listens there, or its name is unknown. */
+  'proxy-unreachable',
+  /** The proxy answered 407 and no proxy credentials were given for it. */
+  'proxy-auth-required',
+  /** The proxy answered 407 to the proxy credentials that were sent. */
+  'proxy-auth-rejected',
+  /** The proxy would not open the tunnel to ConsCent (`status`: its answer). */
+  'proxy-refused',
+  /** The system's proxy settings name only proxies the console cannot use (SOCKS). */
+  'proxy-unsupported',
+] as const;
 export const NetworkReason = z.enum(NETWORK_REASONS);
 export type NetworkReason = z.infer<typeof NetworkReason>;
 
@@ -117,6 +137,10 @@ export const BridgeError = z.object({
   timeoutSeconds: z.number().nonnegative().optional(),
   /** The error code a network or TLS failure carried (e.g. `EPROTO`, `CERT_HAS_EXPIRED`). */
   code: z.string().optional(),
+  /** For proxy failures: the proxy (host:port, or the system's setting as it said it). */
+  proxy: z.string().optional(),
+  /** For `certificate` failures: who issued the certificate that was refused. */
+  issuer: z.string().optional(),
   /** For `credentials-elsewhere`: the origin the stored key and secret were entered for, and where the connection points now. */
   boundOrigin: z.string().optional(),
   targetOrigin: z.string().optional(),

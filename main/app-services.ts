@@ -1,8 +1,11 @@
 import { join } from 'node:path';
 import { createConnectionAccess, type CreateClient } from './connections/connection-access';
 import { createConnectionService } from './connections/connection-service';
+import { createCredentialCache } from './credentials/credential-cache';
 import { createKeytarCredentialStore, type CredentialStore, type KeytarLike } from './credentials/credential-store';
 import { createConsCentClient } from './conscent/conscent-client';
+import { createKeytarProxyCredentialStore, type ProxyCredentialStore } from './credentials/proxy-credential-store';
+import { NODE_NETWORK, type NetworkEnvironment } from './network/network-environment';
 import { createHistoryService, type HistoryService } from './history/history-service';
 import { createBridgeHandlers, type BridgeServices } from './ipc/bridge-handlers';
 import type { BridgeHandlers } from './ipc/register-bridge';
@@ -27,6 +30,8 @@ export interface ServiceDeps {
   historyDir?: string;
   /** Asks the agent where to save a history export (main's save dialog); null when cancelled. */
   chooseExportPath?: (suggestedName: string) => Promise<string | null>;
+  /** Where proxy credentials typed after a 407 are kept (issue 13); not kept when absent. */
+  proxyCredentials?: ProxyCredentialStore;
 }
 
 export const HISTORY_DIR_NAME = 'history';
@@ -48,7 +53,9 @@ function historyFor(deps: ServiceDeps): HistoryService {
 
 /** The use-cases behind the bridge, wired to their stores. */
 export function createServices(deps: ServiceDeps): BridgeServices {
-  const { connections: store, credentials, createClient, logger } = deps;
+  const { connections: store, createClient, logger } = deps;
+  // Main's session memory of each connection's key and secret (issue #12): read once.
+  const credentials = createCredentialCache(deps.credentials);
   const lastReturned = deps.lastReturned ?? createLastReturnedRecords();
   const access = createConnectionAccess(store, credentials, createClient);
   const history = historyFor(deps);
@@ -61,6 +68,7 @@ export function createServices(deps: ServiceDeps): BridgeServices {
       lastReturned,
       logger,
       ...(deps.newId ? { newId: deps.newId } : {}),
+      ...(deps.proxyCredentials ? { proxyCredentials: deps.proxyCredentials } : {}),
     }),
     readers: createReaderService({ access, lastReturned, logger, ...(deps.historyDir ? { history } : {}) }),
     history,
@@ -81,6 +89,8 @@ export interface AppServicesOptions {
   requestTimeoutMs?: number;
   /** Main's save dialog for history exports (Electron's dialog.showSaveDialog, or a test's stand-in). */
   chooseExportPath?: (suggestedName: string) => Promise<string | null>;
+  /** The system's proxy (Electron's resolveProxy) and certificate store (issue 13); plain Node's when absent. */
+  network?: Omit<NetworkEnvironment, 'proxyCredentials'>;
 }
 
 /**
@@ -88,10 +98,14 @@ export interface AppServicesOptions {
  * module as arguments so the end-to-end tests can build exactly what the app runs.
  */
 export function createAppBridgeHandlers(options: AppServicesOptions): BridgeHandlers {
+  const proxyCredentials = createKeytarProxyCredentialStore(options.keytar, KEYCHAIN_SERVICE);
+  const network: NetworkEnvironment = { ...(options.network ?? NODE_NETWORK), proxyCredentials };
+  const clientOptions = { network, ...(options.requestTimeoutMs ? { timeoutMs: options.requestTimeoutMs } : {}) };
   return wireBridgeHandlers({
     connections: createConnectionStore(join(options.userDataDir, SETTINGS_FILE_NAME)),
     credentials: createKeytarCredentialStore(options.keytar, KEYCHAIN_SERVICE),
-    createClient: (access) => createConsCentClient(access, options.requestTimeoutMs ? { timeoutMs: options.requestTimeoutMs } : {}),
+    createClient: (access) => createConsCentClient(access, clientOptions),
+    proxyCredentials,
     logger: createFileLogger({ dir: options.logDir }),
     historyDir: join(options.userDataDir, HISTORY_DIR_NAME),
     ...(options.chooseExportPath ? { chooseExportPath: options.chooseExportPath } : {}),

@@ -43,6 +43,9 @@ function summaryFor(error: BridgeError, context: ErrorContext): { summary: strin
       };
     case 'update-in-flight':
       return { summary: UPDATE_IN_FLIGHT_SUMMARY, retryable: false };
+    case 'superseded':
+      // The page shows the newer search's answer instead; said only if it ever reaches the agent.
+      return { summary: 'A newer search replaced this one, so it was stopped. Check the newer search, or search again.', retryable: false };
     case 'history':
       return { summary: historyFailureWords(error, context === 'update'), retryable: error.reason === 'history-unwritable' };
     case 'invalid-input':
@@ -158,7 +161,16 @@ function networkSummary(error: BridgeError, context: ErrorContext): string {
         ? 'The connection dropped before ConsCent answered, so the console cannot tell whether the change was applied. Look the reader up again before retrying.'
         : "The connection dropped before ConsCent answered. Check this computer's network (and VPN or proxy), then try again.";
     case 'certificate':
-      return "The secure connection was stopped because the server's certificate could not be verified, and nothing was sent. Do not continue on this network; tell your IT team.";
+      return error.issuer
+        ? `The secure connection was stopped: the server's certificate was issued by "${error.issuer}", which this computer does not trust. Nothing was sent. Ask your IT team about it (see the details).`
+        : "The secure connection was stopped because the server's certificate could not be verified, and nothing was sent. Do not continue on this network; tell your IT team.";
+    case 'proxy-unreachable':
+    case 'proxy-refused':
+    case 'proxy-unsupported':
+      return "The console could not get through this network's proxy, and nothing was sent to ConsCent. Do what the details below say.";
+    case 'proxy-auth-required':
+    case 'proxy-auth-rejected':
+      return "This network's proxy wants your proxy user name and password. Enter them with Test connection in Connections.";
     case 'not-https':
     case 'tls':
       return "No secure connection could be made at this connection's address. Check its base URL (https:// and the port) in Connections; if it is right, tell your IT team.";
