@@ -7,6 +7,7 @@ import type {
   SaveDialogReturnValue,
 } from 'electron';
 import type { IpcMainLike } from './ipc/register-bridge';
+import type { AppEventTarget } from './window/app-events';
 import type { AppProtocolRequest } from './window/app-protocol';
 import type { WillPreventUnloadSource } from './window/close-guard';
 import type { WebRequestLike } from './window/dev-server-csp';
@@ -18,7 +19,7 @@ import type { AppLike as HardenedAppLike, SessionLike } from './window/security-
 // shell, for one, is absent, so nothing the app does can open the system browser.
 
 export interface WindowLike {
-  readonly webContents: WillPreventUnloadSource;
+  readonly webContents: WillPreventUnloadSource & AppEventTarget;
   once(event: 'ready-to-show', listener: () => void): unknown;
   on(event: 'closed', listener: () => void): unknown;
   loadURL(url: string): Promise<void>;
@@ -33,8 +34,14 @@ export interface AppApi extends HardenedAppLike {
   readonly name: string;
   enableSandbox(): void;
   requestSingleInstanceLock(): boolean;
+  /** Makes the console the OS's handler of conscent-console:// links (issue #11). */
+  setAsDefaultProtocolClient(protocol: string): boolean;
   on(event: 'web-contents-created', listener: Parameters<HardenedAppLike['on']>[1]): unknown;
-  on(event: 'second-instance' | 'window-all-closed' | 'activate', listener: () => void): unknown;
+  on(event: 'window-all-closed' | 'activate', listener: () => void): unknown;
+  /** Windows and Linux: a second launch; its argv holds the link it was started for. */
+  on(event: 'second-instance', listener: (event: unknown, argv: string[]) => void): unknown;
+  /** macOS: a link opened with the console (may come before 'ready'). */
+  on(event: 'open-url', listener: (event: { preventDefault(): void }, url: string) => void): unknown;
   whenReady(): Promise<void>;
   getPath(name: 'userData' | 'logs'): string;
   quit(): void;

@@ -7,5 +7,5 @@ import { startApp } from './start-app';
 void startApp(
   { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session },
   keytar,
-  { platform: process.platform, devServerUrl: process.env.ELECTRON_RENDERER_URL, mainDir: __dirname },
+  { platform: process.platform, devServerUrl: process.env.ELECTRON_RENDERER_URL, mainDir: __dirname, argv: process.argv },
 );

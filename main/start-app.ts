@@ -6,6 +6,8 @@ import { registerBridge } from './ipc/register-bridge';
 import { osCertificates } from './network/network-environment';
 import { createFileLogger } from './logging/logger';
 import { createSenderCheck } from './ipc/sender-check';
+import { DEEP_LINK_SCHEME, linkInArgv } from '../common/deep-link';
+import { createAppEventSender } from './window/app-events';
 import { createMenuTemplate } from './window/app-menu';
 import { resolveAppPage, type AppPage } from './window/app-page';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './window/app-protocol';
@@ -25,6 +27,8 @@ export interface StartAppEnv {
   devServerUrl: string | undefined;
   /** Folder of the built main bundle (out/main); the preload and the page are beside it. */
   mainDir: string;
+  /** This process's own command line: on Windows and Linux a conscent-console:// link it was started for. */
+  argv?: readonly string[];
 }
 
 export const STARTUP_ERROR_TITLE = 'ConsCent Console could not start';
@@ -50,6 +54,19 @@ export function startApp<W extends WindowLike, M>(
   const rendererDir = join(env.mainDir, '../renderer');
 
   let mainWindow: W | null = null;
+  // Links and menu commands for the page; they wait until a page has loaded to take them.
+  const appEvents = createAppEventSender();
+  let started = false;
+  const bringForward = (): void => {
+    // macOS keeps running without a window: a link then opens one (startup is over).
+    if (!mainWindow) {
+      if (started && BrowserWindow.getAllWindows().length === 0) createMainWindow().catch(failToStart);
+      return;
+    }
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.show();
+    mainWindow.focus();
+  };
 
   const failToStart = (error: unknown): void => {
     // Our own startup errors (paths, settings, page load); no credentials are read yet.
@@ -69,13 +86,29 @@ export function startApp<W extends WindowLike, M>(
   const isAppPage = createSenderCheck(page.url);
 
   if (!app.requestSingleInstanceLock()) {
+    // The first instance receives this one's argv (its link) in 'second-instance'.
     app.quit();
     return Promise.resolve();
   }
 
+  // conscent-console:// links (issue #11). Registered only when packaged: in development
+  // the OS would be told to open links with the bare Electron binary. macOS hands links
+  // over in 'open-url', possibly before 'ready' (the event sender keeps them until the
+  // page has loaded); Windows and Linux put the link in the command line, of this
+  // process at its start or of the second instance.
+  if (app.isPackaged) app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME);
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    appEvents.openLink(url);
+    bringForward();
+  });
+  const startLink = linkInArgv(env.argv ?? []);
+  if (startLink) appEvents.openLink(startLink);
+
   const createMainWindow = (): Promise<void> => {
     const win = new BrowserWindow(createWindowOptions({ preloadPath, allowDevTools: !app.isPackaged }));
     mainWindow = win;
+    appEvents.attach(win.webContents);
     installCloseGuard(win.webContents, (options) => dialog.showMessageBoxSync(win, options));
     win.once('ready-to-show', () => win.show());
     win.on('closed', () => {
@@ -88,7 +121,12 @@ export function startApp<W extends WindowLike, M>(
     // Before any webContents exists (none can before ready): every one is hardened as it
     // is created, and windows it asks to open are refused and their host logged.
     installAppSecurity(app, { isAppPage, logger: createFileLogger({ dir: app.getPath('logs') }) });
-    const menuTemplate = createMenuTemplate({ platform: env.platform, appName: app.name, isPackaged: app.isPackaged });
+    const menuTemplate = createMenuTemplate({
+      platform: env.platform,
+      appName: app.name,
+      isPackaged: app.isPackaged,
+      sendCommand: (command) => appEvents.send({ kind: 'command', command }),
+    });
     electron.Menu.setApplicationMenu(electron.Menu.buildFromTemplate(menuTemplate));
     denyAllPermissions(session.defaultSession);
 
@@ -128,14 +166,15 @@ export function startApp<W extends WindowLike, M>(
       if (BrowserWindow.getAllWindows().length === 0) createMainWindow().catch(failToStart);
     });
     await createMainWindow();
+    started = true;
   };
 
-  app.on('second-instance', () => {
-    // A second launch brings the open window forward instead of starting another console.
-    if (!mainWindow) return;
-    if (mainWindow.isMinimized()) mainWindow.restore();
-    mainWindow.show();
-    mainWindow.focus();
+  app.on('second-instance', (_event, argv) => {
+    // A second launch brings the open window forward instead of starting another console,
+    // and passes on the link it was started for.
+    const link = linkInArgv(argv ?? []);
+    if (link) appEvents.openLink(link);
+    bringForward();
   });
   app.on('window-all-closed', () => {
     if (env.platform !== 'darwin') app.quit();

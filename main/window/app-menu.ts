@@ -1,15 +1,32 @@
 import type { MenuItemConstructorOptions } from 'electron';
+import type { AppCommand } from '../../common/app-events';
 
 // A minimal application menu. The Edit roles are what make copy, paste, undo and select
 // all work (including their shortcuts, on macOS in particular). Reload and DevTools exist
 // only in development: a packaged console has no way to open DevTools, and an agent
 // cannot reload the page by accident.
+//
+// The Reader menu (issue #11) lists the console's own shortcuts with their accelerators.
+// They are shown, not registered (registerAccelerator: false): the page answers the keys
+// itself (so they work the same in the tests' Chromium and never fire twice), and a
+// click on the item reaches the page as a command through the bridge's one
+// subscription (common/app-events.ts), never by running JavaScript in it.
 
 export interface MenuInput {
   platform: NodeJS.Platform;
   appName: string;
   isPackaged: boolean;
+  /** Delivers a menu command to the page (main/window/app-events.ts). */
+  sendCommand?: (command: AppCommand) => void;
 }
+
+/** The console's shortcuts as the menu shows them; the page's keyboard map matches (renderer/src/keyboard/shortcuts.ts). */
+export const READER_MENU: ReadonlyArray<{ label: string; accelerator: string; command: AppCommand }> = [
+  { label: 'Find a Reader', accelerator: 'CmdOrCtrl+K', command: 'focus-search' },
+  { label: 'Review Changes', accelerator: 'CmdOrCtrl+Enter', command: 'review' },
+  { label: 'Refresh Reader', accelerator: 'CmdOrCtrl+Shift+R', command: 'refresh-reader' },
+  { label: 'Keyboard Shortcuts', accelerator: 'CmdOrCtrl+/', command: 'show-shortcuts' },
+];
 
 export function createMenuTemplate(input: MenuInput): MenuItemConstructorOptions[] {
   const isMac = input.platform === 'darwin';
@@ -49,7 +66,19 @@ export function createMenuTemplate(input: MenuInput): MenuItemConstructorOptions
 
   const development: MenuItemConstructorOptions[] = input.isPackaged
     ? []
-    : [{ role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }, { type: 'separator' }];
+    : // No forceReload: its Shift+CmdOrCtrl+R is Refresh Reader.
+      [{ role: 'reload' }, { role: 'toggleDevTools' }, { type: 'separator' }];
+  const send = input.sendCommand ?? (() => undefined);
+  template.push({
+    label: 'Reader',
+    submenu: READER_MENU.map(({ label, accelerator, command }) => ({
+      label,
+      accelerator,
+      registerAccelerator: false,
+      click: () => send(command),
+    })),
+  });
+
   template.push({
     label: 'View',
     submenu: [

@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { BrowserWindowConstructorOptions, CustomScheme, MenuItemConstructorOptions, MessageBoxSyncOptions } from 'electron';
 import { vi } from 'vitest';
+import type { AppEvent } from '../../common/app-events';
 import type { KeytarLike } from '../../main/credentials/credential-store';
 import type { AppApi, ElectronApi, WindowLike } from '../../main/electron-api';
 import type { AppProtocolRequest } from '../../main/window/app-protocol';
@@ -25,7 +26,17 @@ export interface StandInOptions {
   paths?: { userData: string; logs: string };
 }
 
-class StandInWebContents extends FakeWebContents {}
+class StandInWebContents extends FakeWebContents {
+  /** What main sent the page (app events: links and menu commands), in order. */
+  readonly sent: Array<{ channel: string; event: AppEvent }> = [];
+  send(channel: string, event: AppEvent): void {
+    this.sent.push({ channel, event });
+  }
+  /** The page finishing its load, as Electron reports it. */
+  finishLoad(): void {
+    this.emit('did-finish-load');
+  }
+}
 
 export type StandInWindow = WindowLike & {
   readonly options: BrowserWindowConstructorOptions;
@@ -68,6 +79,13 @@ export function createStandInElectron(options: StandInOptions = {}) {
       requireNotReady('app.enableSandbox()');
       log.push('app.enableSandbox');
       this.sandboxEnabled = true;
+    }
+    /** Schemes the app asked the OS to open with it. */
+    readonly protocolClients: string[] = [];
+    setAsDefaultProtocolClient(scheme: string): boolean {
+      log.push(`app.setAsDefaultProtocolClient ${scheme}`);
+      this.protocolClients.push(scheme);
+      return true;
     }
     requestSingleInstanceLock(): boolean {
       log.push('app.requestSingleInstanceLock');

@@ -1,5 +1,5 @@
 import type { MenuItemConstructorOptions } from 'electron';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createMenuTemplate } from '../../main/window/app-menu';
 
 function roles(items: MenuItemConstructorOptions[]): string[] {
@@ -29,7 +29,7 @@ describe('application menu', () => {
 
   it('offers DevTools and reload in development', () => {
     const all = roles(createMenuTemplate({ platform: 'linux', appName: 'ConsCent Console', isPackaged: false }));
-    expect(all).toEqual(expect.arrayContaining(['toggleDevTools', 'reload', 'forceReload']));
+    expect(all).toEqual(expect.arrayContaining(['toggleDevTools', 'reload']));
   });
 
   it('has the macOS application menu named after the app only on macOS', () => {
@@ -37,5 +37,26 @@ describe('application menu', () => {
     expect(mac[0]?.label).toBe('ConsCent Console');
     const windows = createMenuTemplate({ platform: 'win32', appName: 'ConsCent Console', isPackaged: true });
     expect(windows.map((menu) => menu.label)).not.toContain('ConsCent Console');
+  });
+
+  it('lists the console shortcuts with their accelerators, and a click sends the command to the page (issue 11)', () => {
+    const sendCommand = vi.fn();
+    const reader = createMenuTemplate({ platform: 'linux', appName: 'ConsCent Console', isPackaged: true, sendCommand }).find((menu) => menu.label === 'Reader');
+    const items = (reader?.submenu ?? []) as MenuItemConstructorOptions[];
+    expect(items.map((item) => [item.label, item.accelerator])).toEqual([
+      ['Find a Reader', 'CmdOrCtrl+K'],
+      ['Review Changes', 'CmdOrCtrl+Enter'],
+      ['Refresh Reader', 'CmdOrCtrl+Shift+R'],
+      ['Keyboard Shortcuts', 'CmdOrCtrl+/'],
+    ]);
+    // Shown, not registered: the page answers the keys, so they never fire twice.
+    for (const item of items) expect(item.registerAccelerator).toBe(false);
+    for (const item of items) (item.click as () => void)();
+    expect(sendCommand.mock.calls.map(([command]) => command)).toEqual(['focus-search', 'review', 'refresh-reader', 'show-shortcuts']);
+  });
+
+  it('keeps no development shortcut that collides with Refresh Reader', () => {
+    const all = roles(createMenuTemplate({ platform: 'linux', appName: 'ConsCent Console', isPackaged: false }));
+    expect(all).not.toContain('forceReload');
   });
 });

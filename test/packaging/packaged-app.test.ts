@@ -202,6 +202,8 @@ describe('the packaged app (electron-builder --linux dir deb)', () => {
     expect(build.desktopEntry).toContain('Name=ConsCent Console\n');
     expect(build.desktopEntry).toContain('Exec="/opt/ConsCent Console/conscent-console" %U\n');
     expect(build.desktopEntry).toContain('Icon=conscent-console\n');
+    // Opens conscent-console:// links from tickets (issue #11).
+    expect(build.desktopEntry).toMatch(/^MimeType=.*x-scheme-handler\/conscent-console;?$/m);
     // Matches the app id Electron takes from the packaged package.json's desktopName.
     expect(build.desktopEntry).toContain('StartupWMClass=conscent-console\n');
     const packaged = JSON.parse(readArchiveFile(app, 'package.json').toString('utf8')) as { desktopName?: unknown };
