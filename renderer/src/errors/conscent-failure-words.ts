@@ -18,13 +18,16 @@ const CERTIFICATE_CAUSES: ReadonlyMap<string, string> = new Map([
   ['CERT_REVOKED', 'its certificate has been revoked'],
 ]);
 
-/** Codes that mean "no trusted authority vouches for this chain": what TLS inspection causes. */
+/**
+ * Codes that mean "no trusted authority vouches for this chain": what TLS inspection by a
+ * company root causes. A bare self-signed server certificate is not such an authority, so
+ * it keeps the "do not continue" words (with its issuer's name).
+ */
 const UNKNOWN_AUTHORITY: ReadonlySet<string> = new Set([
   'SELF_SIGNED_CERT_IN_CHAIN',
   'UNABLE_TO_GET_ISSUER_CERT',
   'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
   'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'DEPTH_ZERO_SELF_SIGNED_CERT',
 ]);
 
 function unknownAuthorityWords(host: string, issuer: string): string {
