@@ -70,7 +70,8 @@ export function parseReaderLink(raw: string): LinkParse {
   // of a phone number's country code, so a leading one is read back as the + it was.
   const value = key === 'phone' ? given.replace(/^ (?=\d)/, '+') : given;
   const parsed = parseLookupQuery(value);
-  if (!parsed.ok || parsed.query.kind !== key || value.trim() !== value || value.length > 254) {
+  // The value alone, never one found inside longer text (smart paste is for the search box).
+  if (!parsed.ok || parsed.foundInText || parsed.query.kind !== key || value.trim() !== value || value.length > 254) {
     return { ok: false, reason: 'bad-value', parameter: key };
   }
 

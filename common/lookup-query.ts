@@ -21,10 +21,56 @@ export type ParsedQuery =
       countryCode?: string;
     };
 
-export type QueryParse = { ok: true; query: ParsedQuery } | { ok: false; message: string };
+/** `foundInText`: the value was found inside longer text (a pasted ticket), not typed alone. */
+export type QueryParse = { ok: true; query: ParsedQuery; foundInText?: true } | { ok: false; message: string };
 
 
 export function parseLookupQuery(raw: string): QueryParse {
+  const alone = parseOneValue(raw);
+  // Smart paste (issue #11): text with spaces or punctuation around the value, such as a
+  // line pasted from a ticket, is searched for the first user id, else the first email,
+  // else the first phone number in it.
+  if (alone.ok || !looksLikeText(raw.trim())) return alone;
+  const found = findInText(raw);
+  if (found) return { ok: true, query: found, foundInText: true };
+  return /\s/.test(raw.trim()) ? { ok: false, message: NOTHING_IN_TEXT } : alone;
+}
+
+export const NOTHING_IN_TEXT = 'No user id, email or phone number was found in this text. Type or paste just one of them.';
+
+/** The value to search for, as the box would take it alone: what the page sends when the box holds a whole pasted text. */
+export function lookupText(query: ParsedQuery): string {
+  switch (query.kind) {
+    case 'userId':
+      return query.userId;
+    case 'email':
+      return query.email;
+    case 'phone':
+      return query.countryCode ? `${query.countryCode}${query.phone}` : query.phone;
+  }
+}
+
+const MAX_TEXT = 10_000;
+const looksLikeText = (input: string) => input.length > 254 || /[\s,;:<>()"'[\]]/.test(input.replace(/^\+?[\d\s().-]+$/, ''));
+
+function findInText(raw: string): ParsedQuery | null {
+  const text = raw.slice(0, MAX_TEXT);
+  const id = /(?<![a-f0-9])[a-f0-9]{24}(?![a-f0-9])/i.exec(text);
+  if (id) return { kind: 'userId', userId: id[0].toLowerCase() };
+  for (const [candidate] of text.matchAll(/[\w.%+'-]+@[\w-]+(?:\.[\w-]+)+/g)) {
+    const email = candidate.replace(/^[.'-]+|[.'-]+$/g, '');
+    if (regexes.email.test(email)) return { kind: 'email', email: email.toLowerCase() };
+  }
+  for (const [candidate] of text.matchAll(/(?:\+|\b00)?\d[\d\s().-]{5,18}\d/g)) {
+    // Dates and short reference numbers look like phone numbers; a phone has 7 digits or more.
+    if (/^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$/.test(candidate) || candidate.replace(/\D/g, '').length < 7) continue;
+    const parsed = parseOneValue(candidate);
+    if (parsed.ok && parsed.query.kind === 'phone') return parsed.query;
+  }
+  return null;
+}
+
+function parseOneValue(raw: string): QueryParse {
   const input = raw.trim();
   if (input === '') return { ok: false, message: 'Type a user id, an email or a phone number.' };
   if (input.length > 254) return { ok: false, message: 'That is too long to be a user id, email or phone number.' };

@@ -42,6 +42,7 @@ const refused: Array<[string, string, string?]> = [
   ['conscent-console://reader?userId=123', 'bad-value', 'userId'],
   ['conscent-console://reader?userId=asha%40example.com', 'bad-value', 'userId'],
   ['conscent-console://reader?email=not-an-email', 'bad-value', 'email'],
+  ['conscent-console://reader?email=hello%20asha%40example.com', 'bad-value', 'email'],
   ['conscent-console://reader?email=%20a%40b.co', 'bad-value', 'email'],
   [`conscent-console://reader?email=${ID}`, 'bad-value', 'email'],
   ['conscent-console://reader?phone=call%20me', 'bad-value', 'phone'],
