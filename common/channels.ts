@@ -18,6 +18,14 @@ export const BRIDGE_CHANNELS = {
   getHistorySettings: 'conscent:history:settings:get',
   saveHistorySettings: 'conscent:history:settings:save',
   clearHistory: 'conscent:history:clear',
+  bulkChooseFile: 'conscent:bulk:choose-file',
+  bulkValidate: 'conscent:bulk:validate',
+  bulkStart: 'conscent:bulk:start',
+  bulkControl: 'conscent:bulk:control',
+  bulkProgress: 'conscent:bulk:progress',
+  bulkResults: 'conscent:bulk:results',
+  bulkExport: 'conscent:bulk:export',
+  bulkInterrupted: 'conscent:bulk:interrupted',
 } as const satisfies Record<OperationName, string>;
 
 export const OPERATION_NAMES = Object.keys(BRIDGE_CHANNELS) as OperationName[];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ENVIRONMENTS, baseUrlProblem } from './environments';
+import { BULK_REQUEST_SCHEMAS, type BulkBridge } from './bulk-contract';
 import { HISTORY_REQUEST_SCHEMAS, type HistoryBridge } from './history-contract';
 import { HistoryEntryId } from './history-schemas';
 import { CertificateInfo, ExtraCertificate, ProxyCredentials, ProxySetting, type RouteReport } from './network-settings';
@@ -222,7 +223,7 @@ export type UpdateReaderResult = {
 };
 
 /** The bridge as the renderer sees it on `window.conscent`; the history's operations are in history-contract.ts. */
-export interface ConsoleBridge extends HistoryBridge {
+export interface ConsoleBridge extends HistoryBridge, BulkBridge {
   listConnections(): Promise<Result<ConnectionsState>>;
   saveConnection(request: SaveConnectionRequest): Promise<Result<ConnectionSummary>>;
   deleteConnection(request: ConnectionRef): Promise<Result<ConnectionRef>>;
@@ -246,6 +247,7 @@ export const REQUEST_SCHEMAS = {
   openReader: OpenReaderRequest,
   updateReader: UpdateReaderRequest,
   ...HISTORY_REQUEST_SCHEMAS,
+  ...BULK_REQUEST_SCHEMAS,
 } as const satisfies Record<OperationName, z.ZodType | null>;
 
 export { BRIDGE_CHANNELS, BRIDGE_GLOBAL, OPERATION_NAMES } from './channels';

@@ -29,6 +29,8 @@ export const ERROR_KINDS = [
   'superseded',
   /** The local change history could not do what was asked (see HISTORY_REASONS). */
   'history',
+  /** A bulk correction's file or run could not do what was asked (see BULK_REASONS). */
+  'bulk',
 ] as const;
 export const ErrorKind = z.enum(ERROR_KINDS);
 export type ErrorKind = z.infer<typeof ErrorKind>;
@@ -109,6 +111,28 @@ export const HISTORY_REASONS = [
 ] as const;
 export type HistoryReason = (typeof HISTORY_REASONS)[number];
 
+/** For `bulk` errors (issue 14): what was wrong with the CSV file or the run. */
+export const BULK_REASONS = [
+  'file-unreadable',
+  'file-empty',
+  /** More rows than the console takes (`limit`). */
+  'file-too-large',
+  /** Not CSV as the console reads it (`row`: where, `code`: the parser's code). */
+  'file-not-csv',
+  'file-not-utf8',
+  /** A header is empty or repeated (`column`). */
+  'header-problem',
+  'mapping-problem',
+  'run-missing',
+  'run-busy',
+  /** Rows are in error and the agent did not choose to skip them. */
+  'rows-invalid',
+  'nothing-to-send',
+  /** On a Production connection, the name typed does not match the connection's. */
+  'confirm-name',
+  'run-files-unwritable',
+] as const;
+
 export const ErrorReason = z.enum([
   ...NETWORK_REASONS,
   ...KEYCHAIN_REASONS,
@@ -118,6 +142,7 @@ export const ErrorReason = z.enum([
   ...RESPONSE_REASONS,
   ...NOT_FOUND_REASONS,
   ...HISTORY_REASONS,
+  ...BULK_REASONS,
 ]);
 export type ErrorReason = z.infer<typeof ErrorReason>;
 
@@ -152,6 +177,9 @@ export const BridgeError = z.object({
   path: z.string().optional(),
   /** For `too-many-connections`: how many the console keeps. */
   limit: z.number().int().optional(),
+  /** For `bulk` errors: the CSV row (the header is row 1) and column concerned. */
+  row: z.number().int().nonnegative().optional(),
+  column: z.string().optional(),
   /** Per-field messages from the shared schemas, keyed by dotted path (e.g. `address.pincode`). */
   fields: z.record(z.string(), z.string()).optional(),
 });

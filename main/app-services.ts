@@ -1,4 +1,6 @@
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createBulkService } from './bulk/bulk-service';
 import { createConnectionAccess, type CreateClient } from './connections/connection-access';
 import { createConnectionService } from './connections/connection-service';
 import { createCredentialCache } from './credentials/credential-cache';
@@ -30,11 +32,15 @@ export interface ServiceDeps {
   historyDir?: string;
   /** Asks the agent where to save a history export (main's save dialog); null when cancelled. */
   chooseExportPath?: (suggestedName: string) => Promise<string | null>;
+  /** Asks the agent for a CSV of bulk corrections (main's open dialog); null when cancelled. */
+  chooseCsvFile?: () => Promise<string | null>;
   /** Where proxy credentials typed after a 407 are kept (issue 13); not kept when absent. */
   proxyCredentials?: ProxyCredentialStore;
 }
 
 export const HISTORY_DIR_NAME = 'history';
+/** Bulk runs' files (issue 14), beside the history. */
+export const BULK_DIR_NAME = 'bulk';
 
 function historyFor(deps: ServiceDeps): HistoryService {
   const store = deps.connections;
@@ -59,6 +65,7 @@ export function createServices(deps: ServiceDeps): BridgeServices {
   const lastReturned = deps.lastReturned ?? createLastReturnedRecords();
   const access = createConnectionAccess(store, credentials, createClient);
   const history = historyFor(deps);
+  const readers = createReaderService({ access, lastReturned, logger, ...(deps.historyDir ? { history } : {}) });
   return {
     connections: createConnectionService({
       store,
@@ -70,8 +77,18 @@ export function createServices(deps: ServiceDeps): BridgeServices {
       ...(deps.newId ? { newId: deps.newId } : {}),
       ...(deps.proxyCredentials ? { proxyCredentials: deps.proxyCredentials } : {}),
     }),
-    readers: createReaderService({ access, lastReturned, logger, ...(deps.historyDir ? { history } : {}) }),
+    readers,
     history,
+    bulk: createBulkService({
+      // Beside the history folder; without one nothing could be recorded, so no run starts.
+      dir: deps.historyDir ? join(deps.historyDir, '..', BULK_DIR_NAME) : join(tmpdir(), 'conscent-no-bulk'),
+      access,
+      readers,
+      history: deps.historyDir ? history : undefined,
+      chooseCsvFile: deps.chooseCsvFile ?? (async () => null),
+      chooseExportPath: deps.chooseExportPath ?? (async () => null),
+      logger,
+    }),
     logger,
   };
 }
@@ -89,6 +106,8 @@ export interface AppServicesOptions {
   requestTimeoutMs?: number;
   /** Main's save dialog for history exports (Electron's dialog.showSaveDialog, or a test's stand-in). */
   chooseExportPath?: (suggestedName: string) => Promise<string | null>;
+  /** Main's open dialog for a bulk CSV (Electron's dialog.showOpenDialog, or a test's stand-in). */
+  chooseCsvFile?: () => Promise<string | null>;
   /** The system's proxy (Electron's resolveProxy) and certificate store (issue 13); plain Node's when absent. */
   network?: Omit<NetworkEnvironment, 'proxyCredentials'>;
 }
@@ -109,5 +128,6 @@ export function createAppBridgeHandlers(options: AppServicesOptions): BridgeHand
     logger: createFileLogger({ dir: options.logDir }),
     historyDir: join(options.userDataDir, HISTORY_DIR_NAME),
     ...(options.chooseExportPath ? { chooseExportPath: options.chooseExportPath } : {}),
+    ...(options.chooseCsvFile ? { chooseCsvFile: options.chooseCsvFile } : {}),
   });
 }

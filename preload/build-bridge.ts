@@ -38,6 +38,14 @@ export function buildBridge(invoke: BridgeInvoke): ConsoleBridge {
     getHistorySettings: forward('getHistorySettings'),
     saveHistorySettings: forward('saveHistorySettings'),
     clearHistory: forward('clearHistory'),
+    bulkChooseFile: forward('bulkChooseFile'),
+    bulkValidate: forward('bulkValidate'),
+    bulkStart: forward('bulkStart'),
+    bulkControl: forward('bulkControl'),
+    bulkProgress: forward('bulkProgress'),
+    bulkResults: forward('bulkResults'),
+    bulkExport: forward('bulkExport'),
+    bulkInterrupted: forward('bulkInterrupted'),
   };
   return Object.freeze(bridge);
 }

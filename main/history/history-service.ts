@@ -2,6 +2,7 @@ import type { ReaderView } from '../../common/contract';
 import {
   DEFAULT_RETENTION_DAYS,
   type ExportHistoryResult,
+  type HistoryEntry,
   type HistoryFilter,
   type HistoryPage,
   type HistoryPreferences,
@@ -138,6 +139,11 @@ export function createHistoryService(options: HistoryServiceOptions) {
       } catch {
         return undefined; // a history that cannot be read never stops a lookup
       }
+    },
+
+    /** What the history knows of one change now (a bulk run resuming asks); undefined when it is gone. */
+    async statusOf(id: number): Promise<HistoryEntry['status'] | undefined> {
+      return (await (await journal()).entry(id))?.view.status;
     },
 
     /** A revert must name a saved change of the same reader over the same connection. */

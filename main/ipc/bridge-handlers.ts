@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { REQUEST_SCHEMAS } from '../../common/contract';
 import { fail, invalidInput, ok, type BridgeError, type Result } from '../../common/result';
+import type { BulkService } from '../bulk/bulk-service';
 import type { ConnectionService } from '../connections/connection-service';
 import type { HistoryService } from '../history/history-service';
 import { toBridgeError } from '../errors/console-failure';
@@ -17,13 +18,14 @@ export interface BridgeServices {
   connections: ConnectionService;
   readers: ReaderService;
   history: HistoryService;
+  bulk: BulkService;
   logger: Logger;
 }
 
 type Schemas = typeof REQUEST_SCHEMAS;
 type Valid<K extends keyof Schemas> = Schemas[K] extends z.ZodType ? z.output<Schemas[K]> : never;
 
-export function createBridgeHandlers({ connections, readers, history, logger }: BridgeServices): BridgeHandlers {
+export function createBridgeHandlers({ connections, readers, history, bulk, logger }: BridgeServices): BridgeHandlers {
   /** Validates the payload, runs the use-case, and turns any failure into data. */
   function operation<K extends keyof Schemas, T>(name: K, run: (request: Valid<K>) => Promise<T>): (payload: unknown) => Promise<Result<T>> {
     const schema = REQUEST_SCHEMAS[name] as z.ZodType | null;
@@ -64,6 +66,14 @@ export function createBridgeHandlers({ connections, readers, history, logger }: 
     getHistorySettings: operation('getHistorySettings', () => history.settings()),
     saveHistorySettings: operation('saveHistorySettings', (preferences) => history.saveSettings(preferences)),
     clearHistory: operation('clearHistory', () => history.clear()),
+    bulkChooseFile: operation('bulkChooseFile', () => bulk.chooseFile()),
+    bulkValidate: operation('bulkValidate', (request) => bulk.validate(request)),
+    bulkStart: operation('bulkStart', (request) => bulk.start(request)),
+    bulkControl: operation('bulkControl', async (request) => bulk.control(request)),
+    bulkProgress: operation('bulkProgress', (request) => bulk.progress(request)),
+    bulkResults: operation('bulkResults', (request) => bulk.results(request)),
+    bulkExport: operation('bulkExport', (request) => bulk.export(request)),
+    bulkInterrupted: operation('bulkInterrupted', () => bulk.interrupted()),
   };
 }
 

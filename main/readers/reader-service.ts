@@ -30,7 +30,12 @@ export interface ReaderService {
   lookup(connectionId: string, query: string, searchId?: number): Promise<LookupReaderResult>;
   open(connectionId: string, userId: string): Promise<ReaderView>;
   /** `revertOf`: the history entry this update reverts. */
-  update(connectionId: string, userId: string, changes: UserChanges, revertOf?: number): Promise<UpdateReaderResult>;
+  update(connectionId: string, userId: string, changes: UserChanges, revertOf?: number, hooks?: UpdateHooks): Promise<UpdateReaderResult>;
+}
+
+/** For a bulk run (main/bulk/): told the history entry once it is on disk, before the PATCH goes. */
+export interface UpdateHooks {
+  beforeSend?(entryId: number | undefined): Promise<void>;
 }
 
 /** A save for this reader is still on its way to ConsCent; this one was not sent. */
@@ -99,7 +104,7 @@ export function createReaderService({ access, lastReturned, logger, history }: R
       }
     },
 
-    async update(connectionId, userId, changes, revertOf) {
+    async update(connectionId, userId, changes, revertOf, hooks) {
       // Checked and marked before the first await, so two calls arriving together cannot
       // both pass: a second PATCH for the same reader must never race the first.
       const key = `${connectionId}/${userId.toLowerCase()}`;
@@ -118,6 +123,7 @@ export function createReaderService({ access, lastReturned, logger, history }: R
         const before = lastShown.recall(origin, userId)?.view;
         const entryId = await history?.begin({ connection, userId, changes, before, ...(revertOf !== undefined ? { revertOf } : {}) });
         try {
+          await hooks?.beforeSend?.(entryId);
           const response = await client.updateUser(userId, changes);
           logger.info('reader.updated', { connectionId, userId, fields: Object.keys(changes).join(',') });
           const reader = viewFromUserData(response.userData);

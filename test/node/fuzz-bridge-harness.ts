@@ -21,6 +21,7 @@ import { createConnectionStore, type ConnectionStore } from '../../main/settings
 import { DEMO_CLIENT, startSimulator, type RunningSimulator } from '../../simulator';
 import { FakeIpcMain } from '../helpers/fake-ipc-main';
 import { garbage, mutated, validPayloads, type FuzzContext } from './fuzz-arbitraries';
+import { bulkPayloads } from './fuzz-bulk-arbitraries';
 import { historyPayloads } from './fuzz-history-arbitraries';
 
 // The bridge fuzz (fuzz-bridge*.test.ts): each operation is fed NUM_RUNS generated payloads
@@ -34,6 +35,7 @@ import { historyPayloads } from './fuzz-history-arbitraries';
 
 export const CONNECTION_OPERATIONS = ['listConnections', 'saveConnection', 'deleteConnection', 'selectConnection'] as const satisfies OperationName[];
 export const USER_OPERATIONS = ['testConnection', 'lookupReader', 'openReader', 'updateReader'] as const satisfies OperationName[];
+export const BULK_OPERATIONS = ['bulkChooseFile', 'bulkValidate', 'bulkStart', 'bulkControl', 'bulkProgress', 'bulkResults', 'bulkExport', 'bulkInterrupted'] as const satisfies OperationName[];
 export const HISTORY_OPERATIONS = ['listHistory', 'exportHistory', 'prepareRevert', 'getHistorySettings', 'saveHistorySettings', 'clearHistory'] as const satisfies OperationName[];
 
 export const NUM_RUNS = Number(process.env.FUZZ_RUNS ?? 10_000);
@@ -213,6 +215,8 @@ function createBridge(ctx: FuzzContext) {
       // A real change history: every update is recorded, exports are written.
       historyDir: join(dir, 'history'),
       chooseExportPath: async () => join(dir, 'export.csv'),
+      // The open dialog is cancelled: a bulk file never comes from a payload.
+      chooseCsvFile: async () => null,
     }),
     ipc.trust((url) => url === APP),
   );
@@ -260,7 +264,7 @@ function offlineClient(count: () => void): ConsCentClient {
 
 function arbitraryFor(op: OperationName, ctx: FuzzContext): fc.Arbitrary<unknown> {
   if (op === 'listConnections') return garbage;
-  const valid = { ...validPayloads(ctx), ...historyPayloads(ctx) }[op];
+  const valid = { ...validPayloads(ctx), ...historyPayloads(ctx), ...bulkPayloads(ctx) }[op];
   // Valid payloads that reach HTTP are a small share; invalid ones are the bulk.
   const validWeight = op === 'saveConnection' || op === 'deleteConnection' || op === 'selectConnection' ? 3 : 1;
   return fc.oneof({ arbitrary: valid, weight: validWeight }, { arbitrary: mutated(valid), weight: 7 }, { arbitrary: garbage, weight: 3 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { OPERATION_NAMES, REQUEST_SCHEMAS } from '../../common/contract';
-import { NUM_RUNS, CONNECTION_OPERATIONS, HISTORY_OPERATIONS, USER_OPERATIONS, fuzzOperation, useFuzzEnvironment } from './fuzz-bridge-harness';
+import { NUM_RUNS, BULK_OPERATIONS, CONNECTION_OPERATIONS, HISTORY_OPERATIONS, USER_OPERATIONS, fuzzOperation, useFuzzEnvironment } from './fuzz-bridge-harness';
 
 // Bridge fuzzing, part 1: the operations on connections (no HTTP). The four that
 // talk to ConsCent are in fuzz-bridge-users.test.ts, so the two halves run in parallel.
@@ -10,7 +10,7 @@ const env = useFuzzEnvironment('connections');
 
 describe('bridge fuzzing: connections', () => {
   it('the three fuzz files together cover every operation of the contract', () => {
-    expect([...CONNECTION_OPERATIONS, ...USER_OPERATIONS, ...HISTORY_OPERATIONS].sort()).toEqual([...OPERATION_NAMES].sort());
+    expect([...CONNECTION_OPERATIONS, ...USER_OPERATIONS, ...HISTORY_OPERATIONS, ...BULK_OPERATIONS].sort()).toEqual([...OPERATION_NAMES].sort());
     expect([...OPERATION_NAMES].sort()).toEqual(Object.keys(REQUEST_SCHEMAS).sort());
   });
 

@@ -1,6 +1,7 @@
 import { CLIENT_ID_FIELD } from '../../../common/error-fields';
 import type { BridgeError } from '../../../common/result';
 import { conscentFailureWords } from './conscent-failure-words';
+import { bulkFailureWords } from './bulk-failure-words';
 import { historyFailureDetail, historyFailureWords } from './history-failure-words';
 import { fieldMessages, localFailureWords, type InputSubject } from './local-failure-words';
 
@@ -46,6 +47,8 @@ function summaryFor(error: BridgeError, context: ErrorContext): { summary: strin
     case 'superseded':
       // The page shows the newer search's answer instead; said only if it ever reaches the agent.
       return { summary: 'A newer search replaced this one, so it was stopped. Check the newer search, or search again.', retryable: false };
+    case 'bulk':
+      return { summary: bulkFailureWords(error), retryable: false };
     case 'history':
       return { summary: historyFailureWords(error, context === 'update'), retryable: error.reason === 'history-unwritable' };
     case 'invalid-input':
@@ -194,7 +197,8 @@ export function failureDetail(error: BridgeError, context: ErrorContext): string
   return (
     conscentFailureWords(error, context === 'update') ??
     localFailureWords(error, SUBJECTS[context], context === 'test-connection') ??
-    historyFailureDetail(error)
+    historyFailureDetail(error) ??
+    (error.kind === 'bulk' ? bulkFailureWords(error) : undefined)
   );
 }
 

@@ -1,0 +1,247 @@
+import type { BulkMode, BulkProgress, BulkRowResult, RunState } from '../../common/bulk-schemas';
+import { countResult, type Counts } from './run-counts';
+import type { BridgeError } from '../../common/result';
+
+// Sends a bulk run's rows with bounded concurrency and nothing more. Pause stops new
+// requests; Cancel lets in-flight ones finish and sends nothing new; a 429 pauses the
+// whole run for its Retry-After and puts the row back (ConsCent refused it, so nothing
+// was applied). Repeated 429/503 answers halve the requests at a time, and two 429s in a
+// row teach it ConsCent's pace (what was accepted between them), so a long run keeps just
+// under the limit instead of hitting it every second. Outcomes go to disk (`record`) as
+// they arrive; only counters stay in memory.
+
+export type TaskAnswer =
+  | { kind: 'done'; result: BulkRowResult; overloaded?: boolean }
+  /** ConsCent said "too many requests": nothing was applied; the row goes back in the queue. */
+  | { kind: 'rate-limited'; retryAfterSeconds: number }
+  /** The rest cannot work either (the key was refused, the history cannot be written): stop. */
+  | { kind: 'halt'; result: BulkRowResult; error: BridgeError };
+
+export interface RunnerOptions<R extends { row: number; userId: string }> {
+  runId: string;
+  mode: BulkMode;
+  rows: AsyncIterator<R>;
+  /** Rows this pass may send. */
+  total: number;
+  /** Outcomes from earlier passes of the same run (a resume, a retry), counted in the progress. */
+  counts: Counts;
+  concurrency: number;
+  task(row: R): Promise<TaskAnswer>;
+  record(result: BulkRowResult): Promise<void>;
+  /** A row put back after a 429 (so a crash now does not leave it looking sent). */
+  requeued(row: R): Promise<void>;
+  onChange(): void;
+  now?: () => number;
+}
+
+const RATE_WINDOW_MS = 5000;
+const RECOVER_AFTER = 50;
+
+export function startRunner<R extends { row: number; userId: string }>(options: RunnerOptions<R>) {
+  const now = options.now ?? (() => performance.now());
+  const counts = options.counts;
+  let state: RunState = 'running';
+  let seq = 0;
+  let processed = 0;
+  let active = 0;
+  let limit = options.concurrency;
+  let pausedUntil = 0;
+  let haltedBy: BridgeError | undefined;
+  let exhausted = false;
+  const retryQueue: R[] = [];
+  const completions: number[] = [];
+  // Pace learnt from ConsCent's 429s: requests a second, and when the next may start.
+  let pace: number | undefined;
+  let nextSlot = 0;
+  let lastLimitAt: number | undefined;
+  let acceptedSinceLimit = 0;
+  let calmStreak = 0;
+  let wakers: (() => void)[] = [];
+  let reading: Promise<IteratorResult<R>> = Promise.resolve({ done: false, value: undefined as unknown as R });
+
+  const changed = () => {
+    seq += 1;
+    const wake = wakers;
+    wakers = [];
+    wake.forEach((resolve) => resolve());
+    options.onChange();
+  };
+  const nextChange = (ms?: number) =>
+    new Promise<void>((resolve) => {
+      wakers.push(resolve);
+      if (ms !== undefined) setTimeout(resolve, Math.max(0, ms));
+    });
+
+  /** The file's rows are read one at a time, in order, whichever worker asks. */
+  function nextRow(): Promise<R | undefined> {
+    const queued = retryQueue.shift();
+    if (queued) return Promise.resolve(queued);
+    reading = reading.then(() => (exhausted ? { done: true as const, value: undefined } : options.rows.next()));
+    return reading.then((item) => {
+      if (item.done) exhausted = true;
+      return item.done ? undefined : item.value;
+    });
+  }
+
+  const stopped = () => state === 'cancelling' || state === 'halted' || state === 'cancelled';
+
+  /** Waits until a request may start; false when none will. Holds a slot when true. */
+  async function gate(): Promise<boolean> {
+    for (;;) {
+      if (stopped()) return false;
+      const at = now();
+      if (state === 'paused') await nextChange();
+      else if (at < pausedUntil) await nextChange(pausedUntil - at);
+      else if (active >= limit) await nextChange();
+      else if (pace && nextSlot > at) await nextChange(nextSlot - at);
+      else {
+        if (state === 'rate-limited') {
+          state = 'running';
+          changed();
+        }
+        if (pace) nextSlot = Math.max(at, nextSlot) + 1000 / pace;
+        active += 1;
+        return true;
+      }
+    }
+  }
+
+  function rateLimited(retryAfterSeconds: number): void {
+    const at = now();
+    // In-flight requests refused in the same burst are one event, not several.
+    if (lastLimitAt !== undefined && at - lastLimitAt < 500) return;
+    if (lastLimitAt !== undefined) {
+      const measured = acceptedSinceLimit / ((at - lastLimitAt) / 1000);
+      if (measured > 0) pace = measured;
+    }
+    if (lastLimitAt !== undefined && at - lastLimitAt < 10_000) limit = Math.max(1, Math.floor(limit / 2));
+    lastLimitAt = at;
+    acceptedSinceLimit = 0;
+    calmStreak = 0;
+    pausedUntil = Math.max(pausedUntil, at + retryAfterSeconds * 1000);
+    if (state === 'running') state = 'rate-limited';
+  }
+
+  async function handle(row: R, answer: TaskAnswer): Promise<void> {
+    if (answer.kind === 'rate-limited') {
+      retryQueue.push(row);
+      await options.requeued(row).catch(() => undefined);
+      rateLimited(answer.retryAfterSeconds);
+      return;
+    }
+    await options.record(answer.result);
+    countResult(counts, answer.result);
+    processed += 1;
+    completions.push(now());
+    if (answer.kind === 'halt') {
+      haltedBy = answer.error;
+      state = 'halted';
+      return;
+    }
+    acceptedSinceLimit += 1;
+    if (answer.overloaded) {
+      if (lastLimitAt !== undefined && now() - lastLimitAt < 10_000) limit = Math.max(1, Math.floor(limit / 2));
+      lastLimitAt = now();
+      calmStreak = 0;
+      return;
+    }
+    calmStreak += 1;
+    if (calmStreak % RECOVER_AFTER === 0) {
+      if (limit < options.concurrency) limit += 1;
+      if (pace) pace *= 1.01; // probe gently in case ConsCent allows more now
+    }
+  }
+
+  async function worker(): Promise<void> {
+    while (await gate()) {
+      const row = await nextRow();
+      if (!row) {
+        active -= 1;
+        changed();
+        return;
+      }
+      changed();
+      const answer = await options.task(row);
+      active -= 1;
+      await handle(row, answer);
+      changed();
+    }
+  }
+
+  async function drainUnsent(): Promise<void> {
+    // Cancelled or halted: what is left is "not sent", on disk like every other outcome.
+    for (;;) {
+      const row = await nextRow();
+      if (!row) return;
+      const result: BulkRowResult = { row: row.row, userId: row.userId, outcome: 'not-sent' };
+      await options.record(result);
+      countResult(counts, result);
+      processed += 1;
+    }
+  }
+
+  const done = (async () => {
+    await Promise.all(Array.from({ length: options.concurrency }, () => worker()));
+    if (stopped()) await drainUnsent();
+    const ended = state as RunState;
+    state = ended === 'halted' ? 'halted' : ended === 'cancelling' ? 'cancelled' : 'finished';
+    changed();
+  })();
+
+  function perSecond(): number {
+    const at = now();
+    while (completions.length > 0 && completions[0]! < at - RATE_WINDOW_MS) completions.shift();
+    return completions.length / (RATE_WINDOW_MS / 1000);
+  }
+
+  return {
+    done,
+    pause() {
+      if (state === 'running' || state === 'rate-limited') state = 'paused';
+      changed();
+    },
+    resume() {
+      if (state === 'paused') state = at() < pausedUntil ? 'rate-limited' : 'running';
+      changed();
+    },
+    cancel() {
+      if (!stopped() && state !== 'finished') state = 'cancelling';
+      changed();
+    },
+    get seq() {
+      return seq;
+    },
+    get finished() {
+      return state === 'finished' || state === 'cancelled' || state === 'halted';
+    },
+    snapshot(): BulkProgress {
+      const rate = perSecond();
+      const remaining = Math.max(0, options.total - processed);
+      return {
+        runId: options.runId,
+        seq,
+        mode: options.mode,
+        state,
+        total: options.total,
+        saved: counts.saved,
+        failed: counts.failed,
+        unknown: counts.unknown,
+        notSent: counts.notSent,
+        remaining,
+        inFlight: active,
+        perSecond: Math.round(rate * 10) / 10,
+        ...(rate > 0 ? { secondsLeft: Math.ceil(remaining / rate) } : {}),
+        concurrency: limit,
+        ...(state === 'rate-limited' ? { resumesAt: new Date(Date.now() + Math.max(0, pausedUntil - now())).toISOString() } : {}),
+        ...(haltedBy ? { haltedBy } : {}),
+        ...(options.mode === 'dry-run' ? { dry: { ...counts.dry } } : {}),
+      };
+    },
+  };
+
+  function at() {
+    return now();
+  }
+}
+
+export type Runner = ReturnType<typeof startRunner>;

@@ -1,0 +1,244 @@
+import { randomUUID } from 'node:crypto';
+import { basename } from 'node:path';
+import { rm } from 'node:fs/promises';
+import type {
+  BulkControlRequest,
+  BulkExportRequest,
+  BulkMode,
+  BulkProgressRequest,
+  BulkResultsRequest,
+  BulkExportResult,
+  BulkFile,
+  BulkProgress,
+  BulkReport,
+  BulkResultsPage,
+  BulkStartRequest,
+  BulkValidateRequest,
+  InterruptedRun,
+} from '../../common/bulk-schemas';
+import { BULK_FIELDS } from '../../common/bulk-schemas';
+import { suggestMapping } from '../../common/bulk-row';
+import { environmentOfHost } from '../../common/environment-of-host';
+import type { ConnectionAccess } from '../connections/connection-access';
+import { hostOfUrl } from '../credentials/credential-binding';
+import type { HistoryService } from '../history/history-service';
+import type { Logger } from '../logging/logger';
+import type { ReaderService } from '../readers/reader-service';
+import { BulkError } from './bulk-error';
+import { exportReport, exportResults, resultsPage } from './bulk-results';
+import { startRunner, type Runner, type TaskAnswer } from './bulk-runner';
+import { emptyCounts, type Counts } from './run-counts';
+import { dryRunTask, sendTask } from './bulk-tasks';
+import { validateFile, type RowLine } from './bulk-validate';
+import { readHeader, type CsvHeader } from './csv-source';
+import { RUN_VERSION, countsOf, finalResults, rowStates, settleInterrupted, type RunMeta } from './run-events';
+import { AppendFile, ensureRunFolder, jsonLines, readJson, runFolders, runPaths, writeJson } from './run-files';
+import { progressWaiter } from './progress-waiter';
+
+// Bulk corrections (issue 14) as main's use-cases: choose a file (main's open dialog),
+// validate it into the run's folder, dry-run or send it, pause/resume/cancel, page and
+// export the results, and resume a run a stopped console left behind. Each sent row goes
+// through the reader service's update (the in-flight guard and the change history).
+
+export interface BulkServiceDeps {
+  /** bulk/ under the app's data folder. */
+  dir: string;
+  access: ConnectionAccess;
+  readers: ReaderService;
+  history: HistoryService | undefined;
+  chooseCsvFile: () => Promise<string | null>;
+  chooseExportPath: (suggestedName: string) => Promise<string | null>;
+  logger: Logger;
+}
+
+export type BulkService = ReturnType<typeof createBulkService>;
+
+export function createBulkService(deps: BulkServiceDeps) {
+  const chosen = new Map<string, CsvHeader & { path: string }>();
+  const runners = new Map<string, Runner>();
+  const waiter = progressWaiter();
+
+  async function meta(runId: string): Promise<RunMeta> {
+    try {
+      return (await readJson(runPaths(deps.dir, runId).run)) as RunMeta;
+    } catch {
+      throw new BulkError('run-missing');
+    }
+  }
+
+  /** The rows of this pass, read from rows.jsonl as they are needed. */
+  async function* rowsFor(runId: string, keep: (row: RowLine) => boolean): AsyncGenerator<RowLine> {
+    for await (const row of jsonLines<RowLine>(runPaths(deps.dir, runId).rows)) if (keep(row)) yield row;
+  }
+
+  async function countRows(runId: string, keep: (row: RowLine) => boolean): Promise<number> {
+    let n = 0;
+    for await (const _row of rowsFor(runId, keep)) n += 1;
+    return n;
+  }
+
+  return {
+    async chooseFile(): Promise<BulkFile | { chosen: false }> {
+      const path = await deps.chooseCsvFile();
+      if (!path) return { chosen: false };
+      const header = await readHeader(path);
+      const runId = randomUUID();
+      chosen.set(runId, { ...header, path });
+      const suggested = suggestMapping(header.columns, BULK_FIELDS);
+      return { chosen: true, runId, fileName: basename(path), columns: header.columns, rows: header.rows, suggested: { userId: suggested.userId ?? header.columns[0] ?? '', fields: suggested.fields } };
+    },
+
+    async validate({ runId, connectionId, mapping }: BulkValidateRequest): Promise<BulkReport> {
+      const file = chosen.get(runId);
+      if (!file) throw new BulkError('run-missing');
+      if (runners.get(runId) && !runners.get(runId)!.finished) throw new BulkError('run-busy');
+      const connection = await deps.access.find(connectionId);
+      const paths = runPaths(deps.dir, runId);
+      await ensureRunFolder(paths.dir);
+      // A new mapping starts the report over.
+      await Promise.all([rm(paths.rows, { force: true }), rm(paths.errors, { force: true }), rm(paths.events, { force: true })]);
+      const counts = await validateFile({ path: file.path, delimiter: file.delimiter, mapping, rowsFile: paths.rows, errorsFile: paths.errors });
+      const production = environmentOfHost(connection.baseUrl).kind === 'production';
+      const host = hostOfUrl(connection.baseUrl);
+      const record: RunMeta = {
+        v: RUN_VERSION,
+        runId,
+        fileName: basename(file.path),
+        createdAt: new Date().toISOString(),
+        connection: { id: connection.id, name: connection.name, host, baseUrl: connection.baseUrl, clientId: connection.clientId, production },
+        mapping,
+        fields: counts.fields,
+        rows: counts.rows,
+        valid: counts.valid,
+        invalid: counts.invalid,
+      };
+      await writeJson(paths.run, record);
+      return { runId, ...counts, connection: { id: connection.id, name: connection.name, host, production } };
+    },
+
+    async start({ runId, mode, concurrency, skipInvalid, confirmName }: BulkStartRequest): Promise<BulkProgress> {
+      const run = await meta(runId);
+      const busy = runners.get(runId);
+      if (busy && !busy.finished) throw new BulkError('run-busy');
+      const connection = await deps.access.find(run.connection.id);
+      // The run was validated for this ConsCent; a connection pointed elsewhere since must not get it.
+      if (connection.baseUrl !== run.connection.baseUrl || connection.clientId !== run.connection.clientId) throw new BulkError('run-missing');
+      const paths = runPaths(deps.dir, runId);
+      if (mode === 'dry-run') {
+        await rm(paths.dry, { force: true });
+        const client = await deps.access.clientFor(connection);
+        const total = await countRows(runId, () => true);
+        return launch(run, mode, paths.dry, () => true, total, emptyCounts(), concurrency, () => dryRunTask(client));
+      }
+      if (run.invalid > 0 && !skipInvalid) throw new BulkError('rows-invalid');
+      if (environmentOfHost(connection.baseUrl).kind === 'production' && confirmName?.trim() !== connection.name) throw new BulkError('confirm-name');
+      const events = await AppendFile.open(paths.events);
+      try {
+        if (mode === 'resume') await settleInterrupted(paths, events, (id) => deps.history?.statusOf(id));
+      } finally {
+        await events.close();
+      }
+      const states = await rowStates(paths.events);
+      const keep = (row: { row: number }): boolean => {
+        const last = states.get(row.row)?.last;
+        if (mode === 'retry-failed') return last === 'failed';
+        if (mode === 'resume') return last === undefined || last === 'requeued' || last === 'not-sent';
+        return last === undefined || last === 'requeued';
+      };
+      const total = await countRows(runId, keep);
+      if (total === 0) throw new BulkError('nothing-to-send');
+      const earlier = countsOf((await finalResults(paths.events)).filter((r) => !keep(r)));
+      return launch(run, mode, paths.events, keep, total, earlier, concurrency, (events) =>
+        sendTask({
+          readers: deps.readers,
+          connectionId: connection.id,
+          // On disk before the PATCH goes: a crash after it leaves the row "sending", never "not tried".
+          markSending: (row, entryId) => events.append([{ t: 'sending', row: row.row, ...(entryId ? { entryId } : {}) }], true),
+        }),
+      );
+    },
+
+    control({ runId, action }: BulkControlRequest): BulkProgress {
+      const runner = runners.get(runId);
+      if (!runner) throw new BulkError('run-missing');
+      runner[action]();
+      return runner.snapshot();
+    },
+
+    /** The run's progress once it has moved past `seen`, a few times a second at most. */
+    async progress({ runId, seen }: BulkProgressRequest): Promise<BulkProgress> {
+      const runner = runners.get(runId);
+      if (!runner) throw new BulkError('run-missing');
+      await waiter.wait(runId, () => runner.seq > seen || runner.finished);
+      return runner.snapshot();
+    },
+
+    async results({ runId, offset, limit }: BulkResultsRequest): Promise<BulkResultsPage> {
+      const run = await meta(runId);
+      return resultsPage(runPaths(deps.dir, runId), run.lastMode === 'dry-run', offset, limit);
+    },
+
+    async export({ runId, what }: BulkExportRequest): Promise<BulkExportResult> {
+      const run = await meta(runId);
+      const stem = run.fileName.replace(/\.csv$/i, '');
+      const path = await deps.chooseExportPath(`${stem}-${what === 'report' ? 'errors' : run.lastMode === 'dry-run' ? 'dry-run' : 'results'}.csv`);
+      if (!path) return { saved: false };
+      const paths = runPaths(deps.dir, runId);
+      const rows = what === 'report' ? await exportReport(paths, path) : await exportResults(paths, run.lastMode === 'dry-run', path);
+      return { saved: true, path, rows };
+    },
+
+    /** Runs a console that stopped mid-run left behind (the agent is offered to resume them). */
+    async interrupted(): Promise<InterruptedRun[]> {
+      const found: InterruptedRun[] = [];
+      for (const runId of await runFolders(deps.dir)) {
+        if (runners.has(runId)) continue;
+        const run = await meta(runId).catch(() => undefined);
+        if (!run?.running || run.lastMode === 'dry-run') continue;
+        const states = await rowStates(runPaths(deps.dir, runId).events);
+        const sending = [...states.values()].filter((s) => s.last === 'sending').length;
+        const done = [...states.values()].filter((s) => s.last !== 'sending' && s.last !== 'requeued' && s.last !== 'not-sent').length;
+        found.push({ runId, fileName: run.fileName, connectionName: run.connection.name, startedAt: run.startedAt ?? run.createdAt, sending, remaining: run.valid - done - sending });
+      }
+      return found;
+    },
+  };
+
+  async function launch(
+    run: RunMeta,
+    mode: BulkMode,
+    eventsPath: string,
+    keep: (row: RowLine) => boolean,
+    total: number,
+    counts: Counts,
+    concurrency: number,
+    taskOf: (events: AppendFile) => (row: RowLine) => Promise<TaskAnswer>,
+  ): Promise<BulkProgress> {
+    const { runId } = run;
+    const paths = runPaths(deps.dir, runId);
+    const events = await AppendFile.open(eventsPath);
+    const task = taskOf(events);
+    await writeJson(paths.run, { ...run, lastMode: mode, running: true, startedAt: new Date().toISOString() } satisfies RunMeta);
+    const runner = startRunner<RowLine>({
+      runId,
+      mode,
+      rows: rowsFor(runId, keep),
+      total,
+      counts,
+      concurrency,
+      task,
+      record: (result) => events.append([{ t: 'result', ...result }], false),
+      requeued: (row) => events.append([{ t: 'requeued', row: row.row }], false),
+      onChange: () => waiter.changed(runId),
+    });
+    runners.set(runId, runner);
+    deps.logger.info('bulk.started', { runId, mode, rows: total, concurrency });
+    void runner.done.then(async () => {
+      await events.close().catch(() => undefined);
+      await writeJson(paths.run, { ...run, lastMode: mode, running: false } satisfies RunMeta).catch(() => undefined);
+      deps.logger.info('bulk.ended', { runId, mode, state: runner.snapshot().state });
+      waiter.changed(runId);
+    });
+    return runner.snapshot();
+  }
+}

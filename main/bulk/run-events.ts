@@ -1,0 +1,89 @@
+import type { BulkField, BulkMapping, BulkMode, BulkRowResult, RowOutcome } from '../../common/bulk-schemas';
+import type { HistoryEntry } from '../../common/history-schemas';
+import { countResult, emptyCounts, type Counts } from './run-counts';
+import { jsonLines, type AppendFile, type RunPaths } from './run-files';
+import type { RowLine } from './bulk-validate';
+
+// What a run's files say: run.json describes the run; events.jsonl tells, row by row,
+// what was sent and what came of it. The last line about a row wins. A row whose last
+// line is "sending" was on its way when the console stopped: its history entry says
+// whether ConsCent answered; if the history does not know either, the outcome is unknown.
+
+export const RUN_VERSION = 1;
+
+export type RunMeta = {
+  v: typeof RUN_VERSION;
+  runId: string;
+  fileName: string;
+  createdAt: string;
+  connection: { id: string; name: string; host: string; baseUrl: string; clientId: string; production: boolean };
+  mapping: BulkMapping;
+  fields: BulkField[];
+  rows: number;
+  valid: number;
+  invalid: number;
+  /** The latest pass and whether it was still running when last written. */
+  lastMode?: BulkMode;
+  running?: boolean;
+  startedAt?: string;
+};
+
+export type RunEvent =
+  | { t: 'sending'; row: number; entryId?: number }
+  | { t: 'requeued'; row: number }
+  | ({ t: 'result' } & BulkRowResult);
+
+export type RowState = { last: 'sending' | 'requeued' | RowOutcome; entryId?: number };
+
+/** The last state of every row that has one (a row never tried has none). */
+export async function rowStates(eventsFile: string): Promise<Map<number, RowState>> {
+  const states = new Map<number, RowState>();
+  for await (const event of jsonLines<RunEvent>(eventsFile)) {
+    if (event.t === 'result') {
+      const outcome = event.outcome;
+      if (outcome === 'saved' || outcome === 'failed' || outcome === 'unknown' || outcome === 'not-sent') {
+        states.set(event.row, { last: outcome, ...(event.entryId ? { entryId: event.entryId } : {}) });
+      }
+    } else states.set(event.row, { last: event.t, ...(event.t === 'sending' && event.entryId ? { entryId: event.entryId } : {}) });
+  }
+  return states;
+}
+
+/** Final results by row (the last result line of each), in row order. */
+export async function finalResults(eventsFile: string): Promise<BulkRowResult[]> {
+  const byRow = new Map<number, BulkRowResult>();
+  for await (const event of jsonLines<RunEvent>(eventsFile)) {
+    if (event.t !== 'result') continue;
+    const { t: _t, ...result } = event;
+    byRow.set(result.row, result);
+  }
+  return [...byRow.values()].sort((a, b) => a.row - b.row);
+}
+
+export function countsOf(results: readonly BulkRowResult[]): Counts {
+  const counts = emptyCounts();
+  results.forEach((result) => countResult(counts, result));
+  return counts;
+}
+
+/** A row left "sending" by a console that stopped: what its history entry knows, else unknown. */
+export function settledOutcome(status: HistoryEntry['status'] | undefined): 'saved' | 'failed' | 'unknown' {
+  return status === 'saved' || status === 'failed' ? status : 'unknown';
+}
+
+/** Rows a stopped console left "sending" get the outcome their history entry knows, else unknown; written before anything is sent. */
+export async function settleInterrupted(paths: RunPaths, events: AppendFile, statusOf: (entryId: number) => Promise<HistoryEntry['status'] | undefined> | undefined): Promise<void> {
+  const settled = new Map<number, BulkRowResult & { t: 'result' }>();
+  for (const [row, state] of await rowStates(paths.events)) {
+    if (state.last !== 'sending') continue;
+    const status = state.entryId !== undefined ? await Promise.resolve(statusOf(state.entryId)).catch(() => undefined) : undefined;
+    settled.set(row, { t: 'result', row, userId: '', outcome: settledOutcome(status), ...(state.entryId ? { entryId: state.entryId } : {}) });
+  }
+  if (settled.size === 0) return;
+  // Events carry row numbers; the user ids come from rows.jsonl.
+  for await (const line of jsonLines<RowLine>(paths.rows)) {
+    const found = settled.get(line.row);
+    if (found) found.userId = line.userId;
+  }
+  await events.append([...settled.values()], true);
+}

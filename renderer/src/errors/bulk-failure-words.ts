@@ -1,0 +1,41 @@
+import { MAX_BULK_ROWS } from '../../../common/bulk-schemas';
+import type { BridgeError } from '../../../common/result';
+
+// The sentences for `bulk` errors (explain-error.ts asks here): main sends a reason and
+// facts (which row, which column, the limit); the agent reads what happened and what to do.
+
+export function bulkFailureWords(error: BridgeError): string {
+  const row = error.row !== undefined ? ` (row ${error.row})` : '';
+  switch (error.reason) {
+    case 'file-unreadable':
+      return `The file could not be read${error.code ? ` (${error.code})` : ''}. Check that it still exists and that you may open it, then choose it again.`;
+    case 'file-empty':
+      return 'The file is empty. A bulk file starts with a header row naming its columns, then one row per reader.';
+    case 'file-too-large':
+      return `The file has more than ${(error.limit ?? MAX_BULK_ROWS).toLocaleString('en')} rows, the most one run takes. Split it into smaller files and run them one after the other.`;
+    case 'file-not-csv':
+      return `The file is not CSV as the console reads it${row}. Save it from your spreadsheet as “CSV UTF-8 (comma delimited)” and choose it again.`;
+    case 'file-not-utf8':
+      return `The file is not UTF-8 text${row}. Save it from your spreadsheet as “CSV UTF-8” and choose it again.`;
+    case 'header-problem':
+      return `The header row has an empty or repeated column name${error.column ? ` (“${error.column}”)` : ''}. Give every column its own name and choose the file again.`;
+    case 'mapping-problem':
+      return error.column?.startsWith('address.')
+        ? 'Map all eight address columns, or none: ConsCent takes the address whole, and the console does not know the parts a file leaves out.'
+        : `The column “${error.column ?? ''}” is not in the file's header. Choose the columns again.`;
+    case 'run-missing':
+      return 'This bulk run is no longer known to the console (it was started on another connection, or its files were removed). Choose the file again.';
+    case 'run-busy':
+      return 'This bulk run is still sending. Pause or cancel it first.';
+    case 'rows-invalid':
+      return 'Some rows are in error. Correct the file and choose it again, or choose to skip the rows in error.';
+    case 'nothing-to-send':
+      return 'There is nothing left to send in this run: every row already has an outcome.';
+    case 'confirm-name':
+      return 'The name typed does not match the connection’s name. Type the connection’s name exactly to send to Production.';
+    case 'run-files-unwritable':
+      return `The run's files could not be written${error.code ? ` (${error.code})` : ''}, so the row was not sent and the run stopped. Check that the disk is not full, then resume the run.`;
+    default:
+      return 'The bulk run could not do this. Try again; if it keeps happening, send the support log to your IT team.';
+  }
+}
