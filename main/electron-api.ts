@@ -3,6 +3,8 @@ import type {
   CustomScheme,
   MenuItemConstructorOptions,
   MessageBoxSyncOptions,
+  OpenDialogOptions,
+  OpenDialogReturnValue,
   SaveDialogOptions,
   SaveDialogReturnValue,
 } from 'electron';
@@ -71,6 +73,8 @@ export interface ElectronApi<W extends WindowLike, M> {
     showErrorBox(title: string, content: string): void;
     /** Where to save a history export: main asks, the page never names a path. */
     showSaveDialog(window: W, options: SaveDialogOptions): Promise<SaveDialogReturnValue>;
+    /** Which CSV a bulk correction reads (issue 14): main asks, the page never names a path. */
+    showOpenDialog(window: W, options: OpenDialogOptions): Promise<OpenDialogReturnValue>;
   };
   Menu: {
     buildFromTemplate(template: MenuItemConstructorOptions[]): M;

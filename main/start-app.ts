@@ -154,6 +154,16 @@ export function startApp<W extends WindowLike, M>(
         });
         return chosen.canceled || !chosen.filePath ? null : chosen.filePath;
       },
+      // A bulk correction reads the CSV the agent picks in the system's open dialog (issue 14).
+      chooseCsvFile: async () => {
+        if (!mainWindow) return null;
+        const chosen = await dialog.showOpenDialog(mainWindow, {
+          title: 'Choose a CSV file of corrections',
+          properties: ['openFile'],
+          filters: [{ name: 'CSV (comma-separated values)', extensions: ['csv', 'txt'] }],
+        });
+        return chosen.canceled ? null : (chosen.filePaths[0] ?? null);
+      },
     });
     // Only the app page in the top frame of the window the console opened may call.
     registerBridge(electron.ipcMain, handlers, {

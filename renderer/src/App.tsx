@@ -8,7 +8,7 @@ import { RecoveredSettingsNotice } from './connections/RecoveredSettingsNotice';
 import { useConnections } from './connections/use-connections';
 import { AppHeader } from './header/AppHeader';
 import { HistoryNavigationProvider, type HistoryNavigation } from './history/history-navigation';
-import { ConnectionsScreen, HistoryScreen } from './lazy-screens';
+import { BulkScreen, ConnectionsScreen, HistoryScreen } from './lazy-screens';
 import { ReaderScreen } from './reader/ReaderScreen';
 import { ErrorNotice } from './ui/ErrorNotice';
 import { UnsavedChangesProvider, useUnsavedChanges } from './unsaved/unsaved-changes-context';
@@ -24,7 +24,7 @@ export function App() {
   );
 }
 
-type View = 'reader' | 'history' | 'connections';
+type View = 'reader' | 'history' | 'bulk' | 'connections';
 
 function ConsoleShell() {
   const bridge = useBridge();
@@ -78,7 +78,8 @@ function ConsoleShell() {
   const active = state.connections.find((connection) => connection.id === state.activeConnectionId) ?? null;
   const showConnections = view === 'connections' || !active;
   const showHistory = view === 'history' && active !== null;
-  const showReader = !showConnections && !showHistory;
+  const showBulk = view === 'bulk' && active !== null;
+  const showReader = !showConnections && !showHistory && !showBulk;
 
   const activate = async (connection: ConnectionSummary) => {
     const result = await bridge.selectConnection({ id: connection.id });
@@ -113,6 +114,9 @@ function ConsoleShell() {
           <button type="button" aria-current={showHistory ? 'page' : undefined} onClick={() => navigation.showHistory({})}>
             History
           </button>
+          <button type="button" aria-current={showBulk ? 'page' : undefined} onClick={() => setView('bulk')}>
+            Bulk
+          </button>
           <button type="button" aria-current={showConnections ? 'page' : undefined} onClick={() => setView('connections')}>
             Connections
           </button>
@@ -135,6 +139,7 @@ function ConsoleShell() {
             <HistoryScreen key={historyFilter.key} initialFilter={historyFilter.filter} activeConnectionId={active.id} />
           </HistoryNavigationProvider>
         ) : null}
+        {showBulk ? <BulkScreen key={active.id} connection={active} /> : null}
         {/* Kept mounted (only hidden) while another screen is open, so edits survive a look at
             the connections or the history; keyed by connection so switching starts clean. */}
         {active ? (

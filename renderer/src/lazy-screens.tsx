@@ -39,10 +39,12 @@ function screen<P extends object>(what: string, load: () => Promise<ComponentTyp
 const readerRecord = screen('the reader', () => import('./reader/ReaderRecord').then((m) => m.ReaderRecord));
 const connectionsScreen = screen('Connections', () => import('./connections/ConnectionsScreen').then((m) => m.ConnectionsScreen));
 const historyScreen = screen('History', () => import('./history/HistoryScreen').then((m) => m.HistoryScreen));
+const bulkScreen = screen('Bulk', () => import('./bulk/BulkScreen').then((m) => m.BulkScreen));
 
 export const ReaderRecord = readerRecord.Screen;
 export const ConnectionsScreen = connectionsScreen.Screen;
 export const HistoryScreen = historyScreen.Screen;
+export const BulkScreen = bulkScreen.Screen;
 
 /** Loads every screen (after the first paint, so none waits when the agent opens it). */
 export function preloadScreens(): Promise<void> {

@@ -1,3 +1,5 @@
+import type { BulkControlRequest, BulkExportRequest, BulkProgressRequest, BulkResultsRequest, BulkStartRequest, BulkValidateRequest } from '../../common/bulk-schemas';
+import { FakeBulk } from './fake-bulk';
 import {
   REQUEST_SCHEMAS,
   type ConsoleBridge,
@@ -269,6 +271,34 @@ export class FakeBridge implements ConsoleBridge {
       this.history.preferences = REQUEST_SCHEMAS.saveHistorySettings.parse(request);
       return ok(this.history.settings());
     });
+  }
+
+  /** Bulk corrections (issue 14): a scripted stand-in for main's runs (fake-bulk.ts). */
+  readonly bulk = new FakeBulk();
+
+  bulkChooseFile(request: Record<string, never>) {
+    return this.answer('bulkChooseFile', request, () => ok(this.bulk.chooseFile()));
+  }
+  bulkValidate(request: BulkValidateRequest) {
+    return this.answer('bulkValidate', request, () => this.bulk.validate(request));
+  }
+  bulkStart(request: BulkStartRequest) {
+    return this.answer('bulkStart', request, () => this.bulk.start(request));
+  }
+  bulkControl(request: BulkControlRequest) {
+    return this.answer('bulkControl', request, () => this.bulk.control(request));
+  }
+  bulkProgress(request: BulkProgressRequest) {
+    return this.bulk.progress(request, () => this.answer('bulkProgress', request, () => this.bulk.next()));
+  }
+  bulkResults(request: BulkResultsRequest) {
+    return this.answer('bulkResults', request, () => ok(this.bulk.results(request)));
+  }
+  bulkExport(request: BulkExportRequest) {
+    return this.answer('bulkExport', request, () => ok(this.bulk.exportTo(request)));
+  }
+  bulkInterrupted(request: Record<string, never>) {
+    return this.answer('bulkInterrupted', request, () => ok(clone(this.bulk.interrupted)));
   }
 
   clearHistory(request: ClearHistoryRequest) {

@@ -26,6 +26,7 @@ const EXPECTED: Record<ErrorKind, RegExp> = {
   'no-answer': /background process did not answer, so it cannot tell whether the change reached ConsCent/,
   'update-in-flight': /already being sent to ConsCent\. Wait for it to finish/,
   superseded: /A newer search replaced this one/,
+  bulk: /bulk run could not do this/,
   history: /change history in \/tmp\/history could not be written \(ENOSPC\), so nothing was sent to ConsCent/,
 };
 

@@ -204,6 +204,10 @@ export function createStandInElectron(options: StandInOptions = {}) {
         log.push('dialog.showSaveDialog');
         return { canceled: true, filePath: '' };
       }),
+      showOpenDialog: vi.fn(async () => {
+        log.push('dialog.showOpenDialog');
+        return { canceled: true, filePaths: [] as string[] };
+      }),
     },
     Menu: {
       applicationMenu: null as { template: MenuItemConstructorOptions[] } | null,

@@ -39,5 +39,13 @@ export function makeSafeBridge(bridge: ConsoleBridge): ConsoleBridge {
     getHistorySettings: (request) => callSafely(() => bridge.getHistorySettings(request)),
     saveHistorySettings: (request) => callSafely(() => bridge.saveHistorySettings(request)),
     clearHistory: (request) => callSafely(() => bridge.clearHistory(request)),
+    bulkChooseFile: (request) => callSafely(() => bridge.bulkChooseFile(request)),
+    bulkValidate: (request) => callSafely(() => bridge.bulkValidate(request)),
+    bulkStart: (request) => callSafely(() => bridge.bulkStart(request)),
+    bulkControl: (request) => callSafely(() => bridge.bulkControl(request)),
+    bulkProgress: (request) => callSafely(() => bridge.bulkProgress(request)),
+    bulkResults: (request) => callSafely(() => bridge.bulkResults(request)),
+    bulkExport: (request) => callSafely(() => bridge.bulkExport(request)),
+    bulkInterrupted: (request) => callSafely(() => bridge.bulkInterrupted(request)),
   };
 }

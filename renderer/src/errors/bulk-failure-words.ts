@@ -1,4 +1,3 @@
-import { MAX_BULK_ROWS } from '../../../common/bulk-schemas';
 import type { BridgeError } from '../../../common/result';
 
 // The sentences for `bulk` errors (explain-error.ts asks here): main sends a reason and
@@ -12,7 +11,7 @@ export function bulkFailureWords(error: BridgeError): string {
     case 'file-empty':
       return 'The file is empty. A bulk file starts with a header row naming its columns, then one row per reader.';
     case 'file-too-large':
-      return `The file has more than ${(error.limit ?? MAX_BULK_ROWS).toLocaleString('en')} rows, the most one run takes. Split it into smaller files and run them one after the other.`;
+      return `The file has more than ${(error.limit ?? 100_000).toLocaleString('en')} rows, the most one run takes. Split it into smaller files and run them one after the other.`;
     case 'file-not-csv':
       return `The file is not CSV as the console reads it${row}. Save it from your spreadsheet as “CSV UTF-8 (comma delimited)” and choose it again.`;
     case 'file-not-utf8':

@@ -1,0 +1,181 @@
+import { useEffect, useState } from 'react';
+import type { BulkFile, BulkMapping, BulkMode, BulkProgress, BulkReport, InterruptedRun } from '../../../common/bulk-schemas';
+import { DEFAULT_CONCURRENCY, MAX_CONCURRENCY } from '../../../common/bulk-schemas';
+import type { ConnectionSummary } from '../../../common/contract';
+import type { BridgeError } from '../../../common/result';
+import { useBridge } from '../bridge/bridge-context';
+import { ErrorNotice } from '../ui/ErrorNotice';
+import { BulkConfirm, type SendSummary } from './BulkConfirm';
+import { BulkMappingFields } from './BulkMapping';
+import { BulkRunPanel } from './BulkRunPanel';
+
+// Bulk corrections from a CSV (issue 14): choose the file (main's dialog), map its
+// columns, check every row, dry-run, confirm, send, and see every row's outcome. A run a
+// stopped console left behind is offered for resuming first.
+
+export function BulkScreen({ connection }: { connection: ConnectionSummary }) {
+  const bridge = useBridge();
+  const [file, setFile] = useState<BulkFile | null>(null);
+  const [mapping, setMapping] = useState<BulkMapping | null>(null);
+  const [report, setReport] = useState<BulkReport | null>(null);
+  const [skipInvalid, setSkipInvalid] = useState(false);
+  const [concurrency, setConcurrency] = useState(DEFAULT_CONCURRENCY);
+  const [confirming, setConfirming] = useState<{ runId: string; mode: BulkMode; summary: SendSummary } | null>(null);
+  const [run, setRun] = useState<BulkProgress | null>(null);
+  const [interrupted, setInterrupted] = useState<InterruptedRun[]>([]);
+  const [error, setError] = useState<BridgeError | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  useEffect(() => {
+    void bridge.bulkInterrupted({}).then((answer) => answer.ok && setInterrupted(answer.value));
+  }, [bridge]);
+
+  const answered = <T,>(answer: { ok: true; value: T } | { ok: false; error: BridgeError }): T | null => {
+    setError(answer.ok ? null : answer.error);
+    return answer.ok ? answer.value : null;
+  };
+
+  const choose = async () => {
+    const chosen = answered(await bridge.bulkChooseFile({}));
+    if (!chosen || !chosen.chosen) return;
+    setFile(chosen);
+    setMapping(chosen.suggested);
+    setReport(null);
+    setRun(null);
+  };
+  const check = async () => {
+    if (!file || !mapping) return;
+    setReport(answered(await bridge.bulkValidate({ runId: file.runId, connectionId: connection.id, mapping })));
+  };
+  const start = async (runId: string, mode: BulkMode, confirmName?: string) => {
+    setConfirming(null);
+    const started = answered(await bridge.bulkStart({ runId, mode, concurrency, skipInvalid, ...(confirmName ? { confirmName } : {}) }));
+    if (started) setRun(started);
+  };
+  const exportReport = async () => {
+    if (!report) return;
+    const saved = answered(await bridge.bulkExport({ runId: report.runId, what: 'report' }));
+    if (saved?.saved) setNotice(`The report was saved to ${saved.path}.`);
+  };
+
+  const production = connection.environment === 'production' || report?.connection.production === true;
+  /** Sending asks first; on Production, for the connection's name (main checks it again). */
+  const ask = (runId: string, mode: BulkMode, rows: number) => {
+    const summary: SendSummary = {
+      connectionName: connection.name,
+      host: report?.connection.host ?? connection.baseUrl,
+      production,
+      rows,
+      fields: mode === 'send' ? (report?.fields ?? []) : [],
+      invalid: mode === 'send' ? (report?.invalid ?? 0) : 0,
+    };
+    setConfirming({ runId, mode, summary });
+  };
+
+  const blocked = report !== null && report.invalid > 0 && !skipInvalid;
+  const sendable = report ? report.valid : 0;
+
+  return (
+    <section className="bulk-screen" aria-labelledby="bulk-title">
+      <h2 id="bulk-title">Bulk corrections</h2>
+      {interrupted.map((left) => (
+        <div key={left.runId} className="notice" role="alert">
+          <p>
+            The bulk run of {left.fileName} on {left.connectionName} was interrupted: {left.sending} rows were on their way (their outcome is
+            checked in the change history, else listed as “outcome unknown” for you to check; they are never resent), {left.remaining} were not sent yet.
+          </p>
+          <button
+            type="button"
+            onClick={() => {
+              setInterrupted((all) => all.filter((r) => r.runId !== left.runId));
+              ask(left.runId, 'resume', left.remaining);
+            }}
+          >
+            Resume this run
+          </button>
+        </div>
+      ))}
+      {error ? <ErrorNotice error={error} context="update" title="The bulk correction could not go on." /> : null}
+      {notice ? <p role="status">{notice}</p> : null}
+      <p>
+        <button type="button" onClick={() => void choose()}>
+          Choose a CSV file…
+        </button>{' '}
+        {file ? (
+          <span>
+            {file.fileName}: {file.rows} rows, columns {file.columns.join(', ')}
+          </span>
+        ) : null}
+      </p>
+      {file && mapping ? (
+        <>
+          <BulkMappingFields file={file} mapping={mapping} onChange={(next) => (setMapping(next), setReport(null))} />
+          <button type="button" onClick={() => void check()}>
+            Check every row
+          </button>
+        </>
+      ) : null}
+      {report ? (
+        <section aria-label="Validation report">
+          <p role="status">
+            {report.rows} rows: {report.valid} ready to send, {report.invalid} in error{report.duplicates ? ` (${report.duplicates} repeat a user id)` : ''}.
+          </p>
+          {report.errors.length > 0 ? (
+            <>
+              <table className="bulk-errors">
+                <caption>Rows in error{report.errorCount > report.errors.length ? ` (first ${report.errors.length} of ${report.errorCount})` : ''}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Row</th>
+                    <th scope="col">Column</th>
+                    <th scope="col">What to correct</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {report.errors.map((e, i) => (
+                    <tr key={`${e.row}-${i}`}>
+                      <td>{e.row}</td>
+                      <td>{e.column}</td>
+                      <td>{e.message}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              <button type="button" onClick={() => void exportReport()}>
+                Download the report (CSV)
+              </button>
+              <label>
+                <input type="checkbox" checked={skipInvalid} onChange={(event) => setSkipInvalid(event.target.checked)} /> Skip the {report.invalid} rows in
+                error and send the others
+              </label>
+            </>
+          ) : null}
+          <label>
+            Requests at a time
+            <input type="number" min={1} max={MAX_CONCURRENCY} value={concurrency} onChange={(event) => setConcurrency(Math.min(MAX_CONCURRENCY, Math.max(1, Number(event.target.value) || 1)))} />
+          </label>
+          <div className="bulk-controls">
+            <button type="button" onClick={() => void start(report.runId, 'dry-run')} disabled={sendable === 0}>
+              Dry run (look each reader up, send nothing)
+            </button>
+            <button type="button" className="primary" onClick={() => ask(report.runId, 'send', sendable)} disabled={blocked || sendable === 0}>
+              Send…
+            </button>
+          </div>
+          {blocked ? <p className="hint">Nothing can be sent while rows are in error: correct the file, or choose to skip them.</p> : null}
+        </section>
+      ) : null}
+      {confirming ? (
+        <BulkConfirm summary={confirming.summary} onCancel={() => setConfirming(null)} onConfirm={(name) => void start(confirming.runId, confirming.mode, name)} />
+      ) : null}
+      {run ? (
+        <BulkRunPanel
+          key={`${run.runId}/${run.mode}/${run.seq}`}
+          start={run}
+          onRetryFailed={(failed) => ask(run.runId, 'retry-failed', failed)}
+          onExported={(path) => setNotice(`The results were saved to ${path}.`)}
+        />
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,59 @@
+import type { BulkField, BulkProgress, BulkRowResult } from '../../../common/bulk-schemas';
+import { explainError } from '../errors/explain-error';
+
+// The Bulk screen's words: field names, run states, outcomes and times left.
+
+export const FIELD_LABELS: Record<BulkField, string> = {
+  name: 'Name',
+  email: 'Email',
+  countryCode: 'Country code',
+  phone: 'Phone',
+  gender: 'Gender',
+  dateOfBirth: 'Date of birth',
+  'address.name': 'Address: name',
+  'address.apartment': 'Address: apartment',
+  'address.area': 'Address: area',
+  'address.pincode': 'Address: pincode',
+  'address.landmark': 'Address: landmark',
+  'address.city': 'Address: city',
+  'address.state': 'Address: state',
+  'address.country': 'Address: country',
+};
+
+export const STATE_WORDS: Record<BulkProgress['state'], string> = {
+  ready: 'Ready',
+  running: 'Sending',
+  paused: 'Paused: nothing new is sent until you resume',
+  'rate-limited': 'Waiting: ConsCent asked the console to slow down',
+  cancelling: 'Cancelling: letting the requests on their way finish',
+  finished: 'Finished',
+  cancelled: 'Cancelled: the rows not sent are listed as “not sent”',
+  halted: 'Stopped: the remaining rows would all be refused the same way',
+  interrupted: 'Interrupted',
+};
+
+export const OUTCOME_WORDS: Record<BulkRowResult['outcome'], string> = {
+  saved: 'Saved',
+  failed: 'Failed (nothing was applied)',
+  unknown: 'Outcome unknown — check this reader',
+  'not-sent': 'Not sent',
+  'will-change': 'Will change',
+  'no-change': 'Changes nothing',
+  'unknown-user': 'ConsCent does not know this user id',
+  'lookup-failed': 'Lookup failed',
+};
+
+export function timeLeft(seconds: number | undefined): string {
+  if (seconds === undefined) return 'working out the time left…';
+  if (seconds < 60) return `about ${seconds} s left`;
+  const minutes = Math.round(seconds / 60);
+  return minutes < 60 ? `about ${minutes} min left` : `about ${Math.floor(minutes / 60)} h ${minutes % 60} min left`;
+}
+
+export function resultMessage(row: BulkRowResult): string {
+  if (!row.error) return row.changes?.length ? `Changes: ${row.changes.join(', ')}` : '';
+  if (row.error.kind === 'invalid-input' && row.error.fields) {
+    return Object.entries(row.error.fields).map(([column, message]) => `${column}: ${message}`).join(' ');
+  }
+  return explainError(row.error, 'update').summary;
+}
