@@ -14,6 +14,7 @@ import { countingKeytar } from '../test/helpers/counting-keytar';
 import { launchConsole } from '../test/e2e/harness';
 import { agentActions, measureCount, nextMeasure, startUpMeasure, type ActionName } from './bench/agent-actions';
 import { buildBarePage, jsSizes } from './bench/bundle';
+import { printBulkFigures, runBulkBench } from './bench/bulk';
 import { printHistoryFigures, runHistoryBench } from './bench/history';
 import { requestRecorder, roundTrips } from './bench/round-trips';
 import { serveStatic } from './bench/serve-static';
@@ -168,6 +169,7 @@ async function main(): Promise<void> {
   print(result);
   // The change history's figures (issue #10), measured in the same run; also in test-results/bench-history.json.
   printHistoryFigures(await runHistoryBench());
+  printBulkFigures(await runBulkBench());
 }
 
 function print(r: {
