@@ -26,6 +26,8 @@ export const BRIDGE_CHANNELS = {
   bulkResults: 'conscent:bulk:results',
   bulkExport: 'conscent:bulk:export',
   bulkInterrupted: 'conscent:bulk:interrupted',
+  listRecentReaders: 'conscent:recent-readers:list',
+  clearRecentReaders: 'conscent:recent-readers:clear',
 } as const satisfies Record<OperationName, string>;
 
 export const OPERATION_NAMES = Object.keys(BRIDGE_CHANNELS) as OperationName[];

@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import type { AppEventsBridge } from './app-events';
 import { ENVIRONMENTS, baseUrlProblem } from './environments';
 import { BULK_REQUEST_SCHEMAS, type BulkBridge } from './bulk-contract';
 import { HISTORY_REQUEST_SCHEMAS, type HistoryBridge } from './history-contract';
 import { HistoryEntryId } from './history-schemas';
+import { RECENT_READERS_REQUEST_SCHEMAS, type RecentReadersBridge } from './recent-readers-contract';
 import { CertificateInfo, ExtraCertificate, ProxyCredentials, ProxySetting, type RouteReport } from './network-settings';
 import type { BridgeError, Result } from './result';
 import {
@@ -222,8 +224,12 @@ export type UpdateReaderResult = {
   user: ReaderView;
 };
 
-/** The bridge as the renderer sees it on `window.conscent`; the history's operations are in history-contract.ts. */
-export interface ConsoleBridge extends HistoryBridge, BulkBridge {
+/**
+ * The bridge as the renderer sees it on `window.conscent`; the history's operations are in
+ * history-contract.ts, recent readers' in recent-readers-contract.ts, and the one
+ * subscription to what main says on its own (links, menu commands) in app-events.ts.
+ */
+export interface ConsoleBridge extends HistoryBridge, BulkBridge, RecentReadersBridge, AppEventsBridge {
   listConnections(): Promise<Result<ConnectionsState>>;
   saveConnection(request: SaveConnectionRequest): Promise<Result<ConnectionSummary>>;
   deleteConnection(request: ConnectionRef): Promise<Result<ConnectionRef>>;
@@ -234,7 +240,8 @@ export interface ConsoleBridge extends HistoryBridge, BulkBridge {
   updateReader(request: UpdateReaderRequest): Promise<Result<UpdateReaderResult>>;
 }
 
-export type OperationName = keyof ConsoleBridge;
+/** The request/answer operations (the subscription is not one: it has no channel to main). */
+export type OperationName = Exclude<keyof ConsoleBridge, keyof AppEventsBridge>;
 
 /** Request schemas by operation; `null` for operations that take no request. */
 export const REQUEST_SCHEMAS = {
@@ -248,6 +255,7 @@ export const REQUEST_SCHEMAS = {
   updateReader: UpdateReaderRequest,
   ...HISTORY_REQUEST_SCHEMAS,
   ...BULK_REQUEST_SCHEMAS,
+  ...RECENT_READERS_REQUEST_SCHEMAS,
 } as const satisfies Record<OperationName, z.ZodType | null>;
 
 export { BRIDGE_CHANNELS, BRIDGE_GLOBAL, OPERATION_NAMES } from './channels';

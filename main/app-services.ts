@@ -14,6 +14,7 @@ import type { BridgeHandlers } from './ipc/register-bridge';
 import { createFileLogger, type Logger } from './logging/logger';
 import { createLastReturnedRecords, type LastReturnedRecords } from './readers/last-returned-records';
 import { createReaderService } from './readers/reader-service';
+import { createRecentReaders, RECENT_READERS_FILE_NAME, withRecentReaders } from './readers/recent-readers';
 import { createConnectionStore, type ConnectionStore } from './settings/connection-store';
 
 export const SETTINGS_FILE_NAME = 'settings.json';
@@ -28,6 +29,8 @@ export interface ServiceDeps {
   newId?: () => string;
   /** What updates returned in this session; a fresh memory when absent. */
   lastReturned?: LastReturnedRecords;
+  /** The recent-readers file (issue #11); kept in memory when absent. */
+  recentReadersFile?: string;
   /** Where the change history lives; without it nothing is recorded and its operations fail. */
   historyDir?: string;
   /** Asks the agent where to save a history export (main's save dialog); null when cancelled. */
@@ -65,7 +68,8 @@ export function createServices(deps: ServiceDeps): BridgeServices {
   const lastReturned = deps.lastReturned ?? createLastReturnedRecords();
   const access = createConnectionAccess(store, credentials, createClient);
   const history = historyFor(deps);
-  const readers = createReaderService({ access, lastReturned, logger, ...(deps.historyDir ? { history } : {}) });
+  const recent = createRecentReaders(deps.recentReadersFile ?? null);
+  const readers = withRecentReaders(createReaderService({ access, lastReturned, logger, ...(deps.historyDir ? { history } : {}) }), recent, logger);
   return {
     connections: createConnectionService({
       store,
@@ -89,6 +93,7 @@ export function createServices(deps: ServiceDeps): BridgeServices {
       chooseExportPath: deps.chooseExportPath ?? (async () => null),
       logger,
     }),
+    recent,
     logger,
   };
 }
@@ -127,6 +132,7 @@ export function createAppBridgeHandlers(options: AppServicesOptions): BridgeHand
     proxyCredentials,
     logger: createFileLogger({ dir: options.logDir }),
     historyDir: join(options.userDataDir, HISTORY_DIR_NAME),
+    recentReadersFile: join(options.userDataDir, RECENT_READERS_FILE_NAME),
     ...(options.chooseExportPath ? { chooseExportPath: options.chooseExportPath } : {}),
     ...(options.chooseCsvFile ? { chooseCsvFile: options.chooseCsvFile } : {}),
   });

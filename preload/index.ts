@@ -6,5 +6,8 @@ import { buildBridge } from './build-bridge';
 // never crosses into the page, only these closures do.
 contextBridge.exposeInMainWorld(
   BRIDGE_GLOBAL,
-  buildBridge((channel, ...request) => ipcRenderer.invoke(channel, ...request)),
+  buildBridge(
+    (channel, ...request) => ipcRenderer.invoke(channel, ...request),
+    (channel, listener) => void ipcRenderer.on(channel, (_event, payload: unknown) => listener(payload)),
+  ),
 );

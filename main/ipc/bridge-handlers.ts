@@ -7,6 +7,7 @@ import type { HistoryService } from '../history/history-service';
 import { toBridgeError } from '../errors/console-failure';
 import type { Logger } from '../logging/logger';
 import type { ReaderService } from '../readers/reader-service';
+import type { RecentReaders } from '../readers/recent-readers';
 import type { BridgeHandlers } from './register-bridge';
 
 // The IPC adapter, and only that: each handler validates its untrusted payload against
@@ -19,13 +20,14 @@ export interface BridgeServices {
   readers: ReaderService;
   history: HistoryService;
   bulk: BulkService;
+  recent: RecentReaders;
   logger: Logger;
 }
 
 type Schemas = typeof REQUEST_SCHEMAS;
 type Valid<K extends keyof Schemas> = Schemas[K] extends z.ZodType ? z.output<Schemas[K]> : never;
 
-export function createBridgeHandlers({ connections, readers, history, bulk, logger }: BridgeServices): BridgeHandlers {
+export function createBridgeHandlers({ connections, readers, history, bulk, recent, logger }: BridgeServices): BridgeHandlers {
   /** Validates the payload, runs the use-case, and turns any failure into data. */
   function operation<K extends keyof Schemas, T>(name: K, run: (request: Valid<K>) => Promise<T>): (payload: unknown) => Promise<Result<T>> {
     const schema = REQUEST_SCHEMAS[name] as z.ZodType | null;
@@ -74,6 +76,11 @@ export function createBridgeHandlers({ connections, readers, history, bulk, logg
     bulkResults: operation('bulkResults', (request) => bulk.results(request)),
     bulkExport: operation('bulkExport', (request) => bulk.export(request)),
     bulkInterrupted: operation('bulkInterrupted', () => bulk.interrupted()),
+    listRecentReaders: operation('listRecentReaders', ({ connectionId }) => recent.list(connectionId)),
+    clearRecentReaders: operation('clearRecentReaders', async ({ connectionId }) => {
+      await recent.clear(connectionId);
+      return recent.list(connectionId);
+    }),
   };
 }
 

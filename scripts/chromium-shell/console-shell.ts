@@ -2,9 +2,10 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { createAppBridgeHandlers, type AppServicesOptions } from '../../main/app-services';
 import { registerBridge } from '../../main/ipc/register-bridge';
 import { createSenderCheck } from '../../main/ipc/sender-check';
+import { createAppEventSender, type AppEventSender } from '../../main/window/app-events';
 import { FakeIpcMain } from '../../test/helpers/fake-ipc-main';
 import { CHROMIUM_PATH, chromiumArgs } from './chromium';
-import { IPC_BINDING, preloadInitScript } from './preload-shim';
+import { IPC_BINDING, IPC_EMIT, preloadInitScript } from './preload-shim';
 import { serveRenderer } from './renderer-server';
 
 // The console without Electron: the real built renderer and preload in the system's
@@ -34,6 +35,8 @@ export interface ConsoleShellOptions {
 export interface ConsoleShell {
   context: BrowserContext;
   pageUrl: string;
+  /** Main's sender of links and menu commands (main/window/app-events.ts), delivering to the latest page. */
+  appEvents: AppEventSender;
   /** Opens the console page in a new tab, which becomes "the main window" the bridge trusts. */
   open(): Promise<Page>;
   close(): Promise<void>;
@@ -44,6 +47,7 @@ export async function openConsoleShell(options: ConsoleShellOptions): Promise<Co
   const ipc = new FakeIpcMain();
   // The page playing the console's main window: the latest one opened.
   let mainWindowPage: Page | null = null;
+  const appEvents = createAppEventSender();
   registerBridge(ipc, createAppBridgeHandlers(options.services), {
     isAppPage: createSenderCheck(server.pageUrl),
     isMainWindow: (sender) => sender !== null && sender === mainWindowPage,
@@ -80,9 +84,23 @@ export async function openConsoleShell(options: ConsoleShellOptions): Promise<Co
   return {
     context,
     pageUrl: server.pageUrl,
+    appEvents,
     async open() {
       const page = await context.newPage();
       mainWindowPage = page;
+      // The page as Electron's webContents: loads reported, sends evaluated into its preload shim.
+      appEvents.attach({
+        send: (channel, event) =>
+          void page
+            .evaluate(([name, ch, ev]) => (globalThis as unknown as Record<string, (c: unknown, e: unknown) => void>)[name]?.(ch, ev), [IPC_EMIT, channel, event] as const)
+            .catch(() => undefined),
+        on: (event, listener) => {
+          if (event === 'did-finish-load') page.on('load', listener);
+          else if (event === 'destroyed') page.on('close', listener);
+          else page.on('framenavigated', (frame) => frame === page.mainFrame() && listener());
+          return page;
+        },
+      });
       page.on('pageerror', (error) => report(`pageerror: ${error.message}\n${error.stack ?? ''}`));
       await page.goto(server.pageUrl);
       return page;

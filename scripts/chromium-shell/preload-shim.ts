@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 
 export const IPC_BINDING = '__conscentE2eIpcInvoke';
+/** Where the shell delivers what main sends (webContents.send): called by the test process only. */
+export const IPC_EMIT = '__conscentE2eIpcEmit';
 
 /**
  * The real built preload bundle, wrapped so that its `require('electron')` gets a thin
@@ -17,8 +19,18 @@ export async function preloadInitScript(bundlePath: string): Promise<string> {
   }
   return `(() => {
   const send = window[${JSON.stringify(IPC_BINDING)}];
+  // ipcRenderer.on: main's sends arrive through IPC_EMIT, as Electron hands them to the
+  // preload: an event object first, then the payload.
+  const listeners = new Map();
+  Object.defineProperty(window, ${JSON.stringify(IPC_EMIT)}, {
+    value: (channel, payload) => (listeners.get(channel) || []).forEach((listener) => listener({}, payload)),
+    enumerable: false, configurable: false, writable: false,
+  });
   const electron = Object.freeze({
-    ipcRenderer: Object.freeze({ invoke: (channel, ...args) => send(channel, args.length ? args[0] : undefined) }),
+    ipcRenderer: Object.freeze({
+      invoke: (channel, ...args) => send(channel, args.length ? args[0] : undefined),
+      on: (channel, listener) => void listeners.set(channel, [...(listeners.get(channel) || []), listener]),
+    }),
     contextBridge: Object.freeze({
       exposeInMainWorld: (key, api) =>
         Object.defineProperty(window, key, { value: Object.freeze({ ...api }), enumerable: true, configurable: false, writable: false }),

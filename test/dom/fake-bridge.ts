@@ -17,6 +17,8 @@ import { describeQuery, parseLookupQuery } from '../../common/lookup-query';
 import { fail, invalidInput, ok, type BridgeError, type Result } from '../../common/result';
 import type { ClearHistoryRequest, ExportHistoryRequest, HistoryPreferences, ListHistoryRequest, PrepareRevertRequest } from '../../common/history-schemas';
 import { EDITABLE_FIELDS, UserChanges, type EditableField } from '../../common/user-schemas';
+import type { AppEvent } from '../../common/app-events';
+import type { RecentReader, RecentReadersRequest } from '../../common/recent-readers-contract';
 import { FakeHistory, historyChanges } from './fake-history';
 
 // An in-memory ConsoleBridge for component tests. It validates requests with the
@@ -184,6 +186,7 @@ export class FakeBridge implements ConsoleBridge {
             return user.phone === query.phone && (!query.countryCode || user.countryCode === query.countryCode);
         }
       });
+      if (found.length === 1 && found[0]) this.noteRecent(request.connectionId, found[0]);
       return ok({
         understoodAs: describeQuery(query),
         queryKind: query.kind,
@@ -202,6 +205,7 @@ export class FakeBridge implements ConsoleBridge {
       const user = this.user(request.userId.toLowerCase());
       if (!user) return fail({ kind: 'not-found', reason: 'no-such-reader', userId: request.userId });
       const view = this.lookupView(user);
+      this.noteRecent(request.connectionId, user);
       const remembered = this.rememberFromHistory;
       if (!remembered) return ok(view);
       for (const field of remembered.fields) (view as Record<string, unknown>)[field] = clone(user[field]);
@@ -303,6 +307,40 @@ export class FakeBridge implements ConsoleBridge {
 
   clearHistory(request: ClearHistoryRequest) {
     return this.answer('clearHistory', request, () => ok(this.history.clear(request)));
+  }
+
+  /** Recent readers per connection, newest first; openReader and a one-match lookup add to it, as main does. */
+  readonly recent = new Map<string, RecentReader[]>();
+
+  listRecentReaders(request: RecentReadersRequest) {
+    return this.answer('listRecentReaders', request, () => ok(clone(this.recent.get(request.connectionId) ?? [])));
+  }
+
+  clearRecentReaders(request: RecentReadersRequest) {
+    return this.answer('clearRecentReaders', request, () => {
+      this.recent.delete(request.connectionId);
+      return ok([]);
+    });
+  }
+
+  noteRecent(connectionId: string, reader: { userId: string; name?: string | undefined; email?: string | undefined }): void {
+    const entry: RecentReader = { userId: reader.userId, openedAt: UPDATED_AT, ...(reader.name ? { name: reader.name } : {}), ...(reader.email ? { email: reader.email } : {}) };
+    const others = (this.recent.get(connectionId) ?? []).filter((r) => r.userId !== reader.userId);
+    this.recent.set(connectionId, [entry, ...others].slice(0, 20));
+  }
+
+  // ---- The one subscription (links and menu commands from main)
+
+  private readonly appEventListeners = new Set<(event: AppEvent) => void>();
+
+  onAppEvent(listener: (event: AppEvent) => void): () => void {
+    this.appEventListeners.add(listener);
+    return () => void this.appEventListeners.delete(listener);
+  }
+
+  /** What main would send: a link the OS handed over, or a menu command. */
+  emitAppEvent(event: AppEvent): void {
+    for (const listener of this.appEventListeners) listener(event);
   }
 
   // ---- Internals

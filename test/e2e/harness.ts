@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import keytar from 'keytar';
 import type { Page } from 'playwright-core';
+import type { AppCommand } from '../../common/app-events';
 import type { AppServicesOptions } from '../../main/app-services';
 import type { KeytarLike } from '../../main/credentials/credential-store';
 import { openConsoleShell } from '../../scripts/chromium-shell/console-shell';
@@ -28,6 +29,12 @@ export interface ConsoleUnderTest {
   reopen(): Promise<Page>;
   /** Where main's save dialog stand-in puts the next history export; null answers "cancelled". */
   exportTo(path: string | null): void;
+  /** The file main's open dialog stand-in answers for the next bulk CSV (issue 14); null answers "cancelled". */
+  csvFrom(path: string | null): void;
+  /** A conscent-console:// link handed to main as the OS would (main parses it and tells the page). */
+  openLink(url: string): void;
+  /** A click on an item of the app menu's Reader menu (main sends the command to the page). */
+  menuCommand(command: AppCommand): void;
   /** fullPage: false for dialogs, which sit fixed in the viewport. */
   screenshot(name: string, options?: { fullPage?: boolean }): Promise<string>;
   close(): Promise<void>;
@@ -62,10 +69,11 @@ export async function launchConsole(
   const consoleMessages: string[] = [];
   // Electron's save dialog in main, played by the test: it answers the path the test set.
   let exportPath: string | null = null;
+  let csvPath: string | null = null;
   const shell = await openConsoleShell({
     rendererDir: join(ROOT, 'out', 'renderer'),
     preloadPath: join(ROOT, 'out', 'preload', 'index.cjs'),
-    services: { userDataDir, logDir: join(keyring.env.HOME, 'logs'), keytar: options.keytar ?? keytar, requestTimeoutMs: E2E_REQUEST_TIMEOUT_MS, chooseExportPath: async () => exportPath, ...(options.network ? { network: options.network } : {}) },
+    services: { userDataDir, logDir: join(keyring.env.HOME, 'logs'), keytar: options.keytar ?? keytar, requestTimeoutMs: E2E_REQUEST_TIMEOUT_MS, chooseExportPath: async () => exportPath, chooseCsvFile: async () => csvPath, ...(options.network ? { network: options.network } : {}) },
     browserProfileDir,
     headless: true,
     onIpcResult: (result) => ipcResults.push(result),
@@ -87,6 +95,15 @@ export async function launchConsole(
     },
     exportTo(path) {
       exportPath = path;
+    },
+    csvFrom(path) {
+      csvPath = path;
+    },
+    openLink(url) {
+      shell.appEvents.openLink(url);
+    },
+    menuCommand(command) {
+      shell.appEvents.send({ kind: 'command', command });
     },
     async reopen() {
       await app.page.close();

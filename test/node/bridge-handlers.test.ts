@@ -238,6 +238,8 @@ describe('untrusted payloads', () => {
     for (const [name, handler] of Object.entries(handlers)) {
       if (name === 'listConnections') continue;
       for (const payload of junk) {
+        // { connectionId } alone is the whole (valid) request of the recent-readers operations.
+        if (name.endsWith('RecentReaders') && JSON.stringify(payload) === '{"connectionId":"x"}') continue;
         const result = (await (handler as (p: unknown) => Promise<Result<unknown>>)(payload)) as Result<unknown>;
         expect(result.ok, `${name}(${JSON.stringify(payload)})`).toBe(false);
         if (!result.ok) expect(result.error.kind).toBe('invalid-input');

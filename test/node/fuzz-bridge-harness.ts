@@ -264,7 +264,8 @@ function offlineClient(count: () => void): ConsCentClient {
 
 function arbitraryFor(op: OperationName, ctx: FuzzContext): fc.Arbitrary<unknown> {
   if (op === 'listConnections') return garbage;
-  const valid = { ...validPayloads(ctx), ...historyPayloads(ctx), ...bulkPayloads(ctx) }[op];
+  const recent = fc.record({ connectionId: fc.constantFrom(...ctx.connectionIds) });
+  const valid = { ...validPayloads(ctx), ...historyPayloads(ctx), ...bulkPayloads(ctx), listRecentReaders: recent, clearRecentReaders: recent }[op];
   // Valid payloads that reach HTTP are a small share; invalid ones are the bulk.
   const validWeight = op === 'saveConnection' || op === 'deleteConnection' || op === 'selectConnection' ? 3 : 1;
   return fc.oneof({ arbitrary: valid, weight: validWeight }, { arbitrary: mutated(valid), weight: 7 }, { arbitrary: garbage, weight: 3 });

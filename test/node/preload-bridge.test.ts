@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
+import { APP_EVENT_CHANNEL, type AppEvent } from '../../common/app-events';
 import { BRIDGE_CHANNELS, OPERATION_NAMES } from '../../common/channels';
 import type { ConsoleBridge, OperationName } from '../../common/contract';
-import { buildBridge, type BridgeInvoke } from '../../preload/build-bridge';
+import { buildBridge, type BridgeInvoke, type BridgeListen } from '../../preload/build-bridge';
 
 function fakeInvoke() {
   const calls: Array<{ channel: string; args: unknown[] }> = [];
@@ -19,9 +20,9 @@ function callWith(bridge: ConsoleBridge, name: OperationName, ...args: unknown[]
 }
 
 describe('preload bridge', () => {
-  it('has exactly one method per operation of the contract, and nothing else', () => {
+  it('has exactly one method per operation of the contract and the one subscription, and nothing else', () => {
     const bridge = buildBridge(fakeInvoke().invoke);
-    expect(Object.keys(bridge).sort()).toEqual([...OPERATION_NAMES].sort());
+    expect(Object.keys(bridge).sort()).toEqual([...OPERATION_NAMES, 'onAppEvent'].sort());
     for (const name of OPERATION_NAMES) expect(typeof bridge[name]).toBe('function');
     expect(Object.getOwnPropertySymbols(bridge)).toEqual([]);
   });
@@ -68,5 +69,49 @@ describe('preload bridge', () => {
     const invoke = vi.fn<BridgeInvoke>().mockRejectedValue(failure);
     const bridge = buildBridge(invoke);
     await expect(bridge.openReader({ connectionId: 'prod', userId: '0123456789abcdef01234567' })).rejects.toBe(failure);
+  });
+});
+
+describe('preload bridge: the one subscription (links and menu commands, issue 11)', () => {
+  function fakeListen() {
+    const channels = new Map<string, (payload: unknown) => void>();
+    const listen: BridgeListen = (channel, listener) => void channels.set(channel, listener);
+    return { listen, channels, send: (payload: AppEvent) => channels.get(APP_EVENT_CHANNEL)?.(payload) };
+  }
+  const link: AppEvent = { kind: 'open-link', link: { kind: 'email', value: 'asha@example.com' } };
+  const command: AppEvent = { kind: 'command', command: 'focus-search' };
+
+  it('listens on the app-event channel only', () => {
+    const main = fakeListen();
+    buildBridge(fakeInvoke().invoke, main.listen);
+    expect([...main.channels.keys()]).toEqual([APP_EVENT_CHANNEL]);
+  });
+
+  it('keeps what main sent before the page subscribed and hands it over, in order, once', async () => {
+    const main = fakeListen();
+    const bridge = buildBridge(fakeInvoke().invoke, main.listen);
+    main.send(link);
+    main.send(command);
+    const first = vi.fn();
+    // As React's StrictMode does: subscribe, unsubscribe, subscribe again.
+    bridge.onAppEvent(first)();
+    const second = vi.fn();
+    bridge.onAppEvent(second);
+    await Promise.resolve();
+    expect(first).not.toHaveBeenCalled();
+    expect(second.mock.calls).toEqual([[link], [command]]);
+    main.send(link);
+    expect(second).toHaveBeenCalledTimes(3);
+  });
+
+  it('stops delivering once unsubscribed', () => {
+    const main = fakeListen();
+    const bridge = buildBridge(fakeInvoke().invoke, main.listen);
+    const listener = vi.fn();
+    const unsubscribe = bridge.onAppEvent(listener);
+    main.send(command);
+    unsubscribe();
+    main.send(command);
+    expect(listener).toHaveBeenCalledTimes(1);
   });
 });

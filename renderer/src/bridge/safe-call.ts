@@ -47,5 +47,16 @@ export function makeSafeBridge(bridge: ConsoleBridge): ConsoleBridge {
     bulkResults: (request) => callSafely(() => bridge.bulkResults(request)),
     bulkExport: (request) => callSafely(() => bridge.bulkExport(request)),
     bulkInterrupted: (request) => callSafely(() => bridge.bulkInterrupted(request)),
+    listRecentReaders: (request) => callSafely(() => bridge.listRecentReaders(request)),
+    clearRecentReaders: (request) => callSafely(() => bridge.clearRecentReaders(request)),
+    // A preload without the subscription (or one that throws) only means no links arrive.
+    onAppEvent: (listener) => {
+      try {
+        const unsubscribe: unknown = bridge.onAppEvent(listener);
+        return typeof unsubscribe === 'function' ? (unsubscribe as () => void) : () => undefined;
+      } catch {
+        return () => undefined;
+      }
+    },
   };
 }

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import type { Result } from './result';
+
+// Recent readers' part of the one bridge contract (common/contract.ts includes it): the
+// last readers opened on a connection, kept by main in the app's data folder (issue #11).
+
+export const MAX_RECENT_READERS = 20;
+
+export const RecentReadersRequest = z.strictObject({
+  connectionId: z.string().regex(/^[a-z0-9-]{1,64}$/, 'A connection id is lowercase letters, digits and dashes.'),
+});
+export type RecentReadersRequest = z.infer<typeof RecentReadersRequest>;
+
+export const RecentReader = z.object({
+  userId: z.string().regex(/^[a-f0-9]{24}$/i),
+  name: z.string().max(200).optional(),
+  email: z.string().max(254).optional(),
+  /** ISO time the reader was last opened on this computer. */
+  openedAt: z.string().max(40),
+});
+export type RecentReader = z.infer<typeof RecentReader>;
+
+export interface RecentReadersBridge {
+  /** Newest first, at most MAX_RECENT_READERS. */
+  listRecentReaders(request: RecentReadersRequest): Promise<Result<RecentReader[]>>;
+  /** Forgets this connection's recent readers; answers the (empty) list. */
+  clearRecentReaders(request: RecentReadersRequest): Promise<Result<RecentReader[]>>;
+}
+
+export const RECENT_READERS_REQUEST_SCHEMAS = {
+  listRecentReaders: RecentReadersRequest,
+  clearRecentReaders: RecentReadersRequest,
+} as const;

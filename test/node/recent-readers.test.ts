@@ -1,0 +1,96 @@
+import { mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { ReaderView } from '../../common/contract';
+import type { ReaderService } from '../../main/readers/reader-service';
+import { createRecentReaders, RECENT_READERS_FILE_NAME, withRecentReaders } from '../../main/readers/recent-readers';
+
+// Recent readers (issue #11): the last 20 opened per connection, in the app's data folder,
+// private to the agent, surviving a restart, cleared on request.
+
+const id = (n: number) => n.toString(16).padStart(24, '0');
+let clock = 0;
+const now = () => new Date(Date.UTC(2026, 0, 1, 0, 0, clock++));
+
+async function tempFile(): Promise<string> {
+  return join(await mkdtemp(join(tmpdir(), 'cc-recent-')), RECENT_READERS_FILE_NAME);
+}
+
+describe('recent readers', () => {
+  it('keeps the last 20 per connection, newest first, a reopened reader moving to the top', async () => {
+    const recent = createRecentReaders(await tempFile(), now);
+    for (let n = 1; n <= 22; n++) await recent.note('prod', { userId: id(n), name: `Reader ${n}` });
+    await recent.note('prod', { userId: id(10), name: 'Reader 10', email: 'ten@example.com' });
+    await recent.note('sandbox', { userId: id(99) });
+    const prod = await recent.list('prod');
+    expect(prod).toHaveLength(20);
+    expect(prod.map((r) => r.userId)).toEqual([10, 22, 21, 20, 19, 18, 17, 16, 15, 14, 13, 12, 11, 9, 8, 7, 6, 5, 4, 3].map(id));
+    expect(prod[0]).toMatchObject({ name: 'Reader 10', email: 'ten@example.com' });
+    expect((await recent.list('sandbox')).map((r) => r.userId)).toEqual([id(99)]);
+  });
+
+  it('lives in a file only the agent can read, and is there after a restart', async () => {
+    const path = await tempFile();
+    await createRecentReaders(path, now).note('prod', { userId: id(1), name: 'Asha' });
+    expect((await stat(path)).mode & 0o777).toBe(0o600);
+    expect(JSON.parse(await readFile(path, 'utf8'))).toMatchObject({ version: 1, connections: { prod: [{ userId: id(1), name: 'Asha' }] } });
+    expect((await createRecentReaders(path, now).list('prod')).map((r) => r.name)).toEqual(['Asha']);
+  });
+
+  it('Clear forgets one connection and keeps the others', async () => {
+    const path = await tempFile();
+    const recent = createRecentReaders(path, now);
+    await recent.note('prod', { userId: id(1) });
+    await recent.note('sandbox', { userId: id(2) });
+    await recent.clear('prod');
+    expect(await recent.list('prod')).toEqual([]);
+    expect(await createRecentReaders(path, now).list('sandbox')).toHaveLength(1);
+  });
+
+  it('a damaged file reads as empty and is replaced by the next reader opened', async () => {
+    const path = await tempFile();
+    await writeFile(path, '{"version":1,"connections":{"prod":[{"userId":"not an id"}]}}');
+    const recent = createRecentReaders(path, now);
+    expect(await recent.list('prod')).toEqual([]);
+    await recent.note('prod', { userId: id(3) });
+    expect((await createRecentReaders(path, now).list('prod')).map((r) => r.userId)).toEqual([id(3)]);
+  });
+});
+
+describe('readers opened are noted', () => {
+  const view = (userId: string, name: string): ReaderView => ({ userId, name, known: [], source: 'lookup' });
+  const readers: ReaderService = {
+    lookup: async (_c, query) => ({
+      understoodAs: query,
+      queryKind: 'email',
+      matches: query === 'one@example.com' ? [{ userId: id(7), name: 'One', email: 'one@example.com', purchases: 1 }] : [
+        { userId: id(8), purchases: 1 },
+        { userId: id(9), purchases: 1 },
+      ],
+    }),
+    open: async (_c, userId) => view(userId, 'Opened by id'),
+    update: async () => {
+      throw new Error('not used');
+    },
+  };
+  const logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
+
+  it('by user id and by a lookup with one match; a lookup with several notes nobody', async () => {
+    const recent = createRecentReaders(null, now);
+    const noting = withRecentReaders(readers, recent, logger);
+    await noting.lookup('prod', 'shared@example.com');
+    expect(await recent.list('prod')).toEqual([]);
+    await noting.lookup('prod', 'one@example.com');
+    await noting.open('prod', id(8));
+    expect((await recent.list('prod')).map((r) => [r.userId, r.name])).toEqual([
+      [id(8), 'Opened by id'],
+      [id(7), 'One'],
+    ]);
+  });
+
+  it('a reader still opens when the list cannot be written', async () => {
+    const noting = withRecentReaders(readers, createRecentReaders('/proc/no-such-dir/recent.json', now), logger);
+    await expect(noting.open('prod', id(1))).resolves.toMatchObject({ userId: id(1) });
+  });
+});
