@@ -8,25 +8,33 @@ import { RecoveredSettingsNotice } from './connections/RecoveredSettingsNotice';
 import { useConnections } from './connections/use-connections';
 import { AppHeader } from './header/AppHeader';
 import { HistoryNavigationProvider, type HistoryNavigation } from './history/history-navigation';
+import { CommandBus, CommandProvider, useCommand } from './keyboard/commands';
+import { ShortcutsDialog } from './keyboard/ShortcutsDialog';
+import { useShortcuts } from './keyboard/use-shortcuts';
+import { useReaderLinks } from './links/use-reader-links';
 import { BulkScreen, ConnectionsScreen, HistoryScreen } from './lazy-screens';
 import { ReaderScreen } from './reader/ReaderScreen';
 import { ErrorNotice } from './ui/ErrorNotice';
 import { UnsavedChangesProvider, useUnsavedChanges } from './unsaved/unsaved-changes-context';
 
-// The whole page: header with the active connection, then the reader screen, History or
-// Connections. With no usable connection, Connections is the only screen.
+// The whole page: header with the active connection (and the switcher), then the reader
+// screen, History or Connections. With no usable connection, Connections is the only
+// screen. Shortcuts, menu commands and conscent-console:// links are taken here.
 
 export function App() {
+  const [bus] = useState(() => new CommandBus());
   return (
-    <UnsavedChangesProvider>
-      <ConsoleShell />
-    </UnsavedChangesProvider>
+    <CommandProvider bus={bus}>
+      <UnsavedChangesProvider>
+        <ConsoleShell bus={bus} />
+      </UnsavedChangesProvider>
+    </CommandProvider>
   );
 }
 
 type View = 'reader' | 'history' | 'bulk' | 'connections';
 
-function ConsoleShell() {
+function ConsoleShell({ bus }: { bus: CommandBus }) {
   const bridge = useBridge();
   const { confirmDiscard } = useUnsavedChanges();
   const { load, reload } = useConnections();
@@ -52,6 +60,40 @@ function ConsoleShell() {
     [confirmDiscard],
   );
 
+  const ready = load.status === 'ready' ? load.state : null;
+  const activeNow = ready?.connections.find((connection) => connection.id === ready.activeConnectionId) ?? null;
+  const [focusSearchKey, setFocusSearchKey] = useState(0);
+  const [showShortcuts, setShowShortcuts] = useState(false);
+  useShortcuts(bus);
+  useCommand('focus-search', () => {
+    if (!activeNow) return;
+    setView('reader');
+    setFocusSearchKey((n) => n + 1);
+  });
+  useCommand('show-shortcuts', () => setShowShortcuts(true));
+  const links = useReaderLinks({
+    bus,
+    state: ready,
+    active: activeNow,
+    confirmDiscard,
+    activate: (connection) => activate(connection),
+    showReaders: () => setView('reader'),
+  });
+
+  /** Makes `connection` the active one; false (with the reason on screen) when main refused. */
+  const activate = async (connection: ConnectionSummary): Promise<boolean> => {
+    const result = await bridge.selectConnection({ id: connection.id });
+    if (!result.ok) {
+      setSwitchError(result.error);
+      return false;
+    }
+    setSwitchError(null);
+    await reload();
+    setView('reader');
+    return true;
+  };
+  const shortcutsDialog = showShortcuts ? <ShortcutsDialog onClose={() => setShowShortcuts(false)} /> : null;
+
   if (load.status === 'loading') {
     return (
       <main className="app-main">
@@ -62,7 +104,8 @@ function ConsoleShell() {
   if (load.status === 'failed') {
     return (
       <>
-        <AppHeader activeConnection={null} />
+        <AppHeader activeConnection={null} onShowShortcuts={() => setShowShortcuts(true)} />
+        {shortcutsDialog}
         <main className="app-main">
           <ErrorNotice error={load.error} context="connections" title="The saved connections could not be loaded.">
             <button type="button" onClick={() => void reload()}>
@@ -81,17 +124,6 @@ function ConsoleShell() {
   const showBulk = view === 'bulk' && active !== null;
   const showReader = !showConnections && !showHistory && !showBulk;
 
-  const activate = async (connection: ConnectionSummary) => {
-    const result = await bridge.selectConnection({ id: connection.id });
-    if (!result.ok) {
-      setSwitchError(result.error);
-      return;
-    }
-    setSwitchError(null);
-    await reload();
-    setView('reader');
-  };
-
   const onSaved = (saved: ConnectionSummary, reloaded: ConnectionsState | null) => {
     // The first connection becomes the active one, and the agent goes straight to work.
     if (reloaded && reloaded.activeConnectionId === null) void activate(saved);
@@ -101,7 +133,13 @@ function ConsoleShell() {
 
   return (
     <>
-      <AppHeader activeConnection={active} />
+      <AppHeader
+        activeConnection={active}
+        connections={state.connections}
+        onSwitch={(connection) => confirmDiscard(() => void activate(connection))}
+        onShowShortcuts={() => setShowShortcuts(true)}
+      />
+      {shortcutsDialog}
       {recovered ? (
         <RecoveredSettingsNotice recovered={recovered} onDismiss={() => setDismissedRecovery(recovered.movedTo)} />
       ) : null}
@@ -123,6 +161,14 @@ function ConsoleShell() {
         </nav>
       ) : null}
       <main className="app-main">
+        {links.notice ? (
+          <div className={`notice ${links.notice.tone === 'error' ? 'notice-error' : 'notice-info'}`} role={links.notice.tone === 'error' ? 'alert' : 'status'}>
+            <p className="notice-summary">{links.notice.text}</p>
+            <button type="button" onClick={links.dismissNotice}>
+              Dismiss
+            </button>
+          </div>
+        ) : null}
         {switchError ? (
           <ErrorNotice error={switchError} context="connections" title="The connection could not be switched." />
         ) : null}
@@ -150,6 +196,10 @@ function ConsoleShell() {
                 connection={active}
                 initialRevert={revert.plan?.entry.connection.connectionId === active.id ? revert.plan : null}
                 onRevertDone={() => setRevert((previous) => ({ ...previous, plan: null }))}
+                linkLookup={links.linkLookup}
+                onLinkLookupTaken={links.takeLinkLookup}
+                focusSearchKey={focusSearchKey}
+                active={showReader}
               />
             </HistoryNavigationProvider>
           </div>

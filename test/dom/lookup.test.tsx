@@ -31,19 +31,22 @@ describe('what the search understood', () => {
 });
 
 describe('lookup results', () => {
-  it('opens the only match straight away and focuses it', async () => {
+  it('opens the only match straight away, focuses its first edit field and announces its name', async () => {
     const { bridge } = await openReader(SHIVAM.email ?? '');
     expect(bridge.callsTo('lookupReader')).toEqual([{ connectionId: SANDBOX.id, query: SHIVAM.email, searchId: 1 }]);
     expect(bridge.callsTo('openReader')).toEqual([{ connectionId: SANDBOX.id, userId: SHIVAM.userId }]);
-    expect(screen.getByRole('heading', { name: 'Shivam Dubey' })).toHaveFocus();
-    expect(screen.getByText(`Opened the reader found for email ${SHIVAM.email}.`)).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'Shivam Dubey' })).toBeInTheDocument();
+    // Issue 11: straight to work (the first edit field), the name said in the live region.
+    expect(screen.getByLabelText('Name')).toHaveFocus();
+    expect(screen.getByText(`Opened Shivam Dubey found for email ${SHIVAM.email}.`)).toHaveAttribute('role', 'status');
   });
 
-  it('says clearly when no reader matches', async () => {
+  it('says clearly when no reader matches, and leaves focus in the search box for the next try', async () => {
     const { user, bridge } = renderApp();
     await user.type(await screen.findByLabelText('Find a reader'), 'nobody@example.com{Enter}');
-    const heading = await screen.findByRole('heading', { name: 'No reader found for email nobody@example.com' });
-    expect(heading).toHaveFocus();
+    await screen.findByRole('heading', { name: 'No reader found for email nobody@example.com' });
+    expect(screen.getByLabelText('Find a reader')).toHaveFocus();
+    expect(screen.getByText(/^No reader found\. Change the search/)).toHaveAttribute('role', 'status');
     expect(bridge.callsTo('openReader')).toHaveLength(0);
   });
 
@@ -61,7 +64,8 @@ describe('lookup results', () => {
     expect(bridge.callsTo('openReader')).toHaveLength(0);
 
     await user.click(screen.getByRole('button', { name: `Open Ravi Verma (${RAVI.userId})` }));
-    expect(await screen.findByRole('heading', { name: 'Ravi Verma' })).toHaveFocus();
+    await screen.findByRole('heading', { name: 'Ravi Verma' });
+    expect(screen.getByLabelText('Name')).toHaveFocus();
     expect(bridge.callsTo('openReader')).toEqual([{ connectionId: SANDBOX.id, userId: RAVI.userId }]);
     // The list stays, marking who is open, so another can be chosen.
     expect(within(table).getByText('✓ Open')).toBeInTheDocument();
@@ -107,8 +111,7 @@ describe('lookup results', () => {
 describe('reader details', () => {
   it('shows what the lookup returned and says what it did not return', async () => {
     await openReader(SHIVAM.userId);
-    const details = screen.getByRole('heading', { name: 'Shivam Dubey' }).closest('section');
-    if (!details) throw new Error('no details section');
+    const details = screen.getByRole('region', { name: 'As ConsCent returned it' });
     const facts = within(details);
     const valueOf = (label: string) => facts.getByText(label, { selector: 'dt' }).nextElementSibling;
 

@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { useFieldArray, useWatch, type Control, type FieldErrors, type UseFormRegister } from 'react-hook-form';
 import { MAX_ADDRESSES } from '../../../common/user-schemas';
 import { AddressFields } from './AddressFields';
+import { ChangedMark } from './ChangedMark';
 import { EMPTY_ENTRY_NOTE, isEmptyEntry, unknownListWarning, type AddressListField } from './changes';
 import { emptiedEntryMessage } from './edit-schema';
 import { emptyAddress, type EditFormValues } from './form-values';
@@ -12,6 +13,8 @@ import { emptyAddress, type EditFormValues } from './form-values';
 // here too, not only in the review: it affects what the agent decides to type.
 
 type AddressListFieldsProps = {
+  /** Whether the list differs from what ConsCent returned (the section is highlighted). */
+  changed?: boolean;
   name: AddressListField;
   /** "Shipping addresses" */
   listLabel: string;
@@ -25,7 +28,7 @@ type AddressListFieldsProps = {
   rememberedSource?: string | undefined;
 };
 
-export function AddressListFields({ name, listLabel, entryLabel, control, register, errors, known, rememberedSource }: AddressListFieldsProps) {
+export function AddressListFields({ name, listLabel, entryLabel, control, register, errors, known, rememberedSource, changed = false }: AddressListFieldsProps) {
   const baseId = useId();
   const { fields, append, remove } = useFieldArray({ control, name });
   const entries = useWatch({ control, name }) ?? [];
@@ -34,8 +37,11 @@ export function AddressListFields({ name, listLabel, entryLabel, control, regist
   const noun = listLabel.toLowerCase();
 
   return (
-    <fieldset className="form-section">
-      <legend>{listLabel}</legend>
+    <fieldset className={changed ? 'form-section is-changed' : 'form-section'}>
+      <legend>
+        {listLabel}
+        <ChangedMark changed={changed} />
+      </legend>
       <p className="hint">
         {known
           ? `The whole list is sent when you change, add or remove an entry; entries already saved keep their ConsCent id. ${EMPTY_ENTRY_NOTE}`

@@ -7,14 +7,17 @@ import { revertValues } from '../history/revert';
 import type { BridgeError } from '../../../common/result';
 import { rememberedSource } from '../format/format-remembered';
 import { useBridge } from '../bridge/bridge-context';
+import { useCommand } from '../keyboard/commands';
 import { useUnsavedChanges } from '../unsaved/unsaved-changes-context';
 import { TextField } from '../ui/TextField';
 import { AddressFields } from './AddressFields';
 import { AddressListFields } from './AddressListFields';
+import { ChangedMark } from './ChangedMark';
 import { computeChanges, type ChangeSet } from './changes';
 import { editFormSchema, type ValidChanges } from './edit-schema';
 import { fieldMessages } from '../errors/local-failure-words';
-import { describeErrorPath, errorPaths, formPathOfServerField } from './error-paths';
+import { errorPaths, formPathOfServerField } from './error-paths';
+import { FormActionBar, FormNotices } from './FormActionBar';
 import { toBaseline, type EditFormValues } from './form-values';
 import { GenderField } from './GenderField';
 import { PhoneFields } from './PhoneFields';
@@ -32,6 +35,8 @@ type EditUserFormProps = {
   onSaved: (result: UpdateReaderResult) => void;
   /** A change being reverted: the form starts from its previous values and the save links to it. */
   revert?: RevertPlan | undefined;
+  /** Whether the reader screen is on show: the menu's Review Changes acts only then. */
+  active?: boolean;
 };
 
 type Review = {
@@ -45,7 +50,7 @@ type Review = {
 const UNKNOWN_HINT = "Not returned by ConsCent's lookup: leave empty to leave it unchanged.";
 export { SHORTCUT_LABEL };
 
-export function EditReaderForm({ connection, user, onSaved, revert }: EditUserFormProps) {
+export function EditReaderForm({ connection, user, onSaved, revert, active = true }: EditUserFormProps) {
   const bridge = useBridge();
   const { registerUnsentCheck, confirmDiscard } = useUnsavedChanges();
   const ids = { heading: useId(), address: useId() };
@@ -69,7 +74,6 @@ export function EditReaderForm({ connection, user, onSaved, revert }: EditUserFo
   // Re-render on every edit (useWatch subscribes), then diff the complete current values.
   useWatch({ control });
   const pending = computeChanges(baseline, getValues());
-  const dirty = pending.rows.length > 0;
   const sending = review?.sending ?? false;
 
   // Layout effect: registered during the commit that shows a new baseline, so a question
@@ -95,6 +99,8 @@ export function EditReaderForm({ connection, user, onSaved, revert }: EditUserFo
   );
 
   useReviewShortcut(formRef, openReview);
+  // The app menu's Review Changes (its Ctrl+Enter is answered by useReviewShortcut).
+  useCommand('review', () => void openReview(), active && review === null);
 
   const showServerFieldErrors = (error: BridgeError): string | null => {
     let first: string | null = null;
@@ -142,6 +148,11 @@ export function EditReaderForm({ connection, user, onSaved, revert }: EditUserFo
   const rememberedFrom = (field: Parameters<typeof baseline.known.has>[0]) =>
     baseline.remembered?.fields.includes(field) ? rememberedSource(baseline.remembered) : undefined;
   const phoneRemembered = rememberedFrom('phone') ?? rememberedFrom('countryCode');
+  // Changed fields are highlighted, and their sections say "changed" in words.
+  const changed = new Set(pending.rows.map((row) => row.field));
+  const section = (...fields: Parameters<typeof changed.has>[0][]) => fields.some((field) => changed.has(field));
+  const sectionClass = (...fields: Parameters<typeof changed.has>[0][]) => (section(...fields) ? 'form-section is-changed' : 'form-section');
+  const fieldClass = (field: Parameters<typeof changed.has>[0]) => (changed.has(field) ? 'is-changed' : undefined);
 
   return (
     <section className="panel edit-panel" aria-labelledby={ids.heading}>
@@ -151,16 +162,29 @@ export function EditReaderForm({ connection, user, onSaved, revert }: EditUserFo
       </p>
       <form ref={formRef} noValidate onSubmit={(event) => event.preventDefault()} aria-labelledby={ids.heading}>
         <fieldset disabled={sending} className="plain-fieldset">
-          <fieldset className="form-section">
-            <legend>Name and email</legend>
-            <TextField label="Name" registration={register('name')} error={errors.name?.message} hint={knows('name') ? undefined : UNKNOWN_HINT} autoComplete="off" />
-            <TextField label="Email" type="email" registration={register('email')} error={errors.email?.message} hint={knows('email') ? undefined : UNKNOWN_HINT} autoComplete="off" spellCheck={false} />
+          <fieldset className={sectionClass('name', 'email')}>
+            <legend>
+              Name and email
+              <ChangedMark changed={section('name', 'email')} />
+            </legend>
+            <div className="field-row">
+              <TextField label="Name" className={fieldClass('name')} registration={register('name')} error={errors.name?.message} hint={knows('name') ? undefined : UNKNOWN_HINT} autoComplete="off" />
+              <TextField label="Email" className={fieldClass('email')} type="email" registration={register('email')} error={errors.email?.message} hint={knows('email') ? undefined : UNKNOWN_HINT} autoComplete="off" spellCheck={false} />
+            </div>
           </fieldset>
 
-          <PhoneFields form={form} unknownHint={knows('phone') && knows('countryCode') ? null : UNKNOWN_HINT} rememberedSource={phoneRemembered} />
+          <PhoneFields
+            form={form}
+            unknownHint={knows('phone') && knows('countryCode') ? null : UNKNOWN_HINT}
+            rememberedSource={phoneRemembered}
+            changed={section('phone', 'countryCode')}
+          />
 
-          <fieldset className="form-section">
-            <legend>Personal</legend>
+          <fieldset className={sectionClass('gender', 'dateOfBirth')}>
+            <legend>
+              Personal
+              <ChangedMark changed={section('gender', 'dateOfBirth')} />
+            </legend>
             <div className="field-row">
               <GenderField
                 registration={register('gender')}
@@ -179,9 +203,10 @@ export function EditReaderForm({ connection, user, onSaved, revert }: EditUserFo
             </div>
           </fieldset>
 
-          <fieldset className="form-section">
+          <fieldset className={sectionClass('address')}>
             <legend>
               <span id={ids.address}>Address</span>
+              <ChangedMark changed={section('address')} />
             </legend>
             <p className="hint">
               {knows('address')
@@ -191,44 +216,17 @@ export function EditReaderForm({ connection, user, onSaved, revert }: EditUserFo
             <AddressFields path="address" register={register} errors={errors.address} groupLabelId={ids.address} />
           </fieldset>
 
-          <AddressListFields name="shippingAddress" listLabel="Shipping addresses" entryLabel="Shipping address" control={control} register={register} errors={errors} known={knows('shippingAddress')} rememberedSource={rememberedFrom('shippingAddress')} />
-          <AddressListFields name="billingAddress" listLabel="Billing addresses" entryLabel="Billing address" control={control} register={register} errors={errors} known={knows('billingAddress')} rememberedSource={rememberedFrom('billingAddress')} />
+          <AddressListFields name="shippingAddress" listLabel="Shipping addresses" entryLabel="Shipping address" control={control} register={register} errors={errors} known={knows('shippingAddress')} rememberedSource={rememberedFrom('shippingAddress')} changed={section('shippingAddress')} />
+          <AddressListFields name="billingAddress" listLabel="Billing addresses" entryLabel="Billing address" control={control} register={register} errors={errors} known={knows('billingAddress')} rememberedSource={rememberedFrom('billingAddress')} changed={section('billingAddress')} />
         </fieldset>
 
-        {invalidPaths.length > 0 ? (
-          <div className="notice notice-error" role="alert">
-            <p className="notice-summary">
-              <span aria-hidden="true">⚠</span> Fix these fields before reviewing: {invalidPaths.map(describeErrorPath).join(', ')}.
-            </p>
-          </div>
-        ) : null}
-        {lastFailure && !review ? (
-          <div className="notice notice-error" role="alert">
-            <p className="notice-summary">
-              <span aria-hidden="true">⚠</span>{' '}
-              {lastFailure.kind === 'timeout'
-                ? 'ConsCent did not confirm the last attempt to send; look the reader up again before retrying. Your edits are kept.'
-                : 'The last attempt to send was not saved; your edits are kept. Review the changes to try again.'}
-            </p>
-          </div>
-        ) : null}
-
-        <p role="status" aria-live="polite" className="status-slot">
-          {notice}
-        </p>
-        <div className="form-actions">
-          <button type="button" className="primary" onClick={() => void openReview()} disabled={!dirty || sending}>
-            {dirty ? 'Review changes' : 'Nothing to send'}
-          </button>
-          <button type="button" onClick={() => confirmDiscard(() => reset(baseline.values))} disabled={!dirty || sending}>
-            Discard edits
-          </button>
-          <span className="hint">
-            {dirty
-              ? `${pending.rows.length === 1 ? '1 field' : `${pending.rows.length} fields`} changed: ${pending.rows.map((row) => row.label).join(', ')}.`
-              : 'No field has changed.'}
-          </span>
-        </div>
+        <FormNotices invalidPaths={invalidPaths} lastFailure={review ? null : lastFailure} notice={notice} />
+        <FormActionBar
+          changedLabels={pending.rows.map((row) => row.label)}
+          sending={sending}
+          onReview={() => void openReview()}
+          onDiscard={() => confirmDiscard(() => reset(baseline.values))}
+        />
       </form>
 
       {review ? (

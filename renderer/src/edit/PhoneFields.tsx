@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { UseFormReturn } from 'react-hook-form';
 import { TextField } from '../ui/TextField';
+import { ChangedMark } from './ChangedMark';
 import type { EditFormValues } from './form-values';
 import { normaliseCountryCode, normalisePhone } from './phone-input';
 import type { ValidChanges } from './edit-schema';
@@ -19,9 +20,11 @@ type PhoneFieldsProps = {
   unknownHint: string | null;
   /** "as ConsCent returned it at …", when the values were remembered rather than looked up. */
   rememberedSource: string | undefined;
+  /** Whether the phone differs from what ConsCent returned (the section is highlighted). */
+  changed?: boolean;
 };
 
-export function PhoneFields({ form, unknownHint, rememberedSource }: PhoneFieldsProps) {
+export function PhoneFields({ form, unknownHint, rememberedSource, changed = false }: PhoneFieldsProps) {
   const hintId = useId();
   const { register, getValues, setValue, formState } = form;
   const { errors } = formState;
@@ -43,8 +46,11 @@ export function PhoneFields({ form, unknownHint, rememberedSource }: PhoneFields
   };
 
   return (
-    <fieldset className="form-section">
-      <legend>Phone</legend>
+    <fieldset className={changed ? 'form-section is-changed' : 'form-section'}>
+      <legend>
+        Phone
+        <ChangedMark changed={changed} />
+      </legend>
       {unknownHint ? (
         <p className="hint" id={hintId}>
           {unknownHint} The lookup does not return the phone number, so only what you type here is sent.

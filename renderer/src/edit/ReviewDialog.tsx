@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ConnectionSummary } from '../../../common/contract';
 import type { BridgeError } from '../../../common/result';
 import { environmentLabel } from '../header/environment-label';
@@ -8,6 +8,7 @@ import { Modal } from '../ui/Modal';
 import type { ChangeRow } from './changes';
 import { ChangesTable } from './ChangesTable';
 import { RetryButton } from './RetryButton';
+import { SHORTCUT_LABEL } from './use-review-shortcut';
 
 // The last step before anything reaches ConsCent: exactly what will be sent, to which
 // reader, over which connection. Sending is pessimistic: the dialog stays open with a
@@ -51,6 +52,22 @@ export function ReviewDialog({ connection, readerName, userId, rows, sending, er
       else next.delete(field);
       return next;
     });
+  // Ctrl+Enter (⌘+Enter) sends, exactly when the Send changes button would: not while
+  // sending, not before every warning is ticked, not after a failure (retry has its own button).
+  const canSendByKey = !sending && !blocked && error === null;
+  const sendByKey = useRef<(() => void) | null>(null);
+  useEffect(() => {
+    sendByKey.current = canSendByKey ? onSend : null;
+  });
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey) || event.repeat) return;
+      event.preventDefault();
+      sendByKey.current?.();
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, []);
   return (
     <Modal title={REVIEW_TITLE} {...(sending ? {} : { onCancel: onBack })} className="review-dialog">
       <p>
@@ -100,13 +117,20 @@ export function ReviewDialog({ connection, readerName, userId, rows, sending, er
         {error && canRetry && !sending ? (
           <RetryButton key={attempt} waitSeconds={error.kind === 'rate-limited' ? (error.retryAfterSeconds ?? 0) : 0} onRetry={onSend} blocked={blocked} />
         ) : error && !canRetry ? null : (
-          <button type="button" className="primary" onClick={onSend} disabled={sending || blocked} aria-busy={sending || undefined}>
+          <button
+            type="button"
+            className="primary"
+            onClick={onSend}
+            disabled={sending || blocked}
+            aria-busy={sending || undefined}
+            aria-keyshortcuts="Control+Enter Meta+Enter"
+          >
             {sending ? 'Sending…' : 'Send changes'}
           </button>
         )}
         {blocked && !sending ? <span className="hint">{CONFIRM_TO_SEND}</span> : null}
       </div>
-      <p className="hint">Escape goes back to editing.</p>
+      <p className="hint">{SHORTCUT_LABEL} sends; Escape goes back to editing.</p>
     </Modal>
   );
 }

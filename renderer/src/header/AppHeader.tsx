@@ -1,17 +1,29 @@
-import { useEffect } from 'react';
+import { useEffect, useId } from 'react';
 import type { ConnectionSummary } from '../../../common/contract';
 import { EnvironmentBand } from './EnvironmentBand';
 import { environmentLabel } from './environment-label';
 
 // Always on screen: which connection every action goes to, and its environment. The
-// window title repeats the environment so it shows in the task switcher too.
-export function AppHeader({ activeConnection }: { activeConnection: ConnectionSummary | null }) {
+// window title repeats the environment so it shows in the task switcher too. With more
+// than one connection the name is a switcher; switching asks first about unsent edits
+// (the caller's onSwitch goes through the unsaved-changes guard).
+
+type AppHeaderProps = {
+  activeConnection: ConnectionSummary | null;
+  connections?: ConnectionSummary[];
+  onSwitch?: (connection: ConnectionSummary) => void;
+  onShowShortcuts?: () => void;
+};
+
+export function AppHeader({ activeConnection, connections = [], onSwitch, onShowShortcuts }: AppHeaderProps) {
+  const switcherId = useId();
   const windowTitle = activeConnection
     ? `ConsCent Console — ${activeConnection.name} (${environmentLabel(activeConnection).short})`
     : 'ConsCent Console';
   useEffect(() => {
     document.title = windowTitle;
   }, [windowTitle]);
+  const canSwitch = activeConnection !== null && onSwitch !== undefined && connections.length > 1;
 
   return (
     <header className="app-header">
@@ -20,14 +32,44 @@ export function AppHeader({ activeConnection }: { activeConnection: ConnectionSu
         <div className="active-connection">
           {activeConnection ? (
             <>
-              <span className="active-connection-label">Connection:</span>{' '}
-              <strong>{activeConnection.name}</strong>{' '}
-              <span className="active-connection-env">({environmentLabel(activeConnection).short})</span>{' '}
+              {canSwitch ? (
+                <>
+                  <label htmlFor={switcherId} className="active-connection-label">
+                    Connection:
+                  </label>{' '}
+                  <select
+                    id={switcherId}
+                    className="connection-switcher"
+                    value={activeConnection.id}
+                    onChange={(event) => {
+                      const chosen = connections.find((connection) => connection.id === event.target.value);
+                      if (chosen) onSwitch(chosen);
+                    }}
+                  >
+                    {connections.map((connection) => (
+                      <option key={connection.id} value={connection.id}>
+                        {connection.name} ({environmentLabel(connection).short})
+                      </option>
+                    ))}
+                  </select>
+                </>
+              ) : (
+                <>
+                  <span className="active-connection-label">Connection:</span> <strong>{activeConnection.name}</strong>{' '}
+                  <span className="active-connection-env">({environmentLabel(activeConnection).short})</span>
+                </>
+              )}{' '}
               <span className="active-connection-url">{activeConnection.baseUrl}</span>
             </>
           ) : (
             <span>No connection selected</span>
           )}
+          {onShowShortcuts ? (
+            <button type="button" className="shortcuts-button" onClick={onShowShortcuts} aria-keyshortcuts="?">
+              <span aria-hidden="true">?</span>
+              <span className="visually-hidden">Keyboard shortcuts</span>
+            </button>
+          ) : null}
         </div>
       </div>
       {activeConnection ? <EnvironmentBand connection={activeConnection} /> : null}

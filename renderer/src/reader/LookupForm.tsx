@@ -1,19 +1,32 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent, type KeyboardEvent, type Ref } from 'react';
 import { MARKS, markAction, useMarkInteractiveOnPaint } from '../timing/user-timing';
 import { loadLookupParser, useLookupParser } from './lookup-parser';
 
 // The one search field. While the agent types it says what it understood (the same parser
 // main uses), so a phone number mistaken for something else is caught before searching.
+// Text pasted from a ticket is searched for the value in it (smart paste), and the line
+// says what was found. It has focus when the page opens; ↓ goes to the recent readers.
 
 type LookupFormProps = {
   searching: boolean;
   onSearch: (query: string) => void;
+  inputRef?: Ref<HTMLInputElement>;
+  /** Text put in the box from outside (a conscent-console:// link); a new id replaces what is there. */
+  prefill?: { text: string; id: number } | null;
+  /** ↓ in the box: go to the recent readers. */
+  onArrowDown?: () => void;
 };
 
-export function LookupForm({ searching, onSearch }: LookupFormProps) {
+export function LookupForm({ searching, onSearch, inputRef, prefill, onArrowDown }: LookupFormProps) {
   const inputId = useId();
   const understoodId = useId();
-  const [query, setQuery] = useState('');
+  const [query, setQuery] = useState(prefill?.text ?? '');
+  // A new prefill replaces the text (adjusted while rendering, as React advises, not in an effect).
+  const [seenPrefill, setSeenPrefill] = useState(prefill?.id);
+  if (prefill && prefill.id !== seenPrefill) {
+    setSeenPrefill(prefill.id);
+    setQuery(prefill.text);
+  }
   const [submitted, setSubmitted] = useState(false);
   useMarkInteractiveOnPaint();
   const parser = useLookupParser();
@@ -26,9 +39,18 @@ export function LookupForm({ searching, onSearch }: LookupFormProps) {
     setSubmitted(true);
     markAction(MARKS.searchSubmitted);
     // Parsed with the loaded parser (it is there within moments of the first paint).
-    void loadLookupParser().then(({ parseLookupQuery }) => {
-      if (parseLookupQuery(query).ok) onSearch(query.trim());
+    void loadLookupParser().then(({ parseLookupQuery, lookupText }) => {
+      const understood = parseLookupQuery(query);
+      // Pasted text: search for the value found in it, not the whole text.
+      if (understood.ok) onSearch(understood.foundInText ? lookupText(understood.query) : query.trim());
     });
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'ArrowDown' && onArrowDown && !event.altKey && !event.ctrlKey && !event.metaKey) {
+      event.preventDefault();
+      onArrowDown();
+    }
   };
 
   return (
@@ -38,8 +60,12 @@ export function LookupForm({ searching, onSearch }: LookupFormProps) {
         <div className="lookup-row">
           <input
             id={inputId}
+            ref={inputRef}
             type="text"
             value={query}
+            // The first thing an agent does is search: the box has focus when the screen opens.
+            autoFocus
+            onKeyDown={onKeyDown}
             onChange={(event) => setQuery(event.target.value)}
             placeholder="User id, email or phone number (with or without country code)"
             autoComplete="off"
@@ -55,7 +81,10 @@ export function LookupForm({ searching, onSearch }: LookupFormProps) {
         </div>
         <p id={understoodId} className={showProblem ? 'field-error' : 'hint'} data-testid="query-understood">
           {parser && parsed?.ok ? (
-            <>Understood as {parser.describeQuery(parsed.query)}</>
+            <>
+              Understood as {parser.describeQuery(parsed.query)}
+              {parsed.foundInText ? ', found in the pasted text. Press Enter to search for it.' : null}
+            </>
           ) : showProblem && parsed && !parsed.ok ? (
             <>
               <span aria-hidden="true">⚠</span> {parsed.message}

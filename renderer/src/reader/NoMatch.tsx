@@ -1,17 +1,12 @@
-import { useLayoutEffect, useRef } from 'react';
 import type { LookupReaderResult } from '../../../common/contract';
 
 // No reader: say exactly what was searched, so a typo or a wrong environment is visible,
-// and what ConsCent could still tell (a reader known without purchases). The status line
-// above stays quiet: this heading takes focus and says it once.
+// and what ConsCent could still tell (a reader known without purchases). Focus stays in
+// the search box for the next try; the status line under it announces the outcome.
 export function NoMatch({ result }: { result: LookupReaderResult }) {
-  const ref = useRef<HTMLHeadingElement>(null);
-  useLayoutEffect(() => {
-    ref.current?.focus();
-  }, [result]);
   return (
     <section className="panel" aria-labelledby="no-match-heading">
-      <h2 id="no-match-heading" ref={ref} tabIndex={-1}>
+      <h2 id="no-match-heading">
         No reader found for {result.understoodAs}
       </h2>
       {result.knownWithoutPurchases ? <p>{knownWithoutPurchasesWords(result)}</p> : null}

@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef, useState } from 'react';
+import { useId, useLayoutEffect, useRef, useState } from 'react';
 import type { ConnectionSummary, UpdateReaderResult, ReaderView } from '../../../common/contract';
 import type { RevertPlan } from '../../../common/history-schemas';
 import { EditReaderForm } from '../edit/EditReaderForm';
@@ -6,29 +6,36 @@ import { FIELD_LABELS } from '../edit/field-labels';
 import { rememberedSource } from '../format/format-remembered';
 import { ReaderHistorySummary } from '../history/ReaderHistorySummary';
 import { RevertNotice } from '../history/RevertNotice';
+import { ReaderHead } from './ReaderHead';
 import { SaveOutcome } from './SaveOutcome';
 import { ReaderDetails } from './ReaderDetails';
 
-// One opened reader: what ConsCent returned (read-only), what this computer changed, and
-// the edit form. After a save both show the record the update call returned. Opened for a
-// revert, the form starts from the change's previous values.
+// One opened reader: its name and ids (with copy buttons), the edit form, and beside it
+// (≥ 1200 px) or below it what ConsCent returned (read-only) and what this computer
+// changed. After a save both show the record the update call returned. Opened for a
+// revert, the form starts from the change's previous values. When a reader opens, focus
+// goes to the first edit field (the screen's status line announces the reader's name).
 
 type ReaderRecordProps = {
   connection: ConnectionSummary;
   initialView: ReaderView;
   revert?: RevertPlan | undefined;
   onRevertDone?: () => void;
+  onRefresh?: () => void;
+  /** Whether the reader screen is on show (the form's shortcuts act only then). */
+  active?: boolean;
 };
 
-export function ReaderRecord({ connection, initialView, revert, onRevertDone }: ReaderRecordProps) {
+export function ReaderRecord({ connection, initialView, revert, onRevertDone, onRefresh, active = true }: ReaderRecordProps) {
   const [view, setView] = useState(initialView);
   const [lastSave, setLastSave] = useState<UpdateReaderResult | null>(null);
   const [saves, setSaves] = useState(0);
   const [reverting, setReverting] = useState(revert);
-  const headingRef = useRef<HTMLHeadingElement>(null);
+  const headingId = useId();
+  const articleRef = useRef<HTMLElement>(null);
 
   useLayoutEffect(() => {
-    headingRef.current?.focus();
+    articleRef.current?.querySelector<HTMLElement>('.edit-panel input:not([disabled]), .edit-panel select:not([disabled])')?.focus();
   }, []);
 
   const onSaved = (result: UpdateReaderResult) => {
@@ -45,26 +52,36 @@ export function ReaderRecord({ connection, initialView, revert, onRevertDone }: 
   };
 
   return (
-    <article className="reader-record">
-      <section className="panel" aria-labelledby="reader-heading">
-        <h2 id="reader-heading" ref={headingRef} tabIndex={-1}>
-          {view.name || view.email || 'Reader without a name'}
-        </h2>
-        <p className="hint">
-          {view.source === 'lookup'
-            ? "As returned by ConsCent's lookup, which does not include the phone number, gender or address lists."
-            : 'As ConsCent returned it after the update.'}
-          {view.source === 'lookup' && view.remembered
-            ? ` The ${view.remembered.fields.map((field) => FIELD_LABELS[field].toLowerCase()).join(', ')} shown are ${rememberedSource(view.remembered)}.`
-            : null}
-        </p>
-        <ReaderHistorySummary connectionId={connection.id} userId={view.userId} refreshKey={saves} />
-        {lastSave ? <SaveOutcome result={lastSave} /> : null}
-        <ReaderDetails view={view} />
-      </section>
-      {reverting ? <RevertNotice plan={reverting} view={view} onCancel={stopReverting} /> : null}
-      {/* Keyed by the revert, so stopping it starts the form again from the reader as shown. */}
-      <EditReaderForm key={reverting ? `revert-${reverting.entry.id}` : 'edit'} connection={connection} user={view} onSaved={onSaved} revert={reverting} />
+    <article className="reader-record" ref={articleRef} aria-labelledby={headingId}>
+      <ReaderHead connection={connection} view={view} headingId={headingId} onRefresh={onRefresh} />
+      <div className="reader-columns">
+        <div className="reader-edit-column">
+          {reverting ? <RevertNotice plan={reverting} view={view} onCancel={stopReverting} /> : null}
+          {/* Keyed by the revert, so stopping it starts the form again from the reader as shown. */}
+          <EditReaderForm
+            key={reverting ? `revert-${reverting.entry.id}` : 'edit'}
+            connection={connection}
+            user={view}
+            onSaved={onSaved}
+            revert={reverting}
+            active={active}
+          />
+        </div>
+        <section className="panel record-panel" aria-label="As ConsCent returned it">
+          <h3 className="record-title">As ConsCent returned it</h3>
+          <p className="hint">
+            {view.source === 'lookup'
+              ? "As returned by ConsCent's lookup, which does not include the phone number, gender or address lists."
+              : 'As ConsCent returned it after the update.'}
+            {view.source === 'lookup' && view.remembered
+              ? ` The ${view.remembered.fields.map((field) => FIELD_LABELS[field].toLowerCase()).join(', ')} shown are ${rememberedSource(view.remembered)}.`
+              : null}
+          </p>
+          <ReaderHistorySummary connectionId={connection.id} userId={view.userId} refreshKey={saves} />
+          {lastSave ? <SaveOutcome result={lastSave} /> : null}
+          <ReaderDetails view={view} />
+        </section>
+      </div>
     </article>
   );
 }

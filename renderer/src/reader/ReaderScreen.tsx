@@ -3,6 +3,8 @@ import type { LookupReaderResult, ConnectionSummary, ReaderView } from '../../..
 import type { RevertPlan } from '../../../common/history-schemas';
 import type { BridgeError } from '../../../common/result';
 import { useBridge } from '../bridge/bridge-context';
+import { useCommand } from '../keyboard/commands';
+import { RecentReaders, type RecentReadersHandle } from '../recent/RecentReaders';
 import { useUnsavedChanges } from '../unsaved/unsaved-changes-context';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { LookupForm } from './LookupForm';
@@ -11,7 +13,11 @@ import { NoMatch } from './NoMatch';
 import { preloadScreens, ReaderRecord } from '../lazy-screens';
 
 // Find a reader and open them. One match opens directly; several give a choice; none
-// says so. Anything that would replace a reader with unsent edits asks first.
+// says so (and the search box has focus again). Anything that would replace a reader
+// with unsent edits asks first. A conscent-console:// link arrives as `linkLookup`: the
+// app has already asked about unsent edits and chosen the connection.
+
+export type LinkLookup = { query: string; id: number };
 
 type LookupState =
   | { phase: 'idle' }
@@ -30,9 +36,16 @@ type ReaderScreenProps = {
   /** Opened to revert a change: its reader is looked up again and the form starts from the plan. */
   initialRevert?: RevertPlan | null;
   onRevertDone?: () => void;
+  /** A lookup asked for by a link; `onLinkLookupTaken` is called once it has started. */
+  linkLookup?: LinkLookup | null;
+  onLinkLookupTaken?: () => void;
+  /** Increases when the agent asks for the search box (Ctrl+K, the menu). */
+  focusSearchKey?: number;
+  /** Whether this screen is the one on show (shortcuts act only then). */
+  active?: boolean;
 };
 
-export function ReaderScreen({ connection, initialRevert, onRevertDone }: ReaderScreenProps) {
+export function ReaderScreen({ connection, initialRevert, onRevertDone, linkLookup, onLinkLookupTaken, focusSearchKey = 0, active = true }: ReaderScreenProps) {
   const bridge = useBridge();
   const { confirmDiscard } = useUnsavedChanges();
   const [lookup, setLookup] = useState<LookupState>({ phase: 'idle' });
@@ -41,6 +54,13 @@ export function ReaderScreen({ connection, initialRevert, onRevertDone }: Reader
   // must not replace the reader the agent is looking at now.
   const latestLookup = useRef(0);
   const latestLoad = useRef(0);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const recentRef = useRef<RecentReadersHandle>(null);
+  const [opened, setOpened] = useState(0);
+  const focusSearch = () => {
+    searchRef.current?.focus();
+    searchRef.current?.select();
+  };
 
   // The other screens are loaded apart from the first paint; fetch them while the agent types.
   useEffect(() => {
@@ -65,7 +85,23 @@ export function ReaderScreen({ connection, initialRevert, onRevertDone }: Reader
     const result = await bridge.openReader({ connectionId: connection.id, userId });
     if (loadId !== latestLoad.current) return;
     setRecord(result.ok ? { phase: 'loaded', view: result.value, loadId } : { phase: 'failed', userId, error: result.error });
+    if (result.ok) setOpened((n) => n + 1);
   };
+
+  // Refresh: the open reader again from ConsCent (asking first about unsent edits).
+  const refresh = () => {
+    if (record.phase === 'loaded' || record.phase === 'failed') {
+      const userId = record.phase === 'loaded' ? record.view.userId : record.userId;
+      confirmDiscard(() => void openUser(userId));
+    }
+  };
+  useCommand('refresh-reader', refresh, active);
+
+  // Ctrl+K / the menu: to the search box, its text selected so typing replaces it.
+  useEffect(() => {
+    if (focusSearchKey > 0) focusSearch();
+  }, [focusSearchKey]);
+
 
   const runLookup = async (query: string) => {
     const lookupId = ++latestLookup.current;
@@ -80,19 +116,52 @@ export function ReaderScreen({ connection, initialRevert, onRevertDone }: Reader
       return;
     }
     setLookup({ phase: 'done', result: result.value });
-    const { opened, matches } = result.value;
+    const { opened: openedView, matches } = result.value;
+    // Nothing found: back to the box for the next try (the status line says what happened).
+    if (matches.length === 0) focusSearch();
     // Main opens a single match from the lookup's own answer; only when it could not is
     // one more request needed.
-    if (opened) setRecord({ phase: 'loaded', view: opened, loadId: ++latestLoad.current });
-    else if (matches.length === 1 && matches[0]) await openUser(matches[0].userId);
+    if (openedView) {
+      setRecord({ phase: 'loaded', view: openedView, loadId: ++latestLoad.current });
+      setOpened((n) => n + 1);
+    } else if (matches.length === 1 && matches[0]) await openUser(matches[0].userId);
   };
+
+  // A link's lookup: the box shows what the link asked for, and the search runs.
+  const linkId = linkLookup?.id;
+  useEffect(() => {
+    if (!linkLookup) return;
+    const { query } = linkLookup;
+    // Started just after this commit (a search is what the link asked for, not a render).
+    void Promise.resolve().then(() => {
+      onLinkLookupTaken?.();
+      return runLookup(query);
+    });
+    // Runs once per link (its id); runLookup is this render's.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [linkId]);
 
   const openUserId = record.phase === 'none' ? null : record.phase === 'loaded' ? record.view.userId : record.userId;
 
   return (
     <div className="reader-screen">
       <section className="panel lookup-panel" aria-label="Lookup">
-        <LookupForm searching={lookup.phase === 'searching'} onSearch={(query) => confirmDiscard(() => void runLookup(query))} />
+        <LookupForm
+          searching={lookup.phase === 'searching'}
+          onSearch={(query) => confirmDiscard(() => void runLookup(query))}
+          inputRef={searchRef}
+          prefill={linkLookup ? { text: linkLookup.query, id: linkLookup.id } : null}
+          onArrowDown={() => recentRef.current?.focusFirst()}
+        />
+        <RecentReaders
+          ref={recentRef}
+          connectionId={connection.id}
+          refreshKey={opened}
+          onOpen={(userId) => confirmDiscard(() => void openUser(userId))}
+          onBackToSearch={focusSearch}
+        />
+        {/* The live region: says what a search found, and the name of the reader opened
+            (focus then goes to the first edit field). */}
         <p role="status" aria-live="polite" className="status-slot lookup-status">
           {statusText(lookup, record)}
         </p>
@@ -123,7 +192,15 @@ export function ReaderScreen({ connection, initialRevert, onRevertDone }: Reader
         </ErrorNotice>
       ) : null}
       {record.phase === 'loaded' ? (
-        <ReaderRecord key={record.loadId} connection={connection} initialView={record.view} revert={record.revert} {...(onRevertDone ? { onRevertDone } : {})} />
+        <ReaderRecord
+          key={record.loadId}
+          connection={connection}
+          initialView={record.view}
+          revert={record.revert}
+          onRefresh={refresh}
+          active={active}
+          {...(onRevertDone ? { onRevertDone } : {})}
+        />
       ) : null}
     </div>
   );
@@ -132,11 +209,15 @@ export function ReaderScreen({ connection, initialRevert, onRevertDone }: Reader
 function statusText(lookup: LookupState, record: RecordState): string {
   if (lookup.phase === 'searching') return 'Searching…';
   if (record.phase === 'loading') return 'Loading the reader…';
+  if (record.phase === 'loaded') {
+    const { name, email, userId } = record.view;
+    const found = lookup.phase === 'done' && lookup.result.matches.length === 1 ? ` found for ${lookup.result.understoodAs}` : '';
+    return `Opened ${name || email || `the reader ${userId}`}${found}.`;
+  }
   if (lookup.phase !== 'done') return '';
   const { matches, understoodAs } = lookup.result;
-  // The no-match panel says it (and takes focus): saying it here too only repeats it.
-  if (matches.length === 0) return '';
+  // The panel below says for what; focus is back in the search box.
+  if (matches.length === 0) return 'No reader found. Change the search and press Enter to try again.';
   if (matches.length > 1) return `${matches.length} readers found for ${understoodAs}. Choose one.`;
-  if (record.phase === 'loaded') return `Opened the reader found for ${understoodAs}.`;
   return `1 reader found for ${understoodAs}.`;
 }
