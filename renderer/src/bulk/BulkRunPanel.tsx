@@ -38,7 +38,7 @@ export function BulkRunPanel({ start, onRetryFailed, onExported }: { start: Bulk
   const done = progress.total - progress.remaining;
 
   return (
-    <section className="bulk-run" aria-label={dry ? 'Dry run' : 'Bulk run'}>
+    <section className="panel bulk-run" aria-label={dry ? 'Dry run' : 'Bulk run'}>
       <h3>{dry ? 'Dry run' : 'Sending'}</h3>
       <p role="status">
         {STATE_WORDS[progress.state]}. {done} of {progress.total} done
@@ -79,7 +79,7 @@ export function BulkRunPanel({ start, onRetryFailed, onExported }: { start: Bulk
         </div>
       )}
       {results ? (
-        <table className="bulk-results">
+        <table className="data-table bulk-results">
           <caption>
             Results{results.total > PAGE ? ` (first ${PAGE} of ${results.total}; the export has them all)` : ''}
           </caption>
@@ -95,7 +95,7 @@ export function BulkRunPanel({ start, onRetryFailed, onExported }: { start: Bulk
             {results.rows.map((row) => (
               <tr key={row.row} data-outcome={row.outcome}>
                 <td>{row.row}</td>
-                <td>{row.userId}</td>
+                <td className="mono">{row.userId}</td>
                 <td>{OUTCOME_WORDS[row.outcome]}</td>
                 <td>{resultMessage(row)}</td>
               </tr>

@@ -38,6 +38,9 @@ export function BulkScreen({ connection }: { connection: ConnectionSummary }) {
   const choose = async () => {
     const chosen = answered(await bridge.bulkChooseFile({}));
     if (!chosen || !chosen.chosen) return;
+    // A new file starts over: the last file's notice and choices do not carry over to it.
+    setNotice(null);
+    setSkipInvalid(false);
     setFile(chosen);
     setMapping(chosen.suggested);
     setReport(null);
@@ -97,7 +100,7 @@ export function BulkScreen({ connection }: { connection: ConnectionSummary }) {
       ))}
       {error ? <ErrorNotice error={error} context="update" title="The bulk correction could not go on." /> : null}
       {notice ? <p role="status">{notice}</p> : null}
-      <p>
+      <p className="bulk-file">
         <button type="button" onClick={() => void choose()}>
           Choose a CSV file…
         </button>{' '}
@@ -110,19 +113,21 @@ export function BulkScreen({ connection }: { connection: ConnectionSummary }) {
       {file && mapping ? (
         <>
           <BulkMappingFields file={file} mapping={mapping} onChange={(next) => (setMapping(next), setReport(null))} />
-          <button type="button" onClick={() => void check()}>
-            Check every row
-          </button>
+          <div className="bulk-controls">
+            <button type="button" onClick={() => void check()}>
+              Check every row
+            </button>
+          </div>
         </>
       ) : null}
       {report ? (
-        <section aria-label="Validation report">
+        <section className="panel bulk-report" aria-label="Validation report">
           <p role="status">
             {report.rows} rows: {report.valid} ready to send, {report.invalid} in error{report.duplicates ? ` (${report.duplicates} repeat a user id)` : ''}.
           </p>
           {report.errors.length > 0 ? (
             <>
-              <table className="bulk-errors">
+              <table className="data-table bulk-errors">
                 <caption>Rows in error{report.errorCount > report.errors.length ? ` (first ${report.errors.length} of ${report.errorCount})` : ''}</caption>
                 <thead>
                   <tr>
@@ -144,13 +149,13 @@ export function BulkScreen({ connection }: { connection: ConnectionSummary }) {
               <button type="button" onClick={() => void exportReport()}>
                 Download the report (CSV)
               </button>
-              <label>
+              <label className="bulk-skip">
                 <input type="checkbox" checked={skipInvalid} onChange={(event) => setSkipInvalid(event.target.checked)} /> Skip the {report.invalid} rows in
                 error and send the others
               </label>
             </>
           ) : null}
-          <label>
+          <label className="bulk-concurrency">
             Requests at a time
             <input type="number" min={1} max={MAX_CONCURRENCY} value={concurrency} onChange={(event) => setConcurrency(Math.min(MAX_CONCURRENCY, Math.max(1, Number(event.target.value) || 1)))} />
           </label>
