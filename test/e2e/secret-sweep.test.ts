@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DUPLICATE_EMAIL, SEED_EXAMPLE_USER_ID } from '../../simulator';
+import { bulkSteps, writeCsv } from './bulk-steps';
 import { sweepFiles } from './file-sweep';
 import { launchConsole, type ConsoleUnderTest } from './harness';
 import { steps } from './ui-steps';
@@ -22,6 +23,7 @@ const NEEDLES = [SECRET, WRONG_SECRET, basic(SECRET), basic(WRONG_SECRET)];
 let app: ConsoleUnderTest;
 const page = (): Page => app.page;
 const ui = steps(page);
+const bulk = bulkSteps(() => app);
 const figures: Record<string, number> = {};
 
 beforeAll(async () => {
@@ -80,6 +82,23 @@ it('the journey: a rejected test, a saved connection, lookups, edits, faults, a 
   expect(app.sim.requests.filter((r) => r.authSent).every((r) => r.authorized || r.status === 401)).toBe(true);
 });
 
+it('a bulk run (issue 14) with two rows ConsCent answered badly, its results exported: the run files and the export are written', async () => {
+  // The CSV and the export live under the temp HOME, so the sweep below reads them too.
+  const users = app.sim.listUsers().map((u) => u.userId).slice(0, 6);
+  const csv = await writeCsv(join(app.keyring.env.HOME, 'bulk-leak.csv'), ['userId', 'name'], users.map((id, i) => [id, `Bulk leak ${i + 1}`]));
+  app.sim.addFault({ path: '/client/update-user', fault: { kind: 'status', status: 500 }, times: 1 });
+  app.sim.addFault({ path: '/client/update-user', fault: { kind: 'malformed-json' }, times: 1 });
+  await bulk.choose(csv, 6);
+  await bulk.check();
+  await bulk.setConcurrency(1);
+  await bulk.send(6);
+  expect(await bulk.until(/^Finished\./)).toMatch(/4 saved, 0 failed, 2 outcome unknown/);
+  app.exportTo(join(app.keyring.env.HOME, 'exports-bulk-results.csv'));
+  await bulk.button('Export the results (CSV)').click();
+  await page().getByText(/The results were saved to/).waitFor();
+  await ui.button('Readers').click();
+});
+
 it('the sweep finds what it looks for (a planted copy, in both encodings)', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'sweep-control-'));
   try {
@@ -102,6 +121,9 @@ it('no file under the temp HOME holds it: settings, logs, change history, Chromi
   expect(files.some((f) => f.startsWith('chromium-profile/'))).toBe(true);
   // The change history (issue #10): every save above was recorded, with the connection's facts.
   expect(files.some((f) => /^userData\/history\/\d{4}-\d{2}\.jsonl$/.test(f))).toBe(true);
+  // The bulk run's files (issue 14): what it is, its rows, each row's sending and outcome; and its results export.
+  for (const name of ['run.json', 'rows.jsonl', 'events.jsonl']) expect(files.some((f) => new RegExp(`^userData/bulk/[a-z0-9-]+/${name.replace('.', '\\.')}$`).test(f))).toBe(true);
+  expect(files).toContain('exports-bulk-results.csv');
   expect(hits).toEqual([]);
 });
 
