@@ -65,10 +65,11 @@ export function parseReaderLink(raw: string): LinkParse {
   if (readers.length === 0) return { ok: false, reason: 'no-reader' };
   if (readers.length > 1) return { ok: false, reason: 'several-readers' };
 
-  const [key, given] = readers[0] as [ReaderLink['kind'], string];
-  // In a query string an unencoded + reads as a space; ticket tools rarely encode the +
-  // of a phone number's country code, so a leading one is read back as the + it was.
-  const value = key === 'phone' ? given.replace(/^ (?=\d)/, '+') : given;
+  const [key] = readers[0] as [ReaderLink['kind'], string];
+  // Decoded without the form rule that turns + into a space: ticket tools rarely encode
+  // the + of a phone's country code or of an address like a+b@x.in (%20 is still a space).
+  const value = rawParam(url, key);
+  if (value === null) return { ok: false, reason: 'bad-value', parameter: key };
   const parsed = parseLookupQuery(value);
   // The value alone, never one found inside longer text (smart paste is for the search box).
   if (!parsed.ok || parsed.foundInText || parsed.query.kind !== key || value.trim() !== value || value.length > 254) {
@@ -82,6 +83,18 @@ export function parseReaderLink(raw: string): LinkParse {
     return { ok: false, reason: 'bad-connection' };
   }
   return { ok: true, link: { kind: key, value, ...(connection !== undefined ? { connection } : {}) } };
+}
+
+function rawParam(url: URL, key: string): string | null {
+  const pair = url.search
+    .slice(1)
+    .split('&')
+    .find((part) => part.split('=')[0] === key);
+  try {
+    return decodeURIComponent(pair?.slice(key.length + 1) ?? '');
+  } catch {
+    return null;
+  }
 }
 
 /** The link that opens this reader, for "Copy link to this reader" (by user id: it never changes). */

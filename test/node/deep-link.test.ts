@@ -11,6 +11,8 @@ const accepted: Array<[string, LinkParse]> = [
   [`conscent-console://reader/?userId=${ID}`, { ok: true, link: { kind: 'userId', value: ID } }],
   ['conscent-console://reader?email=asha%40example.com', { ok: true, link: { kind: 'email', value: 'asha@example.com' } }],
   ['conscent-console://reader?email=asha@example.com', { ok: true, link: { kind: 'email', value: 'asha@example.com' } }],
+  // Unencoded + in an email (Zendesk's {{ticket.requester.email}} is not encoded).
+  ['conscent-console://reader?email=shivamdubey+kljo@conscent.ai', { ok: true, link: { kind: 'email', value: 'shivamdubey+kljo@conscent.ai' } }],
   ['conscent-console://reader?phone=9876543210', { ok: true, link: { kind: 'phone', value: '9876543210' } }],
   ['conscent-console://reader?phone=%2B919876543210', { ok: true, link: { kind: 'phone', value: '+919876543210' } }],
   // An unencoded + (what most ticket macros produce) is the country code's +, not a space.
