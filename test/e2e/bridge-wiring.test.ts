@@ -9,9 +9,9 @@ beforeAll(async () => {
 afterAll(() => app?.close());
 
 describe('the built preload in Chromium', () => {
-  it('exposes exactly the contract operations, reaching the real main-process handlers', async () => {
+  it('exposes exactly the contract operations and the one subscription, reaching the real main-process handlers', async () => {
     const keys = await app.page.evaluate(() => Object.keys((window as unknown as { conscent: object }).conscent).sort());
-    expect(keys).toEqual([...OPERATION_NAMES].sort());
+    expect(keys).toEqual([...OPERATION_NAMES, 'onAppEvent'].sort());
     const result = await app.page.evaluate(() => (window as unknown as { conscent: { listConnections(): Promise<unknown> } }).conscent.listConnections());
     expect(result).toEqual({ ok: true, value: { connections: [], activeConnectionId: null } });
   });
