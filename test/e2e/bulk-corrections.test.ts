@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -49,8 +49,10 @@ describe('a 50-row CSV with rows in error', () => {
   const invalidRows = [12, 30, 44];
 
   it('reports the rows in error, skips them, sends the rest, and exports every row’s outcome as the simulator recorded it', async () => {
-    const csv = await writeCsv(join(work, 'fixes.csv'), ['userId', 'name', 'email'], rows());
+    // A header that looks like a spreadsheet formula, mapped by hand: it comes back in the report and results exports.
+    const csv = await writeCsv(join(work, 'fixes.csv'), ['userId', 'name', '=email'], rows());
     await bulk.choose(csv, 50);
+    await app.page.getByRole('combobox', { name: /^Email/ }).selectOption('=email');
     await shootBoth(app, 'bulk-1-mapping');
 
     expect(await bulk.check()).toBe('50 rows: 47 ready to send, 3 in error (1 repeat a user id).');
@@ -58,6 +60,11 @@ describe('a 50-row CSV with rows in error', () => {
     expect((await report.getByRole('row').allTextContents()).slice(1).map((row) => Number(/^\d+/.exec(row)?.[0]))).toEqual(invalidRows);
     await expect.poll(() => bulk.button('Send…').isDisabled()).toBe(true);
     await shootBoth(app, 'bulk-2-report');
+    const reportFile = join(work, 'fixes-errors.csv');
+    app.exportTo(reportFile);
+    await bulk.button('Download the report (CSV)').click();
+    await app.page.getByText(`The report was saved to ${reportFile}.`).waitFor();
+    expect((parse(await readFile(reportFile, 'utf8'), { columns: true }) as Record<string, string>[])[0]).toMatchObject({ row: '12', column: "'=email" });
 
     await app.page.getByRole('checkbox', { name: /Skip the 3 rows in error/ }).check();
     await bulk.send(47);
@@ -70,9 +77,16 @@ describe('a 50-row CSV with rows in error', () => {
     await bulk.button('Export the results (CSV)').click();
     await app.page.getByText(`The results were saved to ${exported}.`).waitFor();
     expect((await stat(exported)).mode & 0o777).toBe(0o600);
+    // The run's own files: 0600 in a 0700 folder under bulk/ (docs/installing.md).
+    const bulkDir = join(app.userDataDir, 'bulk');
+    expect((await stat(bulkDir)).mode & 0o777).toBe(0o700);
+    const [runDir] = await readdir(bulkDir);
+    expect((await stat(join(bulkDir, runDir!))).mode & 0o777).toBe(0o700);
+    for (const name of await readdir(join(bulkDir, runDir!))) expect([name, (await stat(join(bulkDir, runDir!, name))).mode & 0o777]).toEqual([name, 0o600]);
     const records = parse(await readFile(exported, 'utf8'), { columns: true }) as Record<string, string>[];
     expect(records).toHaveLength(50);
     expect(records.filter((r) => r.outcome === 'not-sent').map((r) => Number(r.row))).toEqual(invalidRows);
+    expect(records.find((r) => r.row === '12')?.message).toBe("'=email: Enter a valid email address, like reader@example.com.");
 
     // Each saved row: the simulator stores the name the CSV gave, and got exactly one PATCH for it, with only that field.
     const saved = records.filter((r) => r.outcome === 'saved');
