@@ -79,6 +79,19 @@ describe('Bulk corrections screen', () => {
     expect(await screen.findByText(/Cancelled: the rows not sent are listed as “not sent”/)).toBeInTheDocument();
   });
 
+  it('choosing the next file starts over: the last file’s notice and “skip the rows in error” do not carry over', async () => {
+    const { user } = await openBulk();
+    await user.click(screen.getByRole('button', { name: 'Download the report (CSV)' }));
+    await screen.findByText('The report was saved to /home/agent/report.csv.');
+    await user.click(screen.getByRole('checkbox', { name: /Skip the 3 rows in error/ }));
+    await user.click(screen.getByRole('button', { name: 'Choose a CSV file…' }));
+    await user.click(screen.getByRole('button', { name: 'Check every row' }));
+    await screen.findByRole('table', { name: /Rows in error/ });
+    expect(screen.queryByText(/The report was saved to/)).not.toBeInTheDocument();
+    expect(screen.getByRole('checkbox', { name: /Skip the 3 rows in error/ })).not.toBeChecked();
+    expect(screen.getByRole('button', { name: 'Send…' })).toBeDisabled();
+  });
+
   it('on a Production connection, Send stays disabled until the connection’s name is typed exactly', async () => {
     const bridge = seededBridge({ connections: [PRODUCTION] });
     bridge.bulk.report = { ...bridge.bulk.report, connection: { id: 'production', name: 'Publisher live', host: 'api.conscent.in', production: true } };
