@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
+import { APP_EVENT_CHANNEL } from '../../common/app-events';
 import { BRIDGE_CHANNELS, BRIDGE_GLOBAL, OPERATION_NAMES } from '../../common/channels';
 import { registerBridge, type BridgeHandlers } from '../../main/ipc/register-bridge';
 import { createSenderCheck } from '../../main/ipc/sender-check';
@@ -104,13 +105,14 @@ function runBuiltPreload() {
   const touched = new Set<string>();
   const exposed: Array<{ key: string; api: Record<string, unknown> }> = [];
   const invokes: unknown[][] = [];
+  const listens: Array<{ channel: string; listener: (event: unknown, payload: unknown) => void }> = [];
   const watch = <T extends object>(name: string, target: T): T =>
     new Proxy(target, { get: (object, property) => (touched.add(`${name}.${String(property)}`), Reflect.get(object, property)) });
   const ipcRendererRaw = {
     invoke: (...args: unknown[]) => (invokes.push(args), Promise.resolve({ ok: true, value: null })),
     send: () => undefined,
     sendSync: () => undefined,
-    on: () => undefined,
+    on: (channel: string, listener: (event: unknown, payload: unknown) => void) => void listens.push({ channel, listener }),
   };
   const ipcRenderer = watch('ipcRenderer', ipcRendererRaw);
   const contextBridge = watch('contextBridge', {
@@ -127,7 +129,7 @@ function runBuiltPreload() {
   ) => void;
   const module = { exports: {} };
   wrapped(module.exports, requireStub, module);
-  return { touched, exposed, invokes, required, leaks: [ipcRenderer, ipcRendererRaw, ipcRendererRaw.invoke, contextBridge, electron] };
+  return { touched, exposed, invokes, listens, required, leaks: [ipcRenderer, ipcRendererRaw, ipcRendererRaw.invoke, contextBridge, electron] };
 }
 
 describe('Electron security checklist, item 20 (the built preload)', () => {
@@ -137,13 +139,14 @@ describe('Electron security checklist, item 20 (the built preload)', () => {
     expect(exposed).toHaveLength(1);
     const [{ key, api } = { key: '', api: {} }] = exposed;
     expect(key).toBe(BRIDGE_GLOBAL);
-    expect(Object.keys(api).sort()).toEqual([...OPERATION_NAMES].sort());
-    for (const name of OPERATION_NAMES) expect(typeof api[name]).toBe('function');
+    // The operations, and the one subscription to what main sends on its own (issue 11).
+    expect(Object.keys(api).sort()).toEqual([...OPERATION_NAMES, 'onAppEvent'].sort());
+    for (const name of [...OPERATION_NAMES, 'onAppEvent']) expect(typeof api[name]).toBe('function');
     expect(Object.isFrozen(api)).toBe(true);
   });
 
   it('checklist 20 — Electron APIs: the page gets no ipcRenderer; each method sends one request on its own channel', async () => {
-    const { exposed, invokes, touched, leaks } = runBuiltPreload();
+    const { exposed, invokes, listens, touched, leaks } = runBuiltPreload();
     const api = exposed[0]?.api ?? {};
     for (const value of Object.values(api)) expect(leaks).not.toContain(value);
 
@@ -154,8 +157,16 @@ describe('Electron security checklist, item 20 (the built preload)', () => {
     expect(invokes).toEqual(
       OPERATION_NAMES.map((name) => (name === 'listConnections' ? [BRIDGE_CHANNELS[name]] : [BRIDGE_CHANNELS[name], { request: name }])),
     );
-    // Only these members of Electron are ever read: no send/on/sendSync, webFrame, shell…
-    expect([...touched].sort()).toEqual(['contextBridge.exposeInMainWorld', 'electron.contextBridge', 'electron.ipcRenderer', 'ipcRenderer.invoke']);
+    // Main's sends: one listener, on the app-event channel only, and the page gets the
+    // payload, never Electron's event object (which carries the sender).
+    expect(listens.map((listen) => listen.channel)).toEqual([APP_EVENT_CHANNEL]);
+    const received: unknown[] = [];
+    (api.onAppEvent as (listener: (event: unknown) => void) => void)((event) => received.push(event));
+    const electronEvent = { sender: { send: () => undefined }, ports: [] };
+    listens[0]?.listener(electronEvent, { kind: 'command', command: 'focus-search' });
+    expect(received).toEqual([{ kind: 'command', command: 'focus-search' }]);
+    // Only these members of Electron are ever read: no send/sendSync, webFrame, shell…
+    expect([...touched].sort()).toEqual(['contextBridge.exposeInMainWorld', 'electron.contextBridge', 'electron.ipcRenderer', 'ipcRenderer.invoke', 'ipcRenderer.on']);
   });
 
   it('checklist — no remote module: nothing depends on, imports or enables @electron/remote', () => {
