@@ -3,6 +3,7 @@ import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { productionMetaCsp } from './main/window/content-security-policy';
+import pkg from './package.json';
 
 // The built page carries the production CSP as a meta tag too (defence in depth), from
 // the one definition main uses for its header. Not in dev: Vite's dev server injects
@@ -21,9 +22,10 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      // Pure-JS dependencies are bundled so the installed app ships no node_modules for
-      // them; only keytar (a native module) stays external and is packaged unpacked.
-      externalizeDeps: { exclude: ['axios', 'zod', 'libphonenumber-js', 'csv-stringify', 'https-proxy-agent'] },
+      // Every dependency but keytar is pure JS and is bundled, so the installed app ships
+      // no node_modules for them (a new dependency cannot be forgotten here); keytar, a
+      // native module, stays external and is packaged unpacked.
+      externalizeDeps: { exclude: Object.keys(pkg.dependencies).filter((name) => name !== 'keytar') },
       rollupOptions: { input: { index: resolve(__dirname, 'main/index.ts') } },
     },
   },
