@@ -19,7 +19,14 @@ const SMALL = 1_000;
 const CONCURRENCY = 8;
 export const BULK_GOALS = { throughputVsRate: 0.95, rssGrowthMb: 30 };
 
-type ChildFigures = { rows: number; seconds: number; saved: number; peakRssMb: number };
+/** process.memoryUsage() in MB: peaks over the run, and what is left after a full GC at its end. */
+type MemoryFigures = { peak: Record<MemoryPart, number>; afterGc: Record<MemoryPart, number> };
+type MemoryPart = 'rss' | 'heapTotal' | 'heapUsed' | 'external' | 'arrayBuffers';
+const PARTS: MemoryPart[] = ['rss', 'heapTotal', 'heapUsed', 'external', 'arrayBuffers'];
+type ChildFigures = { rows: number; seconds: number; saved: number; peakRssMb: number; memory: MemoryFigures };
+
+const inMb = (usage: NodeJS.MemoryUsage): Record<MemoryPart, number> =>
+  Object.fromEntries(PARTS.map((part) => [part, usage[part] / 1024 / 1024])) as Record<MemoryPart, number>;
 
 /** In the child: one console, one run of the CSV, its figures on stdout. */
 async function child(dir: string, baseUrl: string, csv: string): Promise<void> {
@@ -29,19 +36,28 @@ async function child(dir: string, baseUrl: string, csv: string): Promise<void> {
     credentials: { apiKey: 'demo-key', apiSecret: 'demo-secret' },
   });
   const { file } = await c.chooseAndValidate(connectionId.id);
-  let peak = process.memoryUsage().rss;
-  const sample = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
+  // Where the resident memory goes: V8's heap (reserved and used), Buffers outside it.
+  const peak = inMb(process.memoryUsage());
+  const sampleNow = () => {
+    const now = inMb(process.memoryUsage());
+    PARTS.forEach((part) => (peak[part] = Math.max(peak[part], now[part])));
+  };
+  const sample = setInterval(sampleNow, 100);
   const started = performance.now();
   const ended = await c.untilEnded(file.runId, await c.call<BulkProgress>('bulkStart', { runId: file.runId, mode: 'send', concurrency: CONCURRENCY, skipInvalid: false }));
   const seconds = (performance.now() - started) / 1000;
   clearInterval(sample);
-  const figures: ChildFigures = { rows: file.rows, seconds, saved: ended.saved, peakRssMb: Math.max(peak, process.memoryUsage().rss) / 1024 / 1024 };
+  sampleNow();
+  // What the run left behind that the console still holds (the history index, the run's state), without garbage.
+  (globalThis as { gc?: () => void }).gc?.();
+  const afterGc = inMb(process.memoryUsage());
+  const figures: ChildFigures = { rows: file.rows, seconds, saved: ended.saved, peakRssMb: peak.rss, memory: { peak, afterGc } };
   process.stdout.write(`${JSON.stringify(figures)}\n`);
 }
 
 function runChild(dir: string, baseUrl: string, csv: string): Promise<ChildFigures> {
   return new Promise((resolvePromise, reject) => {
-    const run = spawn(process.execPath, ['--import', 'tsx', __filename, '--child', dir, baseUrl, csv], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    const run = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', __filename, '--child', dir, baseUrl, csv], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     run.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
     run.once('exit', (code) => (code === 0 ? resolvePromise(JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as ChildFigures) : reject(new Error(`bulk bench child failed (${code})`))));
@@ -70,6 +86,11 @@ export async function runBulkBench() {
       provoked429: rateLimited,
       rssMb: { [SMALL]: Number(small.peakRssMb.toFixed(1)), [BIG]: Number(big.peakRssMb.toFixed(1)) },
       rssGrowthMb: Number((big.peakRssMb - small.peakRssMb).toFixed(1)),
+      /** 10,000 rows minus 1,000, part by part: peaks over the run and after a full GC at its end. */
+      growthMb: {
+        peak: Object.fromEntries(PARTS.map((part) => [part, Number((big.memory.peak[part] - small.memory.peak[part]).toFixed(1))])) as Record<MemoryPart, number>,
+        afterGc: Object.fromEntries(PARTS.map((part) => [part, Number((big.memory.afterGc[part] - small.memory.afterGc[part]).toFixed(1))])) as Record<MemoryPart, number>,
+      },
       goals: BULK_GOALS,
     };
     await mkdir(join(ROOT, 'test-results'), { recursive: true });
@@ -87,6 +108,9 @@ export function printBulkFigures(f: Awaited<ReturnType<typeof runBulkBench>>): v
   console.log(`  ${f.rows} rows in ${f.seconds} s: ${f.throughputPerSecond}/s = ${f.throughputVsRate} × the limit (goal ≥ ${BULK_GOALS.throughputVsRate}: ${verdict(f.throughputVsRate >= BULK_GOALS.throughputVsRate)})`);
   console.log(`  429s provoked: ${f.provoked429}`);
   console.log(`  main's resident memory: ${f.rssMb[SMALL]} MB for ${SMALL} rows, ${f.rssMb[BIG]} MB for ${BIG} (+${f.rssGrowthMb} MB; goal < ${BULK_GOALS.rssGrowthMb}: ${verdict(f.rssGrowthMb < BULK_GOALS.rssGrowthMb)})`);
+  const { peak, afterGc } = f.growthMb;
+  console.log(`    of which, at the peaks: V8 heap reserved +${peak.heapTotal} MB (in use +${peak.heapUsed} MB), Buffers outside it +${peak.external} MB`);
+  console.log(`    kept after a full GC at the end: heap in use +${afterGc.heapUsed} MB, external +${afterGc.external} MB (what the console holds; the rest was garbage V8 had not collected yet)`);
 }
 
 if (require.main === module) {
