@@ -1,5 +1,6 @@
-// The one secret scrubber of the main process: the support log, keychain error details
-// and ConsCent's own messages all go through it before they are kept or shown.
+// The one secret scrubber of the main process: keychain error details and ConsCent's own
+// messages go through it before they are kept, logged or shown. (The support log is never
+// handed the secrets; logging/redact.ts removes credentials by their shape instead.)
 
 export const SECRET_PLACEHOLDER = '[redacted]';
 

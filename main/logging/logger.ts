@@ -25,8 +25,6 @@ export interface FileLoggerOptions {
   maxBytes?: number;
   /** Files kept in all, the current one included (console.log, console.log.1, …). */
   keepFiles?: number;
-  /** Exact strings that must never be written (e.g. the secrets in use). */
-  secrets?: () => readonly string[];
 }
 
 export const DEFAULT_MAX_BYTES = 1024 * 1024;
@@ -77,22 +75,16 @@ export function createFileLogger(options: FileLoggerOptions): Logger {
   }
 
   function line(level: string, event: string, fields: LogFields | undefined): string {
-    let secrets: readonly string[] = [];
-    try {
-      secrets = options.secrets?.() ?? [];
-    } catch {
-      // Without the list, the pattern rules below still apply.
-    }
     const record: Record<string, string | number | boolean> = Object.create(null) as Record<string, string | number | boolean>;
     record.time = new Date().toISOString();
     record.level = level;
-    record.event = redact(String(event), secrets).slice(0, MAX_EVENT_CHARS);
+    record.event = redact(String(event)).slice(0, MAX_EVENT_CHARS);
     const entries = fields && typeof fields === 'object' ? Object.entries(fields).slice(0, MAX_FIELDS) : [];
     for (const [rawKey, value] of entries) {
       if (value === undefined) continue;
-      let key = redact(rawKey, secrets).slice(0, MAX_KEY_CHARS);
+      let key = redact(rawKey).slice(0, MAX_KEY_CHARS);
       if (RESERVED_KEYS.has(key)) key = `_${key}`;
-      record[key] = fieldValue(rawKey, value, secrets);
+      record[key] = fieldValue(rawKey, value);
     }
     const text = JSON.stringify(record);
     if (Buffer.byteLength(text) <= MAX_LINE_BYTES) return text;
@@ -146,31 +138,25 @@ export function createFileLogger(options: FileLoggerOptions): Logger {
 }
 
 /** What is written for one field: by its key first, then by what the value looks like. */
-function fieldValue(key: string, value: unknown, secrets: readonly string[]): string | number | boolean {
+function fieldValue(key: string, value: unknown): string | number | boolean {
   if (SECRET_KEY_PATTERN.test(key)) return '[redacted]';
   const placeholder = personalPlaceholder(key);
   if (placeholder && typeof value !== 'boolean') return placeholder;
-  if (isIdentifierKey(key) && typeof value === 'string' && looksLikeIdentifier(value) && !containsSecret(value, secrets)) return value;
-  return cleanValue(value, secrets);
-}
-
-function containsSecret(value: string, secrets: readonly string[]): boolean {
-  return secrets.some((secret) => typeof secret === 'string' && secret.length > 0 && value.includes(secret));
+  if (isIdentifierKey(key) && typeof value === 'string' && looksLikeIdentifier(value)) return value;
+  return cleanValue(value);
 }
 
 /** Strings and numbers are redacted (a number can be a phone); anything else is named, not dumped. */
-function cleanValue(value: unknown, secrets: readonly string[]): string | number | boolean {
+function cleanValue(value: unknown): string | number | boolean {
   if (typeof value === 'boolean') return value;
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return String(value);
     const text = String(value);
-    return redact(text, secrets) === text ? value : '[redacted]';
+    return redact(text) === text ? value : '[redacted]';
   }
-  if (typeof value === 'string') return redact(value, secrets);
-  if (typeof value === 'bigint') return redact(value.toString(), secrets);
+  if (typeof value === 'string') return redact(value);
+  if (typeof value === 'bigint') return redact(value.toString());
   // Typed out by LogFields, but a caller in plain JS could pass a request config or an
   // error: never serialise those, they can carry headers.
   return `[${typeof value}]`;
 }
-
-export const silentLogger: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };

@@ -1,17 +1,14 @@
-import { scrubSecrets } from '../credentials/scrub-secrets';
-
 // What the support log scrubs before anything is written. Callers are meant to pass only
-// structured, non-secret fields; this is the second line of defence for when one slips:
-// the exact secrets in use, HTTP credentials in any spelling, emails and phone numbers,
-// and whatever sits under a personal key (a name cannot be recognised by its shape).
+// structured, non-secret fields (the secrets in use never reach the logger: ConsCent's own
+// messages are scrubbed of them by the client, keychain details by keychain-errors.ts);
+// this is the second line of defence for when one slips: HTTP credentials in any
+// spelling, emails and phone numbers, and whatever sits under a personal key (a name
+// cannot be recognised by its shape).
 // Identifiers are kept as they are: a support log that cannot name the reader or the
 // connection an event was about is of no use to the person reading it.
 
 /** Field names whose values are never written, whatever they hold. */
 export const SECRET_KEY_PATTERN = /secret|password|passwd|authori[sz]ation|apikey|api[-_]key|token|cookie|credential/i;
-
-/** Secrets shorter than this are not searched for: replacing "ab" everywhere would wreck the log, and such keys cannot pass the contract anyway. */
-export const MIN_SECRET_LENGTH = 4;
 
 /** Longest string value kept; the rest is cut (at a word boundary, so no half email survives redaction). */
 export const MAX_VALUE_CHARS = 2_000;
@@ -76,14 +73,10 @@ export function looksLikeIdentifier(value: string): boolean {
 
 /**
  * Returns `value` with credentials and personal data replaced by placeholders, cut to
- * MAX_VALUE_CHARS. Exact secrets are replaced before cutting, so a cut cannot leave
- * half a secret behind; the pattern rules run after it, on bounded text.
+ * MAX_VALUE_CHARS first, so the pattern rules run on bounded text.
  */
-export function redact(value: string, secrets: readonly string[] = []): string {
-  let text = scrubSecrets(
-    value,
-    secrets.filter((secret) => typeof secret === 'string' && secret.length >= MIN_SECRET_LENGTH),
-  );
+export function redact(value: string): string {
+  let text = value;
   if (text.length > MAX_VALUE_CHARS) {
     // Drop the token the cut went through: a partial email or number would not match below.
     text = `${text.slice(0, MAX_VALUE_CHARS).replace(/\S*$/, '')}…[truncated]`;

@@ -64,16 +64,3 @@ export function serializeCsp(directives: CspDirectives): string {
     .map(([name, sources]) => [name, ...sources].join(' '))
     .join('; ');
 }
-
-/** Splits a policy into directive → sources; for tests and checks. */
-export function parseCsp(policy: string): Record<string, string[]> {
-  const directives: Record<string, string[]> = {};
-  for (const part of policy.split(';')) {
-    const [name, ...sources] = part.trim().split(/\s+/);
-    if (!name) continue;
-    const key = name.toLowerCase();
-    if (key in directives) throw new Error(`Directive ${key} appears twice.`);
-    directives[key] = sources;
-  }
-  return directives;
-}

@@ -5,7 +5,8 @@ import type { BulkFile, BulkProgress, BulkReport } from '../../common/bulk-schem
 import type { Result } from '../../common/result';
 import { wireBridgeHandlers } from '../../main/app-services';
 import { createConsCentClient } from '../../main/conscent/conscent-client';
-import { createMemoryCredentialStore } from '../../main/credentials/memory-credential-store';
+import { createMemoryCredentialStore } from './memory-credential-store';
+import { silentLogger } from './silent-logger';
 import { registerBridge } from '../../main/ipc/register-bridge';
 import { createConnectionStore } from '../../main/settings/connection-store';
 import { DEMO_CLIENT, type RunningSimulator } from '../../simulator';
@@ -16,7 +17,6 @@ import { FakeIpcMain } from './fake-ipc-main';
 // dialogs answered by the test. Used by the bulk tests and by the crash test's child.
 
 const APP = 'app://console/index.html';
-const silentLogger = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
 export type BulkConsole = Awaited<ReturnType<typeof bulkConsole>>;
 

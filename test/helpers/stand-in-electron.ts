@@ -6,7 +6,7 @@ import type { KeytarLike } from '../../main/credentials/credential-store';
 import type { AppApi, ElectronApi, WindowLike } from '../../main/electron-api';
 import type { AppProtocolRequest } from '../../main/window/app-protocol';
 import type { HeadersReceivedDetails, HeadersReceivedResponse } from '../../main/window/dev-server-csp';
-import { FakeSession, FakeWebContents } from '../node/security-fakes';
+import { FakeSession, FakeWebContents } from './electron-fakes';
 import { FakeIpcMain } from './fake-ipc-main';
 
 // A stand-in for the part of Electron's main-process API that main/start-app.ts uses, in

@@ -1,7 +1,7 @@
 // The in-memory store other modules' tests use must behave like the keychain one.
 import { describe, expect, test } from 'vitest';
 import { KeychainError } from '../../main/credentials/keychain-errors';
-import { createMemoryCredentialStore } from '../../main/credentials/memory-credential-store';
+import { createMemoryCredentialStore } from '../helpers/memory-credential-store';
 
 const alpha = { apiKey: 'alpha-key', apiSecret: 'alpha-secret' };
 const beta = { apiKey: 'beta-key', apiSecret: 'beta-secret' };

@@ -7,7 +7,8 @@ import type { HistoryPage } from '../../common/history-schemas';
 import type { Result } from '../../common/result';
 import { wireBridgeHandlers } from '../../main/app-services';
 import { createConsCentClient } from '../../main/conscent/conscent-client';
-import { createMemoryCredentialStore } from '../../main/credentials/memory-credential-store';
+import { createMemoryCredentialStore } from '../helpers/memory-credential-store';
+import { silentLogger } from '../helpers/silent-logger';
 import type { CredentialStore } from '../../main/credentials/credential-store';
 import { registerBridge } from '../../main/ipc/register-bridge';
 import { createConnectionStore } from '../../main/settings/connection-store';
@@ -19,7 +20,6 @@ import { FakeIpcMain } from '../helpers/fake-ipc-main';
 // history that cannot be written does to a save, and that the history never touches the keychain.
 
 const APP = 'app://console/index.html';
-const silentLogger = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
 let sim: RunningSimulator;
 let dir: string;

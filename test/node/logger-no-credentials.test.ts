@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createConsCentClient } from '../../main/conscent/conscent-client';
-import { createMemoryCredentialStore } from '../../main/credentials/memory-credential-store';
+import { createMemoryCredentialStore } from '../helpers/memory-credential-store';
 import { wireBridgeHandlers } from '../../main/app-services';
 import { createFileLogger, type LogFields, type Logger } from '../../main/logging/logger';
 import { createConnectionStore } from '../../main/settings/connection-store';

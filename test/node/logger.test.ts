@@ -82,16 +82,6 @@ describe('redaction', () => {
   const KEY = 'pk_live_1a2b3c4d';
   const basic = Buffer.from(`${KEY}:${SECRET}`).toString('base64');
 
-  it('removes the secrets in use, wherever they appear', () => {
-    const dir = freshDir();
-    const logger = createFileLogger({ dir, secrets: () => [KEY, SECRET] });
-    logger.warn(`event.with.${SECRET}`, { detail: `key=${KEY} secret=${SECRET}`, [`k_${SECRET}`]: 1 });
-    const text = allText(dir);
-    expect(text).not.toContain(SECRET);
-    expect(text).not.toContain(KEY);
-    expect(text).toContain('[redacted]');
-  });
-
   it.each([
     ['a Basic header', `Authorization: Basic ${basic}`],
     ['a lowercase header in JSON', `{"authorization":"Basic ${basic}"}`],
@@ -154,11 +144,10 @@ describe('redaction', () => {
     expect(lines(dir)[0]).toMatchObject({ config: '[object]', error: '[object]' });
   });
 
-  it('cuts a long value without leaving half an email or a secret behind', () => {
+  it('cuts a long value without leaving half an email behind', () => {
     const padding = 'a '.repeat(MAX_VALUE_CHARS / 2 - 3);
     const cut = redact(`${padding}reader.name@example.com and more`);
     expect(cut).not.toMatch(/reader|example/);
-    expect(redact(`${'b'.repeat(MAX_VALUE_CHARS - 3)}${SECRET}`, [SECRET])).not.toContain(SECRET.slice(0, 6));
   });
 });
 
@@ -176,17 +165,5 @@ describe('a failing log directory never throws', () => {
         logger.error('still.fine', { i });
       }
     }).not.toThrow();
-  });
-
-  it('a secrets callback that throws does not stop the line, nor the console', () => {
-    const dir = freshDir();
-    const logger = createFileLogger({
-      dir,
-      secrets: () => {
-        throw new Error('keychain gone');
-      },
-    });
-    expect(() => logger.info('still.logged', { email: 'x@y.zz' })).not.toThrow();
-    expect(lines(dir)[0]).toMatchObject({ event: 'still.logged', email: '[email]' });
   });
 });

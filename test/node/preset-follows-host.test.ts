@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Result } from '../../common/result';
-import { createMemoryCredentialStore } from '../../main/credentials/memory-credential-store';
+import { createMemoryCredentialStore } from '../helpers/memory-credential-store';
 import { wireBridgeHandlers } from '../../main/app-services';
 import type { BridgeHandlers } from '../../main/ipc/register-bridge';
 import { createFileLogger } from '../../main/logging/logger';

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { ReaderView } from '../../common/contract';
 import type { ReaderService } from '../../main/readers/reader-service';
 import { createRecentReaders, RECENT_READERS_FILE_NAME, withRecentReaders } from '../../main/readers/recent-readers';
+import { silentLogger } from '../helpers/silent-logger';
 
 // Recent readers (issue #11): the last 20 opened per connection, in the app's data folder,
 // private to the agent, surviving a restart, cleared on request.
@@ -74,11 +75,10 @@ describe('readers opened are noted', () => {
       throw new Error('not used');
     },
   };
-  const logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
   it('by user id and by a lookup with one match; a lookup with several notes nobody', async () => {
     const recent = createRecentReaders(null, now);
-    const noting = withRecentReaders(readers, recent, logger);
+    const noting = withRecentReaders(readers, recent, silentLogger);
     await noting.lookup('prod', 'shared@example.com');
     expect(await recent.list('prod')).toEqual([]);
     await noting.lookup('prod', 'one@example.com');
@@ -90,7 +90,7 @@ describe('readers opened are noted', () => {
   });
 
   it('a reader still opens when the list cannot be written', async () => {
-    const noting = withRecentReaders(readers, createRecentReaders('/proc/no-such-dir/recent.json', now), logger);
+    const noting = withRecentReaders(readers, createRecentReaders('/proc/no-such-dir/recent.json', now), silentLogger);
     await expect(noting.open('prod', id(1))).resolves.toMatchObject({ userId: id(1) });
   });
 });

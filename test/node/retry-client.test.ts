@@ -6,9 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createConsCentClient, type ClientOptions } from '../../main/conscent/conscent-client';
-import { createMemoryCredentialStore } from '../../main/credentials/memory-credential-store';
+import { createMemoryCredentialStore } from '../helpers/memory-credential-store';
 import { wireBridgeHandlers } from '../../main/app-services';
-import { silentLogger } from '../../main/logging/logger';
+import { silentLogger } from '../helpers/silent-logger';
 import { createConnectionStore } from '../../main/settings/connection-store';
 import { DEMO_CLIENT, SEED_EXAMPLE_USER_ID, startSimulator, type Fault, type RunningSimulator } from '../../simulator';
 

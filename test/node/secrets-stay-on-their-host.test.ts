@@ -11,7 +11,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ConnectionSummary } from '../../common/contract';
 import type { Result } from '../../common/result';
 import { createConsCentClient } from '../../main/conscent/conscent-client';
-import { createMemoryCredentialStore, type MemoryCredentialStore } from '../../main/credentials/memory-credential-store';
+import { createMemoryCredentialStore, type MemoryCredentialStore } from '../helpers/memory-credential-store';
 import { wireBridgeHandlers } from '../../main/app-services';
 import type { BridgeHandlers } from '../../main/ipc/register-bridge';
 import { createFileLogger } from '../../main/logging/logger';

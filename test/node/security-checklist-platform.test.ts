@@ -9,7 +9,8 @@ import { createSenderCheck } from '../../main/ipc/sender-check';
 import { APP_PAGE_URL, APP_SCHEME_PRIVILEGES, resolveAppRequest } from '../../main/window/app-protocol';
 import { hardenWebContents } from '../../main/window/security-handlers';
 import { FakeIpcMain } from '../helpers/fake-ipc-main';
-import { FakeWebContents, ROOT, builtText, filesUnder, repoText } from './security-fakes';
+import { FakeWebContents } from '../helpers/electron-fakes';
+import { ROOT, builtText, filesUnder, repoText } from '../helpers/repo-files';
 
 // Electron's security checklist, items 16–20 (and "no remote module"): the Electron
 // version, IPC sender checks, file:// and the custom scheme, fuses, and what the preload

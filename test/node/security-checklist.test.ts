@@ -7,10 +7,12 @@ import { ENVIRONMENT_PRESETS, baseUrlProblem } from '../../common/environments';
 import { createSenderCheck } from '../../main/ipc/sender-check';
 import { resolveAppPage } from '../../main/window/app-page';
 import { APP_PAGE_URL, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from '../../main/window/app-protocol';
-import { parseCsp, productionCsp, productionMetaCsp } from '../../main/window/content-security-policy';
+import { productionCsp, productionMetaCsp } from '../../main/window/content-security-policy';
 import { denyAllPermissions, hardenWebContents, installAppSecurity } from '../../main/window/security-handlers';
 import { createWindowOptions } from '../../main/window/window-options';
-import { FakeSession, FakeWebContents, ROOT, builtText, filesUnder, repoText } from './security-fakes';
+import { FakeSession, FakeWebContents } from '../helpers/electron-fakes';
+import { parseCsp } from '../helpers/parse-csp';
+import { ROOT, builtText, filesUnder, repoText } from '../helpers/repo-files';
 
 // Electron's security checklist (https://www.electronjs.org/docs/latest/tutorial/security),
 // items 1–15, each against the real modules with fake Electron objects. Items 16–20 are

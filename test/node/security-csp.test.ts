@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { developmentCsp, parseCsp, productionCsp } from '../../main/window/content-security-policy';
+import { developmentCsp, productionCsp } from '../../main/window/content-security-policy';
+import { parseCsp } from '../helpers/parse-csp';
 import { installDevServerCsp, withCspHeader, type WebRequestLike } from '../../main/window/dev-server-csp';
 
 const EXPECTED_PRODUCTION = {

@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { applyReviews, summaryLines, toCsv, type Finding, type ReviewedEntry } from '../../scripts/electronegativity-report';
 import { loadConfig, loadRunner, scanTarget, stageTarget } from '../../scripts/electronegativity-scan';
-import { ROOT, repoText } from './security-fakes';
+import { ROOT, repoText } from '../helpers/repo-files';
 
 // The advisory electronegativity scan (scripts/electronegativity*.ts): that a finding
 // without a recorded decision is reported as such, that the config only names checks the

@@ -8,7 +8,7 @@ import {
   installAppSecurity,
   refusedTarget,
 } from '../../main/window/security-handlers';
-import { FakeSession, FakeWebContents } from './security-fakes';
+import { FakeSession, FakeWebContents } from '../helpers/electron-fakes';
 
 const APP_PAGE = 'app://console/index.html';
 

@@ -11,7 +11,7 @@ import { CLIENT_ID_FIELD } from '../../common/error-fields';
 import type { Result } from '../../common/result';
 import { createConsCentClient } from '../../main/conscent/conscent-client';
 import { CLIENT_ID_PROBE_USER_ID } from '../../main/conscent/endpoints';
-import { createMemoryCredentialStore } from '../../main/credentials/memory-credential-store';
+import { createMemoryCredentialStore } from '../helpers/memory-credential-store';
 import { wireBridgeHandlers } from '../../main/app-services';
 import type { BridgeHandlers } from '../../main/ipc/register-bridge';
 import { createFileLogger } from '../../main/logging/logger';

@@ -1,10 +1,10 @@
-import type { CredentialStore } from './credential-store';
-import { checkEntry, checkConnectionId, type StoredCredentials } from './credential-input';
-import { KeychainError, type KeychainFailure } from './keychain-errors';
+import type { CredentialStore } from '../../main/credentials/credential-store';
+import { checkEntry, checkConnectionId, type StoredCredentials } from '../../main/credentials/credential-input';
+import { KeychainError, type KeychainFailure } from '../../main/credentials/keychain-errors';
 
-// FOR TESTS of other modules: a CredentialStore kept in memory, with a switch to make it
-// fail the way the real keychain does. Never wire this into the app: it is exactly the
-// plaintext fallback the app must not have.
+// A CredentialStore kept in memory, for tests of other modules, with a switch to make it
+// fail the way the real keychain does. It lives under test/ because the app must never
+// have it: it is exactly the plaintext fallback the app must not have.
 
 export interface MemoryCredentialStore extends CredentialStore {
   /** Every following call rejects with a KeychainError of this reason; null restores. */

@@ -1,12 +1,9 @@
 import { EventEmitter } from 'node:events';
-import { readFileSync, readdirSync } from 'node:fs';
-import { join, resolve, sep } from 'node:path';
 import type { SessionLike, WindowOpenDetails, WindowOpenResponse } from '../../main/window/security-handlers';
 
-// Stand-ins for the few Electron objects the security modules are handed, plus file
-// helpers, shared by the security-*.test.ts files. Electron itself cannot load here.
-
-export const ROOT = resolve(__dirname, '../..');
+// Stand-ins for the Electron session and webContents the security modules are handed
+// (Electron itself cannot load in Node tests): they keep the handlers installed on them
+// and fire events the way Electron does.
 
 export class FakeSession implements SessionLike {
   request?: Parameters<SessionLike['setPermissionRequestHandler']>[0];
@@ -41,33 +38,4 @@ export class FakeWebContents extends EventEmitter {
     this.emit(event, { url, preventDefault: () => (prevented = true) });
     return prevented;
   }
-}
-
-/** A file of the repository as text. */
-export function repoText(path: string): string {
-  return readFileSync(join(ROOT, path), 'utf8');
-}
-
-/** A file of the build output; says how to produce it rather than failing obscurely. */
-export function builtText(path: string): string {
-  try {
-    return readFileSync(join(ROOT, 'out', path), 'utf8');
-  } catch {
-    throw new Error(`out/${path} is missing: build first (npx electron-vite build, or npm test).`);
-  }
-}
-
-/** Every file under a repository folder (no node_modules), as repository-relative paths. */
-export function filesUnder(dir: string, pattern = /./): string[] {
-  let entries;
-  try {
-    entries = readdirSync(join(ROOT, dir), { withFileTypes: true });
-  } catch {
-    return [];
-  }
-  return entries.flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : filesUnder(path, pattern);
-    return pattern.test(entry.name) ? [path.split(sep).join('/')] : [];
-  });
 }
