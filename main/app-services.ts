@@ -1,5 +1,6 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { KEYCHAIN_SERVICE } from '../common/product';
 import { createBulkService } from './bulk/bulk-service';
 import { createConnectionAccess, type CreateClient } from './connections/connection-access';
 import { createConnectionService } from './connections/connection-service';
@@ -18,7 +19,6 @@ import { createRecentReaders, RECENT_READERS_FILE_NAME, withRecentReaders } from
 import { createConnectionStore, type ConnectionStore } from './settings/connection-store';
 
 export const SETTINGS_FILE_NAME = 'settings.json';
-export const KEYCHAIN_SERVICE = 'ConsCent Console';
 
 /** The stores and adapters the use-cases are built on; tests pass fakes or temp-dir ones. */
 export interface ServiceDeps {

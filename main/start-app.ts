@@ -7,6 +7,7 @@ import { osCertificates } from './network/network-environment';
 import { createFileLogger } from './logging/logger';
 import { createSenderCheck } from './ipc/sender-check';
 import { DEEP_LINK_SCHEME, linkInArgv } from '../common/deep-link';
+import { PRODUCT_NAME } from '../common/product';
 import { createAppEventSender } from './window/app-events';
 import { createMenuTemplate } from './window/app-menu';
 import { resolveAppPage, type AppPage } from './window/app-page';
@@ -31,7 +32,7 @@ export interface StartAppEnv {
   argv?: readonly string[];
 }
 
-export const STARTUP_ERROR_TITLE = 'ConsCent Console could not start';
+export const STARTUP_ERROR_TITLE = `${PRODUCT_NAME} could not start`;
 
 /**
  * Starts the console. Resolves once startup has finished: the window is loading, or this

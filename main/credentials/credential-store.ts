@@ -1,4 +1,5 @@
 import type { Credentials } from '../../common/contract';
+import { KEYCHAIN_SERVICE, PRODUCT_NAME } from '../../common/product';
 import { KeychainError, classifyKeychainError } from './keychain-errors';
 import { StoredCredentials, checkEntry, checkConnectionId } from './credential-input';
 
@@ -31,12 +32,10 @@ export interface KeytarLike {
   findCredentials(service: string): Promise<Array<{ account: string; password: string }>>;
 }
 
-export const DEFAULT_KEYCHAIN_SERVICE = 'ConsCent Console';
-
 // A marker entry, not a secret. '.' is not allowed in a ConnectionId, so it never collides
 // with a connection and is never listed.
 export const KEYCHAIN_CHECK_ACCOUNT = '.keychain-check';
-const KEYCHAIN_CHECK_VALUE = 'Lets ConsCent Console tell a locked keychain from an empty one. Not a secret.';
+const KEYCHAIN_CHECK_VALUE = `Lets ${PRODUCT_NAME} tell a locked keychain from an empty one. Not a secret.`;
 
 function parseStored(password: string): StoredCredentials {
   let data: unknown;
@@ -53,7 +52,7 @@ function parseStored(password: string): StoredCredentials {
 
 export function createKeytarCredentialStore(
   keytar: KeytarLike,
-  serviceName: string = DEFAULT_KEYCHAIN_SERVICE,
+  serviceName: string = KEYCHAIN_SERVICE,
 ): CredentialStore {
   async function call<T>(operation: () => Promise<T>, secrets: readonly string[] = []): Promise<T> {
     try {

@@ -1,4 +1,5 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
+import { PRODUCT_NAME } from '../../common/product';
 
 // The console window. The page is treated as untrusted content: no Node, isolated and
 // sandboxed, with only the preload's bridge. Every security-relevant preference is set
@@ -13,14 +14,13 @@ export interface WindowOptionsInput {
   title?: string;
 }
 
-export const WINDOW_TITLE = 'ConsCent Console';
 // A light neutral meant to match the page's own background, so nothing flashes between
 // the window appearing and the first paint. Keep in step with the renderer's theme.
 export const WINDOW_BACKGROUND = '#f6f7f9';
 
 export function createWindowOptions(input: WindowOptionsInput): BrowserWindowConstructorOptions {
   return {
-    title: input.title ?? WINDOW_TITLE,
+    title: input.title ?? PRODUCT_NAME,
     width: 1280,
     height: 860,
     minWidth: 960,

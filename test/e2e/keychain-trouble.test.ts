@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import keytar from 'keytar';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { KEYCHAIN_SERVICE } from '../../main/app-services';
+import { KEYCHAIN_SERVICE } from '../../common/product';
 import { SEED_EXAMPLE_USER_ID } from '../../simulator';
 import { sweepFiles } from './file-sweep';
 import { launchConsole, type ConsoleUnderTest } from './harness';

@@ -6,11 +6,8 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import keytar from 'keytar';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import {
-  DEFAULT_KEYCHAIN_SERVICE,
-  createKeytarCredentialStore,
-  type CredentialStore,
-} from '../../main/credentials/credential-store';
+import { KEYCHAIN_SERVICE } from '../../common/product';
+import { createKeytarCredentialStore, type CredentialStore } from '../../main/credentials/credential-store';
 import { KeychainError } from '../../main/credentials/keychain-errors';
 import { useUnlockedKeyringInThisProcess, type TestKeyring } from '../helpers/keyring';
 
@@ -102,7 +99,7 @@ describe('credential store on the OS keychain', () => {
 
   test('saves under "ConsCent Console" with the connection id as account by default', async () => {
     await createKeytarCredentialStore(keytar).set('default-service', beta);
-    const accounts = (await keytar.findCredentials(DEFAULT_KEYCHAIN_SERVICE)).map((entry) => entry.account);
+    const accounts = (await keytar.findCredentials(KEYCHAIN_SERVICE)).map((entry) => entry.account);
     expect(accounts).toContain('default-service');
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { WINDOW_TITLE, createWindowOptions } from '../../main/window/window-options';
+import { PRODUCT_NAME } from '../../common/product';
+import { createWindowOptions } from '../../main/window/window-options';
 
 const PRELOAD = '/app/out/preload/index.cjs';
 
@@ -45,7 +46,7 @@ describe('console window options', () => {
   });
 
   it('has a title, a background, and a usable size that cannot shrink below the layout', () => {
-    expect(options.title).toBe(WINDOW_TITLE);
+    expect(options.title).toBe(PRODUCT_NAME);
     expect(options.backgroundColor).toMatch(/^#[0-9a-f]{6}$/i);
     expect(options.width).toBeGreaterThanOrEqual(options.minWidth ?? Infinity);
     expect(options.height).toBeGreaterThanOrEqual(options.minHeight ?? Infinity);

@@ -1,5 +1,6 @@
 import { useEffect, useId } from 'react';
 import type { ConnectionSummary } from '../../../common/contract';
+import { PRODUCT_NAME } from '../../../common/product';
 import { EnvironmentBand } from './EnvironmentBand';
 import { environmentLabel } from './environment-label';
 
@@ -18,8 +19,8 @@ type AppHeaderProps = {
 export function AppHeader({ activeConnection, connections = [], onSwitch, onShowShortcuts }: AppHeaderProps) {
   const switcherId = useId();
   const windowTitle = activeConnection
-    ? `ConsCent Console — ${activeConnection.name} (${environmentLabel(activeConnection).short})`
-    : 'ConsCent Console';
+    ? `${PRODUCT_NAME} — ${activeConnection.name} (${environmentLabel(activeConnection).short})`
+    : PRODUCT_NAME;
   useEffect(() => {
     document.title = windowTitle;
   }, [windowTitle]);
@@ -28,7 +29,7 @@ export function AppHeader({ activeConnection, connections = [], onSwitch, onShow
   return (
     <header className="app-header">
       <div className="app-header-row">
-        <h1 className="app-title">ConsCent Console</h1>
+        <h1 className="app-title">{PRODUCT_NAME}</h1>
         <div className="active-connection">
           {activeConnection ? (
             <>

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
+import { PRODUCT_NAME } from '../common/product';
 
 // Where Electron keeps this app's data folder (app.getPath('userData')), computed without
 // Electron so the demo script can put a connection where the app will read it. Electron
-// names the folder after package.json's productName.
-export const PRODUCT_NAME = 'ConsCent Console';
+// names the folder after package.json's productName, which is PRODUCT_NAME.
 
 export function defaultUserDataDir(platform: NodeJS.Platform, env: NodeJS.ProcessEnv, home: string): string {
   if (platform === 'win32') return join(env.APPDATA ?? join(home, 'AppData', 'Roaming'), PRODUCT_NAME);
