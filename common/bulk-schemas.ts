@@ -71,8 +71,6 @@ export type BulkResultsRequest = z.infer<typeof BulkResultsRequest>;
 export const BulkExportRequest = z.strictObject({ runId: RunId, what: z.enum(['report', 'results']) });
 export type BulkExportRequest = z.infer<typeof BulkExportRequest>;
 
-export const BulkRunRef = z.strictObject({ runId: RunId });
-
 export type BulkFile = {
   chosen: true;
   runId: string;

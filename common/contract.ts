@@ -1,25 +1,25 @@
 import { z } from 'zod';
 import type { AppEventsBridge } from './app-events';
-import { ENVIRONMENTS, baseUrlProblem } from './environments';
+import { ENVIRONMENTS, baseUrlProblem, type Environment } from './environments';
 import { BULK_REQUEST_SCHEMAS, type BulkBridge } from './bulk-contract';
 import { HISTORY_REQUEST_SCHEMAS, type HistoryBridge } from './history-contract';
 import { HistoryEntryId } from './history-schemas';
 import { RECENT_READERS_REQUEST_SCHEMAS, type RecentReadersBridge } from './recent-readers-contract';
-import { CertificateInfo, ExtraCertificate, ProxyCredentials, ProxySetting, type RouteReport } from './network-settings';
+import { ExtraCertificate, ProxyCredentials, ProxySetting, type CertificateInfo, type RouteReport } from './network-settings';
 import type { BridgeError, Result } from './result';
 import {
-  AddressEntry,
-  Address,
-  Gender,
   ObjectId,
-  Subscription,
   UserChanges,
+  type Address,
+  type AddressEntry,
   type EditableField,
+  type Subscription,
 } from './user-schemas';
 
 // The one contract of the bridge between renderer and main: operation names, request
 // schemas (validated in main), result types (used by preload and renderer). Adding an
-// operation here is the only way to add one to the bridge.
+// operation here is the only way to add one to the bridge. Results are plain types, not
+// schemas: main builds them, and nothing parses them on the way back.
 
 const MAX_SECRET = 512;
 
@@ -63,20 +63,19 @@ export const Credentials = z.strictObject({ apiKey: secretField('API key'), apiS
 export type Credentials = z.infer<typeof Credentials>;
 
 /** What the renderer may know of a connection: never the key or the secret. */
-export const ConnectionSummary = z.object({
-  id: ConnectionId,
-  name: z.string(),
-  environment: z.enum(ENVIRONMENTS),
-  baseUrl: z.string(),
-  clientId: z.string(),
+export type ConnectionSummary = {
+  id: string;
+  name: string;
+  environment: Environment;
+  baseUrl: string;
+  clientId: string;
   /** Whether an API key and secret are stored in the OS keychain for this connection. */
-  hasCredentials: z.boolean(),
-  proxy: ProxySetting.optional(),
-  extraCertificate: z.string().optional(),
+  hasCredentials: boolean;
+  proxy?: ProxySetting;
+  extraCertificate?: string;
   /** Who the extra certificate names and who issued it, as main read it. */
-  extraCertificateInfo: CertificateInfo.optional(),
-});
-export type ConnectionSummary = z.infer<typeof ConnectionSummary>;
+  extraCertificateInfo?: CertificateInfo;
+};
 
 /** Why the settings file was moved aside at start (the renderer says it in words). */
 export const RECOVERY_REASONS = ['unreadable', 'too-large', 'empty', 'not-json', 'not-understood'] as const;
@@ -130,14 +129,13 @@ export const LookupReaderRequest = z.strictObject({
 });
 export type LookupReaderRequest = z.infer<typeof LookupReaderRequest>;
 
-export const ReaderMatch = z.object({
-  userId: z.string(),
-  name: z.string().optional(),
-  email: z.string().optional(),
+export type ReaderMatch = {
+  userId: string;
+  name?: string;
+  email?: string;
   /** Subscriptions seen for this user in the purchases that matched. */
-  purchases: z.number().int().nonnegative(),
-});
-export type ReaderMatch = z.infer<typeof ReaderMatch>;
+  purchases: number;
+};
 
 export type LookupReaderResult = {
   /** What the console understood the query to be, in words (e.g. "email a@b.c"). */
@@ -166,26 +164,27 @@ export type OpenReaderRequest = z.infer<typeof OpenReaderRequest>;
  * (no phone, gender or address lists); `known` says which editable fields came back,
  * so the UI shows "not returned by ConsCent" instead of a made-up empty value.
  */
-export const ReaderView = z.object({
-  userId: z.string(),
-  status: z.string().optional(),
-  name: z.string().optional(),
-  email: z.string().optional(),
-  countryCode: z.string().optional(),
-  phone: z.string().optional(),
-  gender: z.union([Gender, z.string()]).optional(),
-  dateOfBirth: z.string().optional(),
-  address: Address.optional(),
-  shippingAddress: z.array(AddressEntry.extend({ _id: z.string().optional() })).optional(),
-  billingAddress: z.array(AddressEntry.extend({ _id: z.string().optional() })).optional(),
-  isEmailVerified: z.boolean().optional(),
-  isPhoneVerified: z.boolean().optional(),
-  createdAt: z.string().optional(),
-  updatedAt: z.string().optional(),
-  subscriptions: z.array(Subscription).optional(),
-  known: z.array(z.string()),
+export type ReaderView = {
+  userId: string;
+  status?: string;
+  name?: string;
+  email?: string;
+  countryCode?: string;
+  phone?: string;
+  /** One of ConsCent's genders (MALE, FEMALE, OTHERS), or whatever else it returned, shown as it is. */
+  gender?: string;
+  dateOfBirth?: string;
+  address?: Address;
+  shippingAddress?: AddressEntry[];
+  billingAddress?: AddressEntry[];
+  isEmailVerified?: boolean;
+  isPhoneVerified?: boolean;
+  createdAt?: string;
+  updatedAt?: string;
+  subscriptions?: Subscription[];
+  known: EditableField[];
   /** Where this view came from: a lookup, or the record the update call returned. */
-  source: z.enum(['lookup', 'update']),
+  source: 'lookup' | 'update';
   /**
    * Fields the lookup did not return but the console already knew, with when and how it
    * learnt them. They are also in `known` (the form starts from them); the UI labels them
@@ -193,19 +192,13 @@ export const ReaderView = z.object({
    * slot: the record the newest saved change in the change history returned ('history'),
    * or, when the history has none, what an update returned in this session.
    */
-  remembered: z
-    .object({
-      /** ISO time ConsCent returned these values. */
-      at: z.string(),
-      from: z.enum(['session-save', 'history']),
-      fields: z.array(z.string()),
-    })
-    .optional(),
-});
-export type RememberedFields = Omit<NonNullable<z.infer<typeof ReaderView>['remembered']>, 'fields'> & { fields: EditableField[] };
-export type ReaderView = Omit<z.infer<typeof ReaderView>, 'known' | 'remembered'> & {
-  known: EditableField[];
   remembered?: RememberedFields;
+};
+export type RememberedFields = {
+  /** ISO time ConsCent returned these values. */
+  at: string;
+  from: 'session-save' | 'history';
+  fields: EditableField[];
 };
 
 export const UpdateReaderRequest = z.strictObject({

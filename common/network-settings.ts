@@ -70,13 +70,12 @@ export const ExtraCertificate = z
   .refine((pem) => pem.split('-----BEGIN CERTIFICATE-----').length === 2, CERTIFICATE_NOT_PEM);
 
 /** What the console shows of a certificate: who it names, who signed it, until when. */
-export const CertificateInfo = z.object({
-  subject: z.string(),
-  issuer: z.string(),
+export type CertificateInfo = {
+  subject: string;
+  issuer: string;
   /** ISO date-time. */
-  validTo: z.string(),
-});
-export type CertificateInfo = z.infer<typeof CertificateInfo>;
+  validTo: string;
+};
 
 const proxySecret = (label: string, max: number) =>
   z.string().min(1, `Enter the proxy ${label}.`).max(max, `The proxy ${label} is too long.`);

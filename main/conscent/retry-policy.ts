@@ -32,8 +32,6 @@ export const LOOKUP_RETRY_POLICY: Readonly<RetryPolicy> = Object.freeze({
   minAttemptMs: 1_000,
 });
 
-export const NO_RETRY: Readonly<RetryPolicy> = Object.freeze({ ...LOOKUP_RETRY_POLICY, maxAttempts: 1 });
-
 /** Statuses a gateway or load balancer answers while ConsCent is briefly unavailable. */
 export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([502, 503, 504]);
 
