@@ -1,5 +1,5 @@
 // Base URL presets. Documented hosts; the `/api/v1` suffix is inferred from ConsCent's
-// demo apps (../shared/api/README.md). A connection can always override the URL.
+// demo apps (docs/conscent-api.md). A connection can always override the URL.
 export const ENVIRONMENTS = ['production', 'sandbox', 'custom'] as const;
 export type Environment = (typeof ENVIRONMENTS)[number];
 
@@ -9,8 +9,12 @@ export const ENVIRONMENT_PRESETS: Record<Environment, { label: string; baseUrl: 
   custom: { label: 'Custom', baseUrl: '' },
 };
 
+// The one definition of "this machine" for the console: plain http to ConsCent, the dev
+// server's page, a proxy bypass and the simulator's address are all allowed on it alone.
+// '[::1]' is how a URL's hostname spells IPv6 loopback; '::1' is how a listen address does.
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
 
+/** A URL's hostname (or a bare listen address) that names this machine: localhost, 127.0.0.0/8 or ::1. */
 export function isLoopbackHost(hostname: string): boolean {
   return LOOPBACK_HOSTS.has(hostname) || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
 }

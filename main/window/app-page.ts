@@ -1,3 +1,4 @@
+import { isLoopbackHost } from '../../common/environments';
 import { APP_PAGE_URL } from './app-protocol';
 
 // Where the window's page comes from. Packaged: always the app:// page. In development
@@ -9,13 +10,11 @@ export type AppPage =
   | { kind: 'bundled'; url: string }
   | { kind: 'dev-server'; url: string; origin: string };
 
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
-
 export function resolveAppPage(options: { isPackaged: boolean; devServerUrl: string | undefined }): AppPage {
   if (options.isPackaged || !options.devServerUrl) return { kind: 'bundled', url: APP_PAGE_URL };
   const url = parseDevServerUrl(options.devServerUrl);
   if (!url) {
-    throw new Error('ELECTRON_RENDERER_URL must be an http(s) URL on localhost, 127.0.0.1 or [::1].');
+    throw new Error('ELECTRON_RENDERER_URL must be an http(s) URL on a loopback host, such as localhost, 127.0.0.1 or [::1].');
   }
   return { kind: 'dev-server', url: url.href, origin: url.origin };
 }
@@ -28,7 +27,7 @@ function parseDevServerUrl(raw: string): URL | undefined {
     return undefined;
   }
   const httpish = url.protocol === 'http:' || url.protocol === 'https:';
-  if (!httpish || !LOOPBACK_HOSTS.has(url.hostname) || url.username || url.password) return undefined;
+  if (!httpish || !isLoopbackHost(url.hostname) || url.username || url.password) return undefined;
   url.search = '';
   url.hash = '';
   return url;
