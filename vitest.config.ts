@@ -1,8 +1,10 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 
-// Two projects: Node tests for main/preload/simulator (never importing Electron at
-// runtime) and DOM tests for the React renderer.
+// Four projects: Node tests for main, preload, scripts and the simulator (never importing
+// Electron at runtime); DOM tests for the React renderer; end-to-end tests of the built
+// page and preload in Chromium (out/ must be built first); and packaging (icons and an
+// electron-builder build).
 export default defineConfig({
   test: {
     projects: [

@@ -4,7 +4,7 @@ import { OBJECT_ID_PATTERN } from './object-id';
 // The ConsCent user model as the console edits it. These schemas are the single source
 // of truth: main validates IPC payloads with them, the renderer validates the form with
 // them as the agent types, and the simulator validates PATCH bodies with them.
-// Field list and formats: ../shared/api/README.md (inferred from the 200 response and
+// Field list and formats: docs/conscent-api.md (inferred from the 200 response and
 // the register-user endpoint; the update page documents no body table).
 
 export { OBJECT_ID_PATTERN };

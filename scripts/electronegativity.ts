@@ -6,7 +6,7 @@ import { ROOT, loadConfig, loadRunner, lockedElectronVersion, scanTarget } from 
 // Advisory Electron security scan with @doyensec/electronegativity, run by scripts/test.sh
 // after the build, over what ships (out/main, out/preload, out/renderer) and over the
 // sources. Prints the findings by severity, each marked reviewed or NOT REVIEWED (the
-// decisions live in scripts/electronegativity.config.json and README.md), and
+// decisions live in scripts/electronegativity.config.json and docs/security.md), and
 // writes test-results/electronegativity/<target>.csv. It never fails the run: not on
 // findings, and not when the scanner itself breaks (it says so in one line instead).
 //

@@ -3,7 +3,7 @@ import { ADDRESS_KEYS } from '../common/user-schemas';
 
 // What the simulator stores, and how each endpoint shapes it. Shaping builds every
 // object key by key because the console must cope with ConsCent's exact field order
-// and field set (seed page and README), not with whatever the store happens to hold.
+// and field set (docs/conscent-api.md), not with whatever the store happens to hold.
 
 export type StoredAddressEntry = Address & { _id: string };
 

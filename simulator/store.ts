@@ -102,8 +102,8 @@ export class SimStore {
   }
 
   /**
-   * ConsCent does not document what an address list in the body does (README, "open
-   * question"). Default 'replace': the list becomes exactly what was sent, entries sent
+   * ConsCent does not document what an address list in the body does (docs/conscent-api.md,
+   * "What the API does not tell us"). Default 'replace': the list becomes exactly what was sent, entries sent
    * with an `_id` keep it and new ones get a fresh id, which is what a full-list editor
    * expects. 'append' models the other reading of the seed example (two billing entries
    * with ids minted at different times): every sent entry is added as a new entry with a

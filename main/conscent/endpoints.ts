@@ -1,5 +1,5 @@
 // Every ConsCent path the console calls, in one place, so a correction is one edit.
-// Status per ../shared/api/README.md.
+// Documented or inferred, as docs/conscent-api.md says.
 export const ENDPOINTS = {
   /** Documented (the seed page). PATCH, Basic auth, query `userId`, JSON body. */
   updateUser: { method: 'PATCH', path: '/client/update-user' },

@@ -2,7 +2,7 @@ import type { HistoryReason } from '../../common/result';
 import { ConsoleFailure } from '../errors/console-failure';
 
 // Failures of the change history: kind `history`, a reason and facts (which change, which
-// folder, which error code); the renderer words them (renderer/src/history/explain-history-error.ts).
+// folder, which error code); the renderer words them (renderer/src/errors/history-failure-words.ts).
 
 export type HistoryFacts = { path?: string; code?: string; entryId?: number };
 

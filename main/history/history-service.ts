@@ -23,9 +23,9 @@ import { lastKnownRecord, type HistoryRecord } from './last-known';
 import { revertPlanFor } from './revert-plan';
 
 // The change history as the rest of main uses it: the update path records each save
-// through begin/finish, getUser asks for the last record a save returned, and the bridge's
-// history operations list, export, prepare reverts and change the settings. The journal
-// is opened (and old entries purged) once, on first use.
+// through begin/finish, `remembered` gives a lookup the last record a save returned, and
+// the bridge's history operations list, export, prepare reverts and change the settings.
+// The journal is opened (and old entries purged) once, on first use.
 
 export interface HistoryServiceOptions {
   /** The history's folder; null for a console without one (some tests): every operation fails. */

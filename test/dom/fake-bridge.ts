@@ -25,7 +25,7 @@ import { FakeHistory, historyChanges } from './fake-history';
 // contract's schemas (as main does), records every call, keeps credentials to itself
 // (summaries only say hasCredentials), and can be scripted to fail or to hold a call
 // open. Lookups hide what ConsCent's lookup endpoints do not return (phone, gender,
-// address lists), as described in shared/api/README.md.
+// address lists), as docs/conscent-api.md describes.
 
 type RequestOf<K extends OperationName> = Parameters<ConsoleBridge[K]>[0];
 type ValueOf<K extends OperationName> = Awaited<ReturnType<ConsoleBridge[K]>> extends Result<infer V> ? V : never;

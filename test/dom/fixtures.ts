@@ -1,6 +1,6 @@
 import type { FakeConnection, FakeUser } from './fake-bridge';
 
-// Test data: the seed page's reader (shared/api/update-userdetails.seed.md) and a few
+// Test data: the reader of ConsCent's update-user example (docs/conscent-api.md) and a few
 // more, plus one connection per environment tone.
 
 export const SANDBOX: FakeConnection = {

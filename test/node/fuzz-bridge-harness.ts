@@ -34,7 +34,7 @@ import { historyPayloads } from './fuzz-history-arbitraries';
 // the defaults; FUZZ_REPORT_DIR=dir writes the figures as JSON.
 
 export const CONNECTION_OPERATIONS = ['listConnections', 'saveConnection', 'deleteConnection', 'selectConnection'] as const satisfies OperationName[];
-export const USER_OPERATIONS = ['testConnection', 'lookupReader', 'openReader', 'updateReader', 'listRecentReaders', 'clearRecentReaders'] as const satisfies OperationName[];
+export const READER_OPERATIONS = ['testConnection', 'lookupReader', 'openReader', 'updateReader', 'listRecentReaders', 'clearRecentReaders'] as const satisfies OperationName[];
 export const BULK_OPERATIONS = ['bulkChooseFile', 'bulkValidate', 'bulkStart', 'bulkControl', 'bulkProgress', 'bulkResults', 'bulkExport', 'bulkInterrupted'] as const satisfies OperationName[];
 export const HISTORY_OPERATIONS = ['listHistory', 'exportHistory', 'prepareRevert', 'getHistorySettings', 'saveHistorySettings', 'clearHistory'] as const satisfies OperationName[];
 

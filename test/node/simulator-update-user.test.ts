@@ -37,7 +37,7 @@ const address = (apartment: string, pincode = '282001') => ({
   country: 'India',
 });
 
-// The seed page's documented 200 response, copied verbatim from update-userdetails.seed.md.
+// The documented 200 response of ConsCent's update-userdetails page (docs/conscent-api.md), copied verbatim.
 const SEED_PAGE_EXAMPLE = {
   message: 'User Details Updated Successfully.',
   userData: {
