@@ -1,35 +1,19 @@
 import { apiFailure } from '../helpers/api-failure';
 import { wordsOf } from '../helpers/failure-words';
 import { closedPort } from '../helpers/closed-port';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createConsCentClient, type ConsCentClient } from '../../main/conscent/conscent-client';
-import {
-  DEMO_CLIENT,
-  DUPLICATE_EMAIL,
-  DUPLICATE_EMAIL_USER_IDS,
-  SEED_EXAMPLE_USER_ID,
-  startSimulator,
-  type Fault,
-  type RunningSimulator,
-} from '../../simulator';
+import { describe, expect } from 'vitest';
+import { createConsCentClient } from '../../main/conscent/conscent-client';
+import { DEMO_CLIENT, DUPLICATE_EMAIL, DUPLICATE_EMAIL_USER_IDS, SEED_EXAMPLE_USER_ID, type Fault } from '../../simulator';
+import { simulatorTest } from '../helpers/simulator-fixture';
 
 const credentials = { apiKey: DEMO_CLIENT.apiKey, apiSecret: DEMO_CLIENT.apiSecret };
-let sim: RunningSimulator;
-let client: ConsCentClient;
 
-beforeAll(async () => {
-  sim = await startSimulator({ userCount: 50, seed: 7 });
-});
-afterAll(() => sim.stop());
-beforeEach(() => {
-  sim.clearFaults();
-  sim.clearRequests();
-  client = createConsCentClient({ baseUrl: sim.baseUrl, clientId: DEMO_CLIENT.clientId, credentials }, { timeoutMs: 1500 });
-});
-
+const it = simulatorTest({ userCount: 50, seed: 7 }).extend('client', ({ sim }) =>
+  createConsCentClient({ baseUrl: sim.baseUrl, clientId: DEMO_CLIENT.clientId, credentials }, { timeoutMs: 1500 }),
+);
 
 describe('ConsCent client against the simulator: success', () => {
-  it('updates a user, sending only the changed fields, and returns the stored record', async () => {
+  it('updates a user, sending only the changed fields, and returns the stored record', async ({ sim, client }) => {
     const before = sim.getUser(SEED_EXAMPLE_USER_ID)!;
     const response = await client.updateUser(SEED_EXAMPLE_USER_ID, { phone: '9123456789', countryCode: '+91' });
     expect(response.message).toBe('User Details Updated Successfully.');
@@ -41,7 +25,7 @@ describe('ConsCent client against the simulator: success', () => {
     expect(request!.body).toEqual({ phone: '9123456789', countryCode: '+91' });
   });
 
-  it('reads user details and subscriptions by userId, email and phone', async () => {
+  it('reads user details and subscriptions by userId, email and phone', async ({ sim, client }) => {
     const byId = await client.getUserAndSubscriptions({ userId: SEED_EXAMPLE_USER_ID });
     expect(byId.userdetails.email).toBe('shivamdubey+kljo@conscent.ai');
     expect(byId.userSubscriptions.length).toBeGreaterThan(0);
@@ -50,7 +34,7 @@ describe('ConsCent client against the simulator: success', () => {
     expect((await client.getUserAndSubscriptions({ phoneNumber: user.phone })).userdetails.name).toBe(user.name);
   });
 
-  it('finds purchases by email, including two accounts that share one email', async () => {
+  it('finds purchases by email, including two accounts that share one email', async ({ client }) => {
     const { purchases } = await client.findPurchases({ email: DUPLICATE_EMAIL });
     expect(new Set(purchases.map((p) => p.userId))).toEqual(new Set(DUPLICATE_EMAIL_USER_IDS));
   });
@@ -73,7 +57,7 @@ describe('ConsCent client: every failure maps to one error kind', () => {
     ['latency past the timeout', { kind: 'latency', ms: 3000 }, 'timeout', /did not answer/],
   ];
   for (const [label, fault, kind, message] of cases) {
-    it(`${label} → ${kind}`, async () => {
+    it(`${label} → ${kind}`, async ({ sim, client }) => {
       sim.addFault({ path: '/client/update-user', fault });
       const error = await apiFailure(client.updateUser(SEED_EXAMPLE_USER_ID, { name: 'X Y' }));
       expect(error.kind).toBe(kind);
@@ -82,7 +66,7 @@ describe('ConsCent client: every failure maps to one error kind', () => {
     });
   }
 
-  it('429 → rate-limited, with the Retry-After seconds', async () => {
+  it('429 → rate-limited, with the Retry-After seconds', async ({ sim, client }) => {
     sim.addFault({ path: '/client/update-user', fault: { kind: 'status', status: 429, retryAfterSeconds: 7 } });
     const error = await apiFailure(client.updateUser(SEED_EXAMPLE_USER_ID, { name: 'X Y' }));
     expect(error.kind).toBe('rate-limited');
@@ -90,7 +74,7 @@ describe('ConsCent client: every failure maps to one error kind', () => {
     expect(wordsOf(error)).toMatch(/Wait 7 s/);
   });
 
-  it('a wrong secret → unauthorized, and the secret is in no message', async () => {
+  it('a wrong secret → unauthorized, and the secret is in no message', async ({ sim }) => {
     const wrong = { apiKey: DEMO_CLIENT.apiKey, apiSecret: 'wrong-secret-123456' };
     const bad = createConsCentClient({ baseUrl: sim.baseUrl, clientId: DEMO_CLIENT.clientId, credentials: wrong });
     const error = await apiFailure(bad.updateUser(SEED_EXAMPLE_USER_ID, { name: 'X Y' }));
@@ -98,7 +82,7 @@ describe('ConsCent client: every failure maps to one error kind', () => {
     expect(JSON.stringify(error.toBridgeError())).not.toContain('wrong-secret-123456');
   });
 
-  it('an unknown user → not-found; a malformed request → invalid-input with the API message', async () => {
+  it('an unknown user → not-found; a malformed request → invalid-input with the API message', async ({ client }) => {
     expect((await apiFailure(client.updateUser('0123456789abcdef01234567', { name: 'X Y' }))).kind).toBe('not-found');
     const invalid = await apiFailure(client.updateUser('not-an-id', { name: 'X Y' }));
     expect(invalid.kind).toBe('invalid-input');
@@ -121,7 +105,7 @@ describe('ConsCent client: every failure maps to one error kind', () => {
     expect(error.toBridgeError().reason).toBe('host-not-found');
   });
 
-  it('works again once the fault is gone', async () => {
+  it('works again once the fault is gone', async ({ sim, client }) => {
     sim.addFault({ path: '/client/update-user', fault: { kind: 'status', status: 503 }, times: 1 });
     expect((await apiFailure(client.updateUser(SEED_EXAMPLE_USER_ID, { name: 'Retry Works' }))).kind).toBe('server-error');
     expect((await client.updateUser(SEED_EXAMPLE_USER_ID, { name: 'Retry Works' })).userData.name).toBe('Retry Works');
