@@ -1,8 +1,5 @@
-import { createWriteStream } from 'node:fs';
-import { open } from 'node:fs/promises';
-import { finished } from 'node:stream/promises';
-import { stringify } from 'csv-stringify';
 import type { BulkResultsPage, BulkRowResult, RowError } from '../../common/bulk-schemas';
+import { writeCsvFile } from '../exports/csv-file';
 import { finalResults } from './run-events';
 import { jsonLines, type RunPaths } from './run-files';
 
@@ -40,36 +37,13 @@ function resultCells(r: BulkRowResult): string[] {
   return [String(r.row), r.userId, r.outcome, r.entryId ? String(r.entryId) : '', e?.kind ?? '', e?.reason ?? '', e?.status ? String(e.status) : '', message, (r.changes ?? []).join(' ')];
 }
 
-async function writeCsv(path: string, header: readonly string[], rows: AsyncIterable<string[]> | Iterable<string[]>): Promise<number> {
-  const file = createWriteStream(path, { mode: 0o600, flags: 'w' });
-  const csv = stringify({ header: true, columns: [...header], escape_formulas: true, record_delimiter: 'windows' });
-  csv.pipe(file);
-  let count = 0;
-  try {
-    for await (const row of rows) {
-      if (!csv.write(row)) await new Promise((resolve) => csv.once('drain', resolve));
-      count += 1;
-    }
-  } finally {
-    csv.end();
-    await finished(file);
-  }
-  const handle = await open(path, 'r+');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  return count;
-}
-
 export async function exportResults(paths: RunPaths, dry: boolean, path: string): Promise<number> {
-  return writeCsv(path, RESULTS_HEADER, (await allResults(paths, dry)).map(resultCells));
+  const rows = (await allResults(paths, dry)).map(resultCells);
+  return writeCsvFile(path, RESULTS_HEADER, (emit) => emit(rows));
 }
 
 export async function exportReport(paths: RunPaths, path: string): Promise<number> {
-  async function* rows() {
-    for await (const e of jsonLines<RowError>(paths.errors)) yield [String(e.row), e.column, e.message];
-  }
-  return writeCsv(path, REPORT_HEADER, rows());
+  return writeCsvFile(path, REPORT_HEADER, async (emit) => {
+    for await (const e of jsonLines<RowError>(paths.errors)) await emit([[String(e.row), e.column, e.message]]);
+  });
 }

@@ -1,16 +1,10 @@
-import { createWriteStream } from 'node:fs';
-import { open } from 'node:fs/promises';
-import { finished } from 'node:stream/promises';
-import { stringify } from 'csv-stringify';
 import type { HistoryValue } from '../../common/history-schemas';
 import { ADDRESS_KEYS } from '../../common/user-schemas';
 import type { LoadedEntry } from './journal-entries';
 import { statusOf } from './journal-index';
 
-// The history as CSV (RFC 4180, UTF-8, a header row), one row per changed field, written
-// by csv-stringify. Cells starting with = + - @ (or a tab or carriage return) are escaped
-// with a leading ' so a spreadsheet never runs them as formulas: the values are what
-// agents and readers typed.
+// The history as CSV rows, one per changed field; main/exports/csv-file.ts writes them
+// (0600, formula-looking cells escaped: the values are what agents and readers typed).
 
 export const CSV_HEADER = [
   'entry',
@@ -73,38 +67,5 @@ export function rowsOf(loaded: LoadedEntry): string[][] {
     cellOf(change.after),
     outcome?.message ?? '',
   ]);
-}
-
-/**
- * Writes the CSV to `path` (created 0600: it holds readers' personal data), feeding rows
- * as `produce` emits them. Resolves with the number of rows written (header excluded).
- */
-export async function writeCsv(path: string, produce: (emit: (rows: string[][]) => Promise<void>) => Promise<void>): Promise<number> {
-  const file = createWriteStream(path, { mode: 0o600, flags: 'w' });
-  const csv = stringify({ header: true, columns: [...CSV_HEADER], escape_formulas: true, record_delimiter: 'windows' });
-  csv.pipe(file);
-  let rows = 0;
-  const writeRow = (row: string[]) =>
-    new Promise<void>((resolve) => {
-      if (csv.write(row)) resolve();
-      else csv.once('drain', resolve);
-    });
-  try {
-    await produce(async (batch) => {
-      for (const row of batch) await writeRow(row);
-      rows += batch.length;
-    });
-  } finally {
-    csv.end();
-    await finished(file);
-  }
-  // Flushed before the agent is told it was saved.
-  const handle = await open(path, 'r+');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  return rows;
 }
 

@@ -17,7 +17,8 @@ import type { StoredConnection } from '../settings/settings-schema';
 import { currentIdentity, type AgentIdentity } from './agent-identity';
 import { readerOf, recordedChanges } from './change-entry';
 import { HistoryError } from './history-error';
-import { rowsOf, writeCsv } from './history-csv';
+import { writeCsvFile } from '../exports/csv-file';
+import { CSV_HEADER, rowsOf } from './history-csv';
 import { openJournal, type Journal } from './journal';
 import { lastKnownRecord, type HistoryRecord } from './last-known';
 import { revertPlanFor } from './revert-plan';
@@ -164,7 +165,7 @@ export function createHistoryService(options: HistoryServiceOptions) {
       const path = await options.chooseExportPath(`conscent-history-${day}.csv`);
       if (!path) return { saved: false };
       let entries = 0;
-      const rows = await writeCsv(path, (emit) =>
+      const rows = await writeCsvFile(path, CSV_HEADER, (emit) =>
         j.eachMatching(filter, async (batch) => {
           entries += batch.length;
           await emit(batch.flatMap(rowsOf));
