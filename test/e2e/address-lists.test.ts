@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_CLIENT, type SimUser } from '../../simulator';
+import type { SimUser } from '../../simulator';
 import { launchConsole, type ConsoleUnderTest } from './harness';
 import { steps } from './ui-steps';
 
@@ -16,10 +16,7 @@ const ui = steps(() => page);
 beforeAll(async () => {
   app = await launchConsole({ userCount: 200, seed: 11 });
   page = app.page;
-  await ui.field('Connection name').waitFor();
-  await ui.fillConnection({ name: 'Local simulator', baseUrl: app.sim.baseUrl, ...DEMO_CLIENT });
-  await ui.button('Save connection').click();
-  await ui.field('Find a reader').waitFor();
+  await ui.connectToSimulator(app.sim.baseUrl);
 });
 afterAll(() => app?.close());
 

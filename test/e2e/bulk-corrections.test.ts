@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_CLIENT } from '../../simulator';
 import { bulkSteps, shootBoth, writeCsv } from './bulk-steps';
 import { launchConsole, type ConsoleUnderTest } from './harness';
 import { steps } from './ui-steps';
@@ -26,10 +25,7 @@ beforeAll(async () => {
   app = await launchConsole({ userCount: 120, seed: 14 });
   work = await mkdtemp(join(tmpdir(), 'cc-e2e-bulk-'));
   ids = app.sim.listUsers().map((u) => u.userId);
-  await ui.field('Connection name').waitFor();
-  await ui.fillConnection({ name: 'Local simulator', baseUrl: app.sim.baseUrl, ...DEMO_CLIENT });
-  await ui.button('Save connection').click();
-  await ui.field('Find a reader').waitFor();
+  await ui.connectToSimulator(app.sim.baseUrl);
 });
 afterAll(async () => {
   await app?.close();

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_CLIENT, SEED_EXAMPLE_USER_ID } from '../../simulator';
+import { SEED_EXAMPLE_USER_ID } from '../../simulator';
 import { launchConsole, type ConsoleUnderTest } from './harness';
 import { steps } from './ui-steps';
 
@@ -20,10 +20,7 @@ const NEW_PHONE = '9811122233';
 beforeAll(async () => {
   app = await launchConsole({ userCount: 50, seed: 21 });
   page = app.page;
-  await ui.field('Connection name').waitFor();
-  await ui.fillConnection({ name: 'Local simulator', baseUrl: app.sim.baseUrl, ...DEMO_CLIENT });
-  await ui.button('Save connection').click();
-  await ui.field('Find a reader').waitFor();
+  await ui.connectToSimulator(app.sim.baseUrl);
 });
 afterAll(() => app?.close());
 

@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_CLIENT, SEED_EXAMPLE_USER_ID } from '../../simulator';
+import { SEED_EXAMPLE_USER_ID } from '../../simulator';
 import { launchConsole, type ConsoleUnderTest } from './harness';
 import { steps } from './ui-steps';
 
@@ -21,10 +21,7 @@ const NEW_PHONE = '+91 98765 43210';
 beforeAll(async () => {
   app = await launchConsole({ userCount: 40, seed: 11 });
   page = app.page;
-  await ui.field('Connection name').waitFor();
-  await ui.fillConnection({ name: 'Local simulator', baseUrl: app.sim.baseUrl, ...DEMO_CLIENT });
-  await ui.button('Save connection').click();
-  await ui.field('Find a reader').waitFor();
+  await ui.connectToSimulator(app.sim.baseUrl);
 });
 afterAll(() => app?.close());
 

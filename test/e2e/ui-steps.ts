@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import type { BridgeError } from '../../common/result';
-import { SEED_EXAMPLE_USER_ID } from '../../simulator';
+import { DEMO_CLIENT, SEED_EXAMPLE_USER_ID } from '../../simulator';
 
 // What an agent does, step by step, by the labels they see; shared by the failure,
 // keychain, settings and leak-sweep journeys (agent-journey.test.ts keeps its own copy).
@@ -21,6 +21,15 @@ export function steps(page: () => Page) {
   // Address inputs are named after their group ("Address City"), via aria-labelledby.
   const addressCity = () => page().getByRole('textbox', { name: 'Address City', exact: true });
   const review = () => page().getByRole('dialog', { name: REVIEW_DIALOG });
+  /** Fills the connection form (Custom environment), without saving. */
+  const fillConnection = async (c: ConnectionFields): Promise<void> => {
+    await field('Connection name').fill(c.name);
+    await field('Environment').selectOption({ label: 'Custom' });
+    await field('Base URL').fill(c.baseUrl);
+    await field('Client ID').fill(c.clientId);
+    await field('API key').fill(c.apiKey);
+    await field('API secret').fill(c.apiSecret);
+  };
 
   return {
     field,
@@ -43,14 +52,14 @@ export function steps(page: () => Page) {
       await page().getByText("As returned by ConsCent's lookup").waitFor();
     },
 
-    /** Fills the connection form (Custom environment), without saving. */
-    async fillConnection(c: ConnectionFields): Promise<void> {
-      await field('Connection name').fill(c.name);
-      await field('Environment').selectOption({ label: 'Custom' });
-      await field('Base URL').fill(c.baseUrl);
-      await field('Client ID').fill(c.clientId);
-      await field('API key').fill(c.apiKey);
-      await field('API secret').fill(c.apiSecret);
+    fillConnection,
+
+    /** On a first start: saves "Local simulator" (the demo client at `baseUrl`) and waits for the reader search. */
+    async connectToSimulator(baseUrl: string): Promise<void> {
+      await field('Connection name').waitFor();
+      await fillConnection({ name: 'Local simulator', baseUrl, ...DEMO_CLIENT });
+      await button('Save connection').click();
+      await field('Find a reader').waitFor();
     },
 
     async connectionFormValues(): Promise<ConnectionFields> {
