@@ -20,6 +20,7 @@ import {
   startSimulator,
   type RunningSimulator,
 } from '../../simulator';
+import { value, failure as error } from '../helpers/bridge-result';
 
 let sim: RunningSimulator;
 let handlers: BridgeHandlers;
@@ -43,15 +44,6 @@ beforeEach(async () => {
     logger: createFileLogger({ dir: join(dir, 'logs') }),
   });
 });
-
-function value<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(`expected ok, got ${result.error.kind}: ${JSON.stringify(result.error)}`);
-  return result.value;
-}
-function error<T>(result: Result<T>) {
-  if (result.ok) throw new Error('expected a failure');
-  return result.error;
-}
 
 const simConnection = () => ({ name: 'Local simulator', environment: 'custom' as const, baseUrl: sim.baseUrl, clientId: DEMO_CLIENT.clientId });
 

@@ -2,11 +2,11 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Result } from '../../common/result';
 import { createAppBridgeHandlers } from '../../main/app-services';
 import type { BridgeHandlers } from '../../main/ipc/register-bridge';
 import { DEMO_CLIENT, SEED_EXAMPLE_USER_ID, startSimulator, type RunningSimulator } from '../../simulator';
 import { countingKeytar, mapKeytar, type CountingKeytar } from '../helpers/counting-keytar';
+import { value } from '../helpers/bridge-result';
 
 // Issue #12, item 2: every keychain read is a D-Bus round trip and costs native memory
 // in keytar + libsecret. A connection's key and secret are read once per session, kept in
@@ -27,11 +27,6 @@ beforeEach(async () => {
   keytar = countingKeytar(keychain);
   handlers = createAppBridgeHandlers({ userDataDir: join(dir, 'userData'), logDir: join(dir, 'logs'), keytar, requestTimeoutMs: 5000 });
 });
-
-function value<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(`bridge error: ${JSON.stringify(result.error)}`);
-  return result.value;
-}
 
 async function saveConnection(name: string): Promise<string> {
   const connection = { name, environment: 'custom', baseUrl: sim.baseUrl, clientId: DEMO_CLIENT.clientId };

@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ReaderView } from '../../common/contract';
-import type { Result } from '../../common/result';
 import { createConsCentClient } from '../../main/conscent/conscent-client';
 import { createMemoryCredentialStore } from '../helpers/memory-credential-store';
 import { wireBridgeHandlers } from '../../main/app-services';
@@ -12,6 +11,7 @@ import { createFileLogger } from '../../main/logging/logger';
 import { createLastReturnedRecords, withRemembered, type RecordOrigin } from '../../main/readers/last-returned-records';
 import { createConnectionStore } from '../../main/settings/connection-store';
 import { DEMO_CLIENT, SEED_EXAMPLE_USER_ID, startSimulator, type RunningSimulator } from '../../simulator';
+import { value } from '../helpers/bridge-result';
 
 // Issue #8 item 1: the lookup returns no address lists, phone or gender. Main keeps the
 // record the last update returned (this session, in memory) and fills those gaps from it,
@@ -142,7 +142,3 @@ describe('openReader after a save in this session', () => {
   });
 });
 
-function value<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(`expected ok, got ${result.error.kind}: ${JSON.stringify(result.error)}`);
-  return result.value;
-}

@@ -12,6 +12,7 @@ import { silentLogger } from '../helpers/silent-logger';
 import { lookUpReaders } from '../../main/readers/reader-lookup';
 import { createConnectionStore } from '../../main/settings/connection-store';
 import { DEMO_CLIENT, DUPLICATE_EMAIL, NO_PURCHASES_EMAIL, SEED_EXAMPLE_USER_ID, startSimulator, type RunningSimulator } from '../../simulator';
+import { value } from '../helpers/bridge-result';
 
 // Issue #12, item 1: one round trip to ConsCent per agent action, counted in the
 // simulator's request log. By user id: one details request, and the match opens from it.
@@ -42,10 +43,6 @@ beforeEach(async () => {
   sim.clearRequests();
 });
 
-function value<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(`bridge error: ${JSON.stringify(result.error)}`);
-  return result.value;
-}
 const lookup = async (query: string, searchId?: number) =>
   (await handlers.lookupReader({ connectionId, query, ...(searchId === undefined ? {} : { searchId }) })) as Result<LookupReaderResult>;
 const requests = () => sim.requests.map((r) => `${r.path}?${Object.keys(r.query).filter((k) => k !== 'clientId' && !k.startsWith('page')).join('&')}`);

@@ -4,12 +4,12 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Result } from '../../common/result';
 import { createMemoryCredentialStore } from '../helpers/memory-credential-store';
 import { wireBridgeHandlers } from '../../main/app-services';
 import type { BridgeHandlers } from '../../main/ipc/register-bridge';
 import { createFileLogger } from '../../main/logging/logger';
 import { createConnectionStore } from '../../main/settings/connection-store';
+import { failure } from '../helpers/bridge-result';
 
 let dir: string;
 let handlers: BridgeHandlers;
@@ -30,11 +30,6 @@ beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'cc-preset-'));
   start();
 });
-
-function failure<T>(result: Result<T>) {
-  if (result.ok) throw new Error('expected a failure');
-  return result.error;
-}
 
 describe('preset and host', () => {
   it.each([

@@ -9,7 +9,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ConnectionSummary } from '../../common/contract';
-import type { Result } from '../../common/result';
 import { createConsCentClient } from '../../main/conscent/conscent-client';
 import { createMemoryCredentialStore, type MemoryCredentialStore } from '../helpers/memory-credential-store';
 import { wireBridgeHandlers } from '../../main/app-services';
@@ -17,6 +16,7 @@ import type { BridgeHandlers } from '../../main/ipc/register-bridge';
 import { createFileLogger } from '../../main/logging/logger';
 import { createConnectionStore, type ConnectionStore } from '../../main/settings/connection-store';
 import { DEMO_CLIENT, SEED_EXAMPLE_USER_ID, startSimulator, type RunningSimulator } from '../../simulator';
+import { value, failure } from '../helpers/bridge-result';
 
 let home: RunningSimulator;
 let elsewhere: RunningSimulator;
@@ -43,15 +43,6 @@ beforeEach(async () => {
     logger: createFileLogger({ dir: join(dir, 'logs') }),
   });
 });
-
-function value<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(`expected ok, got ${result.error.kind}: ${JSON.stringify(result.error)}`);
-  return result.value;
-}
-function failure<T>(result: Result<T>) {
-  if (result.ok) throw new Error('expected a failure');
-  return result.error;
-}
 
 const connectionAt = (baseUrl: string) => ({ name: 'Publisher', environment: 'custom' as const, baseUrl, clientId: DEMO_CLIENT.clientId });
 const hostOf = (sim: RunningSimulator) => new URL(sim.baseUrl).host;

@@ -8,7 +8,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CLIENT_ID_FIELD } from '../../common/error-fields';
-import type { Result } from '../../common/result';
 import { createConsCentClient } from '../../main/conscent/conscent-client';
 import { CLIENT_ID_PROBE_USER_ID } from '../../main/conscent/endpoints';
 import { createMemoryCredentialStore } from '../helpers/memory-credential-store';
@@ -17,6 +16,7 @@ import type { BridgeHandlers } from '../../main/ipc/register-bridge';
 import { createFileLogger } from '../../main/logging/logger';
 import { createConnectionStore } from '../../main/settings/connection-store';
 import { DEMO_CLIENT, SEED_EXAMPLE_USER_ID, startSimulator, type RunningSimulator } from '../../simulator';
+import { failure } from '../helpers/bridge-result';
 
 const OTHER_CLIENT = { clientId: 'other-publisher', apiKey: 'other-key', apiSecret: 'other-secret' };
 let sim: RunningSimulator;
@@ -38,10 +38,6 @@ beforeEach(async () => {
   });
 });
 
-function failure<T>(result: Result<T>) {
-  if (result.ok) throw new Error('expected a failure');
-  return result.error;
-}
 const connection = (clientId: string) => ({ name: 'Local', environment: 'custom' as const, baseUrl: sim.baseUrl, clientId });
 
 describe('Test connection and the Client ID', () => {
