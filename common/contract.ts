@@ -7,14 +7,7 @@ import { HistoryEntryId } from './history-schemas';
 import { RECENT_READERS_REQUEST_SCHEMAS, type RecentReadersBridge } from './recent-readers-contract';
 import { ExtraCertificate, ProxyCredentials, ProxySetting, type CertificateInfo, type RouteReport } from './network-settings';
 import type { BridgeError, Result } from './result';
-import {
-  ObjectId,
-  UserChanges,
-  type Address,
-  type AddressEntry,
-  type EditableField,
-  type Subscription,
-} from './user-schemas';
+import { ObjectId, UserChanges, type Address, type AddressEntry, type EditableField, type Subscription } from './user-schemas';
 
 // The one contract of the bridge between renderer and main: operation names, request
 // schemas (validated in main), result types (used by preload and renderer). Adding an
