@@ -4,6 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 echo "== typecheck"; npm run --silent typecheck
+echo "== format"; npm run --silent format:check
 echo "== lint"; npm run --silent lint
 echo "== build"; npx electron-vite build >/dev/null
 # Advisory: prints findings and never fails the run, not even if the scanner breaks.
