@@ -58,7 +58,11 @@ export default tseslint.config(
         {
           paths: pageForbidden,
           patterns: [
-            { group: ['electron/*', 'keytar/*', 'axios/*', 'node:*', ...builtinModules.map((name) => `${name}/*`)], message: PAGE_MESSAGE, allowTypeImports: true },
+            {
+              group: ['electron/*', 'keytar/*', 'axios/*', 'node:*', ...builtinModules.map((name) => `${name}/*`)],
+              message: PAGE_MESSAGE,
+              allowTypeImports: true,
+            },
             {
               group: ['**/main', '**/main/**', '**/renderer', '**/renderer/**', '**/preload', '**/preload/**'],
               message: 'common/ is shared by every process: it imports nothing from main, renderer or preload.',
@@ -84,7 +88,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['electron', 'keytar', 'axios', 'fs', 'node:*', '**/main/**'], message: 'The renderer reaches main only through window.conscent.' },
+            {
+              group: ['electron', 'keytar', 'axios', 'fs', 'node:*', '**/main/**'],
+              message: 'The renderer reaches main only through window.conscent.',
+            },
           ],
         },
       ],

@@ -33,7 +33,8 @@ export function checkRow(cells: RowCells): RowCheck {
   const errors: { column: BulkField | 'userId'; message: string }[] = [];
   const userId = cells.userId.trim();
   const id = ObjectId.safeParse(userId);
-  if (!id.success) errors.push({ column: 'userId', message: userId === '' ? 'The user id is empty.' : (id.error.issues[0]?.message ?? 'Not a user id.') });
+  if (!id.success)
+    errors.push({ column: 'userId', message: userId === '' ? 'The user id is empty.' : (id.error.issues[0]?.message ?? 'Not a user id.') });
 
   const body: Record<string, unknown> = {};
   const address: Record<string, string> = {};
@@ -70,7 +71,10 @@ export function checkRow(cells: RowCells): RowCheck {
 }
 
 /** Headers that already say which field they hold ("email", "Address.City", "user id"). */
-export function suggestMapping(columns: readonly string[], fields: readonly BulkField[]): { userId?: string; fields: Partial<Record<BulkField, string>> } {
+export function suggestMapping(
+  columns: readonly string[],
+  fields: readonly BulkField[],
+): { userId?: string; fields: Partial<Record<BulkField, string>> } {
   const plain = (text: string) => text.toLowerCase().replace(/[^a-z0-9.]/g, '');
   const byName = new Map(columns.map((column) => [plain(column), column]));
   const userId = byName.get('userid') ?? byName.get('id');

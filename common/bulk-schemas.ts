@@ -46,7 +46,11 @@ export type BulkMode = (typeof BULK_MODES)[number];
 export const BulkStartRequest = z.strictObject({
   runId: RunId,
   mode: z.enum(BULK_MODES),
-  concurrency: z.number().int().min(1, 'Send at least 1 request at a time.').max(MAX_CONCURRENCY, `Send at most ${MAX_CONCURRENCY} requests at a time.`),
+  concurrency: z
+    .number()
+    .int()
+    .min(1, 'Send at least 1 request at a time.')
+    .max(MAX_CONCURRENCY, `Send at most ${MAX_CONCURRENCY} requests at a time.`),
   /** Send the valid rows and leave the rows in error out. Without it, any error stops the run. */
   skipInvalid: z.boolean(),
   /** On a Production connection: the connection's name, typed by the agent. */

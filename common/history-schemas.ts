@@ -26,7 +26,10 @@ export const HistoryFilter = z
     reader: z.string().trim().max(254, 'That search is too long.').optional(),
     /** Exactly this reader (the reader screen's summary). */
     userId: ObjectId.optional(),
-    connectionId: z.string().regex(/^[a-z0-9-]{1,64}$/, 'A connection id is lowercase letters, digits and dashes.').optional(),
+    connectionId: z
+      .string()
+      .regex(/^[a-z0-9-]{1,64}$/, 'A connection id is lowercase letters, digits and dashes.')
+      .optional(),
     /** Inclusive bounds on the time of the change. */
     from: isoInstant.optional(),
     to: isoInstant.optional(),

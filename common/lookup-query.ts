@@ -24,7 +24,6 @@ export type ParsedQuery =
 /** `foundInText`: the value was found inside longer text (a pasted ticket), not typed alone. */
 export type QueryParse = { ok: true; query: ParsedQuery; foundInText?: true } | { ok: false; message: string };
 
-
 export function parseLookupQuery(raw: string): QueryParse {
   const alone = parseOneValue(raw);
   // Smart paste (issue #11): text with spaces or punctuation around the value, such as a

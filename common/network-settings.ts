@@ -25,8 +25,10 @@ export function proxyUrlProblem(raw: string): string | undefined {
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return `The proxy must be an http:// or https:// proxy, like ${PROXY_URL_EXAMPLE}.`;
   // The proxy password goes to the keychain, never into the settings file.
-  if (url.username || url.password) return 'Leave the user name and password out of the proxy address: the console asks for them when the proxy wants them.';
-  if ((url.pathname !== '/' && url.pathname !== '') || url.search || url.hash) return `The proxy address is only scheme, host and port, like ${PROXY_URL_EXAMPLE}.`;
+  if (url.username || url.password)
+    return 'Leave the user name and password out of the proxy address: the console asks for them when the proxy wants them.';
+  if ((url.pathname !== '/' && url.pathname !== '') || url.search || url.hash)
+    return `The proxy address is only scheme, host and port, like ${PROXY_URL_EXAMPLE}.`;
   if (!url.hostname) return `Enter the proxy's host name, like ${PROXY_URL_EXAMPLE}.`;
   return undefined;
 }
@@ -59,7 +61,8 @@ export type ProxySetting = z.infer<typeof ProxySetting>;
 export const MAX_CERTIFICATE_CHARS = 16_384;
 export const CERTIFICATE_NOT_PEM =
   'Paste one certificate in PEM form: the text from -----BEGIN CERTIFICATE----- to -----END CERTIFICATE----- (ask IT for the .pem or .crt file).';
-export const CERTIFICATE_UNREADABLE = 'This certificate could not be read. Ask IT for the company root certificate as a .pem or .crt file and paste its text.';
+export const CERTIFICATE_UNREADABLE =
+  'This certificate could not be read. Ask IT for the company root certificate as a .pem or .crt file and paste its text.';
 
 /** An extra certificate to trust (PEM): public, so it lives in the settings file. Main parses it for real. */
 export const ExtraCertificate = z
@@ -77,8 +80,7 @@ export type CertificateInfo = {
   validTo: string;
 };
 
-const proxySecret = (label: string, max: number) =>
-  z.string().min(1, `Enter the proxy ${label}.`).max(max, `The proxy ${label} is too long.`);
+const proxySecret = (label: string, max: number) => z.string().min(1, `Enter the proxy ${label}.`).max(max, `The proxy ${label} is too long.`);
 
 /** Asked for when the proxy answers 407; stored in the keychain, never in the settings file. */
 export const ProxyCredentials = z.strictObject({

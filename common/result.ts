@@ -82,13 +82,7 @@ export const SETTINGS_REASONS = ['settings-unwritable', 'settings-stuck', 'too-m
 export const CONFIG_REASONS = ['no-such-connection', 'no-credentials', 'credentials-elsewhere', 'unusable-base-url'] as const;
 
 /** For `invalid-input` errors that are not a schema's field messages. */
-export const INPUT_REASONS = [
-  'credentials-needed',
-  'client-id-refused',
-  'client-id-other-account',
-  'refused-by-conscent',
-  'query',
-] as const;
+export const INPUT_REASONS = ['credentials-needed', 'client-id-refused', 'client-id-other-account', 'refused-by-conscent', 'query'] as const;
 
 /** For `unexpected-response`: what was wrong with ConsCent's answer, or that the console itself failed. */
 export const RESPONSE_REASONS = ['not-json', 'wrong-shape', 'too-large', 'odd-status', 'console-fault'] as const;

@@ -8,28 +8,16 @@ import { OBJECT_ID_PATTERN } from './object-id';
 // the register-user endpoint; the update page documents no body table).
 
 export { OBJECT_ID_PATTERN };
-export const ObjectId = z
-  .string()
-  .regex(OBJECT_ID_PATTERN, 'A ConsCent user id is 24 hexadecimal characters (0-9, a-f).');
+export const ObjectId = z.string().regex(OBJECT_ID_PATTERN, 'A ConsCent user id is 24 hexadecimal characters (0-9, a-f).');
 
 export const GENDERS = ['MALE', 'FEMALE', 'OTHERS'] as const;
 export const Gender = z.enum(GENDERS, { message: 'Gender must be MALE, FEMALE or OTHERS.' });
 export type Gender = z.infer<typeof Gender>;
 
 const MAX_TEXT = 200;
-const text = (label: string) =>
-  z.string().max(MAX_TEXT, `${label} must be at most ${MAX_TEXT} characters.`);
+const text = (label: string) => z.string().max(MAX_TEXT, `${label} must be at most ${MAX_TEXT} characters.`);
 
-export const ADDRESS_KEYS = [
-  'name',
-  'apartment',
-  'area',
-  'pincode',
-  'landmark',
-  'city',
-  'state',
-  'country',
-] as const;
+export const ADDRESS_KEYS = ['name', 'apartment', 'area', 'pincode', 'landmark', 'city', 'state', 'country'] as const;
 export type AddressKey = (typeof ADDRESS_KEYS)[number];
 
 export const Address = z.strictObject({
@@ -52,22 +40,13 @@ export const AddressEntry = Address.extend({ _id: ObjectId.optional() });
 export type AddressEntry = z.infer<typeof AddressEntry>;
 
 export const MAX_ADDRESSES = 20;
-const addressList = (label: string) =>
-  z.array(AddressEntry).max(MAX_ADDRESSES, `${label} can hold at most ${MAX_ADDRESSES} addresses.`);
+const addressList = (label: string) => z.array(AddressEntry).max(MAX_ADDRESSES, `${label} can hold at most ${MAX_ADDRESSES} addresses.`);
 
 export const UserChangesFields = {
-  name: z
-    .string()
-    .trim()
-    .min(1, 'Name cannot be empty.')
-    .max(100, 'Name must be at most 100 characters.'),
+  name: z.string().trim().min(1, 'Name cannot be empty.').max(100, 'Name must be at most 100 characters.'),
   email: z.email({ message: 'Enter a valid email address, like reader@example.com.' }).max(254),
-  countryCode: z
-    .string()
-    .regex(/^\+[1-9]\d{0,3}$/, 'Country code starts with + followed by 1 to 4 digits, like +91.'),
-  phone: z
-    .string()
-    .regex(/^\d{4,15}$/, 'Phone number is 4 to 15 digits, without the country code.'),
+  countryCode: z.string().regex(/^\+[1-9]\d{0,3}$/, 'Country code starts with + followed by 1 to 4 digits, like +91.'),
+  phone: z.string().regex(/^\d{4,15}$/, 'Phone number is 4 to 15 digits, without the country code.'),
   gender: Gender,
   dateOfBirth: z.iso.datetime({ message: 'Date of birth must be an ISO-8601 date-time.' }),
   address: Address,
@@ -178,8 +157,14 @@ export const Purchase = z.object({
   userEmail: z.string().nullable().optional(),
   userName: z.string().nullable().optional(),
   userAddress: StoredAddress.nullable().optional(),
-  billingAddress: z.union([StoredAddress, z.array(StoredAddress)]).nullable().optional(),
-  shippingAddress: z.union([StoredAddress, z.array(StoredAddress)]).nullable().optional(),
+  billingAddress: z
+    .union([StoredAddress, z.array(StoredAddress)])
+    .nullable()
+    .optional(),
+  shippingAddress: z
+    .union([StoredAddress, z.array(StoredAddress)])
+    .nullable()
+    .optional(),
   subscriptionName: z.string().optional(),
   status: z.string().optional(),
   expiryDate: z.string().nullable().optional(),

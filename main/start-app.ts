@@ -38,11 +38,7 @@ export const STARTUP_ERROR_TITLE = `${PRODUCT_NAME} could not start`;
  * Starts the console. Resolves once startup has finished: the window is loading, or this
  * process is a second instance and quits, or startup failed and the error was shown.
  */
-export function startApp<W extends WindowLike, M>(
-  electron: ElectronApi<W, M>,
-  keytar: KeytarLike,
-  env: StartAppEnv,
-): Promise<void> {
+export function startApp<W extends WindowLike, M>(electron: ElectronApi<W, M>, keytar: KeytarLike, env: StartAppEnv): Promise<void> {
   const { app, BrowserWindow, dialog, protocol, session } = electron;
 
   // Both must happen before 'ready'. enableSandbox makes every renderer sandboxed even if a

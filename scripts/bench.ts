@@ -36,7 +36,16 @@ const median = (values: number[]) => {
 const round = (value: number, digits = 1) => Number(value.toFixed(digits));
 const verdict = (ok: boolean) => (ok ? 'meets goal' : 'MISSES goal');
 
-type ActionFigure = { action: ActionName; latencyMs: number; medianMs: number; requests: number; roundTrips: number; floorMs: number; ratioToFloor: number | null; keychainCalls: number };
+type ActionFigure = {
+  action: ActionName;
+  latencyMs: number;
+  medianMs: number;
+  requests: number;
+  roundTrips: number;
+  floorMs: number;
+  ratioToFloor: number | null;
+  keychainCalls: number;
+};
 
 const gc = (() => {
   setFlagsFromString('--expose-gc');
@@ -59,8 +68,14 @@ async function main(): Promise<void> {
   const app = await launchConsole({ userCount: 200, seed: 5, onRequest: recorder.onRequest }, { keytar: keychain });
   const { page, sim } = app;
   const saved = await page.evaluate(
-    (connection) => (window as unknown as { conscent: { saveConnection(r: unknown): Promise<{ ok: boolean; value?: { id: string } }> } }).conscent.saveConnection(connection),
-    { connection: { name: 'Bench', environment: 'custom', baseUrl: sim.baseUrl, clientId: DEMO_CLIENT.clientId }, credentials: { apiKey: DEMO_CLIENT.apiKey, apiSecret: DEMO_CLIENT.apiSecret } },
+    (connection) =>
+      (window as unknown as { conscent: { saveConnection(r: unknown): Promise<{ ok: boolean; value?: { id: string } }> } }).conscent.saveConnection(
+        connection,
+      ),
+    {
+      connection: { name: 'Bench', environment: 'custom', baseUrl: sim.baseUrl, clientId: DEMO_CLIENT.clientId },
+      credentials: { apiKey: DEMO_CLIENT.apiKey, apiSecret: DEMO_CLIENT.apiSecret },
+    },
   );
   if (!saved.ok || !saved.value) throw new Error('could not create the bench connection');
   const connectionId = saved.value.id;
@@ -127,7 +142,11 @@ async function main(): Promise<void> {
   const cycles = (count: number, from: number) =>
     page.evaluate(
       async ({ connectionId, userId, count, from }) => {
-        const bridge = (window as unknown as { conscent: { lookupReader(r: unknown): Promise<{ ok: boolean }>; updateReader(r: unknown): Promise<{ ok: boolean }> } }).conscent;
+        const bridge = (
+          window as unknown as {
+            conscent: { lookupReader(r: unknown): Promise<{ ok: boolean }>; updateReader(r: unknown): Promise<{ ok: boolean }> };
+          }
+        ).conscent;
         for (let i = from; i < from + count; i += 1) {
           if (!(await bridge.lookupReader({ connectionId, query: userId })).ok) throw new Error('lookup failed');
           if (!(await bridge.updateReader({ connectionId, userId, changes: { name: `Cycle ${i}` } })).ok) throw new Error('save failed');
@@ -157,7 +176,12 @@ async function main(): Promise<void> {
       firstPaintRatio: round(appJs.firstPaintGzip / bareJs.totalGzip, 2),
       totalRatio: round(appJs.totalGzip / bareJs.totalGzip, 2),
     },
-    startUp: { appMedianMs: round(median(appStart)), bareMedianMs: round(median(bareStart)), ratio: round(median(appStart) / median(bareStart), 2), runs: START_RUNS },
+    startUp: {
+      appMedianMs: round(median(appStart)),
+      bareMedianMs: round(median(bareStart)),
+      ratio: round(median(appStart) / median(bareStart), 2),
+      runs: START_RUNS,
+    },
     actions: figures,
     runsPerAction: RUNS,
     keychain: { firstUseCalls: firstUseKeychainCalls, callsOver2000Cycles: cycleKeychainCalls },
@@ -183,16 +207,30 @@ function print(r: {
   const { bundle: b, startUp: s } = r;
   console.log('\nConsCent Console bench (this machine, one run)\n');
   console.log('| figure | console | bare React page | ratio | goal |\n| --- | --- | --- | --- | --- |');
-  console.log(`| renderer JS before the lookup box, gzip | ${b.appFirstPaintJsGzipKiB} KiB | ${b.bareJsGzipKiB} KiB | ${b.firstPaintRatio}× | ≤ ${GOALS.jsVsBare}×: ${verdict(b.firstPaintRatio <= GOALS.jsVsBare)} |`);
-  console.log(`| renderer JS in all, lazy screens too, gzip | ${b.appTotalJsGzipKiB} KiB | ${b.bareJsGzipKiB} KiB | ${b.totalRatio}× | (for reference) |`);
-  console.log(`| page loaded → lookup interactive, median of ${s.runs} | ${s.appMedianMs} ms | ${s.bareMedianMs} ms | ${s.ratio}× | ≤ ${GOALS.startVsBare}×: ${verdict(s.ratio <= GOALS.startVsBare)} |`);
-  console.log(`\n| action (median of ${r.runsPerAction}) | added latency | median | requests | round trips on critical path | floor | ratio to floor | keychain calls |\n| --- | --- | --- | --- | --- | --- | --- | --- |`);
+  console.log(
+    `| renderer JS before the lookup box, gzip | ${b.appFirstPaintJsGzipKiB} KiB | ${b.bareJsGzipKiB} KiB | ${b.firstPaintRatio}× | ≤ ${GOALS.jsVsBare}×: ${verdict(b.firstPaintRatio <= GOALS.jsVsBare)} |`,
+  );
+  console.log(
+    `| renderer JS in all, lazy screens too, gzip | ${b.appTotalJsGzipKiB} KiB | ${b.bareJsGzipKiB} KiB | ${b.totalRatio}× | (for reference) |`,
+  );
+  console.log(
+    `| page loaded → lookup interactive, median of ${s.runs} | ${s.appMedianMs} ms | ${s.bareMedianMs} ms | ${s.ratio}× | ≤ ${GOALS.startVsBare}×: ${verdict(s.ratio <= GOALS.startVsBare)} |`,
+  );
+  console.log(
+    `\n| action (median of ${r.runsPerAction}) | added latency | median | requests | round trips on critical path | floor | ratio to floor | keychain calls |\n| --- | --- | --- | --- | --- | --- | --- | --- |`,
+  );
   for (const f of r.actions) {
     const ratio = f.ratioToFloor === null ? '—' : `${f.ratioToFloor}× (${verdict(f.ratioToFloor <= GOALS.actionVsFloor)})`;
-    console.log(`| ${f.action} | ${f.latencyMs} ms | ${f.medianMs} ms | ${f.requests} | ${f.roundTrips} | ${f.floorMs} ms | ${ratio} | ${f.keychainCalls} |`);
+    console.log(
+      `| ${f.action} | ${f.latencyMs} ms | ${f.medianMs} ms | ${f.requests} | ${f.roundTrips} | ${f.floorMs} ms | ${ratio} | ${f.keychainCalls} |`,
+    );
   }
-  console.log(`\nKeychain calls: ${r.keychain.firstUseCalls} on the connection's first use in the session, ${r.keychain.callsOver2000Cycles} over ${BRIDGE_CYCLES} lookup + save cycles.`);
-  console.log(`Main-process RSS growth over ${BRIDGE_CYCLES} bridge cycles: ${r.memory.mainRssGrowthMb} MB (goal < ${GOALS.rssGrowthMb} MB: ${verdict(r.memory.mainRssGrowthMb < GOALS.rssGrowthMb)}).`);
+  console.log(
+    `\nKeychain calls: ${r.keychain.firstUseCalls} on the connection's first use in the session, ${r.keychain.callsOver2000Cycles} over ${BRIDGE_CYCLES} lookup + save cycles.`,
+  );
+  console.log(
+    `Main-process RSS growth over ${BRIDGE_CYCLES} bridge cycles: ${r.memory.mainRssGrowthMb} MB (goal < ${GOALS.rssGrowthMb} MB: ${verdict(r.memory.mainRssGrowthMb < GOALS.rssGrowthMb)}).`,
+  );
   console.log('\nAlso written to test-results/bench.json.');
 }
 

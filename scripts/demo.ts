@@ -38,7 +38,13 @@ async function main(): Promise<void> {
     new URL(sim.baseUrl).origin,
   );
   const connections = createConnectionStore(join(userDataDir, SETTINGS_FILE_NAME));
-  await connections.upsert({ id: DEMO_CONNECTION_ID, name: DEMO_CONNECTION_NAME, environment: 'custom', baseUrl: sim.baseUrl, clientId: DEMO_CLIENT.clientId });
+  await connections.upsert({
+    id: DEMO_CONNECTION_ID,
+    name: DEMO_CONNECTION_NAME,
+    environment: 'custom',
+    baseUrl: sim.baseUrl,
+    clientId: DEMO_CLIENT.clientId,
+  });
   await connections.setActive(DEMO_CONNECTION_ID);
 
   console.log(`Simulator: ${sim.baseUrl}`);

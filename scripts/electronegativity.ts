@@ -26,9 +26,7 @@ async function main(): Promise<void> {
     }
   }
   const electronVersion = await lockedElectronVersion();
-  const excluded = config.excludeChecks
-    .map((entry) => entry.check)
-    .filter((check) => !(online && check === 'AvailableSecurityFixesGlobalCheck'));
+  const excluded = config.excludeChecks.map((entry) => entry.check).filter((check) => !(online && check === 'AvailableSecurityFixesGlobalCheck'));
   const runner = loadRunner();
 
   const findings: Finding[] = [];

@@ -61,11 +61,9 @@ export async function buildAndCheckPreload(): Promise<string[]> {
       ].join('\n'),
     );
     const cli = join(ROOT, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js');
-    await promisify(execFile)(
-      process.execPath,
-      [cli, 'build', '--config', configPath, '--ignoreConfigWarning', '--logLevel', 'error'],
-      { cwd: ROOT },
-    );
+    await promisify(execFile)(process.execPath, [cli, 'build', '--config', configPath, '--ignoreConfigWarning', '--logLevel', 'error'], {
+      cwd: ROOT,
+    });
     return await builtPreloadProblems(outDir);
   } finally {
     await rm(work, { recursive: true, force: true });

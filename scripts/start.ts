@@ -31,7 +31,10 @@ function main(): void {
     process.exitCode = 1;
     return;
   }
-  const build = spawnSync(process.execPath, [join(dirname(require.resolve('electron-vite/package.json')), 'bin', 'electron-vite.js'), 'build'], { cwd: ROOT, stdio: 'inherit' });
+  const build = spawnSync(process.execPath, [join(dirname(require.resolve('electron-vite/package.json')), 'bin', 'electron-vite.js'), 'build'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
   if (build.status !== 0) {
     process.exitCode = build.status ?? 1;
     return;

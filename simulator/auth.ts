@@ -5,10 +5,7 @@ import type { SimClient } from './options';
 
 export const INVALID_CREDENTIALS_MESSAGE = 'Invalid API key and secret';
 
-export type AuthCheck =
-  | { kind: 'none' }
-  | { kind: 'invalid' }
-  | { kind: 'valid'; client: SimClient };
+export type AuthCheck = { kind: 'none' } | { kind: 'invalid' } | { kind: 'valid'; client: SimClient };
 
 // Hash first so the comparison takes the same time whatever the lengths: the simulator
 // should not teach the console's tests anything a real server would not.

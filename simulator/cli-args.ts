@@ -1,14 +1,5 @@
 import { parseArgs } from 'node:util';
-import {
-  ADDRESS_LIST_MODES,
-  DEMO_CLIENT,
-  FAULT_KINDS,
-  FAULT_STATUSES,
-  HTML_STATUSES,
-  SimulatorOptions,
-  type Fault,
-  type FaultRule,
-} from './options';
+import { ADDRESS_LIST_MODES, DEMO_CLIENT, FAULT_KINDS, FAULT_STATUSES, HTML_STATUSES, SimulatorOptions, type Fault, type FaultRule } from './options';
 import { parseRate } from './rate-limit';
 
 // Turns command-line words into simulator options. Kept apart from cli.ts so it can be
@@ -45,10 +36,7 @@ Options:
   --help                    show this help
 `;
 
-export type CliParse =
-  | { kind: 'run'; options: SimulatorOptions; quiet: boolean }
-  | { kind: 'help' }
-  | { kind: 'error'; message: string };
+export type CliParse = { kind: 'run'; options: SimulatorOptions; quiet: boolean } | { kind: 'help' } | { kind: 'error'; message: string };
 
 const WHOLE = /^\d+$/;
 

@@ -21,16 +21,7 @@ export const DEMO_CLIENT: SimClient = Object.freeze({
 });
 
 export const FAULT_STATUSES = [401, 403, 404, 429, 500, 502, 503] as const;
-export const FAULT_KINDS = [
-  'latency',
-  'status',
-  'drop',
-  'html',
-  'malformed-json',
-  'wrong-shape',
-  'oversized',
-  'hang',
-] as const;
+export const FAULT_KINDS = ['latency', 'status', 'drop', 'html', 'malformed-json', 'wrong-shape', 'oversized', 'hang'] as const;
 
 export const HTML_STATUSES = [200, ...FAULT_STATUSES] as const;
 
@@ -50,7 +41,15 @@ export const Fault = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('html'), status: z.union(HTML_STATUSES.map((status) => z.literal(status))).optional() }),
   z.strictObject({ kind: z.literal('malformed-json') }),
   z.strictObject({ kind: z.literal('wrong-shape') }),
-  z.strictObject({ kind: z.literal('oversized'), bytes: z.number().int().min(1).max(2 ** 32).optional() }),
+  z.strictObject({
+    kind: z.literal('oversized'),
+    bytes: z
+      .number()
+      .int()
+      .min(1)
+      .max(2 ** 32)
+      .optional(),
+  }),
   z.strictObject({ kind: z.literal('hang') }),
 ]);
 export type Fault = z.infer<typeof Fault>;
@@ -58,9 +57,15 @@ export type FaultKind = Fault['kind'];
 
 export const FaultRule = z.strictObject({
   /** Path relative to the base path, e.g. `/client/update-user`; absent or `*` = every path. */
-  path: z.string().regex(/^(\*|\/[^?#\s]*)$/, 'A fault path is "*" or starts with "/".').optional(),
+  path: z
+    .string()
+    .regex(/^(\*|\/[^?#\s]*)$/, 'A fault path is "*" or starts with "/".')
+    .optional(),
   /** HTTP method, any case; absent = every method. */
-  method: z.string().regex(/^[A-Za-z]+$/).optional(),
+  method: z
+    .string()
+    .regex(/^[A-Za-z]+$/)
+    .optional(),
   fault: Fault,
   /** How many matching requests get the fault; absent = until cleared. */
   times: z.number().int().min(1).optional(),
@@ -93,15 +98,18 @@ export const SimulatorOptions = z.strictObject({
   userCount: z.number().int().min(0).max(MAX_USER_COUNT).optional(),
   seed: z.number().int().optional(),
   addressListMode: z.enum(ADDRESS_LIST_MODES).optional(),
-  maxBodyBytes: z.number().int().min(1).max(100 * 1024 * 1024).optional(),
+  maxBodyBytes: z
+    .number()
+    .int()
+    .min(1)
+    .max(100 * 1024 * 1024)
+    .optional(),
   faults: z.array(FaultRule).optional(),
   /**
    * Listen with HTTPS. `true` makes a fresh self-signed certificate for the host (so a
    * client that trusts only the usual authorities must refuse it); or pass key and cert.
    */
-  tls: z
-    .union([z.boolean(), z.strictObject({ key: z.string().min(1), cert: z.string().min(1) })])
-    .optional(),
+  tls: z.union([z.boolean(), z.strictObject({ key: z.string().min(1), cert: z.string().min(1) })]).optional(),
   /**
    * A token-bucket rate limit over every request (issue 14): past it the simulator answers
    * 429 with Retry-After. Absent: no limit.

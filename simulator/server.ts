@@ -5,13 +5,7 @@ import { checkAuth } from './auth';
 import { answerWithFault, faultStatus } from './fault-answers';
 import { FaultBook } from './fault-rules';
 import { readBody, sendMessage } from './http-io';
-import {
-  resolveOptions,
-  type FaultRule,
-  type RecordedRequest,
-  type SimClient,
-  type SimulatorOptions,
-} from './options';
+import { resolveOptions, type FaultRule, type RecordedRequest, type SimClient, type SimulatorOptions } from './options';
 import type { SimUser } from './records';
 import { RequestLog, bodyForLog } from './request-log';
 import type { RouteHandler } from './route-context';

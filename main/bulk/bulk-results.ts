@@ -33,8 +33,24 @@ export async function resultsPage(paths: RunPaths, dry: boolean, offset: number,
 
 function resultCells(r: BulkRowResult): string[] {
   const e = r.error;
-  const message = e?.apiMessage ?? (e?.fields ? Object.entries(e.fields).map(([column, text]) => `${column}: ${text}`).join(' | ') : '');
-  return [String(r.row), r.userId, r.outcome, r.entryId ? String(r.entryId) : '', e?.kind ?? '', e?.reason ?? '', e?.status ? String(e.status) : '', message, (r.changes ?? []).join(' ')];
+  const message =
+    e?.apiMessage ??
+    (e?.fields
+      ? Object.entries(e.fields)
+          .map(([column, text]) => `${column}: ${text}`)
+          .join(' | ')
+      : '');
+  return [
+    String(r.row),
+    r.userId,
+    r.outcome,
+    r.entryId ? String(r.entryId) : '',
+    e?.kind ?? '',
+    e?.reason ?? '',
+    e?.status ? String(e.status) : '',
+    message,
+    (r.changes ?? []).join(' '),
+  ];
 }
 
 export async function exportResults(paths: RunPaths, dry: boolean, path: string): Promise<number> {

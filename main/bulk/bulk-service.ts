@@ -85,7 +85,14 @@ export function createBulkService(deps: BulkServiceDeps) {
       const runId = randomUUID();
       chosen.set(runId, { ...header, path });
       const suggested = suggestMapping(header.columns, BULK_FIELDS);
-      return { chosen: true, runId, fileName: basename(path), columns: header.columns, rows: header.rows, suggested: { userId: suggested.userId ?? header.columns[0] ?? '', fields: suggested.fields } };
+      return {
+        chosen: true,
+        runId,
+        fileName: basename(path),
+        columns: header.columns,
+        rows: header.rows,
+        suggested: { userId: suggested.userId ?? header.columns[0] ?? '', fields: suggested.fields },
+      };
     },
 
     async validate({ runId, connectionId, mapping }: BulkValidateRequest): Promise<BulkReport> {
@@ -128,7 +135,16 @@ export function createBulkService(deps: BulkServiceDeps) {
         await rm(paths.dry, { force: true });
         const client = await deps.access.clientFor(connection);
         const total = await countRows(runId, () => true);
-        return launch(run, mode, paths.dry, () => true, total, emptyCounts(), concurrency, () => dryRunTask(client));
+        return launch(
+          run,
+          mode,
+          paths.dry,
+          () => true,
+          total,
+          emptyCounts(),
+          concurrency,
+          () => dryRunTask(client),
+        );
       }
       if (run.invalid > 0 && !skipInvalid) throw new BulkError('rows-invalid');
       if (environmentOfHost(connection.baseUrl).kind === 'production' && confirmName?.trim() !== connection.name) throw new BulkError('confirm-name');
@@ -198,7 +214,14 @@ export function createBulkService(deps: BulkServiceDeps) {
         const states = await rowStates(runPaths(deps.dir, runId).events);
         const sending = [...states.values()].filter((s) => s.last === 'sending').length;
         const done = [...states.values()].filter((s) => s.last !== 'sending' && s.last !== 'requeued' && s.last !== 'not-sent').length;
-        found.push({ runId, fileName: run.fileName, connectionName: run.connection.name, startedAt: run.startedAt ?? run.createdAt, sending, remaining: run.valid - done - sending });
+        found.push({
+          runId,
+          fileName: run.fileName,
+          connectionName: run.connection.name,
+          startedAt: run.startedAt ?? run.createdAt,
+          sending,
+          remaining: run.valid - done - sending,
+        });
       }
       return found;
     },

@@ -18,7 +18,8 @@ import type { RowLine } from './bulk-validate';
 const HALTS: readonly BridgeError['kind'][] = ['unauthorized', 'forbidden', 'not-configured', 'keychain', 'history', 'bulk', 'rejected-sender'];
 
 export function outcomeOfFailure(error: BridgeError): 'failed' | 'unknown' {
-  if (error.kind === 'timeout' || error.kind === 'unexpected-response' || error.kind === 'server-error' || error.kind === 'no-answer') return 'unknown';
+  if (error.kind === 'timeout' || error.kind === 'unexpected-response' || error.kind === 'server-error' || error.kind === 'no-answer')
+    return 'unknown';
   if (error.kind === 'network' && (error.reason === 'dropped' || error.reason === undefined)) return 'unknown';
   return 'failed';
 }
@@ -62,7 +63,11 @@ function changedFields(changes: UserChanges, known: ReturnType<typeof viewFromDe
 
 function normalise(value: unknown): unknown {
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).filter(([key, v]) => key !== '_id' && v !== '' && v !== undefined).sort());
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([key, v]) => key !== '_id' && v !== '' && v !== undefined)
+        .sort(),
+    );
   }
   return value;
 }

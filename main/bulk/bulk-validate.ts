@@ -11,7 +11,15 @@ import { AppendFile } from './run-files';
 // is an error on the later one: two changes to one reader in one run would race.
 
 export type RowLine = { row: number; userId: string; changes: UserChanges };
-export type ValidationCounts = { rows: number; valid: number; invalid: number; duplicates: number; errorCount: number; errors: RowError[]; fields: BulkField[] };
+export type ValidationCounts = {
+  rows: number;
+  valid: number;
+  invalid: number;
+  duplicates: number;
+  errorCount: number;
+  errors: RowError[];
+  fields: BulkField[];
+};
 
 export async function validateFile(input: {
   path: string;
@@ -46,7 +54,11 @@ export async function validateFile(input: {
       if (counts.rows > MAX_BULK_ROWS) throw new BulkError('file-too-large', { limit: MAX_BULK_ROWS });
       const rowErrors: RowError[] = [];
       if (cells.length !== index.width) {
-        rowErrors.push({ row, column: '', message: `This row has ${cells.length} cells; the header has ${index.width}. Check for a missing or extra separator.` });
+        rowErrors.push({
+          row,
+          column: '',
+          message: `This row has ${cells.length} cells; the header has ${index.width}. Check for a missing or extra separator.`,
+        });
       }
       const userIdColumn = mapping.userId;
       const checked = checkRow({
@@ -54,12 +66,17 @@ export async function validateFile(input: {
         fields: Object.fromEntries(index.fields.map(([field, i]) => [field, cells[i] ?? ''])),
       });
       if (!checked.ok) {
-        for (const e of checked.errors) rowErrors.push({ row, column: e.column === 'userId' ? userIdColumn : (mapping.fields[e.column] ?? e.column), message: e.message });
+        for (const e of checked.errors)
+          rowErrors.push({ row, column: e.column === 'userId' ? userIdColumn : (mapping.fields[e.column] ?? e.column), message: e.message });
       } else {
         const first = firstRowOf.get(checked.userId);
         if (first !== undefined) {
           counts.duplicates += 1;
-          rowErrors.push({ row, column: userIdColumn, message: `This user id is also on row ${first}; a reader can be changed once per run. Merge the two rows.` });
+          rowErrors.push({
+            row,
+            column: userIdColumn,
+            message: `This user id is also on row ${first}; a reader can be changed once per run. Merge the two rows.`,
+          });
         } else firstRowOf.set(checked.userId, row);
       }
       if (rowErrors.length > 0 || !checked.ok) {

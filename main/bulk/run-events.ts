@@ -28,10 +28,7 @@ export type RunMeta = {
   startedAt?: string;
 };
 
-export type RunEvent =
-  | { t: 'sending'; row: number; entryId?: number }
-  | { t: 'requeued'; row: number }
-  | ({ t: 'result' } & BulkRowResult);
+export type RunEvent = { t: 'sending'; row: number; entryId?: number } | { t: 'requeued'; row: number } | ({ t: 'result' } & BulkRowResult);
 
 export type RowState = { last: 'sending' | 'requeued' | RowOutcome; entryId?: number };
 
@@ -72,7 +69,11 @@ export function settledOutcome(status: HistoryEntry['status'] | undefined): 'sav
 }
 
 /** Rows a stopped console left "sending" get the outcome their history entry knows, else unknown; written before anything is sent. */
-export async function settleInterrupted(paths: RunPaths, events: AppendFile, statusOf: (entryId: number) => Promise<HistoryEntry['status'] | undefined> | undefined): Promise<void> {
+export async function settleInterrupted(
+  paths: RunPaths,
+  events: AppendFile,
+  statusOf: (entryId: number) => Promise<HistoryEntry['status'] | undefined> | undefined,
+): Promise<void> {
   const settled = new Map<number, BulkRowResult & { t: 'result' }>();
   for (const [row, state] of await rowStates(paths.events)) {
     if (state.last !== 'sending') continue;

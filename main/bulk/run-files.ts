@@ -80,5 +80,12 @@ export async function* jsonLines<T>(path: string): AsyncGenerator<T> {
 export type RunPaths = ReturnType<typeof runPaths>;
 export const runPaths = (root: string, runId: string) => {
   const dir = join(root, runId);
-  return { dir, run: join(dir, RUN_FILE), rows: join(dir, ROWS_FILE), errors: join(dir, ERRORS_FILE), events: join(dir, EVENTS_FILE), dry: join(dir, DRY_FILE) };
+  return {
+    dir,
+    run: join(dir, RUN_FILE),
+    rows: join(dir, ROWS_FILE),
+    errors: join(dir, ERRORS_FILE),
+    events: join(dir, EVENTS_FILE),
+    dry: join(dir, DRY_FILE),
+  };
 };

@@ -68,13 +68,7 @@ export function statusRetryHint(error: Pick<ApiError, 'status' | 'retryAfterSeco
  * The wait before the next attempt, or undefined to give up now. `attempt` is the number
  * of the attempt that just failed (from 1); `elapsedMs` is the time used so far.
  */
-export function nextRetryDelay(
-  policy: RetryPolicy,
-  hint: RetryHint,
-  attempt: number,
-  elapsedMs: number,
-  random: () => number,
-): number | undefined {
+export function nextRetryDelay(policy: RetryPolicy, hint: RetryHint, attempt: number, elapsedMs: number, random: () => number): number | undefined {
   if (!hint.retryable || attempt >= policy.maxAttempts) return undefined;
   const cap = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
   // Clamped so a bad random source (NaN, negative, >= 1) cannot produce a bad wait.

@@ -93,8 +93,10 @@ export function createTransport(network: NetworkEnvironment, choices: Connection
         return { route, agents: { httpsAgent } };
       }
       const proxyAuthorization = await authorizationFor(route);
-      const agent = agentFor(network, `${route.url.href}\n${extra}\n${proxyAuthorization ?? ''}`, () =>
-        new TunnelAgent(route.url, { tls: tls(), ...(proxyAuthorization ? { proxyAuthorization } : {}) }),
+      const agent = agentFor(
+        network,
+        `${route.url.href}\n${extra}\n${proxyAuthorization ?? ''}`,
+        () => new TunnelAgent(route.url, { tls: tls(), ...(proxyAuthorization ? { proxyAuthorization } : {}) }),
       );
       return { route, agents: { httpsAgent: agent, httpAgent: agent } };
     },

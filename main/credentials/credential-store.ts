@@ -50,10 +50,7 @@ function parseStored(password: string): StoredCredentials {
   return parsed.data;
 }
 
-export function createKeytarCredentialStore(
-  keytar: KeytarLike,
-  serviceName: string = KEYCHAIN_SERVICE,
-): CredentialStore {
+export function createKeytarCredentialStore(keytar: KeytarLike, serviceName: string = KEYCHAIN_SERVICE): CredentialStore {
   async function call<T>(operation: () => Promise<T>, secrets: readonly string[] = []): Promise<T> {
     try {
       return await operation();

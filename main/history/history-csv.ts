@@ -35,7 +35,10 @@ export function cellOf(value: HistoryValue | null): string {
   if (value === null) return NOT_KNOWN;
   if (typeof value === 'string') return value;
   const address = (a: Record<string, string>) =>
-    ADDRESS_KEYS.filter((key) => a[key]).map((key) => `${key}: ${a[key]}`).concat(a._id ? [`_id: ${a._id}`] : []).join('; ');
+    ADDRESS_KEYS.filter((key) => a[key])
+      .map((key) => `${key}: ${a[key]}`)
+      .concat(a._id ? [`_id: ${a._id}`] : [])
+      .join('; ');
   if (Array.isArray(value)) return value.length === 0 ? '(no addresses)' : value.map((entry, i) => `${i + 1}. ${address(entry)}`).join(' | ');
   return address(value);
 }
@@ -68,4 +71,3 @@ export function rowsOf(loaded: LoadedEntry): string[][] {
     outcome?.message ?? '',
   ]);
 }
-

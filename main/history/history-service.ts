@@ -88,7 +88,8 @@ export function createHistoryService(options: HistoryServiceOptions) {
 
   async function entryOrFail(id: number) {
     const found = await (await journal()).entry(id);
-    if (!found) throw new HistoryError('history-entry-missing', { entryId: id }, `Change ${id} is not in the history (it may have been cleared or purged).`);
+    if (!found)
+      throw new HistoryError('history-entry-missing', { entryId: id }, `Change ${id} is not in the history (it may have been cleared or purged).`);
     return found;
   }
 
@@ -151,7 +152,11 @@ export function createHistoryService(options: HistoryServiceOptions) {
     async checkRevertOf(revertOf: number, connectionId: string, userId: string): Promise<void> {
       const { view } = await entryOrFail(revertOf);
       if (view.connection.connectionId !== connectionId || view.userId !== userId.toLowerCase()) {
-        throw new HistoryError('revert-other-reader', { entryId: revertOf }, `Change ${revertOf} was made to another reader or over another connection.`);
+        throw new HistoryError(
+          'revert-other-reader',
+          { entryId: revertOf },
+          `Change ${revertOf} was made to another reader or over another connection.`,
+        );
       }
     },
 
@@ -166,10 +171,12 @@ export function createHistoryService(options: HistoryServiceOptions) {
       if (!path) return { saved: false };
       let entries = 0;
       const rows = await writeCsvFile(path, CSV_HEADER, (emit) =>
-        j.eachMatching(filter, async (batch) => {
-          entries += batch.length;
-          await emit(batch.flatMap(rowsOf));
-        }).then(() => undefined),
+        j
+          .eachMatching(filter, async (batch) => {
+            entries += batch.length;
+            await emit(batch.flatMap(rowsOf));
+          })
+          .then(() => undefined),
       );
       return { saved: true, path, entries, rows };
     },
@@ -177,9 +184,18 @@ export function createHistoryService(options: HistoryServiceOptions) {
     async prepareRevert(id: number): Promise<RevertPlan> {
       const { view } = await entryOrFail(id);
       const now = (await options.savedConnections()).find((c) => c.id === view.connection.connectionId);
-      if (!now) throw new HistoryError('revert-connection-gone', { entryId: id }, `The connection “${view.connection.name}” that made change ${id} no longer exists.`);
+      if (!now)
+        throw new HistoryError(
+          'revert-connection-gone',
+          { entryId: id },
+          `The connection “${view.connection.name}” that made change ${id} no longer exists.`,
+        );
       if (now.baseUrl !== view.connection.baseUrl || now.clientId !== view.connection.clientId) {
-        throw new HistoryError('revert-connection-moved', { entryId: id }, `The connection “${now.name}” now points at another ConsCent than when change ${id} was made, so it cannot revert it.`);
+        throw new HistoryError(
+          'revert-connection-moved',
+          { entryId: id },
+          `The connection “${now.name}” now points at another ConsCent than when change ${id} was made, so it cannot revert it.`,
+        );
       }
       return revertPlanFor(view);
     },

@@ -42,4 +42,3 @@ export function allocate(capacity: number, from?: Columns): Columns {
   ) as Columns;
   return columns;
 }
-

@@ -43,7 +43,12 @@ export async function loadEntries(
     const text = texts.get(entry) ?? {};
     const pending = PendingLine.safeParse(parseJson(text.pending));
     if (!pending.success) {
-      report({ file: index.files[entry.file] ?? '?', line: 0, entryId: entry.id, problem: 'This entry changed on disk since the console opened the history and can no longer be read.' });
+      report({
+        file: index.files[entry.file] ?? '?',
+        line: 0,
+        entryId: entry.id,
+        problem: 'This entry changed on disk since the console opened the history and can no longer be read.',
+      });
       continue;
     }
     const outcome = text.outcome === undefined ? undefined : OutcomeLine.safeParse(parseJson(text.outcome));

@@ -150,9 +150,7 @@ export class JournalIndex {
     const from = filter.from ? Date.parse(filter.from) : -Infinity;
     const to = filter.to ? Date.parse(filter.to) : Infinity;
     const text = filter.reader?.trim().toLowerCase();
-    const readers = text
-      ? new Set(this.readerText.flatMap((haystack, i) => (haystack.includes(text) ? [i] : [])))
-      : undefined;
+    const readers = text ? new Set(this.readerText.flatMap((haystack, i) => (haystack.includes(text) ? [i] : []))) : undefined;
     const exact = filter.userId ? (this.readerKeys.get(filter.userId.toLowerCase()) ?? -1) : undefined;
     const connections = filter.connectionId
       ? new Set(this.connections.flatMap((c, i) => (c.connectionId === filter.connectionId ? [i] : [])))

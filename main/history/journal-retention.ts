@@ -68,7 +68,10 @@ export async function purgeOlderThan(dir: string, cutoff: Date, now: Date): Prom
     if (removed === 0) return 0;
     // Anchor first: a crash before the old lines are gone shows as a reported break once,
     // and the next start finishes the purge.
-    await writeFileAtomic(join(dir, ANCHOR_FILE), `${JSON.stringify({ prev: keptPrev, purgedBefore: cutoff.toISOString(), at: now.toISOString() })}\n`);
+    await writeFileAtomic(
+      join(dir, ANCHOR_FILE),
+      `${JSON.stringify({ prev: keptPrev, purgedBefore: cutoff.toISOString(), at: now.toISOString() })}\n`,
+    );
     if (keepFrom > 0) await keepTail(path, keepFrom);
     for (const old of doomed) await removeFile(old);
     return removed;

@@ -83,7 +83,11 @@ export async function scanJournal(dir: string, index: JournalIndex, report: (pro
           outLength: 0,
           status: STATUS.pending,
           connection: index.connectionIndex(p.connection),
-          reader: index.readerIndex(p.userId, [p.reader.name, p.reader.email, ...p.changes.flatMap((c) => ((c.field === 'name' || c.field === 'email') && typeof c.after === 'string' ? [c.after] : []))]),
+          reader: index.readerIndex(p.userId, [
+            p.reader.name,
+            p.reader.email,
+            ...p.changes.flatMap((c) => ((c.field === 'name' || c.field === 'email') && typeof c.after === 'string' ? [c.after] : [])),
+          ]),
           revertOf: p.revertOf ?? 0,
           fields: fieldMask(p.changes.map((c) => c.field)),
         });

@@ -61,7 +61,9 @@ export async function openJournal(options: JournalOptions): Promise<Journal> {
   let queue: Promise<unknown> = Promise.resolve();
 
   /** Appends one line after the one before it; returns where it went. */
-  function append(make: (prev: string, at: string) => PendingLine | OutcomeLine): Promise<{ line: PendingLine | OutcomeLine; file: number; offset: number; length: number }> {
+  function append(
+    make: (prev: string, at: string) => PendingLine | OutcomeLine,
+  ): Promise<{ line: PendingLine | OutcomeLine; file: number; offset: number; length: number }> {
     const next = queue.then(async () => {
       const at = now();
       const line = make(lastHash, at.toISOString());
@@ -110,7 +112,15 @@ export async function openJournal(options: JournalOptions): Promise<Journal> {
       try {
         // The record goes last: opening the history skips it (journal-scan.ts).
         const { record, ...facts } = outcome;
-        const { file, offset, length } = await append((prev, at) => ({ v: JOURNAL_VERSION, type: 'outcome', id, at, prev, ...facts, ...(record ? { record } : {}) }));
+        const { file, offset, length } = await append((prev, at) => ({
+          v: JOURNAL_VERSION,
+          type: 'outcome',
+          id,
+          at,
+          prev,
+          ...facts,
+          ...(record ? { record } : {}),
+        }));
         const pos = index.position(id);
         if (pos === -1) return; // cleared while the save was in flight
         index.setOutcome(pos, { outFile: file, outOffset: offset, outLength: length, status: STATUS[outcome.outcome] });

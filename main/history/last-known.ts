@@ -15,7 +15,12 @@ export async function lastKnownRecord(journal: Journal, origin: RecordOrigin, us
   let unsure = 0;
   for (const entry of journal.readerEntries(userId)) {
     const connection = journal.connectionOf(entry);
-    if (!connection || connection.connectionId !== origin.connectionId || connection.baseUrl !== origin.baseUrl || connection.clientId !== origin.clientId) {
+    if (
+      !connection ||
+      connection.connectionId !== origin.connectionId ||
+      connection.baseUrl !== origin.baseUrl ||
+      connection.clientId !== origin.clientId
+    ) {
       continue;
     }
     if (entry.status === STATUS.failed) continue;

@@ -19,7 +19,10 @@ export async function peekIssuer(target: URL, route: Route, proxyAuthorization: 
   let socket: Socket | undefined;
   const timer = setTimeout(() => socket?.destroy(), timeoutMs);
   try {
-    const raw = route.kind === 'proxy' ? await tunnel(route.url, `${host.includes(':') ? `[${host}]` : host}:${port}`, proxyAuthorization, timeoutMs) : undefined;
+    const raw =
+      route.kind === 'proxy'
+        ? await tunnel(route.url, `${host.includes(':') ? `[${host}]` : host}:${port}`, proxyAuthorization, timeoutMs)
+        : undefined;
     return await new Promise<string | undefined>((resolve) => {
       const tlsSocket = tls.connect({
         ...(raw ? { socket: raw } : { host, port }),

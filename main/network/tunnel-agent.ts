@@ -63,7 +63,8 @@ export class TunnelAgent extends HttpsProxyAgent<string> {
     // The library's stand-in socket replays the proxy's answer; it is dropped unread.
     socket.destroy();
     // 407 is the standard answer; some proxies (tinyproxy) say 401 to credentials they refuse.
-    if (status === 407 || status === 401) throw new ProxyLegError(this.sendsCredentials ? 'ERR_PROXY_AUTH_REJECTED' : 'ERR_PROXY_AUTH_REQUIRED', this.label, { status });
+    if (status === 407 || status === 401)
+      throw new ProxyLegError(this.sendsCredentials ? 'ERR_PROXY_AUTH_REJECTED' : 'ERR_PROXY_AUTH_REQUIRED', this.label, { status });
     throw new ProxyLegError('ERR_PROXY_REFUSED', this.label, { status });
   }
 }

@@ -26,9 +26,7 @@ export interface LastReturnedRecords {
   forgetConnection(connectionId: string): void;
 }
 
-export function createLastReturnedRecords(
-  options: { max?: number; now?: () => Date } = {},
-): LastReturnedRecords {
+export function createLastReturnedRecords(options: { max?: number; now?: () => Date } = {}): LastReturnedRecords {
   const max = options.max ?? MAX_REMEMBERED_READERS;
   const now = options.now ?? (() => new Date());
   // A Map iterates in insertion order: re-inserting on every save keeps the most recently

@@ -39,10 +39,7 @@ export async function lookUpReaders(client: ConsCentClient, q: ParsedQuery, sign
   }
 
   const selector = q.kind === 'email' ? { email: q.email } : { phoneNumber: q.phone };
-  const [purchases, details] = await Promise.allSettled([
-    client.findPurchases(selector, { signal }),
-    detailsOrNone(client, selector, signal),
-  ]);
+  const [purchases, details] = await Promise.allSettled([client.findPurchases(selector, { signal }), detailsOrNone(client, selector, signal)]);
   if (signal?.aborted) throw signal.reason;
   if (purchases.status === 'rejected') throw purchases.reason;
   result.matches = matchesOf(purchases.value.purchases);

@@ -6,9 +6,7 @@ import { APP_PAGE_URL } from './app-protocol';
 // when packaged and accepted only for a loopback http(s) origin, because whatever page
 // is loaded here is the page the IPC sender check trusts with the bridge.
 
-export type AppPage =
-  | { kind: 'bundled'; url: string }
-  | { kind: 'dev-server'; url: string; origin: string };
+export type AppPage = { kind: 'bundled'; url: string } | { kind: 'dev-server'; url: string; origin: string };
 
 export function resolveAppPage(options: { isPackaged: boolean; devServerUrl: string | undefined }): AppPage {
   if (options.isPackaged || !options.devServerUrl) return { kind: 'bundled', url: APP_PAGE_URL };

@@ -114,9 +114,7 @@ export interface AppProtocolOptions {
 export type AppProtocolRequest = { url: string; method: string };
 
 /** The `protocol.handle(APP_SCHEME, …)` handler. Never puts a path or error in a response. */
-export function createAppProtocolHandler(
-  options: AppProtocolOptions,
-): (request: AppProtocolRequest) => Promise<Response> {
+export function createAppProtocolHandler(options: AppProtocolOptions): (request: AppProtocolRequest) => Promise<Response> {
   const readFile = options.readFile ?? ((path: string) => fsReadFile(path));
   const plain = (status: number, text: string, extra: Record<string, string> = {}) =>
     new Response(text, {

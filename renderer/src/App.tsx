@@ -140,9 +140,7 @@ function ConsoleShell({ bus }: { bus: CommandBus }) {
         onShowShortcuts={() => setShowShortcuts(true)}
       />
       {shortcutsDialog}
-      {recovered ? (
-        <RecoveredSettingsNotice recovered={recovered} onDismiss={() => setDismissedRecovery(recovered.movedTo)} />
-      ) : null}
+      {recovered ? <RecoveredSettingsNotice recovered={recovered} onDismiss={() => setDismissedRecovery(recovered.movedTo)} /> : null}
       {state.keychainProblem ? <KeychainProblemNotice problem={state.keychainProblem} onCheckAgain={() => void reload()} /> : null}
       {active ? (
         <nav className="app-nav" aria-label="Screens">
@@ -162,16 +160,17 @@ function ConsoleShell({ bus }: { bus: CommandBus }) {
       ) : null}
       <main className="app-main">
         {links.notice ? (
-          <div className={`notice ${links.notice.tone === 'error' ? 'notice-error' : 'notice-info'}`} role={links.notice.tone === 'error' ? 'alert' : 'status'}>
+          <div
+            className={`notice ${links.notice.tone === 'error' ? 'notice-error' : 'notice-info'}`}
+            role={links.notice.tone === 'error' ? 'alert' : 'status'}
+          >
             <p className="notice-summary">{links.notice.text}</p>
             <button type="button" onClick={links.dismissNotice}>
               Dismiss
             </button>
           </div>
         ) : null}
-        {switchError ? (
-          <ErrorNotice error={switchError} context="connections" title="The connection could not be switched." />
-        ) : null}
+        {switchError ? <ErrorNotice error={switchError} context="connections" title="The connection could not be switched." /> : null}
         {showConnections ? (
           <ConnectionsScreen
             state={state}

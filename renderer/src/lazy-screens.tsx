@@ -10,10 +10,7 @@ import { lazy, Suspense, useState, type ComponentType, type ReactNode } from 're
 
 function screen<P extends object>(what: string, load: () => Promise<ComponentType<P>>) {
   let ready: ComponentType<P> | null = null;
-  const preload = () =>
-    import('./zod-without-eval')
-      .then(load)
-      .then((component) => (ready = component));
+  const preload = () => import('./zod-without-eval').then(load).then((component) => (ready = component));
   const Lazy = lazy(() => preload().then((component) => ({ default: component })));
 
   function Screen(props: P): ReactNode {

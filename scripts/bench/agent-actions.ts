@@ -54,7 +54,10 @@ export const measureCount = (page: Page, name: string) => page.evaluate((n) => p
 
 /** Waits for the measure's next entry (after `before` entries) and returns its duration. */
 export async function nextMeasure(page: Page, name: string, before: number): Promise<number> {
-  await page.waitForFunction(([n, count]) => performance.getEntriesByName(n as string, 'measure').length > (count as number), [name, before] as const);
+  await page.waitForFunction(([n, count]) => performance.getEntriesByName(n as string, 'measure').length > (count as number), [
+    name,
+    before,
+  ] as const);
   return page.evaluate((n) => performance.getEntriesByName(n, 'measure').at(-1)!.duration, name);
 }
 

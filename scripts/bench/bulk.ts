@@ -44,7 +44,10 @@ async function child(dir: string, baseUrl: string, csv: string): Promise<void> {
   };
   const sample = setInterval(sampleNow, 100);
   const started = performance.now();
-  const ended = await c.untilEnded(file.runId, await c.call<BulkProgress>('bulkStart', { runId: file.runId, mode: 'send', concurrency: CONCURRENCY, skipInvalid: false }));
+  const ended = await c.untilEnded(
+    file.runId,
+    await c.call<BulkProgress>('bulkStart', { runId: file.runId, mode: 'send', concurrency: CONCURRENCY, skipInvalid: false }),
+  );
   const seconds = (performance.now() - started) / 1000;
   clearInterval(sample);
   sampleNow();
@@ -57,19 +60,34 @@ async function child(dir: string, baseUrl: string, csv: string): Promise<void> {
 
 function runChild(dir: string, baseUrl: string, csv: string): Promise<ChildFigures> {
   return new Promise((resolvePromise, reject) => {
-    const run = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', __filename, '--child', dir, baseUrl, csv], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    const run = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', __filename, '--child', dir, baseUrl, csv], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     run.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
-    run.once('exit', (code) => (code === 0 ? resolvePromise(JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as ChildFigures) : reject(new Error(`bulk bench child failed (${code})`))));
+    run.once('exit', (code) =>
+      code === 0
+        ? resolvePromise(JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as ChildFigures)
+        : reject(new Error(`bulk bench child failed (${code})`)),
+    );
   });
 }
 
 export async function runBulkBench() {
   let rateLimited = 0;
-  const sim = await startSimulator({ userCount: BIG, seed: 14, rate: { perSecond: RATE }, onRequest: (r) => void (r.rateLimited && (rateLimited += 1)) });
+  const sim = await startSimulator({
+    userCount: BIG,
+    seed: 14,
+    rate: { perSecond: RATE },
+    onRequest: (r) => void (r.rateLimited && (rateLimited += 1)),
+  });
   const work = await mkdtemp(join(tmpdir(), 'cc-bench-bulk-'));
   try {
-    const ids = sim.listUsers().map((u) => u.userId).slice(0, BIG);
+    const ids = sim
+      .listUsers()
+      .map((u) => u.userId)
+      .slice(0, BIG);
     const small = await runChild(join(work, 'small'), sim.baseUrl, await writeBulkCsv(join(work, 'small.csv'), ids.slice(0, SMALL)));
     // A full bucket again, so the big run starts as the small one did.
     await new Promise((r) => setTimeout(r, 1500));
@@ -88,8 +106,13 @@ export async function runBulkBench() {
       rssGrowthMb: Number((big.peakRssMb - small.peakRssMb).toFixed(1)),
       /** 10,000 rows minus 1,000, part by part: peaks over the run and after a full GC at its end. */
       growthMb: {
-        peak: Object.fromEntries(PARTS.map((part) => [part, Number((big.memory.peak[part] - small.memory.peak[part]).toFixed(1))])) as Record<MemoryPart, number>,
-        afterGc: Object.fromEntries(PARTS.map((part) => [part, Number((big.memory.afterGc[part] - small.memory.afterGc[part]).toFixed(1))])) as Record<MemoryPart, number>,
+        peak: Object.fromEntries(PARTS.map((part) => [part, Number((big.memory.peak[part] - small.memory.peak[part]).toFixed(1))])) as Record<
+          MemoryPart,
+          number
+        >,
+        afterGc: Object.fromEntries(
+          PARTS.map((part) => [part, Number((big.memory.afterGc[part] - small.memory.afterGc[part]).toFixed(1))]),
+        ) as Record<MemoryPart, number>,
       },
       goals: BULK_GOALS,
     };
@@ -105,12 +128,20 @@ export async function runBulkBench() {
 export function printBulkFigures(f: Awaited<ReturnType<typeof runBulkBench>>): void {
   const verdict = (ok: boolean) => (ok ? 'meets goal' : 'MISSES goal');
   console.log(`\nBulk corrections (issue 14), simulator limited to ${f.rate} requests/s:`);
-  console.log(`  ${f.rows} rows in ${f.seconds} s: ${f.throughputPerSecond}/s = ${f.throughputVsRate} × the limit (goal ≥ ${BULK_GOALS.throughputVsRate}: ${verdict(f.throughputVsRate >= BULK_GOALS.throughputVsRate)})`);
+  console.log(
+    `  ${f.rows} rows in ${f.seconds} s: ${f.throughputPerSecond}/s = ${f.throughputVsRate} × the limit (goal ≥ ${BULK_GOALS.throughputVsRate}: ${verdict(f.throughputVsRate >= BULK_GOALS.throughputVsRate)})`,
+  );
   console.log(`  429s provoked: ${f.provoked429}`);
-  console.log(`  main's resident memory: ${f.rssMb[SMALL]} MB for ${SMALL} rows, ${f.rssMb[BIG]} MB for ${BIG} (+${f.rssGrowthMb} MB; goal < ${BULK_GOALS.rssGrowthMb}: ${verdict(f.rssGrowthMb < BULK_GOALS.rssGrowthMb)})`);
+  console.log(
+    `  main's resident memory: ${f.rssMb[SMALL]} MB for ${SMALL} rows, ${f.rssMb[BIG]} MB for ${BIG} (+${f.rssGrowthMb} MB; goal < ${BULK_GOALS.rssGrowthMb}: ${verdict(f.rssGrowthMb < BULK_GOALS.rssGrowthMb)})`,
+  );
   const { peak, afterGc } = f.growthMb;
-  console.log(`    of which, at the peaks: V8 heap reserved +${peak.heapTotal} MB (in use +${peak.heapUsed} MB), Buffers outside it +${peak.external} MB`);
-  console.log(`    kept after a full GC at the end: heap in use +${afterGc.heapUsed} MB, external +${afterGc.external} MB (what the console holds; the rest was garbage V8 had not collected yet)`);
+  console.log(
+    `    of which, at the peaks: V8 heap reserved +${peak.heapTotal} MB (in use +${peak.heapUsed} MB), Buffers outside it +${peak.external} MB`,
+  );
+  console.log(
+    `    kept after a full GC at the end: heap in use +${afterGc.heapUsed} MB, external +${afterGc.external} MB (what the console holds; the rest was garbage V8 had not collected yet)`,
+  );
 }
 
 if (require.main === module) {

@@ -45,7 +45,10 @@ export async function buildBarePage(root: string): Promise<string> {
   const dir = join(root, 'node_modules', '.cache', 'bench-bare-react');
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
-  await writeFile(join(dir, 'index.html'), '<!doctype html><html><body><div id="root"></div><script type="module" src="./main.tsx"></script></body></html>');
+  await writeFile(
+    join(dir, 'index.html'),
+    '<!doctype html><html><body><div id="root"></div><script type="module" src="./main.tsx"></script></body></html>',
+  );
   await writeFile(
     join(dir, 'main.tsx'),
     `import { useEffect } from 'react';

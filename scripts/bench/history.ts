@@ -37,26 +37,69 @@ export async function writeHistory(dir: string, count: number): Promise<void> {
     const reader = id % 200;
     const userId = reader.toString(16).padStart(24, 'a');
     const at = new Date(start + id * step).toISOString();
-    const address = { name: 'Home', apartment: `${id} Park Street`, area: 'Bandra', pincode: '400050', landmark: 'Near the station', city: 'Mumbai', state: 'MH', country: 'IN' };
+    const address = {
+      name: 'Home',
+      apartment: `${id} Park Street`,
+      area: 'Bandra',
+      pincode: '400050',
+      landmark: 'Near the station',
+      city: 'Mumbai',
+      state: 'MH',
+      country: 'IN',
+    };
     push({
-      v: JOURNAL_VERSION, type: 'pending', id, at, prev,
-      agent: { osUser: 'maria', displayName: 'Maria K.' }, machine: 'desk-12',
-      connection: { connectionId: 'prod', name: 'Production', environment: 'production', host: 'api.conscent.in', baseUrl: 'https://api.conscent.in/api/v1', clientId: 'client-123' },
-      userId, reader: { name: `Reader ${reader}`, email: `reader${reader}@example.com` },
-      changes: [{ field: 'phone', before: `98765${String(id - 1).padStart(5, '0')}`, after: `98765${String(id).padStart(5, '0')}` }, { field: 'address', before: null, after: address }],
+      v: JOURNAL_VERSION,
+      type: 'pending',
+      id,
+      at,
+      prev,
+      agent: { osUser: 'maria', displayName: 'Maria K.' },
+      machine: 'desk-12',
+      connection: {
+        connectionId: 'prod',
+        name: 'Production',
+        environment: 'production',
+        host: 'api.conscent.in',
+        baseUrl: 'https://api.conscent.in/api/v1',
+        clientId: 'client-123',
+      },
+      userId,
+      reader: { name: `Reader ${reader}`, email: `reader${reader}@example.com` },
+      changes: [
+        { field: 'phone', before: `98765${String(id - 1).padStart(5, '0')}`, after: `98765${String(id).padStart(5, '0')}` },
+        { field: 'address', before: null, after: address },
+      ],
     });
     push({
-      v: JOURNAL_VERSION, type: 'outcome', id, at, prev,
+      v: JOURNAL_VERSION,
+      type: 'outcome',
+      id,
+      at,
+      prev,
       outcome: id % 50 === 0 ? 'failed' : 'saved',
       ...(id % 50 === 0
         ? { errorKind: 'server-error' as const }
         : {
             message: 'User Details Updated Successfully.',
             record: {
-              status: 'ACTIVE', userId, name: `Reader ${reader}`, email: `reader${reader}@example.com`, countryCode: '+91', phone: `98765${String(id).padStart(5, '0')}`,
-              gender: 'FEMALE', dateOfBirth: '1990-01-01T00:00:00.000Z', address, usedCoupons: [], clientSpecificIds: [], migrated: false, isPhoneVerified: true, isEmailVerified: true,
-              shippingAddress: [{ ...address, _id: 'bbbbbbbbbbbbbbbbbbbbbbbb' }], billingAddress: [{ ...address, _id: 'cccccccccccccccccccccccc' }],
-              createdAt: '2024-01-01T00:00:00.000Z', updatedAt: at,
+              status: 'ACTIVE',
+              userId,
+              name: `Reader ${reader}`,
+              email: `reader${reader}@example.com`,
+              countryCode: '+91',
+              phone: `98765${String(id).padStart(5, '0')}`,
+              gender: 'FEMALE',
+              dateOfBirth: '1990-01-01T00:00:00.000Z',
+              address,
+              usedCoupons: [],
+              clientSpecificIds: [],
+              migrated: false,
+              isPhoneVerified: true,
+              isEmailVerified: true,
+              shippingAddress: [{ ...address, _id: 'bbbbbbbbbbbbbbbbbbbbbbbb' }],
+              billingAddress: [{ ...address, _id: 'cccccccccccccccccccccccc' }],
+              createdAt: '2024-01-01T00:00:00.000Z',
+              updatedAt: at,
             },
           }),
     });
@@ -133,9 +176,19 @@ export async function runHistoryBench() {
       appends.push(
         await timed(() =>
           journal.recordPending({
-            agent: { osUser: 'maria' }, machine: 'desk-12',
-            connection: { connectionId: 'prod', name: 'Production', environment: 'production', host: 'api.conscent.in', baseUrl: 'https://api.conscent.in/api/v1', clientId: 'client-123' },
-            userId: 'a'.repeat(24), reader: {}, changes: [{ field: 'phone', before: null, after: '9876500000' }],
+            agent: { osUser: 'maria' },
+            machine: 'desk-12',
+            connection: {
+              connectionId: 'prod',
+              name: 'Production',
+              environment: 'production',
+              host: 'api.conscent.in',
+              baseUrl: 'https://api.conscent.in/api/v1',
+              clientId: 'client-123',
+            },
+            userId: 'a'.repeat(24),
+            reader: {},
+            changes: [{ field: 'phone', before: null, after: '9876500000' }],
           }),
         ),
       );
@@ -164,8 +217,12 @@ const met = (ok: boolean) => (ok ? 'met' : 'NOT met');
 
 export function printHistoryFigures(f: HistoryFigures): void {
   console.log(`\n| change history, ${f.entries.toLocaleString('en')} entries | this run | floor / goal |\n| --- | --- | --- |`);
-  console.log(`| open (read, hash-check, index) + two filters, median of ${RUNS} | ${f.openAndFilterMs} ms = ${f.openRatio}× the floor | read + JSON.parse once: ${f.floorReadParseMs} ms; goal ≤ ${f.openRatioGoal}×: ${met(f.openRatio <= f.openRatioGoal)} |`);
-  console.log(`| resident memory after opening | ${f.rssWith100kMB} MB (+${f.rssGrowthMB} MB) | ${f.rssWith1kMB} MB with 1,000 entries; goal < +${f.rssGrowthGoalMB} MB: ${met(f.rssGrowthMB < f.rssGrowthGoalMB)} |`);
+  console.log(
+    `| open (read, hash-check, index) + two filters, median of ${RUNS} | ${f.openAndFilterMs} ms = ${f.openRatio}× the floor | read + JSON.parse once: ${f.floorReadParseMs} ms; goal ≤ ${f.openRatioGoal}×: ${met(f.openRatio <= f.openRatioGoal)} |`,
+  );
+  console.log(
+    `| resident memory after opening | ${f.rssWith100kMB} MB (+${f.rssGrowthMB} MB) | ${f.rssWith1kMB} MB with 1,000 entries; goal < +${f.rssGrowthGoalMB} MB: ${met(f.rssGrowthMB < f.rssGrowthGoalMB)} |`,
+  );
   console.log(`| append one entry with fsync, median of ${APPENDS} | ${f.appendWithFsyncMedianMs} ms | |`);
 }
 

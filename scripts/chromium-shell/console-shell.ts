@@ -92,7 +92,11 @@ export async function openConsoleShell(options: ConsoleShellOptions): Promise<Co
       appEvents.attach({
         send: (channel, event) =>
           void page
-            .evaluate(([name, ch, ev]) => (globalThis as unknown as Record<string, (c: unknown, e: unknown) => void>)[name]?.(ch, ev), [IPC_EMIT, channel, event] as const)
+            .evaluate(([name, ch, ev]) => (globalThis as unknown as Record<string, (c: unknown, e: unknown) => void>)[name]?.(ch, ev), [
+              IPC_EMIT,
+              channel,
+              event,
+            ] as const)
             .catch(() => undefined),
         on: (event, listener) => {
           if (event === 'did-finish-load') page.on('load', listener);

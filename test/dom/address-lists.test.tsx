@@ -11,8 +11,28 @@ import { openReader, seededBridge } from './render-app';
 // returned (ReaderView.remembered). A known list is edited and sent whole, with its ids;
 // an unknown one may replace everything the reader has, so the agent must confirm it.
 
-const LAKE_ROAD = { name: '', apartment: '12 Lake Road', area: '', pincode: '560001', landmark: '', city: 'Bengaluru', state: 'KA', country: 'India', _id: '681c94453b8e51752d8b5501' };
-const MG_ROAD = { name: '', apartment: '1 MG Road', area: '', pincode: '570001', landmark: '', city: 'Mysuru', state: 'KA', country: 'India', _id: '681c94453b8e51752d8b5502' };
+const LAKE_ROAD = {
+  name: '',
+  apartment: '12 Lake Road',
+  area: '',
+  pincode: '560001',
+  landmark: '',
+  city: 'Bengaluru',
+  state: 'KA',
+  country: 'India',
+  _id: '681c94453b8e51752d8b5501',
+};
+const MG_ROAD = {
+  name: '',
+  apartment: '1 MG Road',
+  area: '',
+  pincode: '570001',
+  landmark: '',
+  city: 'Mysuru',
+  state: 'KA',
+  country: 'India',
+  _id: '681c94453b8e51752d8b5502',
+};
 const SAVED_AT = '2025-06-01T14:02:00.000Z';
 const REMEMBERED_LABEL = 'as of 2025-06-01 14:02 UTC, from what ConsCent returned after a save in this session';
 
@@ -86,7 +106,7 @@ describe('a list whose current content is not known', () => {
     await user.click(screen.getByRole('button', { name: 'Add shipping address' }));
     await user.type(screen.getByRole('textbox', { name: 'Shipping address 1 City' }), 'Mysuru');
     const warning =
-      "ConsCent may replace every shipping address this reader has with the 1 shipping address sent here; addresses you cannot see here may be lost.";
+      'ConsCent may replace every shipping address this reader has with the 1 shipping address sent here; addresses you cannot see here may be lost.';
     expect(screen.getByRole('note')).toHaveTextContent(warning);
 
     await user.click(screen.getByRole('button', { name: 'Review changes' }));

@@ -54,9 +54,7 @@ describe('callSafely', () => {
   });
 
   it('wraps every operation of a bridge', async () => {
-    const rejecting = Object.fromEntries(
-      OPERATION_NAMES.map((name) => [name, () => Promise.reject(new Error(name))]),
-    ) as unknown as ConsoleBridge;
+    const rejecting = Object.fromEntries(OPERATION_NAMES.map((name) => [name, () => Promise.reject(new Error(name))])) as unknown as ConsoleBridge;
     const safe = makeSafeBridge(rejecting);
     for (const name of OPERATION_NAMES) {
       const call = safe[name] as (request?: unknown) => Promise<{ ok: boolean }>;

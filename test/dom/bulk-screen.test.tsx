@@ -24,7 +24,12 @@ describe('Bulk corrections screen', () => {
     const { user, bridge } = await openBulk();
     expect(screen.getByText('50 rows: 47 ready to send, 3 in error (1 repeat a user id).')).toBeInTheDocument();
     const table = screen.getByRole('table', { name: /Rows in error/ });
-    expect(within(table).getAllByRole('row').slice(1).map((row) => row.textContent)).toEqual([
+    expect(
+      within(table)
+        .getAllByRole('row')
+        .slice(1)
+        .map((row) => row.textContent),
+    ).toEqual([
       '12emailEnter a valid email address, like reader@example.com.',
       '30userIdA ConsCent user id is 24 hexadecimal characters (0-9, a-f).',
       '44userIdThis user id is also on row 3; a reader can be changed once per run. Merge the two rows.',
@@ -47,7 +52,9 @@ describe('Bulk corrections screen', () => {
 
     // Progress, as the subscription brings it.
     bridge.bulk.push({ saved: 20, remaining: 27, perSecond: 10, secondsLeft: 3 });
-    expect(await screen.findByText(/20 of 47 done — 20 saved, 0 failed, 0 outcome unknown, 0 not sent; 27 remaining, 10\/s, about 3 s left/)).toBeInTheDocument();
+    expect(
+      await screen.findByText(/20 of 47 done — 20 saved, 0 failed, 0 outcome unknown, 0 not sent; 27 remaining, 10\/s, about 3 s left/),
+    ).toBeInTheDocument();
     bridge.bulk.push({ state: 'finished', saved: 46, failed: 1, remaining: 0 });
     const results = await screen.findByRole('table', { name: /Results/ });
     expect(within(results).getAllByRole('row')).toHaveLength(51);
@@ -94,7 +101,10 @@ describe('Bulk corrections screen', () => {
 
   it('on a Production connection, Send stays disabled until the connection’s name is typed exactly', async () => {
     const bridge = seededBridge({ connections: [PRODUCTION] });
-    bridge.bulk.report = { ...bridge.bulk.report, connection: { id: 'production', name: 'Publisher live', host: 'api.conscent.in', production: true } };
+    bridge.bulk.report = {
+      ...bridge.bulk.report,
+      connection: { id: 'production', name: 'Publisher live', host: 'api.conscent.in', production: true },
+    };
     const { user } = await openBulk(bridge);
     await user.click(screen.getByRole('checkbox', { name: /Skip/ }));
     await user.click(screen.getByRole('button', { name: 'Send…' }));
@@ -107,6 +117,10 @@ describe('Bulk corrections screen', () => {
     await user.clear(name);
     await user.type(name, 'Publisher live');
     await user.click(confirm);
-    await waitFor(() => expect(bridge.callsTo('bulkStart')).toEqual([{ runId: 'run-00000001', mode: 'send', concurrency: 4, skipInvalid: true, confirmName: 'Publisher live' }]));
+    await waitFor(() =>
+      expect(bridge.callsTo('bulkStart')).toEqual([
+        { runId: 'run-00000001', mode: 'send', concurrency: 4, skipInvalid: true, confirmName: 'Publisher live' },
+      ]),
+    );
   });
 });

@@ -26,10 +26,14 @@ describe('changing the host of a saved connection', () => {
     // The hint changes as soon as the origin does: no guessing what "leave empty" means now.
     const keyField = screen.getByLabelText('API key');
     expect(keyField).toHaveAttribute('aria-required', 'true');
-    expect(keyField).toHaveAccessibleDescription(/Required: the base URL now points at https:\/\/api\.partner\.test\..*only ever sent to http:\/\/127\.0\.0\.1:4010/);
+    expect(keyField).toHaveAccessibleDescription(
+      /Required: the base URL now points at https:\/\/api\.partner\.test\..*only ever sent to http:\/\/127\.0\.0\.1:4010/,
+    );
 
     await user.click(screen.getByRole('button', { name: 'Save connection' }));
-    expect(await screen.findByText(/Enter the API key for https:\/\/api\.partner\.test: the stored one is only sent to http:\/\/127\.0\.0\.1:4010/)).toBeInTheDocument();
+    expect(
+      await screen.findByText(/Enter the API key for https:\/\/api\.partner\.test: the stored one is only sent to http:\/\/127\.0\.0\.1:4010/),
+    ).toBeInTheDocument();
     expect(screen.getByText(/Enter the API secret for https:\/\/api\.partner\.test/)).toBeInTheDocument();
     expect(bridge.callsTo('saveConnection')).toHaveLength(0);
     await user.click(screen.getByRole('button', { name: 'Test connection' }));
@@ -80,7 +84,9 @@ describe('changing the host of a saved connection', () => {
     });
     const { user } = await editConnection(bridge, DEMO.name);
     await user.click(screen.getByRole('button', { name: 'Test connection' }));
-    expect(await screen.findByText('Enter the API key for http://localhost:4010: the stored one is only sent to http://127.0.0.1:4010.')).toBeInTheDocument();
+    expect(
+      await screen.findByText('Enter the API key for http://localhost:4010: the stored one is only sent to http://127.0.0.1:4010.'),
+    ).toBeInTheDocument();
     expect(screen.getByLabelText('API key')).toHaveAttribute('aria-invalid', 'true');
     expect(screen.getByLabelText('API secret')).toHaveAttribute('aria-invalid', 'true');
   });

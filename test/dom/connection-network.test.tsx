@@ -78,7 +78,13 @@ describe('the extra trusted certificate', () => {
 
   it('a saved one is shown by who it names and who issued it; one main cannot read is marked on the field', async () => {
     const bridge = new FakeBridge({
-      connections: [{ ...SANDBOX, extraCertificate: PEM, extraCertificateInfo: { subject: 'Corp Root', issuer: 'Corp Root', validTo: '2031-04-01T00:00:00.000Z' } }],
+      connections: [
+        {
+          ...SANDBOX,
+          extraCertificate: PEM,
+          extraCertificateInfo: { subject: 'Corp Root', issuer: 'Corp Root', validTo: '2031-04-01T00:00:00.000Z' },
+        },
+      ],
     });
     const user = await editSandbox(bridge);
     const field = screen.getByLabelText('Extra trusted certificate (optional)');

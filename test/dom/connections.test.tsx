@@ -163,7 +163,9 @@ describe('test connection', () => {
     await user.click(screen.getByRole('button', { name: 'Test connection' }));
 
     expect(
-      await screen.findByText(`Connection works. Connected to ${new URL(ENVIRONMENT_PRESETS.sandbox.baseUrl).host}: ConsCent accepted the API key and secret, and the Client ID.`),
+      await screen.findByText(
+        `Connection works. Connected to ${new URL(ENVIRONMENT_PRESETS.sandbox.baseUrl).host}: ConsCent accepted the API key and secret, and the Client ID.`,
+      ),
     ).toBeInTheDocument();
     expect(bridge.callsTo('testConnection')).toEqual([
       {

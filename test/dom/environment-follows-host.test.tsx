@@ -51,7 +51,16 @@ describe('the environment follows the host', () => {
 
   it('warns about production in the review when the host is production, whatever the preset says', () => {
     const summary = (baseUrl: string): ConnectionSummary => ({ ...connection('Demo of live', 'custom', baseUrl), hasCredentials: true });
-    const props = { readerName: 'Shivam', userId: '681c74b2333e169d16a7e58b', rows: [], sending: false, error: null, attempt: 0, onSend: () => {}, onBack: () => {} };
+    const props = {
+      readerName: 'Shivam',
+      userId: '681c74b2333e169d16a7e58b',
+      rows: [],
+      sending: false,
+      error: null,
+      attempt: 0,
+      onSend: () => {},
+      onBack: () => {},
+    };
     const { unmount } = render(<ReviewDialog {...props} connection={summary(PRODUCTION.baseUrl)} />);
     expect(screen.getByText(PRODUCTION_BANNER)).toBeInTheDocument();
     unmount();

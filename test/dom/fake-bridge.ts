@@ -1,4 +1,11 @@
-import type { BulkControlRequest, BulkExportRequest, BulkProgressRequest, BulkResultsRequest, BulkStartRequest, BulkValidateRequest } from '../../common/bulk-schemas';
+import type {
+  BulkControlRequest,
+  BulkExportRequest,
+  BulkProgressRequest,
+  BulkResultsRequest,
+  BulkStartRequest,
+  BulkValidateRequest,
+} from '../../common/bulk-schemas';
 import { FakeBulk } from './fake-bulk';
 import {
   REQUEST_SCHEMAS,
@@ -15,7 +22,13 @@ import {
 } from '../../common/contract';
 import { describeQuery, parseLookupQuery } from '../../common/lookup-query';
 import { fail, invalidInput, ok, type BridgeError, type Result } from '../../common/result';
-import type { ClearHistoryRequest, ExportHistoryRequest, HistoryPreferences, ListHistoryRequest, PrepareRevertRequest } from '../../common/history-schemas';
+import type {
+  ClearHistoryRequest,
+  ExportHistoryRequest,
+  HistoryPreferences,
+  ListHistoryRequest,
+  PrepareRevertRequest,
+} from '../../common/history-schemas';
 import { EDITABLE_FIELDS, UserChanges, type EditableField } from '../../common/user-schemas';
 import type { AppEvent } from '../../common/app-events';
 import type { RecentReader, RecentReadersRequest } from '../../common/recent-readers-contract';
@@ -223,8 +236,7 @@ export class FakeBridge implements ConsoleBridge {
       const shown = this.lookupView(user);
       const { shippingAddress, billingAddress, ...scalars } = changes;
       Object.assign(user, clone(scalars));
-      const withIds = (list: NonNullable<typeof shippingAddress>) =>
-        list.map((entry) => ({ ...entry, _id: entry._id ?? this.objectId() }));
+      const withIds = (list: NonNullable<typeof shippingAddress>) => list.map((entry) => ({ ...entry, _id: entry._id ?? this.objectId() }));
       if (shippingAddress) {
         user.shippingAddress = [...(this.appendAddressLists ? (user.shippingAddress ?? []) : []), ...withIds(shippingAddress)];
       }
@@ -237,7 +249,14 @@ export class FakeBridge implements ConsoleBridge {
         at: new Date().toISOString(),
         agent: { osUser: 'agent', ...(this.history.preferences.displayName ? { displayName: this.history.preferences.displayName } : {}) },
         machine: 'desk-1',
-        connection: { connectionId: request.connectionId, name: connection?.name ?? '?', environment: connection?.environment ?? 'custom', host: connection ? new URL(connection.baseUrl).host : '?', baseUrl: connection?.baseUrl ?? '', clientId: connection?.clientId ?? '' },
+        connection: {
+          connectionId: request.connectionId,
+          name: connection?.name ?? '?',
+          environment: connection?.environment ?? 'custom',
+          host: connection ? new URL(connection.baseUrl).host : '?',
+          baseUrl: connection?.baseUrl ?? '',
+          clientId: connection?.clientId ?? '',
+        },
         userId: user.userId,
         reader: { ...(shown.name ? { name: shown.name } : {}), ...(shown.email ? { email: shown.email } : {}) },
         changes: historyChanges(changes, shown),
@@ -324,7 +343,12 @@ export class FakeBridge implements ConsoleBridge {
   }
 
   noteRecent(connectionId: string, reader: { userId: string; name?: string | undefined; email?: string | undefined }): void {
-    const entry: RecentReader = { userId: reader.userId, openedAt: UPDATED_AT, ...(reader.name ? { name: reader.name } : {}), ...(reader.email ? { email: reader.email } : {}) };
+    const entry: RecentReader = {
+      userId: reader.userId,
+      openedAt: UPDATED_AT,
+      ...(reader.name ? { name: reader.name } : {}),
+      ...(reader.email ? { email: reader.email } : {}),
+    };
     const others = (this.recent.get(connectionId) ?? []).filter((r) => r.userId !== reader.userId);
     this.recent.set(connectionId, [entry, ...others].slice(0, 20));
   }
@@ -362,7 +386,12 @@ export class FakeBridge implements ConsoleBridge {
   }
 
   private uniqueId(name: string): string {
-    const base = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 50) || 'connection';
+    const base =
+      name
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '')
+        .slice(0, 50) || 'connection';
     let id = base;
     for (let n = 2; this.connections.some((connection) => connection.id === id); n++) id = `${base}-${n}`;
     return id;

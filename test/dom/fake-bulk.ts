@@ -22,11 +22,33 @@ export const RUN_ID = 'run-00000001';
 const hex = (n: number) => n.toString(16).padStart(24, '0');
 
 export function progressStep(over: Partial<BulkProgress> = {}): BulkProgress {
-  return { runId: RUN_ID, seq: 1, mode: 'send', state: 'running', total: 47, saved: 0, failed: 0, unknown: 0, notSent: 0, remaining: 47, inFlight: 0, perSecond: 0, concurrency: 4, ...over };
+  return {
+    runId: RUN_ID,
+    seq: 1,
+    mode: 'send',
+    state: 'running',
+    total: 47,
+    saved: 0,
+    failed: 0,
+    unknown: 0,
+    notSent: 0,
+    remaining: 47,
+    inFlight: 0,
+    perSecond: 0,
+    concurrency: 4,
+    ...over,
+  };
 }
 
 export class FakeBulk {
-  file: BulkFile = { chosen: true, runId: RUN_ID, fileName: 'fixes.csv', columns: ['userId', 'name', 'email'], rows: 50, suggested: { userId: 'userId', fields: { name: 'name' } } };
+  file: BulkFile = {
+    chosen: true,
+    runId: RUN_ID,
+    fileName: 'fixes.csv',
+    columns: ['userId', 'name', 'email'],
+    rows: 50,
+    suggested: { userId: 'userId', fields: { name: 'name' } },
+  };
   report: BulkReport = {
     runId: RUN_ID,
     rows: 50,
@@ -89,8 +111,20 @@ export class FakeBulk {
   results(request: BulkResultsRequest): BulkResultsPage {
     const rows = Array.from({ length: 50 }, (_, i) => {
       const row = i + 2;
-      if ([12, 30, 44].includes(row)) return { row, userId: '', outcome: 'not-sent' as const, error: { kind: 'invalid-input' as const, fields: { email: 'Enter a valid email address.' } } };
-      if (row === 20) return { row, userId: hex(row), outcome: 'failed' as const, error: { kind: 'not-found' as const, reason: 'no-such-reader' as const, status: 404 } };
+      if ([12, 30, 44].includes(row))
+        return {
+          row,
+          userId: '',
+          outcome: 'not-sent' as const,
+          error: { kind: 'invalid-input' as const, fields: { email: 'Enter a valid email address.' } },
+        };
+      if (row === 20)
+        return {
+          row,
+          userId: hex(row),
+          outcome: 'failed' as const,
+          error: { kind: 'not-found' as const, reason: 'no-such-reader' as const, status: 404 },
+        };
       return { row, userId: hex(row), outcome: 'saved' as const, entryId: row };
     });
     return { total: rows.length, offset: request.offset, rows: rows.slice(request.offset, request.offset + request.limit) };

@@ -1,5 +1,17 @@
 import type { ReaderView } from '../../common/contract';
-import type { ClearHistoryRequest, ExportHistoryResult, HistoryChange, HistoryEntry, HistoryFilter, HistoryPage, HistoryPreferences, HistorySettings, HistoryValue, PrepareRevertRequest, RevertPlan } from '../../common/history-schemas';
+import type {
+  ClearHistoryRequest,
+  ExportHistoryResult,
+  HistoryChange,
+  HistoryEntry,
+  HistoryFilter,
+  HistoryPage,
+  HistoryPreferences,
+  HistorySettings,
+  HistoryValue,
+  PrepareRevertRequest,
+  RevertPlan,
+} from '../../common/history-schemas';
 import { fail, ok, type Result } from '../../common/result';
 import { EDITABLE_FIELDS, type UserChanges } from '../../common/user-schemas';
 
@@ -25,15 +37,17 @@ export class FakeHistory {
 
   list({ filter, page }: { filter: HistoryFilter; page: { offset: number; limit: number } }): Result<HistoryPage> {
     const text = filter.reader?.toLowerCase();
-    const matching = [...this.entries].reverse().filter(
-      (e) =>
-        (!filter.userId || e.userId === filter.userId.toLowerCase()) &&
-        (!filter.connectionId || e.connection.connectionId === filter.connectionId) &&
-        (!filter.outcome || e.status === filter.outcome) &&
-        (!filter.from || e.at >= filter.from) &&
-        (!filter.to || e.at <= filter.to) &&
-        (!text || [e.userId, e.reader.name ?? '', e.reader.email ?? ''].some((s) => s.toLowerCase().includes(text))),
-    );
+    const matching = [...this.entries]
+      .reverse()
+      .filter(
+        (e) =>
+          (!filter.userId || e.userId === filter.userId.toLowerCase()) &&
+          (!filter.connectionId || e.connection.connectionId === filter.connectionId) &&
+          (!filter.outcome || e.status === filter.outcome) &&
+          (!filter.from || e.at >= filter.from) &&
+          (!filter.to || e.at <= filter.to) &&
+          (!text || [e.userId, e.reader.name ?? '', e.reader.email ?? ''].some((s) => s.toLowerCase().includes(text))),
+      );
     return ok({
       entries: structuredClone(matching.slice(page.offset, page.offset + page.limit)),
       total: matching.length,
@@ -41,7 +55,10 @@ export class FakeHistory {
       all: this.entries.length,
       problems: this.problems,
       problemCount: this.problems.length,
-      connections: [...new Map(this.entries.map((e) => [e.connection.connectionId, e.connection.name])).entries()].map(([connectionId, name]) => ({ connectionId, name })),
+      connections: [...new Map(this.entries.map((e) => [e.connection.connectionId, e.connection.name])).entries()].map(([connectionId, name]) => ({
+        connectionId,
+        name,
+      })),
     });
   }
 

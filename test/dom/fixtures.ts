@@ -44,7 +44,17 @@ export const SHIVAM: FakeUser = {
   isPhoneVerified: true,
   isEmailVerified: false,
   shippingAddress: [
-    { name: '', apartment: '20/41 Rambagh', area: '', pincode: '2820006', landmark: '', city: 'Agra', state: 'UP', country: 'USA', _id: '681c94453b8e51752d8b55d9' },
+    {
+      name: '',
+      apartment: '20/41 Rambagh',
+      area: '',
+      pincode: '2820006',
+      landmark: '',
+      city: 'Agra',
+      state: 'UP',
+      country: 'USA',
+      _id: '681c94453b8e51752d8b55d9',
+    },
   ],
   billingAddress: [],
   createdAt: '2025-05-08T09:09:08.369Z',
@@ -78,7 +88,13 @@ export const RAVI: FakeUser = {
   countryCode: '+91',
   phone: '9810012345',
   subscriptions: [
-    { _id: '681c9aa0686c9aa662232d02', subscriptionTitle: 'Print + Digital', status: 'EXPIRED', purchasedOn: '2024-01-01T00:00:00.000Z', expiryDate: '2025-01-01T00:00:00.000Z' },
+    {
+      _id: '681c9aa0686c9aa662232d02',
+      subscriptionTitle: 'Print + Digital',
+      status: 'EXPIRED',
+      purchasedOn: '2024-01-01T00:00:00.000Z',
+      expiryDate: '2025-01-01T00:00:00.000Z',
+    },
     { _id: '681c9aa0686c9aa662232d03', subscriptionTitle: 'Ad-free', status: 'ACTIVE', purchasedOn: '2025-02-01T00:00:00.000Z', expiryDate: null },
   ],
 };

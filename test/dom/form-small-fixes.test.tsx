@@ -105,6 +105,8 @@ describe('no match', () => {
     await user.type(await screen.findByLabelText('Find a reader'), 'nobody@example.com{Enter}');
     await screen.findByRole('heading', { name: 'No reader found for email nobody@example.com' });
     expect(screen.getAllByText(/No reader found for/)).toHaveLength(1);
-    expect(screen.getByText(/^ConsCent knows a reader with this email \(Nobody Known\), but they have no purchases.*search for that\.$/)).toBeInTheDocument();
+    expect(
+      screen.getByText(/^ConsCent knows a reader with this email \(Nobody Known\), but they have no purchases.*search for that\.$/),
+    ).toBeInTheDocument();
   });
 });

@@ -28,14 +28,23 @@ const PLAN: RevertPlan = {
   restore: ENTRY.changes.flatMap((c) => (c.before === null ? [] : [{ field: c.field, value: c.before }])),
   cannotRestore: ['phone'],
 };
-const VIEW: ReaderView = { userId: ENTRY.userId, name: 'New Name', dateOfBirth: '1991-05-01T00:00:00Z', shippingAddress: [], source: 'lookup', known: ['name', 'dateOfBirth', 'shippingAddress'] };
+const VIEW: ReaderView = {
+  userId: ENTRY.userId,
+  name: 'New Name',
+  dateOfBirth: '1991-05-01T00:00:00Z',
+  shippingAddress: [],
+  source: 'lookup',
+  known: ['name', 'dateOfBirth', 'shippingAddress'],
+};
 
 describe('revert', () => {
   it('starts the form from the previous values, the list entries keeping their ids; unknown ones stay as they are', () => {
     const values = revertValues(toBaseline(VIEW).values, PLAN);
     expect(values.name).toBe('Old Name');
     expect(values.dateOfBirth).toBe('1990-05-01');
-    expect(values.shippingAddress).toEqual([{ name: 'Home', apartment: '', area: '', pincode: '', landmark: '', city: 'Pune', state: '', country: '', _id: 'b'.repeat(24) }]);
+    expect(values.shippingAddress).toEqual([
+      { name: 'Home', apartment: '', area: '', pincode: '', landmark: '', city: 'Pune', state: '', country: '', _id: 'b'.repeat(24) },
+    ]);
     expect(values.phone).toBe('');
   });
 

@@ -12,7 +12,14 @@ function entry(over: Partial<HistoryEntry> = {}): Omit<HistoryEntry, 'id'> {
     at: '2025-11-12T10:00:00.000Z',
     agent: { osUser: 'maria', displayName: 'Maria K.' },
     machine: 'desk-12',
-    connection: { connectionId: SANDBOX.id, name: SANDBOX.name, environment: 'sandbox', host: 'sandbox-api.conscent.in', baseUrl: SANDBOX.baseUrl, clientId: SANDBOX.clientId },
+    connection: {
+      connectionId: SANDBOX.id,
+      name: SANDBOX.name,
+      environment: 'sandbox',
+      host: 'sandbox-api.conscent.in',
+      baseUrl: SANDBOX.baseUrl,
+      clientId: SANDBOX.clientId,
+    },
     userId: SHIVAM.userId,
     reader: { name: 'Shivam Dubey', email: SHIVAM.email },
     changes: [
@@ -66,7 +73,10 @@ describe('History screen', () => {
     await user.selectOptions(screen.getByLabelText('Outcome'), 'saved');
     await user.click(screen.getByRole('button', { name: 'Show' }));
     await waitFor(() =>
-      expect(bridge.callsTo('listHistory').at(-1)).toEqual({ filter: { reader: 'shivamdubey', from: '2025-11-20T00:00:00.000Z', outcome: 'saved' }, page: { offset: 0, limit: 25 } }),
+      expect(bridge.callsTo('listHistory').at(-1)).toEqual({
+        filter: { reader: 'shivamdubey', from: '2025-11-20T00:00:00.000Z', outcome: 'saved' },
+        page: { offset: 0, limit: 25 },
+      }),
     );
   });
 
@@ -155,7 +165,12 @@ describe('undo', () => {
     await user.click(screen.getByRole('button', { name: 'Review changes' }));
     await user.click(screen.getByRole('button', { name: 'Send changes' }));
     await screen.findByText('Changed 2 times from this computer.');
-    expect(bridge.callsTo('updateReader').at(-1)).toEqual({ connectionId: SANDBOX.id, userId: SHIVAM.userId, changes: { name: 'Shivam Dubey' }, revertOf: 1 });
+    expect(bridge.callsTo('updateReader').at(-1)).toEqual({
+      connectionId: SANDBOX.id,
+      userId: SHIVAM.userId,
+      changes: { name: 'Shivam Dubey' },
+      revertOf: 1,
+    });
     expect(screen.queryByRole('heading', { name: 'Reverting change 1' })).toBeNull();
   });
 

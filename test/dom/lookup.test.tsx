@@ -57,7 +57,13 @@ describe('lookup results', () => {
     expect(heading).toHaveFocus();
     const table = screen.getByRole('table');
     const rows = within(table).getAllByRole('row').slice(1);
-    expect(rows.map((row) => within(row).getAllByRole('cell').map((cell) => cell.textContent))).toEqual([
+    expect(
+      rows.map((row) =>
+        within(row)
+          .getAllByRole('cell')
+          .map((cell) => cell.textContent),
+      ),
+    ).toEqual([
       ['Asha Verma', 'asha@example.com', ASHA.userId, '0', 'Open'],
       ['Ravi Verma', 'ravi@example.com', RAVI.userId, '2', 'Open'],
     ]);
@@ -123,9 +129,7 @@ describe('reader details', () => {
     }
 
     const subscriptions = facts.getByRole('table');
-    expect(within(subscriptions).getAllByRole('row')[1]).toHaveTextContent(
-      'Digital PremiumACTIVE2025-05-08 10:00 UTC2026-05-08 10:00 UTC',
-    );
+    expect(within(subscriptions).getAllByRole('row')[1]).toHaveTextContent('Digital PremiumACTIVE2025-05-08 10:00 UTC2026-05-08 10:00 UTC');
   });
 
   it('starts the edit form empty for fields the lookup did not return', async () => {

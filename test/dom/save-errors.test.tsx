@@ -95,7 +95,9 @@ describe('explainError', () => {
 });
 
 describe('a failed update', () => {
-  const retryable = ERROR_KINDS.filter((kind) => kind !== 'invalid-input' && kind !== 'rate-limited' && kind !== 'update-in-flight' && kind !== 'superseded');
+  const retryable = ERROR_KINDS.filter(
+    (kind) => kind !== 'invalid-input' && kind !== 'rate-limited' && kind !== 'update-in-flight' && kind !== 'superseded',
+  );
 
   it.each(retryable)('%s: is explained, keeps every edit, and "Try again" sends the same changes', async (kind) => {
     const bridge = seededBridge();
@@ -218,7 +220,9 @@ describe('a failed update', () => {
     bridge.updateReader = () => Promise.reject(new Error('Error invoking remote method'));
     await editAndReview(user);
     await user.click(screen.getByRole('button', { name: 'Send changes' }));
-    expect(await within(dialog()).findByRole('alert')).toHaveTextContent("The console's background process did not answer, so it cannot tell whether the change reached ConsCent.");
+    expect(await within(dialog()).findByRole('alert')).toHaveTextContent(
+      "The console's background process did not answer, so it cannot tell whether the change reached ConsCent.",
+    );
     expect(screen.getByRole('textbox', { name: 'Name', hidden: true })).toHaveValue('Shivam K. Dubey');
   });
 });

@@ -44,7 +44,9 @@ describe('a conscent-console:// link', () => {
     const { bridge } = renderApp();
     await screen.findByLabelText('Find a reader');
     act(() => bridge.emitAppEvent({ kind: 'open-link', link: { kind: 'userId', value: SHIVAM.userId, connection: 'Elsewhere' } }));
-    expect(await screen.findByRole('alert')).toHaveTextContent('A link asked for the connection “Elsewhere”, which does not exist on this computer. Nothing was looked up.');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'A link asked for the connection “Elsewhere”, which does not exist on this computer. Nothing was looked up.',
+    );
     expect(bridge.callsTo('selectConnection')).toEqual([]);
     expect(bridge.callsTo('lookupReader')).toEqual([]);
   });
@@ -53,7 +55,9 @@ describe('a conscent-console:// link', () => {
     const { bridge } = renderApp();
     await screen.findByLabelText('Find a reader');
     act(() => bridge.emitAppEvent({ kind: 'link-refused', reason: 'unknown-parameter', parameter: 'name' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent('A link could not be opened: it carries something a link cannot do here; links only look a reader up. (“name”) Nothing was looked up or changed.');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'A link could not be opened: it carries something a link cannot do here; links only look a reader up. (“name”) Nothing was looked up or changed.',
+    );
     expect(bridge.callsTo('lookupReader')).toEqual([]);
   });
 });
@@ -135,7 +139,13 @@ describe('recent readers', () => {
     await user.keyboard(`${ASHA.userId}{Enter}`);
     await screen.findByRole('heading', { name: 'Asha Verma' });
     const recent = await screen.findByRole('region', { name: 'Recent' });
-    await waitFor(() => expect(within(recent).getAllByRole('button').map((b) => b.textContent)).toEqual(['Asha Verma', 'Shivam Dubey', 'Clear']));
+    await waitFor(() =>
+      expect(
+        within(recent)
+          .getAllByRole('button')
+          .map((b) => b.textContent),
+      ).toEqual(['Asha Verma', 'Shivam Dubey', 'Clear']),
+    );
 
     await user.keyboard('{Control>}k{/Control}{ArrowDown}');
     expect(within(recent).getByRole('button', { name: 'Asha Verma' })).toHaveFocus();

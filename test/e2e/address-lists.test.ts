@@ -39,8 +39,7 @@ async function openByLookup(query: string, name: string): Promise<void> {
   await page.getByText("As returned by ConsCent's lookup").waitFor();
 }
 
-const entryCity = (list: 'Shipping' | 'Billing', n: number) =>
-  page.getByRole('textbox', { name: `${list} address ${n} City`, exact: true });
+const entryCity = (list: 'Shipping' | 'Billing', n: number) => page.getByRole('textbox', { name: `${list} address ${n} City`, exact: true });
 
 describe('a list known from a save in this session', () => {
   it('is where the form starts after a new lookup by email; editing one entry keeps the others and their ids', async () => {
@@ -84,23 +83,42 @@ describe('a list the console has not seen', () => {
     await openByLookup(reader.userId, reader.name);
     await ui.button('Add shipping address').click();
     await entryCity('Shipping', 1).fill('Mysuru');
-    await page.getByText(/ConsCent may replace every shipping address this reader has with the 1 shipping address sent here/).first().waitFor();
+    await page
+      .getByText(/ConsCent may replace every shipping address this reader has with the 1 shipping address sent here/)
+      .first()
+      .waitFor();
 
     await ui.button('Review changes').click();
     const send = ui.review().getByRole('button', { name: 'Send changes' });
     expect(await send.isDisabled()).toBe(true);
     expect(await ui.review().textContent()).not.toContain('Nothing else is changed');
-    const shown = await ui.review().locator('tr[data-field="shippingAddress"] .change-after li, tr[data-field="shippingAddress"] .change-after .change-value').allTextContents();
+    const shown = await ui
+      .review()
+      .locator('tr[data-field="shippingAddress"] .change-after li, tr[data-field="shippingAddress"] .change-after .change-value')
+      .allTextContents();
     expect(shown).toEqual(['1. Mysuru (new)']);
 
-    await ui.review().getByRole('checkbox', { name: /every shipping address this reader has may be replaced/ }).check();
+    await ui
+      .review()
+      .getByRole('checkbox', { name: /every shipping address this reader has may be replaced/ })
+      .check();
     app.sim.clearRequests();
     await send.click();
     await ui.waitForSaved();
 
     const stored = app.sim.getUser(reader.userId)!.shippingAddress;
     expect(stored).toEqual([
-      { name: '', apartment: '', area: '', pincode: '', landmark: '', city: 'Mysuru', state: '', country: '', _id: expect.stringMatching(/^[a-f0-9]{24}$/) },
+      {
+        name: '',
+        apartment: '',
+        area: '',
+        pincode: '',
+        landmark: '',
+        city: 'Mysuru',
+        state: '',
+        country: '',
+        _id: expect.stringMatching(/^[a-f0-9]{24}$/),
+      },
     ]);
     // The saved entry is no longer "new": it has ConsCent's id now.
     expect(await page.locator('.address-entry .chip').count()).toBe(0);

@@ -153,7 +153,10 @@ describe('failures keep every edit, and retry is one action', () => {
 
   async function retrySucceeds(phone: string): Promise<void> {
     await button('Review changes').click();
-    await page.getByRole('dialog', { name: 'Review changes before sending' }).getByRole('button', { name: /Send changes|Try again/ }).click();
+    await page
+      .getByRole('dialog', { name: 'Review changes before sending' })
+      .getByRole('button', { name: /Send changes|Try again/ })
+      .click();
     await page.getByText('User Details Updated Successfully.').first().waitFor();
     expect(app.sim.getUser(SEED_EXAMPLE_USER_ID)!.phone).toBe(phone);
   }
@@ -164,7 +167,10 @@ describe('failures keep every edit, and retry is one action', () => {
     // issue #12, so the refusal is ConsCent's 401, not an edit of the keychain behind it.)
     app.sim.addFault({ path: '/client/update-user', fault: { kind: 'status', status: 401 }, times: 1 });
     await attemptSave('9000000011', 'Agra');
-    await page.getByText(/rejected the API key or secret/).first().waitFor();
+    await page
+      .getByText(/rejected the API key or secret/)
+      .first()
+      .waitFor();
     await app.screenshot('09-error-wrong-secret', { fullPage: false });
     await backToFormAndCheck('9000000011', 'Agra');
     await retrySucceeds('9000000011');
@@ -173,7 +179,10 @@ describe('failures keep every edit, and retry is one action', () => {
   it('unknown user: says ConsCent has no such reader', async () => {
     app.sim.addFault({ path: '/client/update-user', fault: { kind: 'status', status: 404 }, times: 1 });
     await attemptSave('9000000012', 'Delhi');
-    await page.getByText(/no reader with user id/i).first().waitFor();
+    await page
+      .getByText(/no reader with user id/i)
+      .first()
+      .waitFor();
     await app.screenshot('10-error-unknown-user', { fullPage: false });
     await backToFormAndCheck('9000000012', 'Delhi');
     await retrySucceeds('9000000012');
@@ -182,7 +191,10 @@ describe('failures keep every edit, and retry is one action', () => {
   it('a 500: says ConsCent had a problem', async () => {
     app.sim.addFault({ path: '/client/update-user', fault: { kind: 'status', status: 500 }, times: 1 });
     await attemptSave('9000000013', 'Jaipur');
-    await page.getByText(/HTTP 500/).first().waitFor();
+    await page
+      .getByText(/HTTP 500/)
+      .first()
+      .waitFor();
     await app.screenshot('11-error-server', { fullPage: false });
     await backToFormAndCheck('9000000013', 'Jaipur');
     await retrySucceeds('9000000013');
@@ -191,7 +203,10 @@ describe('failures keep every edit, and retry is one action', () => {
   it('a timeout: warns the change may or may not have been applied', async () => {
     app.sim.addFault({ path: '/client/update-user', fault: { kind: 'hang' }, times: 1 });
     await attemptSave('9000000014', 'Kochi');
-    await page.getByText(/did not answer in time/i).first().waitFor({ timeout: 10_000 });
+    await page
+      .getByText(/did not answer in time/i)
+      .first()
+      .waitFor({ timeout: 10_000 });
     await app.screenshot('12-error-timeout', { fullPage: false });
     await backToFormAndCheck('9000000014', 'Kochi');
     await retrySucceeds('9000000014');
@@ -204,7 +219,10 @@ describe('failures keep every edit, and retry is one action', () => {
     await app.sim.stop();
     await button('Review changes').click();
     await page.getByRole('dialog', { name: 'Review changes before sending' }).getByRole('button', { name: 'Send changes' }).click();
-    await page.getByText(/refused|cannot be reached|offline/i).first().waitFor();
+    await page
+      .getByText(/refused|cannot be reached|offline/i)
+      .first()
+      .waitFor();
     await app.screenshot('13-error-offline', { fullPage: false });
     await backToFormAndCheck('9000000015', 'Surat');
     await app.restartSimulator(port);

@@ -12,7 +12,9 @@ describe('the built preload in Chromium', () => {
   it('exposes exactly the contract operations and the one subscription, reaching the real main-process handlers', async () => {
     const keys = await app.page.evaluate(() => Object.keys((window as unknown as { conscent: object }).conscent).sort());
     expect(keys).toEqual([...OPERATION_NAMES, 'onAppEvent'].sort());
-    const result = await app.page.evaluate(() => (window as unknown as { conscent: { listConnections(): Promise<unknown> } }).conscent.listConnections());
+    const result = await app.page.evaluate(() =>
+      (window as unknown as { conscent: { listConnections(): Promise<unknown> } }).conscent.listConnections(),
+    );
     expect(result).toEqual({ ok: true, value: { connections: [], activeConnectionId: null } });
   });
 
@@ -20,12 +22,16 @@ describe('the built preload in Chromium', () => {
     const other = await app.page.context().newPage();
     try {
       await other.goto(app.page.url());
-      const fromOther = await other.evaluate(() => (window as unknown as { conscent: { listConnections(): Promise<unknown> } }).conscent.listConnections());
+      const fromOther = await other.evaluate(() =>
+        (window as unknown as { conscent: { listConnections(): Promise<unknown> } }).conscent.listConnections(),
+      );
       expect(fromOther).toMatchObject({ ok: false, error: { kind: 'rejected-sender' } });
     } finally {
       await other.close();
     }
-    const fromMain = await app.page.evaluate(() => (window as unknown as { conscent: { listConnections(): Promise<unknown> } }).conscent.listConnections());
+    const fromMain = await app.page.evaluate(() =>
+      (window as unknown as { conscent: { listConnections(): Promise<unknown> } }).conscent.listConnections(),
+    );
     expect(fromMain).toMatchObject({ ok: true });
   });
 

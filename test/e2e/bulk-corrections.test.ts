@@ -60,7 +60,10 @@ describe('a 50-row CSV with rows in error', () => {
     app.exportTo(reportFile);
     await bulk.button('Download the report (CSV)').click();
     await app.page.getByText(`The report was saved to ${reportFile}.`).waitFor();
-    expect((parse(await readFile(reportFile, 'utf8'), { columns: true }) as Record<string, string>[])[0]).toMatchObject({ row: '12', column: "'=email" });
+    expect((parse(await readFile(reportFile, 'utf8'), { columns: true }) as Record<string, string>[])[0]).toMatchObject({
+      row: '12',
+      column: "'=email",
+    });
 
     await app.page.getByRole('checkbox', { name: /Skip the 3 rows in error/ }).check();
     await bulk.send(47);
@@ -78,7 +81,8 @@ describe('a 50-row CSV with rows in error', () => {
     expect((await stat(bulkDir)).mode & 0o777).toBe(0o700);
     const [runDir] = await readdir(bulkDir);
     expect((await stat(join(bulkDir, runDir!))).mode & 0o777).toBe(0o700);
-    for (const name of await readdir(join(bulkDir, runDir!))) expect([name, (await stat(join(bulkDir, runDir!, name))).mode & 0o777]).toEqual([name, 0o600]);
+    for (const name of await readdir(join(bulkDir, runDir!)))
+      expect([name, (await stat(join(bulkDir, runDir!, name))).mode & 0o777]).toEqual([name, 0o600]);
     const records = parse(await readFile(exported, 'utf8'), { columns: true }) as Record<string, string>[];
     expect(records).toHaveLength(50);
     expect(records.filter((r) => r.outcome === 'not-sent').map((r) => Number(r.row))).toEqual(invalidRows);
@@ -103,7 +107,12 @@ describe('a 50-row CSV with rows in error', () => {
 
 describe('Pause, Resume and Cancel', () => {
   const slowDown = (ms: number) => app.sim.addFault({ path: '/client/update-user', method: 'PATCH', fault: { kind: 'latency', ms } });
-  const csvOf = (name: string, users: readonly string[]) => writeCsv(join(work, `${name}.csv`), ['userId', 'name'], users.map((id, i) => [id, `${name} ${i + 1}`]));
+  const csvOf = (name: string, users: readonly string[]) =>
+    writeCsv(
+      join(work, `${name}.csv`),
+      ['userId', 'name'],
+      users.map((id, i) => [id, `${name} ${i + 1}`]),
+    );
 
   it('Pause stops new requests until Resume; the run then ends with every row sent exactly once', async () => {
     const users = ids.slice(50, 80);

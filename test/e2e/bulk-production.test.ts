@@ -52,11 +52,24 @@ describe('bulk corrections on a Production connection', () => {
     await app.page.getByText(/Connection works\./).waitFor();
     await ui.button('Save connection').click();
     await ui.field('Find a reader').waitFor();
-    await app.page.getByTestId('environment-band').getByText(/PRODUCTION/).waitFor();
+    await app.page
+      .getByTestId('environment-band')
+      .getByText(/PRODUCTION/)
+      .waitFor();
 
-    const users = app.sim.listUsers().map((u) => u.userId).slice(0, 3);
+    const users = app.sim
+      .listUsers()
+      .map((u) => u.userId)
+      .slice(0, 3);
     const patches = () => app.sim.requests.filter((r) => r.method === 'PATCH');
-    await bulk.choose(await writeCsv(join(work, 'live.csv'), ['userId', 'name'], users.map((id, i) => [id, `Live ${i + 1}`])), 3);
+    await bulk.choose(
+      await writeCsv(
+        join(work, 'live.csv'),
+        ['userId', 'name'],
+        users.map((id, i) => [id, `Live ${i + 1}`]),
+      ),
+      3,
+    );
     expect(await bulk.check()).toBe('3 rows: 3 ready to send, 0 in error.');
     await bulk.button('Send…').click();
 
@@ -76,7 +89,11 @@ describe('bulk corrections on a Production connection', () => {
     await name.fill(NAME);
     await confirm.click();
     expect(await bulk.until(/^Finished\./)).toMatch(/3 of 3 done — 3 saved/);
-    expect(patches().map((p) => p.query.userId).sort()).toEqual([...users].sort());
+    expect(
+      patches()
+        .map((p) => p.query.userId)
+        .sort(),
+    ).toEqual([...users].sort());
     users.forEach((id, i) => expect(app.sim.getUser(id)?.name).toBe(`Live ${i + 1}`));
     // The requests went to the production host's name (through the system proxy), never elsewhere.
     expect(new Set(forwarder?.connects)).toEqual(new Set([`${PRODUCTION_HOST}:443`]));

@@ -29,7 +29,9 @@ export function bulkSteps(app: () => ConsoleUnderTest) {
       await page().getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Bulk' }).click();
       app().csvFrom(csv);
       await button('Choose a CSV file…').click();
-      await page().getByText(new RegExp(`: ${rows} rows, columns `)).waitFor();
+      await page()
+        .getByText(new RegExp(`: ${rows} rows, columns `))
+        .waitFor();
     },
 
     /** Check every row → the report's summary line. */
@@ -47,7 +49,10 @@ export function bulkSteps(app: () => ConsoleUnderTest) {
     /** Send… → the confirmation → Send N corrections; waits for the run panel. */
     async send(rows: number): Promise<void> {
       await button('Send…').click();
-      await page().getByRole('dialog', { name: CONFIRM_DIALOG }).getByRole('button', { name: `Send ${rows} corrections` }).click();
+      await page()
+        .getByRole('dialog', { name: CONFIRM_DIALOG })
+        .getByRole('button', { name: `Send ${rows} corrections` })
+        .click();
       await runStatus().waitFor();
     },
 

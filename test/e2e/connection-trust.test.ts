@@ -33,16 +33,25 @@ describe('Test connection proves the Client ID', () => {
 
     const alert = page().getByRole('alert').filter({ hasText: 'Connection test failed.' });
     await alert.getByText(/ConsCent refused the Client ID\. Correct the Client ID marked below/).waitFor();
-    expect(await page().getByText(/Connection works/).count()).toBe(0);
+    expect(
+      await page()
+        .getByText(/Connection works/)
+        .count(),
+    ).toBe(0);
     const clientId = ui.field('Client ID');
     expect(await clientId.getAttribute('aria-invalid')).toBe('true');
-    await page().getByText(/did not accept this Client ID/).first().waitFor();
+    await page()
+      .getByText(/did not accept this Client ID/)
+      .first()
+      .waitFor();
     expect(await clientId.inputValue()).toBe('no-such-client'); // nothing typed is lost
     await app.screenshot('trust-wrong-client-id');
 
     await clientId.fill(DEMO_CLIENT.clientId);
     await ui.button('Test connection').click();
-    await page().getByText(/Connection works\..*accepted the API key and secret, and the Client ID/).waitFor();
+    await page()
+      .getByText(/Connection works\..*accepted the API key and secret, and the Client ID/)
+      .waitFor();
     await ui.button('Save connection').click();
     await ui.field('Find a reader').waitFor();
   });
@@ -69,14 +78,24 @@ describe('a saved connection moved to another host', () => {
     const before = app.sim.requests.length;
     const refused = await page().evaluate(
       async ({ baseUrl, clientId }) => {
-        const bridge = (window as unknown as { conscent: { listConnections(): Promise<Result<{ connections: Array<{ id: string }> }>>; testConnection(r: unknown): Promise<Result<unknown>> } }).conscent;
+        const bridge = (
+          window as unknown as {
+            conscent: {
+              listConnections(): Promise<Result<{ connections: Array<{ id: string }> }>>;
+              testConnection(r: unknown): Promise<Result<unknown>>;
+            };
+          }
+        ).conscent;
         const listed = await bridge.listConnections();
         const id = listed.ok ? listed.value.connections[0]?.id : undefined;
         return bridge.testConnection({ id, connection: { name: 'x', environment: 'custom', baseUrl, clientId } });
       },
       { baseUrl: movedUrl, clientId: DEMO_CLIENT.clientId },
     );
-    expect(refused).toMatchObject({ ok: false, error: { kind: 'invalid-input', reason: 'credentials-elsewhere', boundOrigin: expect.any(String), targetOrigin: expect.any(String) } });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { kind: 'invalid-input', reason: 'credentials-elsewhere', boundOrigin: expect.any(String), targetOrigin: expect.any(String) },
+    });
     expect(app.sim.requests.length).toBe(before);
 
     await ui.field('API key').fill(credentials.apiKey);

@@ -36,7 +36,13 @@ afterAll(async () => {
 describe('Test connection behind a corporate proxy', () => {
   it('goes through the system proxy and shows the route and the certificate issuer', async () => {
     await ui.field('Connection name').waitFor();
-    await ui.fillConnection({ name: 'Behind the proxy', baseUrl, clientId: DEMO_CLIENT.clientId, apiKey: DEMO_CLIENT.apiKey, apiSecret: DEMO_CLIENT.apiSecret });
+    await ui.fillConnection({
+      name: 'Behind the proxy',
+      baseUrl,
+      clientId: DEMO_CLIENT.clientId,
+      apiKey: DEMO_CLIENT.apiKey,
+      apiSecret: DEMO_CLIENT.apiSecret,
+    });
     expect(await ui.field('Proxy').inputValue()).toBe('system');
     await ui.button('Test connection').click();
     const passed = page().getByText(/Connection works\./);

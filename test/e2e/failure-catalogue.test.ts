@@ -37,7 +37,13 @@ const LOCAL = 'Local simulator';
 
 it('the agent saves one connection to the simulator', async () => {
   await ui.field('Connection name').waitFor();
-  await ui.fillConnection({ name: LOCAL, baseUrl: app.sim.baseUrl, clientId: DEMO_CLIENT.clientId, apiKey: DEMO_CLIENT.apiKey, apiSecret: DEMO_CLIENT.apiSecret });
+  await ui.fillConnection({
+    name: LOCAL,
+    baseUrl: app.sim.baseUrl,
+    clientId: DEMO_CLIENT.clientId,
+    apiKey: DEMO_CLIENT.apiKey,
+    apiSecret: DEMO_CLIENT.apiSecret,
+  });
   await ui.button('Save connection').click();
   await ui.field('Find a reader').waitFor();
 });
@@ -67,7 +73,13 @@ const SAVE_CASES: SaveCase[] = [
     detail: new RegExp(`did not answer within ${timeoutSeconds} s`),
     screenshot: 'fc-save-timeout',
   },
-  { name: 'a dropped connection', fault: { kind: 'drop' }, kind: 'network', summary: /dropped before ConsCent answered, so the console cannot tell whether the change was applied/, detail: /was dropped before ConsCent answered/ },
+  {
+    name: 'a dropped connection',
+    fault: { kind: 'drop' },
+    kind: 'network',
+    summary: /dropped before ConsCent answered, so the console cannot tell whether the change was applied/,
+    detail: /was dropped before ConsCent answered/,
+  },
   {
     name: '401',
     fault: { kind: 'status', status: 401 },
@@ -98,7 +110,13 @@ const SAVE_CASES: SaveCase[] = [
     times: 2,
     screenshot: 'fc-save-429-countdown',
   },
-  { name: '500', fault: { kind: 'status', status: 500 }, kind: 'server-error', summary: /had a problem on its side and did not confirm/, detail: /HTTP 500/ },
+  {
+    name: '500',
+    fault: { kind: 'status', status: 500 },
+    kind: 'server-error',
+    summary: /had a problem on its side and did not confirm/,
+    detail: /HTTP 500/,
+  },
   { name: '502', fault: { kind: 'status', status: 502 }, kind: 'server-error', summary: /had a problem on its side/, detail: /HTTP 502/ },
   { name: '503', fault: { kind: 'status', status: 503 }, kind: 'server-error', summary: /had a problem on its side/, detail: /HTTP 503/ },
   {
@@ -116,7 +134,13 @@ const SAVE_CASES: SaveCase[] = [
     summary: /something the console does not understand, so it cannot tell whether the change was applied/,
     detail: /something that is not JSON/,
   },
-  { name: 'malformed JSON', fault: { kind: 'malformed-json' }, kind: 'unexpected-response', summary: /does not understand/, detail: /something that is not JSON/ },
+  {
+    name: 'malformed JSON',
+    fault: { kind: 'malformed-json' },
+    kind: 'unexpected-response',
+    summary: /does not understand/,
+    detail: /something that is not JSON/,
+  },
   {
     name: 'valid JSON of the wrong shape',
     fault: { kind: 'wrong-shape' },
@@ -208,7 +232,10 @@ describe('saving (PATCH): every status and body fault', () => {
       expect(app.sim.getUser(SEED_EXAMPLE_USER_ID)!.phone).not.toBe(phone);
       await dialog.getByRole('button', { name: 'Back to editing' }).click();
       expect(await ui.phoneAndCity()).toEqual({ phone, city });
-      await page().getByText(/your edits are kept/i).first().waitFor();
+      await page()
+        .getByText(/your edits are kept/i)
+        .first()
+        .waitFor();
 
       if (c.fault.kind === 'status' && c.fault.status === 429) {
         // The second send is limited too: "Try again" is held back for the Retry-After,
@@ -281,7 +308,13 @@ describe('looking up: faults that stop the search itself', () => {
     const other = 'Typo connection';
     await ui.button('Connections').click();
     await ui.button('Add connection').click();
-    const typed = { name: other, baseUrl: 'https://no-such-host.invalid/api/v1', clientId: DEMO_CLIENT.clientId, apiKey: DEMO_CLIENT.apiKey, apiSecret: DEMO_CLIENT.apiSecret };
+    const typed = {
+      name: other,
+      baseUrl: 'https://no-such-host.invalid/api/v1',
+      clientId: DEMO_CLIENT.clientId,
+      apiKey: DEMO_CLIENT.apiKey,
+      apiSecret: DEMO_CLIENT.apiSecret,
+    };
     await ui.fillConnection(typed);
     // Test connection meets it first: explained, and nothing typed is lost.
     await ui.button('Test connection').click();
@@ -292,7 +325,11 @@ describe('looking up: faults that stop the search itself', () => {
     await ui.button('Save connection').click();
     await ui.button(`Use ${other}`).click();
 
-    await searchFails('network', /The server name no-such-host\.invalid could not be found\. Check the spelling of the connection's base URL/, 'fc-lookup-dns');
+    await searchFails(
+      'network',
+      /The server name no-such-host\.invalid could not be found\. Check the spelling of the connection's base URL/,
+      'fc-lookup-dns',
+    );
 
     // The agent corrects the host, but it answers with a self-signed certificate.
     tlsSim.clearRequests();
@@ -301,7 +338,9 @@ describe('looking up: faults that stop the search itself', () => {
     await ui.repointConnection(other, tlsSim.baseUrl, demoCredentials);
     const from = app.ipcResults.length;
     await page().getByRole('alert').filter({ hasText: 'The search failed.' }).getByRole('button', { name: 'Try again' }).click();
-    const tlsAlert = page().getByRole('alert').filter({ hasText: /certificate could not be verified/ });
+    const tlsAlert = page()
+      .getByRole('alert')
+      .filter({ hasText: /certificate could not be verified/ });
     await tlsAlert.waitFor();
     expect(failuresSince(app.ipcResults, from).map((e) => e.kind)).toEqual(['network']);
     expect(await tlsAlert.innerText()).toMatch(/self-signed certificate.*Nothing was sent.*tell your IT team/s);

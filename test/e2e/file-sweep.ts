@@ -31,7 +31,11 @@ export interface SweepHit {
 }
 
 /** Every (file, needle) pair where the needle occurs; `skip` leaves files out by path. */
-export async function sweepFiles(dir: string, needles: readonly string[], skip: (path: string) => boolean = () => false): Promise<{ files: string[]; hits: SweepHit[] }> {
+export async function sweepFiles(
+  dir: string,
+  needles: readonly string[],
+  skip: (path: string) => boolean = () => false,
+): Promise<{ files: string[]; hits: SweepHit[] }> {
   const files = (await regularFilesUnder(dir)).filter((path) => !skip(path));
   const hits: SweepHit[] = [];
   for (const file of files) {

@@ -73,7 +73,15 @@ export async function launchConsole(
   const shell = await openConsoleShell({
     rendererDir: join(ROOT, 'out', 'renderer'),
     preloadPath: join(ROOT, 'out', 'preload', 'index.cjs'),
-    services: { userDataDir, logDir: join(keyring.env.HOME, 'logs'), keytar: options.keytar ?? keytar, requestTimeoutMs: E2E_REQUEST_TIMEOUT_MS, chooseExportPath: async () => exportPath, chooseCsvFile: async () => csvPath, ...(options.network ? { network: options.network } : {}) },
+    services: {
+      userDataDir,
+      logDir: join(keyring.env.HOME, 'logs'),
+      keytar: options.keytar ?? keytar,
+      requestTimeoutMs: E2E_REQUEST_TIMEOUT_MS,
+      chooseExportPath: async () => exportPath,
+      chooseCsvFile: async () => csvPath,
+      ...(options.network ? { network: options.network } : {}),
+    },
     browserProfileDir,
     headless: true,
     onIpcResult: (result) => ipcResults.push(result),

@@ -62,7 +62,10 @@ describe('change history', () => {
     await page.getByRole('heading', { name: NEW_NAME }).waitFor();
     await page.getByText("As returned by ConsCent's lookup").waitFor();
     expect(await ui.field('Phone number').inputValue()).toBe(NEW_PHONE);
-    await page.getByText(/from your save on this computer/).first().waitFor();
+    await page
+      .getByText(/from your save on this computer/)
+      .first()
+      .waitFor();
   });
 
   it('History lists the change: who, where, each field before and after', async () => {

@@ -55,7 +55,9 @@ it('saving a connection: an actionable keychain message, every field kept, the s
   await ui.fillConnection(typed);
   // The credentials themselves are fine: only storing them fails.
   await ui.button('Test connection').click();
-  await page().getByText(/Connection works\./).waitFor();
+  await page()
+    .getByText(/Connection works\./)
+    .waitFor();
 
   const from = app.ipcResults.length;
   await ui.button('Save connection').click();

@@ -22,7 +22,10 @@ beforeAll(async () => {
   app = await launchConsole({ userCount: 60, seed: 12 }, { keytar: keychain });
   await page().evaluate(
     (connection) => (window as unknown as { conscent: { saveConnection(r: unknown): Promise<unknown> } }).conscent.saveConnection(connection),
-    { connection: { name: 'Counts', environment: 'custom', baseUrl: app.sim.baseUrl, clientId: DEMO_CLIENT.clientId }, credentials: { apiKey: DEMO_CLIENT.apiKey, apiSecret: DEMO_CLIENT.apiSecret } },
+    {
+      connection: { name: 'Counts', environment: 'custom', baseUrl: app.sim.baseUrl, clientId: DEMO_CLIENT.clientId },
+      credentials: { apiKey: DEMO_CLIENT.apiKey, apiSecret: DEMO_CLIENT.apiSecret },
+    },
   );
   await page().reload();
   await ui.field('Find a reader').waitFor();
@@ -58,13 +61,17 @@ describe('one round trip per agent action', () => {
 
   it('lookup by email, no purchases: the "known" hint comes from the same two requests', async () => {
     await ui.search(NO_PURCHASES_EMAIL);
-    await page().getByText(/they have no purchases/).waitFor();
+    await page()
+      .getByText(/they have no purchases/)
+      .waitFor();
     expect(requests().sort()).toEqual([`GET ${DETAILS}?email`, `GET ${PURCHASES}?email`].sort());
   });
 
   it('opening a reader from a list of several: one request', async () => {
     await ui.search(DUPLICATE_EMAIL);
-    await page().getByRole('heading', { name: /2 readers match/ }).waitFor();
+    await page()
+      .getByRole('heading', { name: /2 readers match/ })
+      .waitFor();
     app.sim.clearRequests();
     await ui.button(new RegExp(DUPLICATE_EMAIL_USER_IDS[1])).click();
     await page().getByRole('heading', { name: 'Ananya R. Iyer' }).waitFor();

@@ -35,17 +35,29 @@ const found = (text: string) => NEEDLES.filter((needle) => text.includes(needle)
 
 it('the journey: a rejected test, a saved connection, lookups, edits, faults, a re-entered secret', async () => {
   await ui.field('Connection name').waitFor();
-  await ui.fillConnection({ name: 'Leak check', baseUrl: app.sim.baseUrl, clientId: CLIENT.clientId, apiKey: CLIENT.apiKey, apiSecret: WRONG_SECRET });
+  await ui.fillConnection({
+    name: 'Leak check',
+    baseUrl: app.sim.baseUrl,
+    clientId: CLIENT.clientId,
+    apiKey: CLIENT.apiKey,
+    apiSecret: WRONG_SECRET,
+  });
   await ui.button('Test connection').click();
-  await page().getByText(/rejected this API key or secret/).waitFor();
+  await page()
+    .getByText(/rejected this API key or secret/)
+    .waitFor();
   await ui.field('API secret').fill(SECRET);
   await ui.button('Test connection').click();
-  await page().getByText(/Connection works\./).waitFor();
+  await page()
+    .getByText(/Connection works\./)
+    .waitFor();
   await ui.button('Save connection').click();
   await ui.field('Find a reader').waitFor();
 
   await ui.search(DUPLICATE_EMAIL);
-  await page().getByRole('heading', { name: /2 readers match/ }).waitFor();
+  await page()
+    .getByRole('heading', { name: /2 readers match/ })
+    .waitFor();
 
   // Edit and save, with faults on the way: the answers that carry error text are the
   // likeliest place for a credential to slip through.
@@ -73,7 +85,9 @@ it('the journey: a rejected test, a saved connection, lookups, edits, faults, a 
   await ui.field('API key').fill(CLIENT.apiKey);
   await ui.field('API secret').fill(SECRET);
   await ui.button('Test connection').click();
-  await page().getByText(/Connection works\./).waitFor();
+  await page()
+    .getByText(/Connection works\./)
+    .waitFor();
   await ui.button('Save connection').click();
   await page().getByText('Connection “Leak check” saved. Its API key and secret are stored in the system keychain.').waitFor();
   await ui.button('Readers').click();
@@ -84,8 +98,15 @@ it('the journey: a rejected test, a saved connection, lookups, edits, faults, a 
 
 it('a bulk run (issue 14) with two rows ConsCent answered badly, its results exported: the run files and the export are written', async () => {
   // The CSV and the export live under the temp HOME, so the sweep below reads them too.
-  const users = app.sim.listUsers().map((u) => u.userId).slice(0, 6);
-  const csv = await writeCsv(join(app.keyring.env.HOME, 'bulk-leak.csv'), ['userId', 'name'], users.map((id, i) => [id, `Bulk leak ${i + 1}`]));
+  const users = app.sim
+    .listUsers()
+    .map((u) => u.userId)
+    .slice(0, 6);
+  const csv = await writeCsv(
+    join(app.keyring.env.HOME, 'bulk-leak.csv'),
+    ['userId', 'name'],
+    users.map((id, i) => [id, `Bulk leak ${i + 1}`]),
+  );
   app.sim.addFault({ path: '/client/update-user', fault: { kind: 'status', status: 500 }, times: 1 });
   app.sim.addFault({ path: '/client/update-user', fault: { kind: 'malformed-json' }, times: 1 });
   await bulk.choose(csv, 6);
@@ -95,7 +116,9 @@ it('a bulk run (issue 14) with two rows ConsCent answered badly, its results exp
   expect(await bulk.until(/^Finished\./)).toMatch(/4 saved, 0 failed, 2 outcome unknown/);
   app.exportTo(join(app.keyring.env.HOME, 'exports-bulk-results.csv'));
   await bulk.button('Export the results (CSV)').click();
-  await page().getByText(/The results were saved to/).waitFor();
+  await page()
+    .getByText(/The results were saved to/)
+    .waitFor();
   await ui.button('Readers').click();
 });
 
@@ -122,7 +145,8 @@ it('no file under the temp HOME holds it: settings, logs, change history, Chromi
   // The change history (issue #10): every save above was recorded, with the connection's facts.
   expect(files.some((f) => /^userData\/history\/\d{4}-\d{2}\.jsonl$/.test(f))).toBe(true);
   // The bulk run's files (issue 14): what it is, its rows, each row's sending and outcome; and its results export.
-  for (const name of ['run.json', 'rows.jsonl', 'events.jsonl']) expect(files.some((f) => new RegExp(`^userData/bulk/[a-z0-9-]+/${name.replace('.', '\\.')}$`).test(f))).toBe(true);
+  for (const name of ['run.json', 'rows.jsonl', 'events.jsonl'])
+    expect(files.some((f) => new RegExp(`^userData/bulk/[a-z0-9-]+/${name.replace('.', '\\.')}$`).test(f))).toBe(true);
   expect(files).toContain('exports-bulk-results.csv');
   expect(hits).toEqual([]);
 });
@@ -138,7 +162,12 @@ it('no IPC answer, no page content, no browser storage and no console message ho
   const storage = await page().evaluate(async () => {
     const dump = (s: Storage) => Array.from({ length: s.length }, (_, i) => `${s.key(i)}=${s.getItem(s.key(i) ?? '')}`).join('\n');
     const databases = await indexedDB.databases();
-    return { local: dump(localStorage), session: dump(sessionStorage), indexedDb: databases.map((d) => d.name ?? '').join('\n'), cookie: document.cookie };
+    return {
+      local: dump(localStorage),
+      session: dump(sessionStorage),
+      indexedDb: databases.map((d) => d.name ?? '').join('\n'),
+      cookie: document.cookie,
+    };
   });
   expect(found(Object.values(storage).join('\n'))).toEqual([]);
   expect(found(JSON.stringify(await page().context().cookies()))).toEqual([]);

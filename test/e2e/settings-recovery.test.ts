@@ -12,7 +12,8 @@ import { steps } from './ui-steps';
 // where the damaged file was kept, keeps that file untouched, and the agent can carry on.
 
 // What a write cut off half way leaves: valid JSON up to a point, then nothing.
-const DAMAGED = '{\n  "version": 1,\n  "connections": [\n    {\n      "id": "3f1c2a9e-1b7d-4c55-9a1e-7d2f0c4b8a61",\n      "name": "Production desk",\n      "environment": "prod';
+const DAMAGED =
+  '{\n  "version": 1,\n  "connections": [\n    {\n      "id": "3f1c2a9e-1b7d-4c55-9a1e-7d2f0c4b8a61",\n      "name": "Production desk",\n      "environment": "prod';
 
 let app: ConsoleUnderTest;
 const page = (): Page => app.page;
@@ -44,7 +45,13 @@ it('starts, says the settings could not be read and where the damaged file was k
 });
 
 it('the agent re-creates the connection and uses it; the damaged file stays as it was', async () => {
-  await ui.fillConnection({ name: 'Production desk (again)', baseUrl: app.sim.baseUrl, clientId: DEMO_CLIENT.clientId, apiKey: DEMO_CLIENT.apiKey, apiSecret: DEMO_CLIENT.apiSecret });
+  await ui.fillConnection({
+    name: 'Production desk (again)',
+    baseUrl: app.sim.baseUrl,
+    clientId: DEMO_CLIENT.clientId,
+    apiKey: DEMO_CLIENT.apiKey,
+    apiSecret: DEMO_CLIENT.apiSecret,
+  });
   await ui.button('Save connection').click();
   await ui.field('Find a reader').waitFor();
   await ui.search(SEED_EXAMPLE_USER_ID);

@@ -25,7 +25,8 @@ beforeAll(async () => {
 });
 afterAll(() => app?.close());
 
-const focusedLabel = () => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.labels?.[0]?.textContent ?? document.activeElement?.tagName);
+const focusedLabel = () =>
+  page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.labels?.[0]?.textContent ?? document.activeElement?.tagName);
 
 async function copyToClipboard(text: string): Promise<void> {
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
@@ -78,7 +79,10 @@ describe('a conscent-console:// link', () => {
     await page.getByText(`Opened Shivam Dubey found for user id ${SEED_EXAMPLE_USER_ID}.`).waitFor();
     expect(await ui.field('Find a reader').inputValue()).toBe(SEED_EXAMPLE_USER_ID);
     app.openLink('conscent-console://reader?userId=123&name=x');
-    await page.getByRole('alert').getByText(/A link could not be opened/).waitFor();
+    await page
+      .getByRole('alert')
+      .getByText(/A link could not be opened/)
+      .waitFor();
     await page.getByRole('button', { name: 'Dismiss' }).click();
   });
 
@@ -95,7 +99,9 @@ describe('recent readers', () => {
     const path = join(app.userDataDir, 'recent-readers.json');
     expect((await stat(path)).mode & 0o777).toBe(0o600);
     expect(await readFile(path, 'utf8')).toContain(SEED_EXAMPLE_USER_ID);
-    expect(await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }))).not.toContain(SEED_EXAMPLE_USER_ID);
+    expect(await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }))).not.toContain(
+      SEED_EXAMPLE_USER_ID,
+    );
     await page.getByRole('region', { name: 'Recent' }).getByRole('button', { name: 'Shivam Dubey' }).waitFor();
   });
 });
@@ -134,7 +140,9 @@ async function seriousViolations(): Promise<string[]> {
   });
   return violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+    .map(
+      (violation) => `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+    );
 }
 
 async function shoot(name: string, fullPage = true): Promise<void> {
@@ -181,7 +189,10 @@ describe.each(['light', 'dark'] as const)('axe-core, %s theme: no serious or cri
 
   it('History, Bulk and Connections', async () => {
     await tab('History').click();
-    await page.getByRole('heading', { name: /History|Change history/ }).first().waitFor();
+    await page
+      .getByRole('heading', { name: /History|Change history/ })
+      .first()
+      .waitFor();
     expect(await seriousViolations()).toEqual([]);
     if (scheme === 'light') await shoot('history');
     await tab('Bulk').click();

@@ -48,12 +48,20 @@ export async function bulkConsole(dir: string, dialogs: { csv?: string | null; e
     raw,
     async connect(sim: RunningSimulator, connection: { name?: string; baseUrl?: string } = {}): Promise<string> {
       const saved = await call<{ id: string }>('saveConnection', {
-        connection: { name: connection.name ?? 'Sim', environment: 'custom', baseUrl: connection.baseUrl ?? sim.baseUrl, clientId: DEMO_CLIENT.clientId },
+        connection: {
+          name: connection.name ?? 'Sim',
+          environment: 'custom',
+          baseUrl: connection.baseUrl ?? sim.baseUrl,
+          clientId: DEMO_CLIENT.clientId,
+        },
         credentials: { apiKey: DEMO_CLIENT.apiKey, apiSecret: DEMO_CLIENT.apiSecret },
       });
       return saved.id;
     },
-    async chooseAndValidate(connectionId: string, mapping?: BulkReport extends never ? never : Record<string, unknown>): Promise<{ file: BulkFile; report: BulkReport }> {
+    async chooseAndValidate(
+      connectionId: string,
+      mapping?: BulkReport extends never ? never : Record<string, unknown>,
+    ): Promise<{ file: BulkFile; report: BulkReport }> {
       const file = await call<BulkFile>('bulkChooseFile', {});
       const report = await call<BulkReport>('bulkValidate', { runId: file.runId, connectionId, mapping: mapping ?? file.suggested });
       return { file, report };

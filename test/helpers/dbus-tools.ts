@@ -31,12 +31,7 @@ export async function nameHasOwner(address: string, name: string): Promise<boole
  * so this waits exactly as long as the daemon needs; `gaveUp` ends it early (the daemon
  * died) and the deadline only bounds a broken setup.
  */
-export async function waitForName(
-  address: string,
-  name: string,
-  gaveUp: () => string | null,
-  deadlineMs = 20_000,
-): Promise<void> {
+export async function waitForName(address: string, name: string, gaveUp: () => string | null, deadlineMs = 20_000): Promise<void> {
   const deadline = Date.now() + deadlineMs;
   for (;;) {
     if (await nameHasOwner(address, name)) return;
@@ -52,12 +47,7 @@ const DEFAULT_COLLECTION = '/org/freedesktop/secrets/aliases/default';
 
 /** Locks the default collection, as an idle lock or `secret-tool lock` would; no prompt needed. */
 export async function lockDefaultCollection(address: string): Promise<void> {
-  await dbusSend(address, [
-    `--dest=${SECRETS_NAME}`,
-    SERVICE_PATH,
-    'org.freedesktop.Secret.Service.Lock',
-    `array:objpath:${DEFAULT_COLLECTION}`,
-  ]);
+  await dbusSend(address, [`--dest=${SECRETS_NAME}`, SERVICE_PATH, 'org.freedesktop.Secret.Service.Lock', `array:objpath:${DEFAULT_COLLECTION}`]);
   const reply = await dbusSend(address, [
     `--dest=${SECRETS_NAME}`,
     DEFAULT_COLLECTION,

@@ -28,12 +28,7 @@ export interface GuardedProcess {
   stop(): Promise<void>;
 }
 
-export function spawnGuarded(
-  command: string,
-  args: readonly string[],
-  env: Record<string, string>,
-  input = '',
-): GuardedProcess {
+export function spawnGuarded(command: string, args: readonly string[], env: Record<string, string>, input = ''): GuardedProcess {
   const child = spawn('/bin/sh', ['-c', GUARD, 'guard', command, ...args], {
     env,
     stdio: ['pipe', 'pipe', 'pipe', 'pipe'],

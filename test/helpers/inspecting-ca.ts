@@ -16,14 +16,20 @@ export interface InspectingCa {
 }
 
 export async function makeInspectingCa(host: string, name = INSPECTING_CA_NAME): Promise<InspectingCa> {
-  const ca = await generate([{ name: 'commonName', value: name }, { name: 'organizationName', value: 'Example Corp' }], {
-    keyType: 'ec',
-    algorithm: 'sha256',
-    extensions: [
-      { name: 'basicConstraints', cA: true, critical: true },
-      { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true },
+  const ca = await generate(
+    [
+      { name: 'commonName', value: name },
+      { name: 'organizationName', value: 'Example Corp' },
     ],
-  });
+    {
+      keyType: 'ec',
+      algorithm: 'sha256',
+      extensions: [
+        { name: 'basicConstraints', cA: true, critical: true },
+        { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true },
+      ],
+    },
+  );
   const leaf = await generate([{ name: 'commonName', value: host }], {
     keyType: 'ec',
     algorithm: 'sha256',
@@ -32,7 +38,13 @@ export async function makeInspectingCa(host: string, name = INSPECTING_CA_NAME):
       { name: 'basicConstraints', cA: false },
       { name: 'keyUsage', digitalSignature: true, keyEncipherment: true },
       { name: 'extKeyUsage', serverAuth: true },
-      { name: 'subjectAltName', altNames: [{ type: 2, value: host }, { type: 7, ip: '127.0.0.1' }] },
+      {
+        name: 'subjectAltName',
+        altNames: [
+          { type: 2, value: host },
+          { type: 7, ip: '127.0.0.1' },
+        ],
+      },
     ],
   });
   return { caCert: ca.cert, server: { key: leaf.private, cert: leaf.cert } };
@@ -47,7 +59,9 @@ export async function loopbackAlias(): Promise<string> {
   const name = hostname().toLowerCase();
   const addresses = await lookup(name, { all: true }).catch(() => []);
   if (isLoopbackHost(name) || addresses.length === 0 || !addresses.every((a) => a.address.startsWith('127.') || a.address === '::1')) {
-    throw new Error(`The proxy tests need this computer's host name (${name}) to resolve to 127.0.0.1 only (see /etc/hosts); it resolves to ${addresses.map((a) => a.address).join(', ') || 'nothing'}.`);
+    throw new Error(
+      `The proxy tests need this computer's host name (${name}) to resolve to 127.0.0.1 only (see /etc/hosts); it resolves to ${addresses.map((a) => a.address).join(', ') || 'nothing'}.`,
+    );
   }
   return name;
 }

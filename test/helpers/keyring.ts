@@ -56,9 +56,7 @@ const xml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').
 // so the Secret Service exists only if we start it, and gnome-keyring's unlock prompter
 // cannot be activated either (a prompt fails at once instead of waiting for a user).
 function busConfig(socket: string, denySecrets: boolean): string {
-  const deny = denySecrets
-    ? `<policy context="mandatory"><deny send_destination="${SECRETS_NAME}"/></policy>`
-    : '';
+  const deny = denySecrets ? `<policy context="mandatory"><deny send_destination="${SECRETS_NAME}"/></policy>` : '';
   return `<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
  "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
 <busconfig>

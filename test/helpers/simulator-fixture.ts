@@ -9,17 +9,19 @@ import { startSimulator, type SimulatorOptions } from '../../simulator';
  * starts it itself.
  */
 export function simulatorTest(options: SimulatorOptions = {}) {
-  return test
-    // Vitest reads a fixture's dependencies from its first parameter's pattern: none here.
-    // eslint-disable-next-line no-empty-pattern
-    .extend('fileSimulator', { scope: 'file' }, async ({}, { onCleanup }) => {
-      const sim = await startSimulator(options);
-      onCleanup(() => sim.stop());
-      return sim;
-    })
-    .extend('sim', ({ fileSimulator }) => {
-      fileSimulator.clearFaults();
-      fileSimulator.clearRequests();
-      return fileSimulator;
-    });
+  return (
+    test
+      // Vitest reads a fixture's dependencies from its first parameter's pattern: none here.
+      // eslint-disable-next-line no-empty-pattern
+      .extend('fileSimulator', { scope: 'file' }, async ({}, { onCleanup }) => {
+        const sim = await startSimulator(options);
+        onCleanup(() => sim.stop());
+        return sim;
+      })
+      .extend('sim', ({ fileSimulator }) => {
+        fileSimulator.clearFaults();
+        fileSimulator.clearRequests();
+        return fileSimulator;
+      })
+  );
 }

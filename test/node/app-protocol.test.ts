@@ -2,12 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import {
-  APP_PAGE_URL,
-  APP_SCHEME_PRIVILEGES,
-  createAppProtocolHandler,
-  resolveAppRequest,
-} from '../../main/window/app-protocol';
+import { APP_PAGE_URL, APP_SCHEME_PRIVILEGES, createAppProtocolHandler, resolveAppRequest } from '../../main/window/app-protocol';
 import { productionCsp } from '../../main/window/content-security-policy';
 
 const ROOT = '/app/out/renderer';

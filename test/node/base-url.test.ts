@@ -18,7 +18,9 @@ describe('base URLs with a query or fragment', () => {
     'https://sandbox-api.conscent.in/api/v1#/client',
     'http://127.0.0.1:4010/api/v1?',
   ])('%s is refused with a message that says what to remove', (url) => {
-    expect(baseUrlProblem(url)).toBe('The base URL must not contain "?" or "#": remove them and anything after them (e.g. https://api.conscent.in/api/v1).');
+    expect(baseUrlProblem(url)).toBe(
+      'The base URL must not contain "?" or "#": remove them and anything after them (e.g. https://api.conscent.in/api/v1).',
+    );
     const parsed = ConnectionFields.safeParse(connection(url));
     expect(parsed.success).toBe(false);
     expect(parsed.error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([['baseUrl', baseUrlProblem(url)]]);

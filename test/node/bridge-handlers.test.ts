@@ -75,7 +75,9 @@ describe('connections', () => {
   });
 
   it('rejects a plain-http base URL that is not this computer, naming the field', async () => {
-    const result = error(await handlers.saveConnection({ connection: { ...simConnection(), baseUrl: 'http://api.conscent.in/api/v1' }, credentials: good }));
+    const result = error(
+      await handlers.saveConnection({ connection: { ...simConnection(), baseUrl: 'http://api.conscent.in/api/v1' }, credentials: good }),
+    );
     expect(result.kind).toBe('invalid-input');
     expect(result.fields?.['connection.baseUrl']).toMatch(/https/);
   });
@@ -168,7 +170,23 @@ describe('lookup and update', () => {
 
   it('updates only the changed fields and returns the record as the server stored it', async () => {
     const result = value(
-      await handlers.updateReader({ connectionId, userId: SEED_EXAMPLE_USER_ID, changes: { phone: '9000000001', address: { name: 'Home', apartment: '1 MG Road', area: '', pincode: '560001', landmark: '', city: 'Bengaluru', state: 'KA', country: 'India' } } }),
+      await handlers.updateReader({
+        connectionId,
+        userId: SEED_EXAMPLE_USER_ID,
+        changes: {
+          phone: '9000000001',
+          address: {
+            name: 'Home',
+            apartment: '1 MG Road',
+            area: '',
+            pincode: '560001',
+            landmark: '',
+            city: 'Bengaluru',
+            state: 'KA',
+            country: 'India',
+          },
+        },
+      }),
     );
     expect(result.message).toBe('User Details Updated Successfully.');
     expect(result.sent).toEqual({ phone: '9000000001', address: expect.objectContaining({ city: 'Bengaluru' }) });
@@ -179,10 +197,14 @@ describe('lookup and update', () => {
   });
 
   it('rejects invalid changes with per-field messages and sends nothing', async () => {
-    const result = error(await handlers.updateReader({ connectionId, userId: SEED_EXAMPLE_USER_ID, changes: { phone: '12ab', email: 'not-an-email' } }));
+    const result = error(
+      await handlers.updateReader({ connectionId, userId: SEED_EXAMPLE_USER_ID, changes: { phone: '12ab', email: 'not-an-email' } }),
+    );
     expect(result.kind).toBe('invalid-input');
     expect(Object.keys(result.fields ?? {})).toEqual(expect.arrayContaining(['changes.phone', 'changes.email']));
-    expect(wordsOf(error(await handlers.updateReader({ connectionId, userId: SEED_EXAMPLE_USER_ID, changes: {} })), 'update')).toMatch(/nothing to change/);
+    expect(wordsOf(error(await handlers.updateReader({ connectionId, userId: SEED_EXAMPLE_USER_ID, changes: {} })), 'update')).toMatch(
+      /nothing to change/,
+    );
     expect(sim.requests).toHaveLength(0);
   });
 
@@ -206,7 +228,9 @@ describe('lookup and update', () => {
       expect(failed.kind).toBe(kind);
       if (kind === 'rate-limited') expect(failed.retryAfterSeconds).toBe(12);
     }
-    expect(value(await handlers.updateReader({ connectionId, userId: SEED_EXAMPLE_USER_ID, changes: { name: 'Fault Test' } })).user.name).toBe('Fault Test');
+    expect(value(await handlers.updateReader({ connectionId, userId: SEED_EXAMPLE_USER_ID, changes: { name: 'Fault Test' } })).user.name).toBe(
+      'Fault Test',
+    );
   });
 
   it('tells the agent when the connection has no stored credentials', async () => {
@@ -225,7 +249,16 @@ describe('lookup and update', () => {
 });
 
 describe('untrusted payloads', () => {
-  const junk: unknown[] = [undefined, null, 42, 'x', [], { connectionId: 'x' }, { __proto__: { polluted: true } }, { connectionId: 'a', query: 'b', extra: 1 }];
+  const junk: unknown[] = [
+    undefined,
+    null,
+    42,
+    'x',
+    [],
+    { connectionId: 'x' },
+    { __proto__: { polluted: true } },
+    { connectionId: 'a', query: 'b', extra: 1 },
+  ];
   it('every operation rejects junk as invalid input without calling ConsCent', async () => {
     for (const [name, handler] of Object.entries(handlers)) {
       if (name === 'listConnections') continue;

@@ -32,11 +32,18 @@ describe('a bulk run after a crash', () => {
       },
     });
     try {
-      const ids = sim.listUsers().map((u) => u.userId).slice(0, 40);
+      const ids = sim
+        .listUsers()
+        .map((u) => u.userId)
+        .slice(0, 40);
       const csv = await writeBulkCsv(join(dir, 'crash.csv'), ids);
-      const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('../helpers/bulk-crash-child.ts', import.meta.url)), dir, sim.baseUrl, csv], {
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
+      const child = spawn(
+        process.execPath,
+        ['--import', 'tsx', fileURLToPath(new URL('../helpers/bulk-crash-child.ts', import.meta.url)), dir, sim.baseUrl, csv],
+        {
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      );
       let stderr = '';
       child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
       await new Promise<void>((resolve, reject) => {
@@ -48,7 +55,8 @@ describe('a bulk run after a crash', () => {
       });
       await new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve(undefined) : child.once('exit', resolve)));
       // The dead process's requests end as its sockets close; wait until the log has them all.
-      while (sim.requests.some((r) => r.method === 'PATCH' && r.status === null && !r.closedByClient)) await new Promise((resolve) => setImmediate(resolve));
+      while (sim.requests.some((r) => r.method === 'PATCH' && r.status === null && !r.closedByClient))
+        await new Promise((resolve) => setImmediate(resolve));
       const before = new Set(sim.requests.filter((r) => r.method === 'PATCH').map((r) => r.query.userId));
       const sentBefore = sim.requests.length;
 
@@ -70,7 +78,10 @@ describe('a bulk run after a crash', () => {
       expect(ended.state).toBe('finished');
 
       const all = sim.requests.filter((r) => r.method === 'PATCH').map((r) => r.query.userId);
-      const after = sim.requests.slice(sentBefore).filter((r) => r.method === 'PATCH').map((r) => r.query.userId);
+      const after = sim.requests
+        .slice(sentBefore)
+        .filter((r) => r.method === 'PATCH')
+        .map((r) => r.query.userId);
       // None twice: no reader was ever sent two PATCHes.
       expect(new Set(all).size).toBe(all.length);
       const results = await c.call<BulkResultsPage>('bulkResults', { runId: run.runId, offset: 0, limit: 100 });

@@ -75,12 +75,19 @@ describe('bulk corrections', () => {
   it('honours a 429 by pausing the whole run, and still sends each row exactly once', async () => {
     const limited = await startSimulator({ userCount: 40, seed: 3, rate: { perSecond: 40, burst: 5 } });
     try {
-      const ids = limited.listUsers().map((u) => u.userId).slice(0, 30);
+      const ids = limited
+        .listUsers()
+        .map((u) => u.userId)
+        .slice(0, 30);
       const c = await bulkConsole(dir, { csv: await writeBulkCsv(join(dir, 'rate.csv'), ids) });
       const connectionId = await c.connect(limited);
       const { file } = await c.chooseAndValidate(connectionId);
       const states = new Set<string>();
-      const ended = await c.untilEnded(file.runId, await c.call('bulkStart', { runId: file.runId, mode: 'send', concurrency: 8, skipInvalid: false }), (p) => void states.add(p.state));
+      const ended = await c.untilEnded(
+        file.runId,
+        await c.call('bulkStart', { runId: file.runId, mode: 'send', concurrency: 8, skipInvalid: false }),
+        (p) => void states.add(p.state),
+      );
       expect(ended).toMatchObject({ state: 'finished', saved: 30, failed: 0, unknown: 0 });
       const answered = limited.requests.filter((r) => r.method === 'PATCH');
       expect(answered.some((r) => r.status === 429)).toBe(true);
@@ -100,7 +107,8 @@ describe('bulk corrections', () => {
     let progress = await c.call<BulkProgress>('bulkStart', { runId: file.runId, mode: 'send', concurrency: 2, skipInvalid: false });
     while (progress.saved < 4) progress = await c.call<BulkProgress>('bulkProgress', { runId: file.runId, seen: progress.seq });
     await c.call('bulkControl', { runId: file.runId, action: 'pause' });
-    while (progress.state !== 'paused' || progress.inFlight > 0) progress = await c.call<BulkProgress>('bulkProgress', { runId: file.runId, seen: progress.seq });
+    while (progress.state !== 'paused' || progress.inFlight > 0)
+      progress = await c.call<BulkProgress>('bulkProgress', { runId: file.runId, seen: progress.seq });
     const whilePaused = patches().length;
     expect(progress.saved).toBe(whilePaused);
     await c.call('bulkControl', { runId: file.runId, action: 'cancel' });
@@ -116,7 +124,13 @@ describe('bulk corrections', () => {
     const { file, report } = await c.chooseAndValidate(connectionId);
     expect(report.connection).toMatchObject({ name: 'Live ConsCent', production: true });
     for (const confirmName of [undefined, 'live conscent', 'Sim']) {
-      const refused = await c.raw('bulkStart', { runId: file.runId, mode: 'send', concurrency: 1, skipInvalid: false, ...(confirmName ? { confirmName } : {}) });
+      const refused = await c.raw('bulkStart', {
+        runId: file.runId,
+        mode: 'send',
+        concurrency: 1,
+        skipInvalid: false,
+        ...(confirmName ? { confirmName } : {}),
+      });
       expect(refused).toMatchObject({ ok: false, error: { kind: 'bulk', reason: 'confirm-name' } });
     }
   });

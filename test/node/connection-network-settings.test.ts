@@ -41,7 +41,10 @@ describe("a connection's network settings", () => {
     });
     expect(saved).toMatchObject({
       ok: true,
-      value: { proxy: { mode: 'manual', url: 'http://proxy.corp:8080' }, extraCertificateInfo: { subject: INSPECTING_CA_NAME, issuer: INSPECTING_CA_NAME } },
+      value: {
+        proxy: { mode: 'manual', url: 'http://proxy.corp:8080' },
+        extraCertificateInfo: { subject: INSPECTING_CA_NAME, issuer: INSPECTING_CA_NAME },
+      },
     });
     const listed = await call<ConnectionsState>('listConnections', undefined);
     expect(listed.ok && listed.value.connections[0]?.extraCertificateInfo?.subject).toBe(INSPECTING_CA_NAME);
@@ -52,8 +55,14 @@ describe("a connection's network settings", () => {
 
   it('a PEM block crypto cannot read is refused on its field, and nothing is saved', async () => {
     const broken = '-----BEGIN CERTIFICATE-----\nTm90IGEgY2VydGlmaWNhdGU=\n-----END CERTIFICATE-----';
-    const saved = await call<ConnectionSummary>('saveConnection', { connection: { ...fields, name: 'Broken', extraCertificate: broken }, credentials });
-    expect(saved).toMatchObject({ ok: false, error: { kind: 'invalid-input', fields: { 'connection.extraCertificate': expect.stringMatching(/could not be read/) } } });
+    const saved = await call<ConnectionSummary>('saveConnection', {
+      connection: { ...fields, name: 'Broken', extraCertificate: broken },
+      credentials,
+    });
+    expect(saved).toMatchObject({
+      ok: false,
+      error: { kind: 'invalid-input', fields: { 'connection.extraCertificate': expect.stringMatching(/could not be read/) } },
+    });
     if (!saved.ok) expect(wordsOf(saved.error, 'save-connection')).toMatch(/could not be read|certificate/i);
     const listed = await call<ConnectionsState>('listConnections', undefined);
     expect(listed.ok && listed.value.connections.map((c) => c.name)).toEqual(['Corp']);

@@ -75,7 +75,11 @@ describe('connection store', () => {
     ['truncated JSON', '{"version":2,"connections":[{"id":"p-1","na', /damaged/],
     ['an empty file', '', /empty/],
     ['wrong types', JSON.stringify({ version: 2, connections: [{ id: 'p-1', name: 42 }], activeConnectionId: null }), /does not understand/],
-    ['a plain-http production URL', JSON.stringify({ version: 2, connections: [{ ...sandbox, baseUrl: 'http://api.conscent.in' }], activeConnectionId: null }), /does not understand/],
+    [
+      'a plain-http production URL',
+      JSON.stringify({ version: 2, connections: [{ ...sandbox, baseUrl: 'http://api.conscent.in' }], activeConnectionId: null }),
+      /does not understand/,
+    ],
     ['an unknown version', JSON.stringify({ version: 99, connections: [], activeConnectionId: null }), /does not understand/],
   ];
   for (const [label, content, reason] of damaged) {

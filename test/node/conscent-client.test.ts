@@ -111,4 +111,3 @@ describe('ConsCent client: every failure maps to one error kind', () => {
     expect((await client.updateUser(SEED_EXAMPLE_USER_ID, { name: 'Retry Works' })).userData.name).toBe('Retry Works');
   });
 });
-

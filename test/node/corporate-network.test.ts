@@ -95,7 +95,12 @@ describe('the system proxy (resolveProxy, PAC included)', () => {
     await clientFor(system(`PROXY ${proxy.address}`)).updateUser(SEED_EXAMPLE_USER_ID, { name: 'Proxy Test Name' });
     const log = await proxy.log();
     expect(log).toContain('CONNECT');
-    for (const secret of [credentials.apiKey, credentials.apiSecret, Buffer.from(`${credentials.apiKey}:${credentials.apiSecret}`).toString('base64'), 'Proxy Test Name']) {
+    for (const secret of [
+      credentials.apiKey,
+      credentials.apiSecret,
+      Buffer.from(`${credentials.apiKey}:${credentials.apiSecret}`).toString('base64'),
+      'Proxy Test Name',
+    ]) {
       expect(log).not.toContain(secret);
     }
   });
@@ -177,7 +182,9 @@ describe('TLS inspection: the certificate store', () => {
     for (const pac of [`PROXY ${proxy.address}`, 'DIRECT']) {
       const error = await apiFailure(clientFor(system(pac, [])).findPurchases({ pageSize: 1 }));
       expect(error.facts).toMatchObject({ kind: 'network', reason: 'certificate', issuer: INSPECTING_CA_NAME });
-      expect(wordsOf(error)).toMatch(new RegExp(`issued by "${INSPECTING_CA_NAME}".*ask IT to install the company certificate.*Extra trusted certificate`));
+      expect(wordsOf(error)).toMatch(
+        new RegExp(`issued by "${INSPECTING_CA_NAME}".*ask IT to install the company certificate.*Extra trusted certificate`),
+      );
     }
     expect(sim.requests).toEqual([]);
   });

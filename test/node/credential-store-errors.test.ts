@@ -3,11 +3,7 @@
 import { describe, expect, test } from 'vitest';
 import { keychainWords } from '../../renderer/src/errors/local-failure-words';
 import { createKeytarCredentialStore, type KeytarLike } from '../../main/credentials/credential-store';
-import {
-  KeychainError,
-  classifyKeychainError,
-  type KeychainFailure,
-} from '../../main/credentials/keychain-errors';
+import { KeychainError, classifyKeychainError, type KeychainFailure } from '../../main/credentials/keychain-errors';
 
 const observed: Array<[string, KeychainFailure]> = [
   ['Cannot autolaunch D-Bus without X11 $DISPLAY', 'no-dbus'],
@@ -15,10 +11,7 @@ const observed: Array<[string, KeychainFailure]> = [
   ['Could not connect: Connection refused', 'no-dbus'],
   ['The given address is empty', 'no-dbus'],
   ['Address element “garbage” does not contain a colon (:)', 'no-dbus'],
-  [
-    'Error spawning command line “dbus-launch --autolaunch=3d12 --binary-syntax --close-stderr”: Child process exited with code 1',
-    'no-dbus',
-  ],
+  ['Error spawning command line “dbus-launch --autolaunch=3d12 --binary-syntax --close-stderr”: Child process exited with code 1', 'no-dbus'],
   ['The name org.freedesktop.secrets was not provided by any .service files', 'no-secret-service'],
   [
     'GDBus.Error:org.freedesktop.DBus.Error.ServiceUnknown: The name org.freedesktop.secrets was not provided by any .service files',
@@ -68,7 +61,14 @@ describe('classifyKeychainError', () => {
 
   test('every reason has its own advice', () => {
     const reasons: KeychainFailure[] = [
-      'no-dbus', 'no-secret-service', 'no-keyring', 'locked', 'access-denied', 'timeout', 'corrupt-entry', 'unknown',
+      'no-dbus',
+      'no-secret-service',
+      'no-keyring',
+      'locked',
+      'access-denied',
+      'timeout',
+      'corrupt-entry',
+      'unknown',
     ];
     expect(new Set(reasons.map((reason) => keychainWords({ kind: 'keychain', reason }))).size).toBe(reasons.length);
   });
@@ -115,7 +115,9 @@ describe('keytar credential store with a failing keychain', () => {
         throw new Error(`Cannot create an item in a locked collection: ${password}`);
       },
     });
-    const error = await createKeytarCredentialStore(keytar).set('acme', credentials).catch((e: unknown) => e);
+    const error = await createKeytarCredentialStore(keytar)
+      .set('acme', credentials)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(KeychainError);
     const keychainError = error as KeychainError;
     expect(keychainError.reason).toBe('locked');

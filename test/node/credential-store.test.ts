@@ -78,7 +78,10 @@ describe('credential store on the OS keychain', () => {
     const { store, service } = freshStore();
     await keytar.setPassword(service, 'not-json', 'plain-text-secret-831');
     await keytar.setPassword(service, 'wrong-shape', JSON.stringify({ apiKey: 'only-a-key-559' }));
-    for (const [id, content] of [['not-json', 'plain-text-secret-831'], ['wrong-shape', 'only-a-key-559']] as const) {
+    for (const [id, content] of [
+      ['not-json', 'plain-text-secret-831'],
+      ['wrong-shape', 'only-a-key-559'],
+    ] as const) {
       const error = await store.get(id).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(KeychainError);
       expect(error).toMatchObject({ reason: 'corrupt-entry' });

@@ -37,9 +37,17 @@ beforeEach(async () => {
     createClient: (connection) => createConsCentClient(connection, { timeoutMs: 5000 }),
     logger: silentLogger,
   });
-  registerBridge(ipc, handlers, ipc.trust((url) => url === APP));
+  registerBridge(
+    ipc,
+    handlers,
+    ipc.trust((url) => url === APP),
+  );
   const connection = { name: 'Sim', environment: 'custom', baseUrl: sim.baseUrl, clientId: DEMO_CLIENT.clientId };
-  const saved = (await ipc.invoke(BRIDGE_CHANNELS.saveConnection, { connection, credentials: { apiKey: DEMO_CLIENT.apiKey, apiSecret: DEMO_CLIENT.apiSecret } }, APP)) as Result<{ id: string }>;
+  const saved = (await ipc.invoke(
+    BRIDGE_CHANNELS.saveConnection,
+    { connection, credentials: { apiKey: DEMO_CLIENT.apiKey, apiSecret: DEMO_CLIENT.apiSecret } },
+    APP,
+  )) as Result<{ id: string }>;
   if (!saved.ok) throw new Error(JSON.stringify(saved.error));
   connectionId = saved.value.id;
 });
@@ -100,7 +108,7 @@ describe('a second save of the same reader while one is in flight', () => {
     expect(patches()).toHaveLength(2);
   });
 
-  it('a refused save does not release the first one\'s guard', async () => {
+  it("a refused save does not release the first one's guard", async () => {
     sim.addFault({ path: UPDATE, fault: { kind: 'latency', ms: 400 }, times: 1 });
     const first = track(update('First'));
     expect((await update('Second')).ok).toBe(false);

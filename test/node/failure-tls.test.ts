@@ -134,7 +134,10 @@ describe("the console's client refuses what it cannot verify", () => {
     const ca = await generate([{ name: 'commonName', value: 'Office proxy CA' }], {
       keyType: 'ec',
       algorithm: 'sha256',
-      extensions: [{ name: 'basicConstraints', cA: true }, { name: 'keyUsage', keyCertSign: true, cRLSign: true }],
+      extensions: [
+        { name: 'basicConstraints', cA: true },
+        { name: 'keyUsage', keyCertSign: true, cRLSign: true },
+      ],
     });
     const leaf = await generate([{ name: 'commonName', value: '127.0.0.1' }], {
       keyType: 'ec',

@@ -107,7 +107,10 @@ const POLLUTION_JSON = [
 export const pollutionValue = fc.constantFrom(...POLLUTION_JSON).map((text) => JSON.parse(text) as unknown);
 
 export const garbage: fc.Arbitrary<unknown> = fc.oneof(
-  { arbitrary: fc.constantFrom<unknown>(undefined, null, true, false, 0, -0, NaN, Infinity, -Infinity, Number.MAX_VALUE, 2 ** 53 + 2, -1, 1.5, 10n), weight: 3 },
+  {
+    arbitrary: fc.constantFrom<unknown>(undefined, null, true, false, 0, -0, NaN, Infinity, -Infinity, Number.MAX_VALUE, 2 ** 53 + 2, -1, 1.5, 10n),
+    weight: 3,
+  },
   { arbitrary: fc.constant(null).map(() => ({})), weight: 1 },
   { arbitrary: fc.constant(null).map((): unknown[] => []), weight: 1 },
   { arbitrary: edgeString, weight: 4 },
@@ -168,7 +171,11 @@ export function validConnectionFields(baseUrls: string[]) {
 
 const anyConnectionId = (ctx: FuzzContext) => fc.oneof(fc.constantFrom(...ctx.connectionIds), validConnectionId);
 const userIdArb = (ctx: FuzzContext) =>
-  fc.oneof(fc.constantFrom(...ctx.knownUserIds), fc.constantFrom(...ctx.knownUserIds).map((id) => id.toUpperCase()), hex24);
+  fc.oneof(
+    fc.constantFrom(...ctx.knownUserIds),
+    fc.constantFrom(...ctx.knownUserIds).map((id) => id.toUpperCase()),
+    hex24,
+  );
 const credentialsArb = (ctx: FuzzContext) =>
   fc.oneof(fc.constant({ apiKey: ctx.apiKey, apiSecret: ctx.apiSecret }), fc.record({ apiKey: validSecret, apiSecret: validSecret }));
 
@@ -205,7 +212,14 @@ export const validChanges = fc
 
 /** Schema-valid payloads per operation (listConnections takes none: anything sent is ignored). */
 export function validPayloads(ctx: FuzzContext) {
-  const storedUrls = [ctx.simBaseUrl, ctx.refusedBaseUrl, 'https://api.conscent.in/api/v1', 'https://sandbox-api.conscent.in/api/v1', 'http://localhost:1/api/', 'http://[::1]:1'];
+  const storedUrls = [
+    ctx.simBaseUrl,
+    ctx.refusedBaseUrl,
+    'https://api.conscent.in/api/v1',
+    'https://sandbox-api.conscent.in/api/v1',
+    'http://localhost:1/api/',
+    'http://[::1]:1',
+  ];
   const testUrls = [ctx.simBaseUrl, ctx.refusedBaseUrl, 'https://api.conscent.in/api/v1'];
   const query = fc.oneof(
     fc.constantFrom(...ctx.knownUserIds, ...ctx.knownEmails, ...ctx.knownPhones),
@@ -216,7 +230,11 @@ export function validPayloads(ctx: FuzzContext) {
   return {
     listConnections: garbage,
     saveConnection: fc.record(
-      { id: fc.oneof(fc.constantFrom(...ctx.connectionIds), validConnectionId), connection: validConnectionFields(storedUrls), credentials: credentialsArb(ctx) },
+      {
+        id: fc.oneof(fc.constantFrom(...ctx.connectionIds), validConnectionId),
+        connection: validConnectionFields(storedUrls),
+        credentials: credentialsArb(ctx),
+      },
       { requiredKeys: ['connection'] },
     ),
     deleteConnection: fc.record({ id: anyConnectionId(ctx) }),

@@ -34,9 +34,32 @@ import { historyPayloads } from './fuzz-history-arbitraries';
 // the defaults; FUZZ_REPORT_DIR=dir writes the figures as JSON.
 
 export const CONNECTION_OPERATIONS = ['listConnections', 'saveConnection', 'deleteConnection', 'selectConnection'] as const satisfies OperationName[];
-export const READER_OPERATIONS = ['testConnection', 'lookupReader', 'openReader', 'updateReader', 'listRecentReaders', 'clearRecentReaders'] as const satisfies OperationName[];
-export const BULK_OPERATIONS = ['bulkChooseFile', 'bulkValidate', 'bulkStart', 'bulkControl', 'bulkProgress', 'bulkResults', 'bulkExport', 'bulkInterrupted'] as const satisfies OperationName[];
-export const HISTORY_OPERATIONS = ['listHistory', 'exportHistory', 'prepareRevert', 'getHistorySettings', 'saveHistorySettings', 'clearHistory'] as const satisfies OperationName[];
+export const READER_OPERATIONS = [
+  'testConnection',
+  'lookupReader',
+  'openReader',
+  'updateReader',
+  'listRecentReaders',
+  'clearRecentReaders',
+] as const satisfies OperationName[];
+export const BULK_OPERATIONS = [
+  'bulkChooseFile',
+  'bulkValidate',
+  'bulkStart',
+  'bulkControl',
+  'bulkProgress',
+  'bulkResults',
+  'bulkExport',
+  'bulkInterrupted',
+] as const satisfies OperationName[];
+export const HISTORY_OPERATIONS = [
+  'listHistory',
+  'exportHistory',
+  'prepareRevert',
+  'getHistorySettings',
+  'saveHistorySettings',
+  'clearHistory',
+] as const satisfies OperationName[];
 
 export const NUM_RUNS = Number(process.env.FUZZ_RUNS ?? 10_000);
 export const SEED = Number(process.env.FUZZ_SEED ?? 0x5eed_c0de);
@@ -59,7 +82,11 @@ export interface OpStats {
 }
 
 /** Starts the simulator for a test file and prints (and optionally writes) its figures at the end. */
-export function useFuzzEnvironment(label: string): { context: () => FuzzContext; sim: () => RunningSimulator; report: Partial<Record<OperationName, OpStats>> } {
+export function useFuzzEnvironment(label: string): {
+  context: () => FuzzContext;
+  sim: () => RunningSimulator;
+  report: Partial<Record<OperationName, OpStats>>;
+} {
   let sim: RunningSimulator | undefined;
   let ctx: FuzzContext | undefined;
   const report: Partial<Record<OperationName, OpStats>> = {};
@@ -317,4 +344,3 @@ function exposeGc(): (() => void) | undefined {
     return undefined;
   }
 }
-

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { OPERATION_NAMES, REQUEST_SCHEMAS } from '../../common/contract';
-import { NUM_RUNS, BULK_OPERATIONS, CONNECTION_OPERATIONS, HISTORY_OPERATIONS, READER_OPERATIONS, fuzzOperation, useFuzzEnvironment } from './fuzz-bridge-harness';
+import {
+  NUM_RUNS,
+  BULK_OPERATIONS,
+  CONNECTION_OPERATIONS,
+  HISTORY_OPERATIONS,
+  READER_OPERATIONS,
+  fuzzOperation,
+  useFuzzEnvironment,
+} from './fuzz-bridge-harness';
 
 // Bridge fuzzing, part 1: the operations on connections (no HTTP). Those that talk to
 // ConsCent are in fuzz-bridge-readers.test.ts (history and bulk have files of their own),

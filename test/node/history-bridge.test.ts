@@ -38,7 +38,9 @@ beforeEach(async () => {
   credentials = new Proxy(memory, {
     get: (target, key: string) => {
       const value = (target as unknown as Record<string, unknown>)[key];
-      return typeof value === 'function' ? (...args: unknown[]) => (keychainCalls.push(key), (value as (...a: unknown[]) => unknown).apply(target, args)) : value;
+      return typeof value === 'function'
+        ? (...args: unknown[]) => (keychainCalls.push(key), (value as (...a: unknown[]) => unknown).apply(target, args))
+        : value;
     },
   });
 });
@@ -83,7 +85,8 @@ describe('the history behind the bridge', () => {
     const connectionId = await connected(c);
     const shown = await c.call<ReaderView>(BRIDGE_CHANNELS.openReader, { connectionId, userId: SEED_EXAMPLE_USER_ID });
     expect(shown.ok).toBe(true);
-    const update = (changes: object) => c.call<UpdateReaderResult>(BRIDGE_CHANNELS.updateReader, { connectionId, userId: SEED_EXAMPLE_USER_ID, changes });
+    const update = (changes: object) =>
+      c.call<UpdateReaderResult>(BRIDGE_CHANNELS.updateReader, { connectionId, userId: SEED_EXAMPLE_USER_ID, changes });
     expect((await update({ name: 'Shivam Saved', phone: '9000000001' })).ok).toBe(true);
     sim.addFault({ path: '/client/update-user', fault: { kind: 'status', status: 500 }, times: 5 });
     expect((await update({ name: 'Shivam Failed' })).ok).toBe(false);
@@ -110,7 +113,11 @@ describe('the history behind the bridge', () => {
     const first = await console_();
     const connectionId = await connected(first);
     await first.call(BRIDGE_CHANNELS.openReader, { connectionId, userId: SEED_EXAMPLE_USER_ID });
-    await first.call(BRIDGE_CHANNELS.updateReader, { connectionId, userId: SEED_EXAMPLE_USER_ID, changes: { phone: '9000000002', countryCode: '+91' } });
+    await first.call(BRIDGE_CHANNELS.updateReader, {
+      connectionId,
+      userId: SEED_EXAMPLE_USER_ID,
+      changes: { phone: '9000000002', countryCode: '+91' },
+    });
 
     const again = await console_();
     const opened = await again.call<ReaderView>(BRIDGE_CHANNELS.openReader, { connectionId, userId: SEED_EXAMPLE_USER_ID });

@@ -32,7 +32,19 @@ export function record(over: Partial<UserData> = {}): UserData {
     countryCode: '+91',
     phone: '9876501234',
     gender: 'MALE',
-    shippingAddress: [{ name: 'Home', apartment: '1', area: 'A', pincode: '400001', landmark: '', city: 'Mumbai', state: 'MH', country: 'IN', _id: 'bbbbbbbbbbbbbbbbbbbbbbbb' }],
+    shippingAddress: [
+      {
+        name: 'Home',
+        apartment: '1',
+        area: 'A',
+        pincode: '400001',
+        landmark: '',
+        city: 'Mumbai',
+        state: 'MH',
+        country: 'IN',
+        _id: 'bbbbbbbbbbbbbbbbbbbbbbbb',
+      },
+    ],
     billingAddress: [],
     ...over,
   };

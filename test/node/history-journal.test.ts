@@ -88,7 +88,10 @@ describe('recording a change', () => {
       journal.recordPending(pendingInput({ userId: 'aaaaaaaaaaaaaaaaaaaaaaaa' })),
       journal.recordPending(pendingInput({ userId: 'bbbbbbbbbbbbbbbbbbbbbbbb' })),
     ]);
-    await Promise.all([journal.complete(b!, { outcome: 'failed', errorKind: 'timeout' }), journal.complete(a!, { outcome: 'saved', message: 'ok', record: record({ userId: 'aaaaaaaaaaaaaaaaaaaaaaaa' }) })]);
+    await Promise.all([
+      journal.complete(b!, { outcome: 'failed', errorKind: 'timeout' }),
+      journal.complete(a!, { outcome: 'saved', message: 'ok', record: record({ userId: 'aaaaaaaaaaaaaaaaaaaaaaaa' }) }),
+    ]);
     const page = await (await openJournal({ dir, retentionDays: 180 })).list(everything, 0, 10);
     expect(page.problems).toEqual([]);
     expect(page.entries.map((e) => [e.userId, e.status])).toEqual([
@@ -202,7 +205,11 @@ describe('filters and pages', () => {
       clock.advance(60 * 60 * 1000);
       const userId = (i % 3).toString().repeat(24);
       const id = await journal.recordPending(
-        pendingInput({ userId, reader: { name: `Reader ${i % 3}`, email: `r${i % 3}@example.com` }, connection: { ...pendingInput().connection, connectionId: i < 20 ? 'local' : 'other' } }),
+        pendingInput({
+          userId,
+          reader: { name: `Reader ${i % 3}`, email: `r${i % 3}@example.com` },
+          connection: { ...pendingInput().connection, connectionId: i < 20 ? 'local' : 'other' },
+        }),
       );
       await journal.complete(id, i % 5 === 0 ? { outcome: 'failed', errorKind: 'server-error' } : { outcome: 'saved', message: 'ok' });
     }

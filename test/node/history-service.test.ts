@@ -13,10 +13,22 @@ import { manualClock, record } from './history-fixtures';
 // The history as the update path and the bridge use it: what a save records before and
 // after, what "last known values" a lookup gets from it, revert plans and the CSV export.
 
-const CONNECTION: StoredConnection = { id: 'local', name: 'Local simulator', environment: 'custom', baseUrl: 'http://127.0.0.1:4010/api/v1', clientId: 'demo-client' };
+const CONNECTION: StoredConnection = {
+  id: 'local',
+  name: 'Local simulator',
+  environment: 'custom',
+  baseUrl: 'http://127.0.0.1:4010/api/v1',
+  clientId: 'demo-client',
+};
 const ORIGIN = { connectionId: 'local', baseUrl: CONNECTION.baseUrl, clientId: CONNECTION.clientId };
 const USER = '681c74b2333e169d16a7e58b';
-const LOOKUP: ReaderView = { userId: USER, name: 'Shivam Dubey', email: 'shivam@example.com', source: 'lookup', known: ['name', 'email', 'dateOfBirth', 'address'] };
+const LOOKUP: ReaderView = {
+  userId: USER,
+  name: 'Shivam Dubey',
+  email: 'shivam@example.com',
+  source: 'lookup',
+  known: ['name', 'email', 'dateOfBirth', 'address'],
+};
 
 let dir: string;
 let exportPath: string | null;
@@ -43,7 +55,12 @@ beforeEach(async () => {
 });
 afterEach(() => rm(dir, { recursive: true, force: true }));
 
-async function save(changes: Parameters<HistoryService['begin']>[0]['changes'], before: ReaderView | undefined = LOOKUP, answer: 'saved' | 'timeout' | 'server-error' = 'saved', revertOf?: number) {
+async function save(
+  changes: Parameters<HistoryService['begin']>[0]['changes'],
+  before: ReaderView | undefined = LOOKUP,
+  answer: 'saved' | 'timeout' | 'server-error' = 'saved',
+  revertOf?: number,
+) {
   const id = await service.begin({ connection: CONNECTION, userId: USER, changes, before, ...(revertOf ? { revertOf } : {}) });
   clock.advance(1000);
   await service.finish(
@@ -136,7 +153,10 @@ describe('revert', () => {
 describe('export', () => {
   it('one CSV row per changed field, matching the history, with formula-like cells escaped (file 0600)', async () => {
     await save({ name: '=HYPERLINK("http://evil")', phone: '9000000001' });
-    await save({ countryCode: '+44', address: { name: '@home', apartment: '', area: '', pincode: '', landmark: '', city: 'Pune', state: '', country: '' } });
+    await save({
+      countryCode: '+44',
+      address: { name: '@home', apartment: '', area: '', pincode: '', landmark: '', city: 'Pune', state: '', country: '' },
+    });
     const result = await service.exportCsv({});
     expect(result).toEqual({ saved: true, path: exportPath, entries: 2, rows: 4 });
     expect((await stat(exportPath!)).mode & 0o777).toBe(0o600);
@@ -148,7 +168,13 @@ describe('export', () => {
       ['1', 'name', 'Shivam Dubey', `'=HYPERLINK("http://evil")`, 'saved'],
       ['1', 'phone', '(not known)', '9000000001', 'saved'],
     ]);
-    expect(rows[0]).toMatchObject({ 'agent OS user': 'maria', computer: 'desk-12', connection: 'Local simulator', host: '127.0.0.1:4010', 'user id': USER });
+    expect(rows[0]).toMatchObject({
+      'agent OS user': 'maria',
+      computer: 'desk-12',
+      connection: 'Local simulator',
+      host: '127.0.0.1:4010',
+      'user id': USER,
+    });
   });
 
   it('a cancelled save dialog writes nothing', async () => {
@@ -160,7 +186,13 @@ describe('export', () => {
 
 describe('settings', () => {
   it('display name and retention go to the settings; the OS user, computer and folder come from main', async () => {
-    expect(await service.settings()).toEqual({ displayName: '', retentionDays: 180, osUser: 'maria', machine: 'desk-12', folder: join(dir, 'history') });
+    expect(await service.settings()).toEqual({
+      displayName: '',
+      retentionDays: 180,
+      osUser: 'maria',
+      machine: 'desk-12',
+      folder: join(dir, 'history'),
+    });
     await service.saveSettings({ displayName: 'Maria K.', retentionDays: 30 });
     expect(saved).toEqual({ displayName: 'Maria K.', retentionDays: 30 });
   });

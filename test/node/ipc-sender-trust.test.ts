@@ -32,7 +32,11 @@ describe('the IPC sender check', () => {
     const { ipc, ran } = bridge();
     const topFrame = { url: APP_PAGE_URL, parent: null };
     for (const channel of Object.values(BRIDGE_CHANNELS)) {
-      const answer = await ipc.invokeFrom(channel, { connectionId: 'p' }, { sender: ipc.mainWindow, senderFrame: { url: APP_PAGE_URL, parent: topFrame } });
+      const answer = await ipc.invokeFrom(
+        channel,
+        { connectionId: 'p' },
+        { sender: ipc.mainWindow, senderFrame: { url: APP_PAGE_URL, parent: topFrame } },
+      );
       expect(answer, channel).toMatchObject(REFUSED);
     }
     expect(ran).toEqual([]);
@@ -57,7 +61,9 @@ describe('the IPC sender check', () => {
       },
       parent: null,
     };
-    expect(await ipc.invokeFrom(BRIDGE_CHANNELS.listConnections, undefined, { sender: ipc.mainWindow, senderFrame: disposed })).toMatchObject(REFUSED);
+    expect(await ipc.invokeFrom(BRIDGE_CHANNELS.listConnections, undefined, { sender: ipc.mainWindow, senderFrame: disposed })).toMatchObject(
+      REFUSED,
+    );
     expect(ran).toEqual([]);
   });
 

@@ -141,4 +141,3 @@ describe('openReader after a save in this session', () => {
     expect(value(await handlers.openReader({ connectionId: recreated.id, userId: SEED_EXAMPLE_USER_ID })).remembered).toBeUndefined();
   });
 });
-

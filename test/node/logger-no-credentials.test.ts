@@ -50,8 +50,7 @@ describe('main never logs credentials or HTTP headers', () => {
     const handlers = wireBridgeHandlers({
       connections: createConnectionStore(join(dir, 'settings.json')),
       credentials: createMemoryCredentialStore(),
-      createClient: (connection) =>
-        createConsCentClient(connection, { timeoutMs: 300, retryRuntime: { sleep: async () => undefined } }),
+      createClient: (connection) => createConsCentClient(connection, { timeoutMs: 300, retryRuntime: { sleep: async () => undefined } }),
       // No `secrets` option on purpose: nothing must depend on exact-secret scrubbing.
       logger: spy(createFileLogger({ dir: join(dir, 'logs'), maxBytes: 4096, keepFiles: 2 })),
     });
@@ -90,9 +89,7 @@ describe('main never logs credentials or HTTP headers', () => {
     await handlers.deleteConnection({ id: connectionId });
 
     expect(raw.length).toBeGreaterThan(20);
-    const written = await Promise.all(
-      (await readdir(join(dir, 'logs'))).map((name) => readFile(join(dir, 'logs', name), 'utf8')),
-    );
+    const written = await Promise.all((await readdir(join(dir, 'logs'))).map((name) => readFile(join(dir, 'logs', name), 'utf8')));
     for (const text of [raw.join('\n'), written.join('\n')]) {
       for (const forbidden of FORBIDDEN) expect(text.toLowerCase()).not.toContain(forbidden.toLowerCase());
     }

@@ -8,7 +8,9 @@ import { MAX_VALUE_CHARS, redact } from '../../main/logging/redact';
 const freshDir = () => mkdtempSync(join(tmpdir(), 'cc-log-'));
 
 function logFiles(dir: string): string[] {
-  return readdirSync(dir).filter((name) => name.startsWith('console.log')).sort();
+  return readdirSync(dir)
+    .filter((name) => name.startsWith('console.log'))
+    .sort();
 }
 function lines(dir: string, file = 'console.log'): Record<string, unknown>[] {
   return readFileSync(join(dir, file), 'utf8')
@@ -32,7 +34,13 @@ describe('rotation and size cap', () => {
     const files = logFiles(dir);
     expect(files).toEqual(['console.log', 'console.log.1', 'console.log.2']);
     const sizes = files.map((name) => statSync(join(dir, name)).size);
-    const longest = Math.max(...files.flatMap((name) => readFileSync(join(dir, name), 'utf8').split('\n').map((l) => l.length + 1)));
+    const longest = Math.max(
+      ...files.flatMap((name) =>
+        readFileSync(join(dir, name), 'utf8')
+          .split('\n')
+          .map((l) => l.length + 1),
+      ),
+    );
     for (const size of sizes) expect(size).toBeLessThan(maxBytes + longest);
     expect(sizes.reduce((a, b) => a + b, 0)).toBeLessThan(3 * (maxBytes + longest));
     // Rotation keeps the most recent events, in order across files.

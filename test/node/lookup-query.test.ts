@@ -67,9 +67,12 @@ describe('smart paste: the first user id, else email, else phone in pasted text 
     expect(parseLookupQuery('asha@example.in')).toEqual({ ok: true, query: { kind: 'email', email: 'asha@example.in' } });
   });
 
-  it.each(['681c74b2333e169d16a7e58b', 'asha@example.in', '+91 90000 11111', '90000 11111'])('lookupText(%j) is searched as the same value', (value) => {
-    const first = parseLookupQuery(value);
-    if (!first.ok) throw new Error('expected a value');
-    expect(parseLookupQuery(lookupText(first.query))).toEqual(first);
-  });
+  it.each(['681c74b2333e169d16a7e58b', 'asha@example.in', '+91 90000 11111', '90000 11111'])(
+    'lookupText(%j) is searched as the same value',
+    (value) => {
+      const first = parseLookupQuery(value);
+      if (!first.ok) throw new Error('expected a value');
+      expect(parseLookupQuery(lookupText(first.query))).toEqual(first);
+    },
+  );
 });

@@ -39,13 +39,21 @@ beforeEach(async () => {
     logger: silentLogger,
   });
   const connection = { name: 'Sim', environment: 'custom', baseUrl: sim.baseUrl, clientId: DEMO_CLIENT.clientId };
-  connectionId = value(await handlers.saveConnection({ connection, credentials: { apiKey: DEMO_CLIENT.apiKey, apiSecret: DEMO_CLIENT.apiSecret } })).id;
+  connectionId = value(
+    await handlers.saveConnection({ connection, credentials: { apiKey: DEMO_CLIENT.apiKey, apiSecret: DEMO_CLIENT.apiSecret } }),
+  ).id;
   sim.clearRequests();
 });
 
 const lookup = async (query: string, searchId?: number) =>
   (await handlers.lookupReader({ connectionId, query, ...(searchId === undefined ? {} : { searchId }) })) as Result<LookupReaderResult>;
-const requests = () => sim.requests.map((r) => `${r.path}?${Object.keys(r.query).filter((k) => k !== 'clientId' && !k.startsWith('page')).join('&')}`);
+const requests = () =>
+  sim.requests.map(
+    (r) =>
+      `${r.path}?${Object.keys(r.query)
+        .filter((k) => k !== 'clientId' && !k.startsWith('page'))
+        .join('&')}`,
+  );
 const seedEmail = () => sim.getUser(SEED_EXAMPLE_USER_ID)!.email;
 
 describe('one round trip per lookup', () => {

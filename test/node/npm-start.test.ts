@@ -53,15 +53,20 @@ describe('npm start without an Electron binary', () => {
     expect(run.output).toContain(join(run.home, '.cache', 'electron'));
   });
 
-  it.skipIf(existsSync(ELECTRON_DIST))('when the download cannot reach its mirror, says why in one line, explains the three ways and exits non-zero', async () => {
-    const cache = mkdtempSync(join(tmpdir(), 'conscent-electron-cache-'));
-    temps.push(cache);
-    const run = runStart({ ELECTRON_MIRROR: `http://127.0.0.1:${await closedPort()}/`, electron_config_cache: cache });
-    expect(run.status).toBe(1);
-    expect(run.output).toContain('Downloading Electron');
-    expect(run.output).toMatch(/Electron \d+\.\d+\.\d+ is not installed \(node_modules\/electron\/dist\/electron is missing\) and could not be downloaded \(.*fetch failed\)/);
-    expect(run.output).toContain(`copy ${cache} from`);
-    expectExplanation(run.output);
-    expect(existsSync(ELECTRON_DIST), 'nothing half-installed').toBe(false);
-  });
+  it.skipIf(existsSync(ELECTRON_DIST))(
+    'when the download cannot reach its mirror, says why in one line, explains the three ways and exits non-zero',
+    async () => {
+      const cache = mkdtempSync(join(tmpdir(), 'conscent-electron-cache-'));
+      temps.push(cache);
+      const run = runStart({ ELECTRON_MIRROR: `http://127.0.0.1:${await closedPort()}/`, electron_config_cache: cache });
+      expect(run.status).toBe(1);
+      expect(run.output).toContain('Downloading Electron');
+      expect(run.output).toMatch(
+        /Electron \d+\.\d+\.\d+ is not installed \(node_modules\/electron\/dist\/electron is missing\) and could not be downloaded \(.*fetch failed\)/,
+      );
+      expect(run.output).toContain(`copy ${cache} from`);
+      expectExplanation(run.output);
+      expect(existsSync(ELECTRON_DIST), 'nothing half-installed').toBe(false);
+    },
+  );
 });

@@ -62,7 +62,14 @@ describe('viewFromUserData (the update answer: the whole record)', () => {
   });
 
   it('carries status, verification flags and timestamps when ConsCent sends them', () => {
-    const view = viewFromUserData({ ...base, status: 'ACTIVE', isEmailVerified: true, isPhoneVerified: false, createdAt: 'c', updatedAt: 'u' } as UserData);
+    const view = viewFromUserData({
+      ...base,
+      status: 'ACTIVE',
+      isEmailVerified: true,
+      isPhoneVerified: false,
+      createdAt: 'c',
+      updatedAt: 'u',
+    } as UserData);
     expect(view).toMatchObject({ status: 'ACTIVE', isEmailVerified: true, isPhoneVerified: false, createdAt: 'c', updatedAt: 'u' });
   });
 });

@@ -65,10 +65,13 @@ describe('readers opened are noted', () => {
     lookup: async (_c, query) => ({
       understoodAs: query,
       queryKind: 'email',
-      matches: query === 'one@example.com' ? [{ userId: id(7), name: 'One', email: 'one@example.com', purchases: 1 }] : [
-        { userId: id(8), purchases: 1 },
-        { userId: id(9), purchases: 1 },
-      ],
+      matches:
+        query === 'one@example.com'
+          ? [{ userId: id(7), name: 'One', email: 'one@example.com', purchases: 1 }]
+          : [
+              { userId: id(8), purchases: 1 },
+              { userId: id(9), purchases: 1 },
+            ],
     }),
     open: async (_c, userId) => view(userId, 'Opened by id'),
     update: async () => {

@@ -45,7 +45,6 @@ function client(extra: Partial<ClientOptions> = {}, creds = credentials, clientI
   return createConsCentClient({ baseUrl: sim.baseUrl, clientId, credentials: creds }, options(extra));
 }
 
-
 const requestsTo = (path: string) => sim.requests.filter((r) => r.path === path);
 
 describe('lookups retry transient failures', () => {
@@ -173,4 +172,3 @@ describe('a PATCH is sent exactly once, whatever happens to it', () => {
     expect(requestsTo(UPDATE)).toHaveLength(1);
   });
 });
-

@@ -111,7 +111,7 @@ describe('backoff: exponential with full jitter, bounded by count and budget', (
     expect(nextRetryDelay(policy, retryable, 1, 7000, () => 0)).toBe(0);
   });
 
-  it("honours a Retry-After that fits the budget, and refuses one that does not", () => {
+  it('honours a Retry-After that fits the budget, and refuses one that does not', () => {
     expect(nextRetryDelay(policy, { retryable: true, minDelayMs: 3000 }, 1, 0, () => 0.5)).toBe(3000);
     expect(nextRetryDelay(policy, { retryable: true, minDelayMs: 30_000 }, 1, 0, () => 0.5)).toBeUndefined();
   });
@@ -122,7 +122,11 @@ describe('backoff: exponential with full jitter, bounded by count and budget', (
 });
 
 describe('withRetries', () => {
-  const fail = (hint: RetryHint = retryable): AttemptOutcome<string> => ({ ok: false, error: new ApiError({ kind: 'server-error', status: 503 }), hint });
+  const fail = (hint: RetryHint = retryable): AttemptOutcome<string> => ({
+    ok: false,
+    error: new ApiError({ kind: 'server-error', status: 503 }),
+    hint,
+  });
 
   it('retries a transient failure and returns the first success', async () => {
     const { runtime, sleeps } = fakeRuntime();

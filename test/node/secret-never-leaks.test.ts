@@ -59,7 +59,11 @@ describe('the API secret never leaves the keychain', () => {
     expect(saved.ok).toBe(true);
     const id = saved.value!.id as string;
     // With the origin they may be sent to (issue 8.2).
-    expect(JSON.parse((await keytar.getPassword('ConsCent Console', id))!)).toEqual({ apiKey: KEY, apiSecret: SECRET, origin: new URL(sim.baseUrl).origin });
+    expect(JSON.parse((await keytar.getPassword('ConsCent Console', id))!)).toEqual({
+      apiKey: KEY,
+      apiSecret: SECRET,
+      origin: new URL(sim.baseUrl).origin,
+    });
 
     await call('listConnections');
     expect((await call('testConnection', { id, connection })).ok).toBe(true);

@@ -58,7 +58,15 @@ describe('Electron security checklist, items 16–20', () => {
     registerBridge(ipc, handlers, ipc.trust(createSenderCheck(APP_PAGE_URL)));
 
     expect([...ipc.handlers.keys()].sort()).toEqual(Object.values(BRIDGE_CHANNELS).sort());
-    const strangers = ['https://evil.example/', 'file:///app/out/renderer/index.html', 'app://console/other.html', 'app://evil/index.html', 'http://localhost:5173/', 'about:blank', null];
+    const strangers = [
+      'https://evil.example/',
+      'file:///app/out/renderer/index.html',
+      'app://console/other.html',
+      'app://evil/index.html',
+      'http://localhost:5173/',
+      'about:blank',
+      null,
+    ];
     for (const channel of Object.values(BRIDGE_CHANNELS)) {
       for (const sender of strangers) {
         const answer = await ipc.invoke(channel, { connectionId: 'p' }, sender);
@@ -167,7 +175,13 @@ describe('Electron security checklist, item 20 (the built preload)', () => {
     listens[0]?.listener(electronEvent, { kind: 'command', command: 'focus-search' });
     expect(received).toEqual([{ kind: 'command', command: 'focus-search' }]);
     // Only these members of Electron are ever read: no send/sendSync, webFrame, shell…
-    expect([...touched].sort()).toEqual(['contextBridge.exposeInMainWorld', 'electron.contextBridge', 'electron.ipcRenderer', 'ipcRenderer.invoke', 'ipcRenderer.on']);
+    expect([...touched].sort()).toEqual([
+      'contextBridge.exposeInMainWorld',
+      'electron.contextBridge',
+      'electron.ipcRenderer',
+      'ipcRenderer.invoke',
+      'ipcRenderer.on',
+    ]);
   });
 
   it('checklist — no remote module: nothing depends on, imports or enables @electron/remote', () => {

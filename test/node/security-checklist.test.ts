@@ -115,7 +115,10 @@ describe('Electron security checklist, items 1–15', () => {
     const handler = createAppProtocolHandler({
       rootDir: '/app/out/renderer',
       csp: productionCsp(),
-      readFile: (path) => (path.endsWith('index.html') ? Promise.resolve(new Uint8Array(new ArrayBuffer(1))) : Promise.reject(Object.assign(new Error('gone'), { code: 'ENOENT' }))),
+      readFile: (path) =>
+        path.endsWith('index.html')
+          ? Promise.resolve(new Uint8Array(new ArrayBuffer(1)))
+          : Promise.reject(Object.assign(new Error('gone'), { code: 'ENOENT' })),
     });
     for (const url of [APP_PAGE_URL, 'app://console/assets/missing.js', 'app://console/../../etc/passwd']) {
       const response = await handler({ url, method: 'GET' });

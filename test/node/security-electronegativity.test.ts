@@ -88,7 +88,11 @@ describe('scripts/electronegativity.config.json', () => {
     const config = await loadConfig();
     const ids = new Set(scannerCheckIds());
     expect(ids.size).toBeGreaterThan(30);
-    for (const { check } of config.excludeChecks) expect(existsSync(join(SCANNER_DIR, 'GlobalChecks', `${check}.js`)) || existsSync(join(SCANNER_DIR, 'AtomicChecks', `${check}.js`)), check).toBe(true);
+    for (const { check } of config.excludeChecks)
+      expect(
+        existsSync(join(SCANNER_DIR, 'GlobalChecks', `${check}.js`)) || existsSync(join(SCANNER_DIR, 'AtomicChecks', `${check}.js`)),
+        check,
+      ).toBe(true);
     for (const { check } of config.reviewed) expect(ids.has(check), check).toBe(true);
   });
 
@@ -126,7 +130,14 @@ describe('the scan', () => {
   it('stages .cjs files under a name the scanner reads, leaves maps out, and maps paths back', async () => {
     const root = await fixture({ 'out/preload/index.cjs': 'x', 'out/preload/index.cjs.map': '{}', 'out/main/deep/a.js': 'y' });
     const stage = join(root, 'stage');
-    const paths = await stageTarget(root, [{ from: 'out/preload', to: 'preload' }, { from: 'out/main', to: 'main' }], stage);
+    const paths = await stageTarget(
+      root,
+      [
+        { from: 'out/preload', to: 'preload' },
+        { from: 'out/main', to: 'main' },
+      ],
+      stage,
+    );
     expect(await readdir(join(stage, 'preload'))).toEqual(['index.cjs.js']);
     expect([...paths.values()].sort()).toEqual(['out/main/deep/a.js', 'out/preload/index.cjs']);
   });

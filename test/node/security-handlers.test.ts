@@ -22,7 +22,14 @@ function hardened() {
 describe('navigation', () => {
   it.each(['will-navigate', 'will-frame-navigate', 'will-redirect'])('%s away from the app page is prevented', (event) => {
     const { contents } = hardened();
-    for (const url of ['https://evil.example/', 'http://evil.example/', 'file:///etc/passwd', 'app://console/other.html', 'javascript:alert(1)', 'data:text/html,hi']) {
+    for (const url of [
+      'https://evil.example/',
+      'http://evil.example/',
+      'file:///etc/passwd',
+      'app://console/other.html',
+      'javascript:alert(1)',
+      'data:text/html,hi',
+    ]) {
       expect(contents.fire(event, url), url).toBe(true);
     }
   });
@@ -32,7 +39,6 @@ describe('navigation', () => {
     expect(contents.fire(event, APP_PAGE)).toBe(false);
     expect(contents.fire(event, `${APP_PAGE}#/reader/42`)).toBe(false);
   });
-
 });
 
 describe('new windows', () => {
@@ -66,7 +72,11 @@ describe('new windows', () => {
   });
 
   it('is denied even when the log fails', () => {
-    const logger = { warn: () => { throw new Error('disk full'); } };
+    const logger = {
+      warn: () => {
+        throw new Error('disk full');
+      },
+    };
     expect(createWindowOpenHandler(logger)({ url: 'https://docs.conscent.in/' })).toEqual({ action: 'deny' });
   });
 });
@@ -79,7 +89,20 @@ describe('webviews', () => {
 });
 
 describe('permissions', () => {
-  const PERMISSIONS = ['media', 'geolocation', 'notifications', 'openExternal', 'clipboard-read', 'clipboard-sanitized-write', 'fullscreen', 'midi', 'hid', 'serial', 'usb', 'unknown'];
+  const PERMISSIONS = [
+    'media',
+    'geolocation',
+    'notifications',
+    'openExternal',
+    'clipboard-read',
+    'clipboard-sanitized-write',
+    'fullscreen',
+    'midi',
+    'hid',
+    'serial',
+    'usb',
+    'unknown',
+  ];
 
   it.each(PERMISSIONS)('%s is denied when requested and when checked', (permission) => {
     const session = new FakeSession();

@@ -100,7 +100,10 @@ describe('main/index.ts wires in every hardened piece', () => {
       error: { kind: 'rejected-sender' },
     });
     let headers: unknown;
-    electron.session.defaultSession.webRequest.headersListener?.({ url: `${devServer}index.html`, responseHeaders: {} }, (r) => (headers = r.responseHeaders));
+    electron.session.defaultSession.webRequest.headersListener?.(
+      { url: `${devServer}index.html`, responseHeaders: {} },
+      (r) => (headers = r.responseHeaders),
+    );
     expect(headers).toEqual({ 'Content-Security-Policy': [developmentCsp(devServer)] });
   });
 });

@@ -39,10 +39,16 @@ async function exitOf(child: ChildProcessWithoutNullStreams): Promise<{ code: nu
 describe.concurrent('simulator CLI', () => {
   it('prints its base URL and clients but no given secret, serves with the faults given, stops on SIGTERM', async () => {
     const child = runCli([
-      '--port', '0', '--users', '10',
-      '--client', 'demo-client:demo-key:demo-secret',
-      '--client', 'paper:paper-key:paper-secret-123',
-      '--fault', 'PATCH:/client/update-user=503x1',
+      '--port',
+      '0',
+      '--users',
+      '10',
+      '--client',
+      'demo-client:demo-key:demo-secret',
+      '--client',
+      'paper:paper-key:paper-secret-123',
+      '--fault',
+      'PATCH:/client/update-user=503x1',
     ]);
     const exited = exitOf(child);
     let output = () => '';
@@ -87,8 +93,22 @@ describe('parseCliArgs', () => {
   it('defaults to a fixed port for people and passes the other options through', () => {
     expect(parseCliArgs([])).toMatchObject({ kind: 'run', options: { port: DEFAULT_CLI_PORT } });
     const parsed = parseCliArgs([
-      '--port', '0', '--users', '5', '--seed', '9', '--base-path', '/v2',
-      '--client', 'a:k1:s1', '--client', 'b:k2:s2', '--address-list-mode', 'append', '--max-body-bytes', '2048',
+      '--port',
+      '0',
+      '--users',
+      '5',
+      '--seed',
+      '9',
+      '--base-path',
+      '/v2',
+      '--client',
+      'a:k1:s1',
+      '--client',
+      'b:k2:s2',
+      '--address-list-mode',
+      'append',
+      '--max-body-bytes',
+      '2048',
     ]);
     expect(parsed).toEqual({
       kind: 'run',
@@ -148,10 +168,7 @@ describe('parseFaultRule', () => {
     expect(parseFaultRule(text)).toEqual(rule);
   });
 
-  it.each(['no-equals', 'client/update-user=500', '*=418', '*=latency', '*=500:3', '*=drop:1', '*=teapot', '*=500x0'])(
-    'refuses %s',
-    (text) => {
-      expect(() => parseFaultRule(text)).toThrow();
-    },
-  );
+  it.each(['no-equals', 'client/update-user=500', '*=418', '*=latency', '*=500:3', '*=drop:1', '*=teapot', '*=500x0'])('refuses %s', (text) => {
+    expect(() => parseFaultRule(text)).toThrow();
+  });
 });

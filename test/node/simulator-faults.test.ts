@@ -32,8 +32,7 @@ const update = (init: { signal?: AbortSignal; name?: string } = {}) =>
     signal: init.signal,
   });
 
-const details = () =>
-  fetch(`${sim.baseUrl}/user/user-and-subscription-details?clientId=${DEMO_CLIENT.clientId}&userId=${SEED_EXAMPLE_USER_ID}`);
+const details = () => fetch(`${sim.baseUrl}/user/user-and-subscription-details?clientId=${DEMO_CLIENT.clientId}&userId=${SEED_EXAMPLE_USER_ID}`);
 
 /** Counts a body's bytes without keeping it, as a size-capped client would read it. */
 async function countBytes(response: Response): Promise<{ bytes: number; head: string; tail: string }> {
@@ -97,7 +96,7 @@ describe('broken transports and bodies', () => {
     expect((await update()).status).toBe(200);
   });
 
-  it('hang: never answers, so only the client\'s own timeout ends the call', async () => {
+  it("hang: never answers, so only the client's own timeout ends the call", async () => {
     sim.addFault({ fault: { kind: 'hang' }, times: 1 });
     await expect(update({ signal: AbortSignal.timeout(150) })).rejects.toMatchObject({ name: 'TimeoutError' });
     expect(sim.requests.at(-1)).toMatchObject({ status: null, fault: 'hang' });
@@ -191,7 +190,12 @@ describe('request log', () => {
   it('keeps only the most recent entries', () => {
     const log = new RequestLog(3);
     const fields = (path: string): Omit<RecordedRequest, 'seq' | 'at' | 'status'> => ({
-      method: 'GET', path, query: {}, body: undefined, authSent: false, authorized: false,
+      method: 'GET',
+      path,
+      query: {},
+      body: undefined,
+      authSent: false,
+      authorized: false,
     });
     for (const path of ['/a', '/b', '/c', '/d', '/e']) log.start(fields(path));
     expect(log.snapshot().map((entry) => entry.path)).toEqual(['/c', '/d', '/e']);
@@ -203,11 +207,13 @@ describe('stop()', () => {
     const own = await startSimulator({ userCount: 0, faults: [{ path: '/client/update-user', fault: { kind: 'hang' } }] });
     own.addFault({ path: '/user/user-and-subscription-details', fault: { kind: 'latency', ms: 600_000 } });
     // Outcomes are caught at once: stop() makes both fail while this test still awaits it.
-    const outcome = (request: Promise<Response>) => request.then((response) => response.status, (error: unknown) => error);
+    const outcome = (request: Promise<Response>) =>
+      request.then(
+        (response) => response.status,
+        (error: unknown) => error,
+      );
     const hanging = outcome(fetch(`${own.baseUrl}/client/update-user?userId=${SEED_EXAMPLE_USER_ID}`, { method: 'PATCH' }));
-    const slow = outcome(
-      fetch(`${own.baseUrl}/user/user-and-subscription-details?clientId=demo-client&userId=${SEED_EXAMPLE_USER_ID}`),
-    );
+    const slow = outcome(fetch(`${own.baseUrl}/user/user-and-subscription-details?clientId=demo-client&userId=${SEED_EXAMPLE_USER_ID}`));
     while (own.requests.length < 2) await new Promise((resolve) => setTimeout(resolve, 5));
     await own.stop();
     expect(await hanging).toBeInstanceOf(TypeError);

@@ -14,17 +14,35 @@ import {
 
 // The two lookup endpoints the console uses to find a reader: details and purchases.
 
-const basic = (client: Pick<SimClient, 'apiKey' | 'apiSecret'>) =>
-  `Basic ${Buffer.from(`${client.apiKey}:${client.apiSecret}`).toString('base64')}`;
+const basic = (client: Pick<SimClient, 'apiKey' | 'apiSecret'>) => `Basic ${Buffer.from(`${client.apiKey}:${client.apiSecret}`).toString('base64')}`;
 const OTHER_CLIENT: SimClient = { clientId: 'other-paper', apiKey: 'other-key', apiSecret: 'other-secret' };
 
 const DOCUMENTED_USERDETAILS_KEYS = [
-  'name', 'email', 'secondaryPhoneNumber', 'secondaryEmail', 'dateOfBirth', 'address',
-  'country', 'promotionalOptIn', 'lastPurchasedOn', 'wallet',
+  'name',
+  'email',
+  'secondaryPhoneNumber',
+  'secondaryEmail',
+  'dateOfBirth',
+  'address',
+  'country',
+  'promotionalOptIn',
+  'lastPurchasedOn',
+  'wallet',
 ];
 const DOCUMENTED_SUBSCRIPTION_KEYS = [
-  '_id', 'client', 'price', 'purchasedOn', 'subscriptionTitle', 'expiryDate', 'status',
-  'freeTrial', 'subscriptionType', 'tierId', 'clientId', 'allowCancellation', 'allowRenewal',
+  '_id',
+  'client',
+  'price',
+  'purchasedOn',
+  'subscriptionTitle',
+  'expiryDate',
+  'status',
+  'freeTrial',
+  'subscriptionType',
+  'tierId',
+  'clientId',
+  'allowCancellation',
+  'allowRenewal',
 ];
 
 // The console's schema plus the ids this test needs to tell purchases apart.
@@ -65,9 +83,7 @@ describe('GET /user/user-and-subscription-details', () => {
     expect(Object.keys(raw.userdetails)).toEqual(DOCUMENTED_USERDETAILS_KEYS);
     expect(raw.userdetails).not.toHaveProperty('userId');
     expect(raw.userdetails).not.toHaveProperty('phone');
-    expect(Object.keys(raw.userdetails.address as object)).toEqual([
-      'apartment', 'area', 'pincode', 'landmark', 'city', 'state', 'country',
-    ]);
+    expect(Object.keys(raw.userdetails.address as object)).toEqual(['apartment', 'area', 'pincode', 'landmark', 'city', 'state', 'country']);
     expect(raw.userdetails.wallet).toEqual({ balance: { $numberDecimal: expect.any(String) }, currency: expect.any(String) });
     expect(body.userdetails.email).toBe('shivamdubey+kljo@conscent.ai');
     expect(raw.userSubscriptions.length).toBeGreaterThan(0);
@@ -97,7 +113,7 @@ describe('GET /user/user-and-subscription-details', () => {
     expect(UserAndSubscriptionDetails.parse(await response.json()).userdetails.name).toBe('Shivam Dubey');
   });
 
-  it('accepts correct credentials and refuses wrong ones or another client\'s with 401', async () => {
+  it("accepts correct credentials and refuses wrong ones or another client's with 401", async () => {
     expect((await details({ userId: SEED_EXAMPLE_USER_ID }, basic(DEMO_CLIENT))).status).toBe(200);
     for (const authorization of [basic({ ...DEMO_CLIENT, apiSecret: 'wrong' }), basic(OTHER_CLIENT)]) {
       const response = await details({ userId: SEED_EXAMPLE_USER_ID }, authorization);
@@ -111,7 +127,7 @@ describe('GET /user/user-and-subscription-details', () => {
     expect(body.userdetails.name).toBe(sim.getUser(DUPLICATE_EMAIL_USER_IDS[0])!.name);
   });
 
-  it('shows only the asking client\'s subscriptions', async () => {
+  it("shows only the asking client's subscriptions", async () => {
     const mine = UserAndSubscriptionDetails.parse(await (await details({ userId: SEED_EXAMPLE_USER_ID })).json());
     const query = new URLSearchParams({ clientId: OTHER_CLIENT.clientId, userId: SEED_EXAMPLE_USER_ID });
     const theirs = await fetch(`${sim.baseUrl}/user/user-and-subscription-details?${query}`);
@@ -144,7 +160,10 @@ describe('GET /client/purchases/subscriptions', () => {
     const user = sim.getUser(DUPLICATE_EMAIL_USER_IDS[1])!;
     for (const phoneNumber of [user.phone, `${user.countryCode.slice(1)}${user.phone}`, `${user.countryCode}${user.phone}`]) {
       const list = await purchaseList({ phoneNumber });
-      expect(list.map((purchase) => purchase.userId), phoneNumber).toEqual([user.userId]);
+      expect(
+        list.map((purchase) => purchase.userId),
+        phoneNumber,
+      ).toEqual([user.userId]);
     }
   });
 
@@ -152,7 +171,7 @@ describe('GET /client/purchases/subscriptions', () => {
     expect(await purchaseList({ email: NO_PURCHASES_EMAIL })).toEqual([]);
   });
 
-  it('returns only the configured client\'s purchases', async () => {
+  it("returns only the configured client's purchases", async () => {
     for (const client of [DEMO_CLIENT, OTHER_CLIENT]) {
       const list = await purchaseList({ pageSize: '100' }, client);
       expect(list.length).toBeGreaterThan(0);
@@ -161,7 +180,7 @@ describe('GET /client/purchases/subscriptions', () => {
     expect(await purchaseList({ userId: SEED_EXAMPLE_USER_ID }, OTHER_CLIENT)).toEqual([]);
   });
 
-  it('carries the documented fields and joins the user\'s current name', async () => {
+  it("carries the documented fields and joins the user's current name", async () => {
     const [purchase] = await purchaseList({ userId: SEED_EXAMPLE_USER_ID });
     expect(purchase).toMatchObject({
       userId: SEED_EXAMPLE_USER_ID,

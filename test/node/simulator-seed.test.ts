@@ -27,7 +27,15 @@ const SavableUser = z.object({
 describe('seed data', () => {
   it('is the same for the same seed and different for another', () => {
     expect(build(11)).toEqual(build(11));
-    expect(build(12).users.slice(4).map((user) => user.email)).not.toEqual(build(11).users.slice(4).map((user) => user.email));
+    expect(
+      build(12)
+        .users.slice(4)
+        .map((user) => user.email),
+    ).not.toEqual(
+      build(11)
+        .users.slice(4)
+        .map((user) => user.email),
+    );
   });
 
   it('holds the fixed users plus the requested number of generated ones', () => {

@@ -1,11 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UpdateUserResponse, UserAndSubscriptionDetails } from '../../common/user-schemas';
-import {
-  DEMO_CLIENT,
-  SEED_EXAMPLE_USER_ID,
-  startSimulator,
-  type RunningSimulator,
-} from '../../simulator';
+import { DEMO_CLIENT, SEED_EXAMPLE_USER_ID, startSimulator, type RunningSimulator } from '../../simulator';
 
 // PATCH /client/update-user against a real simulator over loopback.
 
@@ -56,11 +51,41 @@ const SEED_PAGE_EXAMPLE = {
     isPhoneVerified: true,
     isEmailVerified: true,
     shippingAddress: [
-      { name: '', apartment: '20/41 Rambagh', area: '', pincode: '2820006', landmark: '', city: 'Agra', state: 'UP', country: 'USA', _id: '681c94453b8e51752d8b55d9' },
+      {
+        name: '',
+        apartment: '20/41 Rambagh',
+        area: '',
+        pincode: '2820006',
+        landmark: '',
+        city: 'Agra',
+        state: 'UP',
+        country: 'USA',
+        _id: '681c94453b8e51752d8b55d9',
+      },
     ],
     billingAddress: [
-      { name: '', apartment: '20/41 Rambagh', area: '', pincode: '282008', landmark: '', city: 'Agra', state: 'UP', country: 'USA', _id: '681c94453b8e51752d8b55d8' },
-      { name: '', apartment: '20/41 Rambagh', area: '', pincode: '282006', landmark: '', city: 'Agra', state: 'UP', country: 'INDIA', _id: '681c9aa0686c9aa662232d9a' },
+      {
+        name: '',
+        apartment: '20/41 Rambagh',
+        area: '',
+        pincode: '282008',
+        landmark: '',
+        city: 'Agra',
+        state: 'UP',
+        country: 'USA',
+        _id: '681c94453b8e51752d8b55d8',
+      },
+      {
+        name: '',
+        apartment: '20/41 Rambagh',
+        area: '',
+        pincode: '282006',
+        landmark: '',
+        city: 'Agra',
+        state: 'UP',
+        country: 'INDIA',
+        _id: '681c9aa0686c9aa662232d9a',
+      },
     ],
     createdAt: '2025-05-08T09:09:08.369Z',
     updatedAt: '2025-05-08T11:50:56.442Z',
@@ -112,9 +137,7 @@ describe('PATCH /client/update-user', () => {
     expect(second.phone).toBe('9000000001');
     expect(Date.parse(second.updatedAt!)).toBeGreaterThan(Date.parse(firstData.updatedAt!));
 
-    const details = await fetch(
-      `${sim.baseUrl}/user/user-and-subscription-details?clientId=${DEMO_CLIENT.clientId}&email=meera.nair%40example.in`,
-    );
+    const details = await fetch(`${sim.baseUrl}/user/user-and-subscription-details?clientId=${DEMO_CLIENT.clientId}&email=meera.nair%40example.in`);
     expect(UserAndSubscriptionDetails.parse(await details.json()).userdetails.name).toBe('Meera Nair');
   });
 
@@ -128,11 +151,7 @@ describe('PATCH /client/update-user', () => {
 
   it('replaces an address list: sent _ids are kept, new entries get fresh ids, omitted entries are gone', async () => {
     const [keep, drop] = sim.getUser(SEED_EXAMPLE_USER_ID)!.billingAddress;
-    const sent = [
-      { ...address('Edited 1'), _id: keep!._id },
-      address('New A'),
-      address('New B'),
-    ];
+    const sent = [{ ...address('Edited 1'), _id: keep!._id }, address('New A'), address('New B')];
     const response = await patch(sim, SEED_EXAMPLE_USER_ID, { billingAddress: sent });
     const list = UpdateUserResponse.parse(await response.json()).userData.billingAddress!;
     expect(list.map((entry) => entry.apartment)).toEqual(['Edited 1', 'New A', 'New B']);

@@ -18,7 +18,10 @@ describe('startApp: choosing a bulk CSV', () => {
   it('asks the open dialog over the console window, reads the file it answers, and refuses a path from the page', async () => {
     const electron = await startToReady();
     await expect(electron.ipcMain.invoke(BRIDGE_CHANNELS.bulkChooseFile, {}, APP_PAGE_URL)).resolves.toEqual({ ok: true, value: { chosen: false } });
-    const [window, options] = electron.dialog.showOpenDialog.mock.calls[0] as unknown as [unknown, { properties: string[]; filters: { extensions: string[] }[] }];
+    const [window, options] = electron.dialog.showOpenDialog.mock.calls[0] as unknown as [
+      unknown,
+      { properties: string[]; filters: { extensions: string[] }[] },
+    ];
     expect(window).toBe(onlyWindow(electron));
     expect(options.properties).toEqual(['openFile']);
     expect(options.filters[0]?.extensions).toContain('csv');
@@ -30,8 +33,17 @@ describe('startApp: choosing a bulk CSV', () => {
     electron.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [chosen] });
     await expect(electron.ipcMain.invoke(BRIDGE_CHANNELS.bulkChooseFile, {}, APP_PAGE_URL)).resolves.toMatchObject({
       ok: true,
-      value: { chosen: true, fileName: 'fixes.csv', columns: ['userId', 'email'], rows: 1, suggested: { userId: 'userId', fields: { email: 'email' } } },
+      value: {
+        chosen: true,
+        fileName: 'fixes.csv',
+        columns: ['userId', 'email'],
+        rows: 1,
+        suggested: { userId: 'userId', fields: { email: 'email' } },
+      },
     });
-    await expect(electron.ipcMain.invoke(BRIDGE_CHANNELS.bulkChooseFile, { path: chosen }, APP_PAGE_URL)).resolves.toMatchObject({ ok: false, error: { kind: 'invalid-input' } });
+    await expect(electron.ipcMain.invoke(BRIDGE_CHANNELS.bulkChooseFile, { path: chosen }, APP_PAGE_URL)).resolves.toMatchObject({
+      ok: false,
+      error: { kind: 'invalid-input' },
+    });
   });
 });

@@ -20,7 +20,10 @@ describe('startApp: exporting the change history', () => {
     const answer = await electron.ipcMain.invoke(BRIDGE_CHANNELS.exportHistory, { filter: {} }, APP_PAGE_URL);
     expect(answer).toEqual({ ok: true, value: { saved: false } });
     expect(electron.dialog.showSaveDialog).toHaveBeenCalledTimes(1);
-    const [window, options] = electron.dialog.showSaveDialog.mock.calls[0] as unknown as [unknown, { defaultPath: string; filters: { extensions: string[] }[] }];
+    const [window, options] = electron.dialog.showSaveDialog.mock.calls[0] as unknown as [
+      unknown,
+      { defaultPath: string; filters: { extensions: string[] }[] },
+    ];
     expect(window).toBe(onlyWindow(electron));
     expect(options.defaultPath).toMatch(/^conscent-history-\d{4}-\d{2}-\d{2}\.csv$/);
     expect(options.filters[0]?.extensions).toEqual(['csv']);

@@ -31,12 +31,16 @@ describe('which page the window loads', () => {
     });
   });
 
-  it.each(['https://evil.example', 'http://192.168.1.5:5173', 'http://localhost.evil.example:5173', 'file:///tmp/index.html', 'http://user:pw@localhost:5173', 'nonsense'])(
-    'refuses a dev server at %s, which would be trusted with the bridge',
-    (devServerUrl) => {
-      expect(() => resolveAppPage({ isPackaged: false, devServerUrl })).toThrow(/ELECTRON_RENDERER_URL/);
-    },
-  );
+  it.each([
+    'https://evil.example',
+    'http://192.168.1.5:5173',
+    'http://localhost.evil.example:5173',
+    'file:///tmp/index.html',
+    'http://user:pw@localhost:5173',
+    'nonsense',
+  ])('refuses a dev server at %s, which would be trusted with the bridge', (devServerUrl) => {
+    expect(() => resolveAppPage({ isPackaged: false, devServerUrl })).toThrow(/ELECTRON_RENDERER_URL/);
+  });
 
   it('is a URL the IPC sender check accepts, as the loaded page reports it', () => {
     const bundled = createSenderCheck(resolveAppPage({ isPackaged: true, devServerUrl: undefined }).url);

@@ -1,13 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { MessageBoxSyncOptions } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-import {
-  LEAVE_BUTTON,
-  STAY_BUTTON,
-  UNSAVED_CHANGES_DIALOG,
-  handleWillPreventUnload,
-  installCloseGuard,
-} from '../../main/window/close-guard';
+import { LEAVE_BUTTON, STAY_BUTTON, UNSAVED_CHANGES_DIALOG, handleWillPreventUnload, installCloseGuard } from '../../main/window/close-guard';
 
 function unloadEvent() {
   return { preventDefault: vi.fn() };

@@ -3,10 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createMenuTemplate } from '../../main/window/app-menu';
 
 function roles(items: MenuItemConstructorOptions[]): string[] {
-  return items.flatMap((item) => [
-    ...(item.role ? [item.role] : []),
-    ...(Array.isArray(item.submenu) ? roles(item.submenu) : []),
-  ]);
+  return items.flatMap((item) => [...(item.role ? [item.role] : []), ...(Array.isArray(item.submenu) ? roles(item.submenu) : [])]);
 }
 
 describe('application menu', () => {
@@ -41,7 +38,9 @@ describe('application menu', () => {
 
   it('lists the console shortcuts with their accelerators, and a click sends the command to the page (issue 11)', () => {
     const sendCommand = vi.fn();
-    const reader = createMenuTemplate({ platform: 'linux', appName: 'ConsCent Console', isPackaged: true, sendCommand }).find((menu) => menu.label === 'Reader');
+    const reader = createMenuTemplate({ platform: 'linux', appName: 'ConsCent Console', isPackaged: true, sendCommand }).find(
+      (menu) => menu.label === 'Reader',
+    );
     const items = (reader?.submenu ?? []) as MenuItemConstructorOptions[];
     expect(items.map((item) => [item.label, item.accelerator])).toEqual([
       ['Find a Reader', 'CmdOrCtrl+K'],

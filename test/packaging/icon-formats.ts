@@ -22,7 +22,7 @@ export function pngPixels(bytes: Buffer): Uint8Array {
     throw new Error('only 8-bit RGBA, non-interlaced PNGs are read here');
   }
   const idat: Buffer[] = [];
-  for (let at = 8; at < bytes.length; ) {
+  for (let at = 8; at < bytes.length;) {
     const length = bytes.readUInt32BE(at);
     if (bytes.toString('latin1', at + 4, at + 8) === 'IDAT') idat.push(bytes.subarray(at + 8, at + 8 + length));
     at += length + 12;
@@ -109,7 +109,7 @@ export function icnsEntries(bytes: Buffer): { type: string; data: Buffer }[] {
   if (bytes.toString('latin1', 0, 4) !== 'icns') throw new Error('not an ICNS file');
   if (bytes.readUInt32BE(4) !== bytes.length) throw new Error('ICNS length field disagrees with the file');
   const entries: { type: string; data: Buffer }[] = [];
-  for (let at = 8; at < bytes.length; ) {
+  for (let at = 8; at < bytes.length;) {
     const length = bytes.readUInt32BE(at + 4);
     if (length < 8 || at + length > bytes.length) throw new Error(`ICNS entry at ${at} has a bad length`);
     entries.push({ type: bytes.toString('latin1', at, at + 4), data: bytes.subarray(at + 8, at + length) });

@@ -7,13 +7,7 @@ import { join } from 'node:path';
 import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  formatPackageReport,
-  type PackagedApp,
-  readArchiveFile,
-  readPackagedApp,
-  shippedPackages,
-} from '../../scripts/package-contents';
+import { formatPackageReport, type PackagedApp, readArchiveFile, readPackagedApp, shippedPackages } from '../../scripts/package-contents';
 import { LINUX_ICON_SIZES } from '../../scripts/icons';
 import { buildLinuxPackages, installedElectronVersion, type LinuxBuild, ROOT } from './run-electron-builder';
 import { createStandInElectronDist, FUSE_DISABLED, FUSE_ENABLED, oppositeWire } from './stand-in-electron';
@@ -90,9 +84,7 @@ describe('the packaged app (electron-builder --linux dir deb)', () => {
 
   it('sets every Electron fuse as the policy requires', async () => {
     const wire = await getCurrentFuseWire(build.executable);
-    const actual = Object.fromEntries(
-      Object.keys(WANTED_FUSES).map((fuse) => [FuseV1Options[Number(fuse)], wire[Number(fuse) as FuseV1Options]]),
-    );
+    const actual = Object.fromEntries(Object.keys(WANTED_FUSES).map((fuse) => [FuseV1Options[Number(fuse)], wire[Number(fuse) as FuseV1Options]]));
     const expected = Object.fromEntries(
       Object.entries(WANTED_FUSES).map(([fuse, on]) => [FuseV1Options[Number(fuse)], on ? FUSE_ENABLED : FUSE_DISABLED]),
     );
@@ -115,18 +107,12 @@ describe('the packaged app (electron-builder --linux dir deb)', () => {
   });
 
   it('ships nothing but the bundles, package.json and node_modules', () => {
-    expect([...new Set(app.files.map((file) => file.path.split('/')[0]))].sort()).toEqual([
-      'node_modules',
-      'out',
-      'package.json',
-    ]);
+    expect([...new Set(app.files.map((file) => file.path.split('/')[0]))].sort()).toEqual(['node_modules', 'out', 'package.json']);
     const offending = app.files
       .map((file) => file.path)
       .filter(
         (path) =>
-          /\.(ts|tsx|mts|cts|map)$/.test(path) ||
-          /(^|\/)(test|tests|__tests__|spec)(\/|$)/.test(path) ||
-          /\.(test|spec)\.[cm]?[jt]sx?$/.test(path),
+          /\.(ts|tsx|mts|cts|map)$/.test(path) || /(^|\/)(test|tests|__tests__|spec)(\/|$)/.test(path) || /\.(test|spec)\.[cm]?[jt]sx?$/.test(path),
       );
     expect(offending).toEqual([]);
   });
@@ -154,9 +140,7 @@ describe('the packaged app (electron-builder --linux dir deb)', () => {
     // the archive's integrity check covers it.
     expect(app.files.filter((file) => file.unpacked).map((file) => file.path)).toEqual([KEYTAR_BINDING]);
     expect(app.unpackedOnDisk).toEqual([KEYTAR_BINDING]);
-    expect(readArchiveFile(app, 'node_modules/keytar/lib/keytar.js').toString('utf8')).toContain(
-      "require('../build/Release/keytar.node')",
-    );
+    expect(readArchiveFile(app, 'node_modules/keytar/lib/keytar.js').toString('utf8')).toContain("require('../build/Release/keytar.node')");
     expect(readArchiveFile(app, 'node_modules/keytar/package.json').toString('utf8')).toContain('"main": "./lib/keytar.js"');
     const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
     const shipped = readFileSync(join(`${app.asarPath}.unpacked`, KEYTAR_BINDING));
@@ -178,9 +162,7 @@ describe('the packaged app (electron-builder --linux dir deb)', () => {
 
   it('makes the deb depend on libsecret-1-0 (keytar) and the libraries Electron needs', () => {
     expect(optionValues(build.fpmArgs, '-t')).toEqual(['deb']);
-    expect(optionValues(build.fpmArgs, '-d')).toEqual(
-      expect.arrayContaining(['libsecret-1-0', 'libgtk-3-0', 'libnss3', 'xdg-utils']),
-    );
+    expect(optionValues(build.fpmArgs, '-d')).toEqual(expect.arrayContaining(['libsecret-1-0', 'libgtk-3-0', 'libnss3', 'xdg-utils']));
     expect(optionValues(build.fpmArgs, '--name')).toEqual(['conscent-console']);
     expect(optionValues(build.fpmArgs, '--url')[0]).toMatch(/^https:\/\//);
     expect(optionValues(build.fpmArgs, '--maintainer')[0]).toMatch(/<[^@>]+@[^>]+>$/);

@@ -86,9 +86,7 @@ export async function buildLinuxPackages(options: { workDir: string; electronDis
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.on('error', reject);
-    child.on('close', (code) =>
-      code === 0 ? resolvePromise(output) : reject(new Error(`electron-builder exited with ${code}:\n${output}`)),
-    );
+    child.on('close', (code) => (code === 0 ? resolvePromise(output) : reject(new Error(`electron-builder exited with ${code}:\n${output}`))));
   });
 
   const appOutDir = join(outputDir, arch === 'x64' ? 'linux-unpacked' : `linux-${arch}-unpacked`);

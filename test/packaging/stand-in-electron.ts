@@ -27,10 +27,7 @@ export async function createStandInElectronDist(dir: string, version: string, wi
   await mkdir(join(dir, 'resources'), { recursive: true });
   await mkdir(join(dir, 'locales'), { recursive: true });
   const script = Buffer.from('#!/bin/sh\necho "stand-in Electron for packaging tests" >&2\nexit 1\n');
-  const fuseWire = Buffer.concat([
-    Buffer.from(SENTINEL, 'latin1'),
-    Buffer.from([Number(FuseVersion.V1), wire.length, ...wire]),
-  ]);
+  const fuseWire = Buffer.concat([Buffer.from(SENTINEL, 'latin1'), Buffer.from([Number(FuseVersion.V1), wire.length, ...wire])]);
   await writeFile(join(dir, 'electron'), Buffer.concat([script, fuseWire, Buffer.from('\n')]));
   await chmod(join(dir, 'electron'), 0o755);
   await writeFile(join(dir, 'LICENSE'), 'Stand-in for Electron’s MIT licence.\n');

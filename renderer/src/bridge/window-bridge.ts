@@ -10,8 +10,6 @@ import type { ConsoleBridge } from '../../../common/contract';
 export function getWindowBridge(): ConsoleBridge | null {
   const candidate: unknown = (window as unknown as Record<string, unknown>)[BRIDGE_GLOBAL];
   if (typeof candidate !== 'object' || candidate === null) return null;
-  const complete = OPERATION_NAMES.every(
-    (name) => typeof (candidate as Record<string, unknown>)[name] === 'function',
-  );
+  const complete = OPERATION_NAMES.every((name) => typeof (candidate as Record<string, unknown>)[name] === 'function');
   return complete ? (candidate as ConsoleBridge) : null;
 }

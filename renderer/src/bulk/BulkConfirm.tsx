@@ -11,7 +11,15 @@ export const CONFIRM_TITLE = 'Send these corrections?';
 
 export type SendSummary = { connectionName: string; host: string; production: boolean; rows: number; fields: BulkField[]; invalid: number };
 
-export function BulkConfirm({ summary, onConfirm, onCancel }: { summary: SendSummary; onConfirm: (typedName?: string) => void; onCancel: () => void }) {
+export function BulkConfirm({
+  summary,
+  onConfirm,
+  onCancel,
+}: {
+  summary: SendSummary;
+  onConfirm: (typedName?: string) => void;
+  onCancel: () => void;
+}) {
   const { rows } = summary;
   const [typed, setTyped] = useState('');
   const inputRef = useRef<HTMLInputElement>(null);

@@ -11,7 +11,15 @@ import { ENDED_STATES, useBulkProgress } from './use-bulk-progress';
 
 const PAGE = 100;
 
-export function BulkRunPanel({ start, onRetryFailed, onExported }: { start: BulkProgress; onRetryFailed: (failed: number) => void; onExported: (path: string) => void }) {
+export function BulkRunPanel({
+  start,
+  onRetryFailed,
+  onExported,
+}: {
+  start: BulkProgress;
+  onRetryFailed: (failed: number) => void;
+  onExported: (path: string) => void;
+}) {
   const bridge = useBridge();
   const { progress, error } = useBulkProgress(start);
   const [results, setResults] = useState<BulkResultsPage | null>(null);
@@ -21,7 +29,9 @@ export function BulkRunPanel({ start, onRetryFailed, onExported }: { start: Bulk
 
   useEffect(() => {
     if (!ended) return;
-    void bridge.bulkResults({ runId, offset: 0, limit: PAGE }).then((answer) => (answer.ok ? setResults(answer.value) : setActionError(answer.error)));
+    void bridge
+      .bulkResults({ runId, offset: 0, limit: PAGE })
+      .then((answer) => (answer.ok ? setResults(answer.value) : setActionError(answer.error)));
   }, [bridge, ended, runId]);
 
   if (!progress) return null;
@@ -80,9 +90,7 @@ export function BulkRunPanel({ start, onRetryFailed, onExported }: { start: Bulk
       )}
       {results ? (
         <table className="data-table bulk-results">
-          <caption>
-            Results{results.total > PAGE ? ` (first ${PAGE} of ${results.total}; the export has them all)` : ''}
-          </caption>
+          <caption>Results{results.total > PAGE ? ` (first ${PAGE} of ${results.total}; the export has them all)` : ''}</caption>
           <thead>
             <tr>
               <th scope="col">Row</th>

@@ -84,8 +84,8 @@ export function BulkScreen({ connection }: { connection: ConnectionSummary }) {
       {interrupted.map((left) => (
         <div key={left.runId} className="notice" role="alert">
           <p>
-            The bulk run of {left.fileName} on {left.connectionName} was interrupted: {left.sending} rows were on their way (their outcome is
-            checked in the change history, else listed as “outcome unknown” for you to check; they are never resent), {left.remaining} were not sent yet.
+            The bulk run of {left.fileName} on {left.connectionName} was interrupted: {left.sending} rows were on their way (their outcome is checked
+            in the change history, else listed as “outcome unknown” for you to check; they are never resent), {left.remaining} were not sent yet.
           </p>
           <button
             type="button"
@@ -123,12 +123,15 @@ export function BulkScreen({ connection }: { connection: ConnectionSummary }) {
       {report ? (
         <section className="panel bulk-report" aria-label="Validation report">
           <p role="status">
-            {report.rows} rows: {report.valid} ready to send, {report.invalid} in error{report.duplicates ? ` (${report.duplicates} repeat a user id)` : ''}.
+            {report.rows} rows: {report.valid} ready to send, {report.invalid} in error
+            {report.duplicates ? ` (${report.duplicates} repeat a user id)` : ''}.
           </p>
           {report.errors.length > 0 ? (
             <>
               <table className="data-table bulk-errors">
-                <caption>Rows in error{report.errorCount > report.errors.length ? ` (first ${report.errors.length} of ${report.errorCount})` : ''}</caption>
+                <caption>
+                  Rows in error{report.errorCount > report.errors.length ? ` (first ${report.errors.length} of ${report.errorCount})` : ''}
+                </caption>
                 <thead>
                   <tr>
                     <th scope="col">Row</th>
@@ -150,14 +153,20 @@ export function BulkScreen({ connection }: { connection: ConnectionSummary }) {
                 Download the report (CSV)
               </button>
               <label className="bulk-skip">
-                <input type="checkbox" checked={skipInvalid} onChange={(event) => setSkipInvalid(event.target.checked)} /> Skip the {report.invalid} rows in
-                error and send the others
+                <input type="checkbox" checked={skipInvalid} onChange={(event) => setSkipInvalid(event.target.checked)} /> Skip the {report.invalid}{' '}
+                rows in error and send the others
               </label>
             </>
           ) : null}
           <label className="bulk-concurrency">
             Requests at a time
-            <input type="number" min={1} max={MAX_CONCURRENCY} value={concurrency} onChange={(event) => setConcurrency(Math.min(MAX_CONCURRENCY, Math.max(1, Number(event.target.value) || 1)))} />
+            <input
+              type="number"
+              min={1}
+              max={MAX_CONCURRENCY}
+              value={concurrency}
+              onChange={(event) => setConcurrency(Math.min(MAX_CONCURRENCY, Math.max(1, Number(event.target.value) || 1)))}
+            />
           </label>
           <div className="bulk-controls">
             <button type="button" onClick={() => void start(report.runId, 'dry-run')} disabled={sendable === 0}>
@@ -171,7 +180,11 @@ export function BulkScreen({ connection }: { connection: ConnectionSummary }) {
         </section>
       ) : null}
       {confirming ? (
-        <BulkConfirm summary={confirming.summary} onCancel={() => setConfirming(null)} onConfirm={(name) => void start(confirming.runId, confirming.mode, name)} />
+        <BulkConfirm
+          summary={confirming.summary}
+          onCancel={() => setConfirming(null)}
+          onConfirm={(name) => void start(confirming.runId, confirming.mode, name)}
+        />
       ) : null}
       {run ? (
         <BulkRunPanel

@@ -53,7 +53,9 @@ export function timeLeft(seconds: number | undefined): string {
 export function resultMessage(row: BulkRowResult): string {
   if (!row.error) return row.changes?.length ? `Changes: ${row.changes.join(', ')}` : '';
   if (row.error.kind === 'invalid-input' && row.error.fields) {
-    return Object.entries(row.error.fields).map(([column, message]) => `${column}: ${message}`).join(' ');
+    return Object.entries(row.error.fields)
+      .map(([column, message]) => `${column}: ${message}`)
+      .join(' ');
   }
   return explainError(row.error, 'update').summary;
 }

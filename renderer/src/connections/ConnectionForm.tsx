@@ -1,12 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useId, useMemo, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
-import type {
-  ConnectionSummary,
-  SaveConnectionRequest,
-  TestConnectionRequest,
-  TestConnectionResult,
-} from '../../../common/contract';
+import type { ConnectionSummary, SaveConnectionRequest, TestConnectionRequest, TestConnectionResult } from '../../../common/contract';
 import { ENVIRONMENTS, ENVIRONMENT_PRESETS, type Environment } from '../../../common/environments';
 import type { BridgeError } from '../../../common/result';
 import { useBridge } from '../bridge/bridge-context';
@@ -34,10 +29,7 @@ type ConnectionFormProps = {
 };
 
 type TestState =
-  | { phase: 'idle' }
-  | { phase: 'testing' }
-  | { phase: 'passed'; result: TestConnectionResult }
-  | { phase: 'failed'; error: BridgeError };
+  { phase: 'idle' } | { phase: 'testing' } | { phase: 'passed'; result: TestConnectionResult } | { phase: 'failed'; error: BridgeError };
 
 export function ConnectionForm({ editing, onSaved, onCancel }: ConnectionFormProps) {
   const bridge = useBridge();
@@ -130,9 +122,7 @@ export function ConnectionForm({ editing, onSaved, onCancel }: ConnectionFormPro
     <section className="panel" aria-labelledby={headingId}>
       <h2 id={headingId}>{editing ? `Edit connection “${editing.name}”` : 'New connection'}</h2>
       {!editing && !onCancel ? (
-        <p className="lead">
-          No connection is set up yet. Enter the details from the ConsCent dashboard (Integrations page) to start.
-        </p>
+        <p className="lead">No connection is set up yet. Enter the details from the ConsCent dashboard (Integrations page) to start.</p>
       ) : null}
       <form noValidate onSubmit={(event) => void save(event)} className="connection-form">
         <fieldset disabled={isSubmitting} className="plain-fieldset">
@@ -193,9 +183,7 @@ export function ConnectionForm({ editing, onSaved, onCancel }: ConnectionFormPro
           {test.phase === 'testing' ? <p>Testing the connection…</p> : null}
           {test.phase === 'passed' ? <TestPassed result={test.result} /> : null}
         </div>
-        {test.phase === 'failed' ? (
-          <ErrorNotice error={test.error} context="test-connection" title="Connection test failed." />
-        ) : null}
+        {test.phase === 'failed' ? <ErrorNotice error={test.error} context="test-connection" title="Connection test failed." /> : null}
         {saveError ? <ErrorNotice error={saveError} context="save-connection" title="The connection was not saved." /> : null}
 
         <div className="button-row">

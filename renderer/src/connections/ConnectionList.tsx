@@ -46,7 +46,13 @@ export function ConnectionList({ connections, activeConnectionId, keychainUnread
               <button type="button" disabled={busy} onClick={() => onEdit(connection)} aria-label={`Edit ${connection.name}`}>
                 Edit
               </button>
-              <button type="button" className="danger-outline" disabled={busy} onClick={() => onDelete(connection)} aria-label={`Delete ${connection.name}`}>
+              <button
+                type="button"
+                className="danger-outline"
+                disabled={busy}
+                onClick={() => onDelete(connection)}
+                aria-label={`Delete ${connection.name}`}
+              >
                 Delete
               </button>
             </div>

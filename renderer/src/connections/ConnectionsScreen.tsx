@@ -129,10 +129,7 @@ export function ConnectionsScreen({ state, reload, onUse, onSaved }: Connections
           onConfirm={() => void confirmDelete()}
           onCancel={() => setDeleting(null)}
         >
-          <p>
-            The connection and its API key and secret (in the system keychain) are removed from this computer. ConsCent
-            itself is not changed.
-          </p>
+          <p>The connection and its API key and secret (in the system keychain) are removed from this computer. ConsCent itself is not changed.</p>
         </ConfirmDialog>
       ) : null}
     </div>

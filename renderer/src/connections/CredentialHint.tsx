@@ -18,8 +18,8 @@ export function CredentialHint({ what, editing, baseUrl, hostChanged }: Credenti
   if (editing && hostChanged) {
     return (
       <strong className="host-changed-hint">
-        Required: the base URL now points at {originOf(baseUrl)}. The stored {what} is only ever sent to{' '}
-        {originOf(editing.baseUrl)}; enter the {what} for the new host.
+        Required: the base URL now points at {originOf(baseUrl)}. The stored {what} is only ever sent to {originOf(editing.baseUrl)}; enter the {what}{' '}
+        for the new host.
       </strong>
     );
   }

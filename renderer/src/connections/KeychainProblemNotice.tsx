@@ -11,8 +11,7 @@ export function KeychainProblemNotice({ problem, onCheckAgain }: { problem: Brid
         <span className="notice-icon" aria-hidden="true">
           ⚠
         </span>{' '}
-        <strong>The system keychain cannot be used right now.</strong> Stored API keys and secrets cannot be read, and new
-        ones cannot be saved.
+        <strong>The system keychain cannot be used right now.</strong> Stored API keys and secrets cannot be read, and new ones cannot be saved.
       </p>
       <p className="notice-detail">{keychainWords(problem)}</p>
       <button type="button" onClick={onCheckAgain}>

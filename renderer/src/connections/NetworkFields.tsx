@@ -73,7 +73,8 @@ export function NetworkFields({ register, errors, proxyMode, savedCertificate }:
               {formatDay(savedCertificate.validTo)}.{' '}
             </>
           ) : null}
-          Only if IT gave you a company certificate (PEM text) and it is not installed on this computer. Certificates are always checked; this only adds one more authority.
+          Only if IT gave you a company certificate (PEM text) and it is not installed on this computer. Certificates are always checked; this only
+          adds one more authority.
         </p>
         <FieldErrorText id={certificateErrorId} message={certificateError} />
       </div>

@@ -3,13 +3,7 @@ import { recoveryWords } from '../errors/local-failure-words';
 
 // Shown when main found the settings file unreadable and moved it aside: the agent must
 // know their connections may be gone, and where the old file is.
-export function RecoveredSettingsNotice({
-  recovered,
-  onDismiss,
-}: {
-  recovered: NonNullable<ConnectionsState['recovered']>;
-  onDismiss: () => void;
-}) {
+export function RecoveredSettingsNotice({ recovered, onDismiss }: { recovered: NonNullable<ConnectionsState['recovered']>; onDismiss: () => void }) {
   return (
     <div className="notice notice-warning recovered-notice" role="alert">
       <p className="notice-summary">

@@ -41,11 +41,23 @@ export function ProxyCredentialFields({ proxy, register, errors }: ProxyCredenti
     <fieldset className="plain-fieldset proxy-credentials">
       <legend>Proxy sign-in{proxy ? ` for ${proxy}` : ''}</legend>
       <p className="hint">
-        Your network user name and password for the proxy (not ConsCent&apos;s). Press Test connection again: once they work, they are kept in the system
-        keychain for this proxy and not asked for again.
+        Your network user name and password for the proxy (not ConsCent&apos;s). Press Test connection again: once they work, they are kept in the
+        system keychain for this proxy and not asked for again.
       </p>
-      <TextField label="Proxy user name" registration={register('proxyUsername')} error={errors.proxyUsername?.message} autoComplete="off" spellCheck={false} />
-      <TextField label="Proxy password" type="password" registration={register('proxyPassword')} error={errors.proxyPassword?.message} autoComplete="off" />
+      <TextField
+        label="Proxy user name"
+        registration={register('proxyUsername')}
+        error={errors.proxyUsername?.message}
+        autoComplete="off"
+        spellCheck={false}
+      />
+      <TextField
+        label="Proxy password"
+        type="password"
+        registration={register('proxyPassword')}
+        error={errors.proxyPassword?.message}
+        autoComplete="off"
+      />
     </fieldset>
   );
 }

@@ -91,7 +91,10 @@ export function connectionFormSchema(storedForBaseUrl: string | undefined) {
 }
 
 /** The same rules main applies to the proxy address, the certificate and proxy credentials, shown as the agent types. */
-function networkIssues(values: Pick<ConnectionFormValues, 'proxyMode' | 'proxyUrl' | 'extraCertificate' | 'proxyUsername' | 'proxyPassword'>, ctx: z.RefinementCtx) {
+function networkIssues(
+  values: Pick<ConnectionFormValues, 'proxyMode' | 'proxyUrl' | 'extraCertificate' | 'proxyUsername' | 'proxyPassword'>,
+  ctx: z.RefinementCtx,
+) {
   const firstIssue = (schema: z.ZodType, value: unknown) => {
     const checked = schema.safeParse(value);
     return checked.success ? undefined : checked.error.issues[0]?.message;
@@ -101,7 +104,10 @@ function networkIssues(values: Pick<ConnectionFormValues, 'proxyMode' | 'proxyUr
   const certificateProblem = values.extraCertificate.trim() === '' ? undefined : firstIssue(ExtraCertificate, values.extraCertificate);
   if (certificateProblem) ctx.addIssue({ code: 'custom', path: ['extraCertificate'], message: certificateProblem });
   if (values.proxyUsername === '' && values.proxyPassword === '') return;
-  for (const [key, field] of [['proxyUsername', 'username'], ['proxyPassword', 'password']] as const) {
+  for (const [key, field] of [
+    ['proxyUsername', 'username'],
+    ['proxyPassword', 'password'],
+  ] as const) {
     const problem = firstIssue(ProxyCredentials.shape[field], values[key]);
     if (problem) ctx.addIssue({ code: 'custom', path: [key], message: problem });
   }

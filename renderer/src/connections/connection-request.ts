@@ -7,21 +7,21 @@ import type { ConnectionFormOutput, ConnectionFormValues } from './connection-fo
 // from, how its output becomes `connection` + write-only credentials, and which form field
 // an error main reports by request path belongs to.
 
-const FORM_FIELDS: ReadonlySet<string> = new Set([
-  'name',
-  'environment',
-  'baseUrl',
-  'clientId',
-  'apiKey',
-  'apiSecret',
-  'extraCertificate',
-]);
+const FORM_FIELDS: ReadonlySet<string> = new Set(['name', 'environment', 'baseUrl', 'clientId', 'apiKey', 'apiSecret', 'extraCertificate']);
 
 const EMPTY_NETWORK = { proxyMode: 'system', proxyUrl: '', extraCertificate: '', proxyUsername: '', proxyPassword: '' } as const;
 
 export function initialValues(editing: ConnectionSummary | undefined): ConnectionFormValues {
   if (!editing) {
-    return { name: '', environment: 'sandbox', baseUrl: ENVIRONMENT_PRESETS.sandbox.baseUrl, clientId: '', apiKey: '', apiSecret: '', ...EMPTY_NETWORK };
+    return {
+      name: '',
+      environment: 'sandbox',
+      baseUrl: ENVIRONMENT_PRESETS.sandbox.baseUrl,
+      clientId: '',
+      apiKey: '',
+      apiSecret: '',
+      ...EMPTY_NETWORK,
+    };
   }
   const { name, environment, baseUrl, clientId, proxy, extraCertificate } = editing;
   return {

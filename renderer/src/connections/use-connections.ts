@@ -6,10 +6,7 @@ import { useBridge } from '../bridge/bridge-context';
 // The saved connections as main knows them. Reloaded after every change instead of being
 // patched locally, so the screen always shows what is really stored.
 
-export type ConnectionsLoad =
-  | { status: 'loading' }
-  | { status: 'failed'; error: BridgeError }
-  | { status: 'ready'; state: ConnectionsState };
+export type ConnectionsLoad = { status: 'loading' } | { status: 'failed'; error: BridgeError } | { status: 'ready'; state: ConnectionsState };
 
 const toLoad = (result: Result<ConnectionsState>): ConnectionsLoad =>
   result.ok ? { status: 'ready', state: result.value } : { status: 'failed', error: result.error };

@@ -28,7 +28,17 @@ type AddressListFieldsProps = {
   rememberedSource?: string | undefined;
 };
 
-export function AddressListFields({ name, listLabel, entryLabel, control, register, errors, known, rememberedSource, changed = false }: AddressListFieldsProps) {
+export function AddressListFields({
+  name,
+  listLabel,
+  entryLabel,
+  control,
+  register,
+  errors,
+  known,
+  rememberedSource,
+  changed = false,
+}: AddressListFieldsProps) {
   const baseId = useId();
   const { fields, append, remove } = useFieldArray({ control, name });
   const entries = useWatch({ control, name }) ?? [];

@@ -18,9 +18,7 @@ export function ChangesTable({ rows }: { rows: ChangeRow[] }) {
         {rows.map((row) => (
           <tr key={row.field} data-field={row.field}>
             <th scope="row">{row.label}</th>
-            <td className="change-before">
-              {row.before === null ? <em className="not-known">not known</em> : <Lines lines={row.before} />}
-            </td>
+            <td className="change-before">{row.before === null ? <em className="not-known">not known</em> : <Lines lines={row.before} />}</td>
             <td className="change-after">
               <Lines lines={row.after} />
               {row.warning ? (

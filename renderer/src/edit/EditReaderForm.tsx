@@ -78,10 +78,7 @@ export function EditReaderForm({ connection, user, onSaved, revert, active = tru
 
   // Layout effect: registered during the commit that shows a new baseline, so a question
   // asked right after a save already compares against the record ConsCent returned.
-  useLayoutEffect(
-    () => registerUnsentCheck(() => computeChanges(baseline, getValues()).rows.length > 0),
-    [baseline, getValues, registerUnsentCheck],
-  );
+  useLayoutEffect(() => registerUnsentCheck(() => computeChanges(baseline, getValues()).rows.length > 0), [baseline, getValues, registerUnsentCheck]);
 
   const openReview = handleSubmit(
     (body) => {
@@ -117,7 +114,12 @@ export function EditReaderForm({ connection, user, onSaved, revert, active = tru
     if (!review || inFlight.current) return; // one request at a time, however fast the clicks
     inFlight.current = true;
     setReview({ ...review, sending: true, error: null });
-    const result = await bridge.updateReader({ connectionId: connection.id, userId: user.userId, changes: review.body, ...(revert ? { revertOf: revert.entry.id } : {}) });
+    const result = await bridge.updateReader({
+      connectionId: connection.id,
+      userId: user.userId,
+      changes: review.body,
+      ...(revert ? { revertOf: revert.entry.id } : {}),
+    });
     inFlight.current = false;
     if (result.ok) {
       setReview(null);
@@ -136,7 +138,9 @@ export function EditReaderForm({ connection, user, onSaved, revert, active = tru
     const failure = review?.error;
     setReview(null);
     if (failure?.kind === 'invalid-input') {
-      const first = Object.keys(fieldMessages(failure)).map(formPathOfServerField).find((path) => path !== null);
+      const first = Object.keys(fieldMessages(failure))
+        .map(formPathOfServerField)
+        .find((path) => path !== null);
       // After the dialog has closed and given focus back, move it to the first bad field.
       if (first) setTimeout(() => setFocus(first as Path<EditFormValues>), 0);
     }
@@ -157,9 +161,7 @@ export function EditReaderForm({ connection, user, onSaved, revert, active = tru
   return (
     <section className="panel edit-panel" aria-labelledby={ids.heading}>
       <h2 id={ids.heading}>Edit details</h2>
-      <p className="hint">
-        Only the fields you change are sent. Review the changes with {SHORTCUT_LABEL} or the button at the end.
-      </p>
+      <p className="hint">Only the fields you change are sent. Review the changes with {SHORTCUT_LABEL} or the button at the end.</p>
       <form ref={formRef} noValidate onSubmit={(event) => event.preventDefault()} aria-labelledby={ids.heading}>
         <fieldset disabled={sending} className="plain-fieldset">
           <fieldset className={sectionClass('name', 'email')}>
@@ -168,8 +170,24 @@ export function EditReaderForm({ connection, user, onSaved, revert, active = tru
               <ChangedMark changed={section('name', 'email')} />
             </legend>
             <div className="field-row">
-              <TextField label="Name" className={fieldClass('name')} registration={register('name')} error={errors.name?.message} hint={knows('name') ? undefined : UNKNOWN_HINT} autoComplete="off" />
-              <TextField label="Email" className={fieldClass('email')} type="email" registration={register('email')} error={errors.email?.message} hint={knows('email') ? undefined : UNKNOWN_HINT} autoComplete="off" spellCheck={false} />
+              <TextField
+                label="Name"
+                className={fieldClass('name')}
+                registration={register('name')}
+                error={errors.name?.message}
+                hint={knows('name') ? undefined : UNKNOWN_HINT}
+                autoComplete="off"
+              />
+              <TextField
+                label="Email"
+                className={fieldClass('email')}
+                type="email"
+                registration={register('email')}
+                error={errors.email?.message}
+                hint={knows('email') ? undefined : UNKNOWN_HINT}
+                autoComplete="off"
+                spellCheck={false}
+              />
             </div>
           </fieldset>
 
@@ -216,8 +234,28 @@ export function EditReaderForm({ connection, user, onSaved, revert, active = tru
             <AddressFields path="address" register={register} errors={errors.address} groupLabelId={ids.address} />
           </fieldset>
 
-          <AddressListFields name="shippingAddress" listLabel="Shipping addresses" entryLabel="Shipping address" control={control} register={register} errors={errors} known={knows('shippingAddress')} rememberedSource={rememberedFrom('shippingAddress')} changed={section('shippingAddress')} />
-          <AddressListFields name="billingAddress" listLabel="Billing addresses" entryLabel="Billing address" control={control} register={register} errors={errors} known={knows('billingAddress')} rememberedSource={rememberedFrom('billingAddress')} changed={section('billingAddress')} />
+          <AddressListFields
+            name="shippingAddress"
+            listLabel="Shipping addresses"
+            entryLabel="Shipping address"
+            control={control}
+            register={register}
+            errors={errors}
+            known={knows('shippingAddress')}
+            rememberedSource={rememberedFrom('shippingAddress')}
+            changed={section('shippingAddress')}
+          />
+          <AddressListFields
+            name="billingAddress"
+            listLabel="Billing addresses"
+            entryLabel="Billing address"
+            control={control}
+            register={register}
+            errors={errors}
+            known={knows('billingAddress')}
+            rememberedSource={rememberedFrom('billingAddress')}
+            changed={section('billingAddress')}
+          />
         </fieldset>
 
         <FormNotices invalidPaths={invalidPaths} lastFailure={review ? null : lastFailure} notice={notice} />

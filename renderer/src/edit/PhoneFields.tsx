@@ -11,8 +11,7 @@ import type { ValidChanges } from './edit-schema';
 // form shows exactly what the review will send.
 
 export const COUNTRY_CODE_HINT = 'With +, like +91.';
-export const PHONE_HINT =
-  'Type or paste it as you have it (+91 90000 11111, 090000-11111): it is split into country code and digits.';
+export const PHONE_HINT = 'Type or paste it as you have it (+91 90000 11111, 090000-11111): it is split into country code and digits.';
 
 type PhoneFieldsProps = {
   form: UseFormReturn<EditFormValues, unknown, ValidChanges>;

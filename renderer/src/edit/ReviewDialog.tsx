@@ -71,9 +71,8 @@ export function ReviewDialog({ connection, readerName, userId, rows, sending, er
   return (
     <Modal title={REVIEW_TITLE} {...(sending ? {} : { onCancel: onBack })} className="review-dialog">
       <p>
-        {rows.length === 1 ? 'This field' : `These ${rows.length} fields`} will be sent to ConsCent for{' '}
-        <strong>{readerName}</strong> (user id <span className="mono">{userId}</span>) over the connection{' '}
-        <strong>{connection.name}</strong> ({env.short}).{' '}
+        {rows.length === 1 ? 'This field' : `These ${rows.length} fields`} will be sent to ConsCent for <strong>{readerName}</strong> (user id{' '}
+        <span className="mono">{userId}</span>) over the connection <strong>{connection.name}</strong> ({env.short}).{' '}
         {toConfirm.length === 0
           ? NOTHING_ELSE_CHANGED
           : `Other fields are not changed, but read the warning about ${toConfirm.map((row) => row.label.toLowerCase()).join(' and ')}: addresses you cannot see here may be lost.`}
@@ -115,7 +114,12 @@ export function ReviewDialog({ connection, readerName, userId, rows, sending, er
           Back to editing
         </button>
         {error && canRetry && !sending ? (
-          <RetryButton key={attempt} waitSeconds={error.kind === 'rate-limited' ? (error.retryAfterSeconds ?? 0) : 0} onRetry={onSend} blocked={blocked} />
+          <RetryButton
+            key={attempt}
+            waitSeconds={error.kind === 'rate-limited' ? (error.retryAfterSeconds ?? 0) : 0}
+            onRetry={onSend}
+            blocked={blocked}
+          />
         ) : error && !canRetry ? null : (
           <button
             type="button"

@@ -56,8 +56,7 @@ export const KNOWN_LIST_NOTE =
   "The whole list is sent, so ConsCent's list becomes exactly these entries; existing entries keep their ids. The record ConsCent returns after sending shows the result.";
 export const EMPTY_ENTRY_NOTE = 'Entries with every part empty are not sent.';
 export const WHOLE_ADDRESS_NOTE = 'The whole address is sent; the parts not shown are sent unchanged.';
-export const UNKNOWN_ADDRESS_NOTE =
-  'The current address is not known: the whole address is sent, and parts left empty are sent as empty.';
+export const UNKNOWN_ADDRESS_NOTE = 'The current address is not known: the whole address is sent, and parts left empty are sent as empty.';
 
 const LIST_NOUNS: Record<AddressListField, [one: string, many: string]> = {
   shippingAddress: ['shipping address', 'shipping addresses'],
@@ -109,10 +108,13 @@ function sameAddress(a: AddressValues, b: AddressValues): boolean {
 }
 
 function sameList(a: AddressEntryValues[], b: AddressEntryValues[]): boolean {
-  return a.length === b.length && a.every((entry, i) => {
-    const other = b[i];
-    return other !== undefined && sameAddress(entry, other) && (entry._id ?? '') === (other._id ?? '');
-  });
+  return (
+    a.length === b.length &&
+    a.every((entry, i) => {
+      const other = b[i];
+      return other !== undefined && sameAddress(entry, other) && (entry._id ?? '') === (other._id ?? '');
+    })
+  );
 }
 
 const show = (value: string): string => (value === '' ? EMPTY_TEXT : value);
@@ -170,7 +172,8 @@ export function computeChanges(baseline: EditBaseline, current: EditFormValues):
     const before = was[field].map(trimEntry);
     // A new entry with every part empty is not sent (an emptied existing one is refused
     // by the form's validation instead: see edit-schema.ts).
-    const kept = (current[field] ?? []).map((entry, index) => ({ entry: trimEntry(entry), index }))
+    const kept = (current[field] ?? [])
+      .map((entry, index) => ({ entry: trimEntry(entry), index }))
       .filter(({ entry }) => entry._id !== undefined || !isEmptyEntry(entry));
     const after = kept.map(({ entry }) => entry);
     if (sameList(before, after)) continue;
@@ -187,9 +190,7 @@ export function computeChanges(baseline: EditBaseline, current: EditFormValues):
       before: known ? (before.length > 0 ? before.map(entryLine) : ['(no addresses)']) : null,
       after: after.length > 0 ? after.map(entryLine) : ['(no addresses)'],
       notes,
-      ...(known
-        ? {}
-        : { warning: unknownListWarning(field, after.length), confirm: unknownListConfirmation(field, after.length) }),
+      ...(known ? {} : { warning: unknownListWarning(field, after.length), confirm: unknownListConfirmation(field, after.length) }),
     });
   }
 

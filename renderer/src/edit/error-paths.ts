@@ -47,5 +47,5 @@ export function formPathOfServerField(key: string): string | null {
     if (second === undefined || !/^\d+$/.test(second)) return field;
     return third && ADDRESS_KEYS.includes(third as AddressKey) ? path : `${field}.${second}`;
   }
-  return second === undefined ? path : field ?? null;
+  return second === undefined ? path : (field ?? null);
 }

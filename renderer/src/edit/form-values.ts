@@ -54,8 +54,7 @@ export function toBaseline(user: ReaderView): EditBaseline {
   // A field ConsCent did not return starts empty: showing a guessed value would let the
   // agent "confirm" something nobody has seen. A remembered field is known: the form
   // starts from it (lists keep their entries' ids) and labels where it came from.
-  const pick = (field: EditableField, value: string | undefined): string =>
-    known.has(field) ? (value ?? '') : '';
+  const pick = (field: EditableField, value: string | undefined): string => (known.has(field) ? (value ?? '') : '');
   return {
     known,
     ...(user.remembered ? { remembered: user.remembered } : {}),

@@ -29,8 +29,7 @@ export const TIMEOUT_UPDATE_SUMMARY =
 export const UPDATE_IN_FLIGHT_SUMMARY =
   'A save for this reader is already being sent to ConsCent. Wait for it to finish, then look the reader up again before changing anything else.';
 
-export const UNAUTHORIZED_SUMMARY =
-  'ConsCent rejected the API key or secret of this connection. Check them in Connections.';
+export const UNAUTHORIZED_SUMMARY = 'ConsCent rejected the API key or secret of this connection. Check them in Connections.';
 
 function summaryFor(error: BridgeError, context: ErrorContext): { summary: string; retryable: boolean } {
   switch (error.kind) {
@@ -98,8 +97,7 @@ function summaryFor(error: BridgeError, context: ErrorContext): { summary: strin
       return { summary: networkSummary(error, context), retryable: true };
     case 'timeout':
       return {
-        summary:
-          context === 'update' ? TIMEOUT_UPDATE_SUMMARY : 'ConsCent did not answer in time. Try again in a moment.',
+        summary: context === 'update' ? TIMEOUT_UPDATE_SUMMARY : 'ConsCent did not answer in time. Try again in a moment.',
         retryable: true,
       };
     case 'unexpected-response':

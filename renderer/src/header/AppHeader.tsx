@@ -18,9 +18,7 @@ type AppHeaderProps = {
 
 export function AppHeader({ activeConnection, connections = [], onSwitch, onShowShortcuts }: AppHeaderProps) {
   const switcherId = useId();
-  const windowTitle = activeConnection
-    ? `${PRODUCT_NAME} — ${activeConnection.name} (${environmentLabel(activeConnection).short})`
-    : PRODUCT_NAME;
+  const windowTitle = activeConnection ? `${PRODUCT_NAME} — ${activeConnection.name} (${environmentLabel(activeConnection).short})` : PRODUCT_NAME;
   useEffect(() => {
     document.title = windowTitle;
   }, [windowTitle]);

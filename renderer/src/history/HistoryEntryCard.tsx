@@ -61,7 +61,12 @@ export function HistoryEntryCard({ entry, activeConnectionId, onRevert, revertin
       {entry.message ? <p className="hint">ConsCent said: “{entry.message}”</p> : null}
       {entry.status === 'saved' ? (
         <div className="button-row">
-          <button type="button" onClick={() => onRevert(entry)} disabled={otherConnection || reverting} aria-describedby={otherConnection ? `${headingId}-other` : undefined}>
+          <button
+            type="button"
+            onClick={() => onRevert(entry)}
+            disabled={otherConnection || reverting}
+            aria-describedby={otherConnection ? `${headingId}-other` : undefined}
+          >
             Revert this change
           </button>
           {otherConnection ? (

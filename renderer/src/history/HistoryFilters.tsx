@@ -40,7 +40,14 @@ export function HistoryFilters({ initial, connections, onApply }: HistoryFilters
     >
       <div className="field wide">
         <label htmlFor={`${id}-reader`}>Reader</label>
-        <input id={`${id}-reader`} value={reader} onChange={(e) => setReader(e.target.value)} placeholder="User id, email or name" autoComplete="off" spellCheck={false} />
+        <input
+          id={`${id}-reader`}
+          value={reader}
+          onChange={(e) => setReader(e.target.value)}
+          placeholder="User id, email or name"
+          autoComplete="off"
+          spellCheck={false}
+        />
       </div>
       <div className="field">
         <label htmlFor={`${id}-from`}>From</label>
@@ -48,7 +55,14 @@ export function HistoryFilters({ initial, connections, onApply }: HistoryFilters
       </div>
       <div className="field">
         <label htmlFor={`${id}-to`}>To</label>
-        <input id={`${id}-to`} type="date" value={toDay} onChange={(e) => setToDay(e.target.value)} aria-invalid={rangeWrong || undefined} aria-describedby={rangeWrong ? `${id}-range` : undefined} />
+        <input
+          id={`${id}-to`}
+          type="date"
+          value={toDay}
+          onChange={(e) => setToDay(e.target.value)}
+          aria-invalid={rangeWrong || undefined}
+          aria-describedby={rangeWrong ? `${id}-range` : undefined}
+        />
       </div>
       <div className="field">
         <label htmlFor={`${id}-connection`}>Connection</label>

@@ -78,7 +78,9 @@ export function HistoryScreen({ initialFilter, activeConnectionId }: HistoryScre
             Export to CSV…
           </button>
         </div>
-        <p className="hint">Every change sent to ConsCent from this computer, newest first. Export writes the changes shown by the filter, one row per field.</p>
+        <p className="hint">
+          Every change sent to ConsCent from this computer, newest first. Export writes the changes shown by the filter, one row per field.
+        </p>
         <HistoryFilters
           initial={initialFilter}
           connections={page?.connections ?? []}
@@ -129,12 +131,22 @@ export function HistoryScreen({ initialFilter, activeConnectionId }: HistoryScre
           </p>
           <ol className="history-list">
             {page.entries.map((entry) => (
-              <HistoryEntryCard key={entry.id} entry={entry} activeConnectionId={activeConnectionId} onRevert={(e) => void revert(e)} reverting={busy} />
+              <HistoryEntryCard
+                key={entry.id}
+                entry={entry}
+                activeConnectionId={activeConnectionId}
+                onRevert={(e) => void revert(e)}
+                reverting={busy}
+              />
             ))}
           </ol>
           {page.total > HISTORY_PAGE_SIZE ? (
             <div className="button-row">
-              <button type="button" onClick={() => setQuery((q) => ({ ...q, offset: Math.max(0, offset - HISTORY_PAGE_SIZE) }))} disabled={offset === 0}>
+              <button
+                type="button"
+                onClick={() => setQuery((q) => ({ ...q, offset: Math.max(0, offset - HISTORY_PAGE_SIZE) }))}
+                disabled={offset === 0}
+              >
                 Newer
               </button>
               <button type="button" onClick={() => setQuery((q) => ({ ...q, offset: offset + HISTORY_PAGE_SIZE }))} disabled={last >= page.total}>

@@ -29,7 +29,8 @@ export function HistorySettingsPanel({ onCleared }: { onCleared: () => void }) {
   }, [bridge]);
 
   const days = Number(retention);
-  const retentionProblem = Number.isInteger(days) && days >= 1 && days <= MAX_RETENTION_DAYS ? null : `Enter a whole number of days from 1 to ${MAX_RETENTION_DAYS}.`;
+  const retentionProblem =
+    Number.isInteger(days) && days >= 1 && days <= MAX_RETENTION_DAYS ? null : `Enter a whole number of days from 1 to ${MAX_RETENTION_DAYS}.`;
 
   const save = async () => {
     if (retentionProblem) return;
@@ -45,7 +46,9 @@ export function HistorySettingsPanel({ onCleared }: { onCleared: () => void }) {
     const result = await bridge.clearHistory({ confirm: true });
     if (!result.ok) return setError(result.error);
     setError(null);
-    setNotice(`History cleared: ${result.value.removed} ${result.value.removed === 1 ? 'change' : 'changes'} removed. Connections and their keys are unchanged.`);
+    setNotice(
+      `History cleared: ${result.value.removed} ${result.value.removed === 1 ? 'change' : 'changes'} removed. Connections and their keys are unchanged.`,
+    );
     onCleared();
   };
 
@@ -54,7 +57,8 @@ export function HistorySettingsPanel({ onCleared }: { onCleared: () => void }) {
       <h2 id={`${id}-heading`}>History settings</h2>
       {settings ? (
         <p className="hint">
-          Changes are recorded as <strong>{settings.osUser}</strong> on <strong>{settings.machine}</strong>, in <span className="mono">{settings.folder}</span>.
+          Changes are recorded as <strong>{settings.osUser}</strong> on <strong>{settings.machine}</strong>, in{' '}
+          <span className="mono">{settings.folder}</span>.
         </p>
       ) : null}
       <form
@@ -71,7 +75,14 @@ export function HistorySettingsPanel({ onCleared }: { onCleared: () => void }) {
         </div>
         <div className="field narrow">
           <label htmlFor={`${id}-days`}>Keep changes for (days)</label>
-          <input id={`${id}-days`} inputMode="numeric" value={retention} onChange={(e) => setRetention(e.target.value)} aria-invalid={retentionProblem ? true : undefined} aria-describedby={`${id}-days-hint`} />
+          <input
+            id={`${id}-days`}
+            inputMode="numeric"
+            value={retention}
+            onChange={(e) => setRetention(e.target.value)}
+            aria-invalid={retentionProblem ? true : undefined}
+            aria-describedby={`${id}-days-hint`}
+          />
           <p id={`${id}-days-hint`} className={retentionProblem ? 'field-error' : 'hint'}>
             {retentionProblem ?? 'Older changes are removed when the console starts.'}
           </p>
@@ -92,8 +103,18 @@ export function HistorySettingsPanel({ onCleared }: { onCleared: () => void }) {
         </button>
       </div>
       {confirming ? (
-        <ConfirmDialog title="Clear the whole change history?" confirmLabel="Clear history" cancelLabel="Keep it" destructive onConfirm={() => void clear()} onCancel={() => setConfirming(false)}>
-          <p>Every recorded change on this computer is deleted and cannot be brought back. Export it first if it may be needed. Connections and their API keys are not touched.</p>
+        <ConfirmDialog
+          title="Clear the whole change history?"
+          confirmLabel="Clear history"
+          cancelLabel="Keep it"
+          destructive
+          onConfirm={() => void clear()}
+          onCancel={() => setConfirming(false)}
+        >
+          <p>
+            Every recorded change on this computer is deleted and cannot be brought back. Export it first if it may be needed. Connections and their
+            API keys are not touched.
+          </p>
         </ConfirmDialog>
       ) : null}
     </section>

@@ -35,9 +35,7 @@ export function ReaderHistorySummary({ connectionId, userId, refreshKey }: Reade
   return (
     <div className="reader-history">
       <p>
-        <strong>
-          Changed {summary.total === 1 ? 'once' : `${summary.total} times`} from this computer.
-        </strong>{' '}
+        <strong>Changed {summary.total === 1 ? 'once' : `${summary.total} times`} from this computer.</strong>{' '}
         {summary.last ? <>Last: {entrySummary(summary.last)}. </> : null}
         <button type="button" className="link-button" onClick={() => showHistory({ userId, connectionId })}>
           See all changes to this reader

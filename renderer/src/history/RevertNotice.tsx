@@ -29,13 +29,14 @@ export function RevertNotice({ plan, view, onCancel }: { plan: RevertPlan; view:
       ) : null}
       {drift.changed.length > 0 ? (
         <p role="alert">
-          <span aria-hidden="true">⚠</span> This reader no longer holds what change {entry.id} set for their {labels(drift.changed)}: it was changed again since.
-          Reverting replaces the current value too; decide before sending.
+          <span aria-hidden="true">⚠</span> This reader no longer holds what change {entry.id} set for their {labels(drift.changed)}: it was changed
+          again since. Reverting replaces the current value too; decide before sending.
         </p>
       ) : null}
       {drift.unknown.length > 0 ? (
         <p>
-          The console does not know this reader's current {labels(drift.unknown)}, so it cannot tell whether they still hold what change {entry.id} set.
+          The console does not know this reader's current {labels(drift.unknown)}, so it cannot tell whether they still hold what change {entry.id}{' '}
+          set.
         </p>
       ) : null}
       <div className="button-row">

@@ -17,7 +17,9 @@ export function valueLines(field: string, value: HistoryValue | null): string[] 
     return [field === 'gender' ? genderLabel(value) : value];
   }
   const address = (a: Record<string, string>) =>
-    ADDRESS_KEYS.filter((key) => a[key]).map((key) => `${ADDRESS_LABELS[key]}: ${a[key]}`).join(', ') || '(empty address)';
+    ADDRESS_KEYS.filter((key) => a[key])
+      .map((key) => `${ADDRESS_LABELS[key]}: ${a[key]}`)
+      .join(', ') || '(empty address)';
   if (Array.isArray(value)) return value.length === 0 ? ['(no addresses)'] : value.map((entry, i) => `${i + 1}. ${address(entry)}`);
   return [address(value)];
 }

@@ -36,8 +36,8 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
         </tbody>
       </table>
       <p className="hint">
-        Pasting a whole line from a ticket into the search box finds the user id, email or phone number in it. A
-        conscent-console://reader?email=… link in a ticket opens the reader here.
+        Pasting a whole line from a ticket into the search box finds the user id, email or phone number in it. A conscent-console://reader?email=…
+        link in a ticket opens the reader here.
       </p>
       <div className="button-row">
         <button ref={closeRef} type="button" onClick={onClose}>

@@ -49,10 +49,14 @@ export function MatchList({ result, openUserId, onChoose }: MatchListProps) {
                   {isOpen ? (
                     <span>✓ Open</span>
                   ) : (
-                    <button type="button" onClick={() => {
+                    <button
+                      type="button"
+                      onClick={() => {
                         markAction(MARKS.readerChosen);
                         onChoose(match.userId);
-                      }} aria-label={`Open ${who} (${match.userId})`}>
+                      }}
+                      aria-label={`Open ${who} (${match.userId})`}
+                    >
                       Open
                     </button>
                   )}

@@ -6,13 +6,10 @@ import type { LookupReaderResult } from '../../../common/contract';
 export function NoMatch({ result }: { result: LookupReaderResult }) {
   return (
     <section className="panel" aria-labelledby="no-match-heading">
-      <h2 id="no-match-heading">
-        No reader found for {result.understoodAs}
-      </h2>
+      <h2 id="no-match-heading">No reader found for {result.understoodAs}</h2>
       {result.knownWithoutPurchases ? <p>{knownWithoutPurchasesWords(result)}</p> : null}
       <p className="hint">
-        Check the spelling, try another identifier (user id, email or phone), or check that the active connection is the
-        right environment.
+        Check the spelling, try another identifier (user id, email or phone), or check that the active connection is the right environment.
       </p>
     </section>
   );

@@ -97,9 +97,7 @@ export function ReaderDetails({ view }: { view: ReaderView }) {
           {text('gender', view.gender, genderLabel)}
         </Row>
         <Row label="Date of birth">{text('dateOfBirth', view.dateOfBirth, formatDay)}</Row>
-        <Row label="Address">
-          {known.has('address') ? (formatAddressLine(view.address) ?? <Empty />) : <NotReturned view={view} />}
-        </Row>
+        <Row label="Address">{known.has('address') ? (formatAddressLine(view.address) ?? <Empty />) : <NotReturned view={view} />}</Row>
         <Row label="Shipping addresses" remembered={remembered('shippingAddress')}>
           {known.has('shippingAddress') ? <AddressList entries={view.shippingAddress ?? []} /> : <NotReturned view={view} />}
         </Row>

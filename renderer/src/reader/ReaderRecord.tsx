@@ -40,7 +40,9 @@ export function ReaderRecord({ connection, initialView, revert, onRevertDone, on
 
   const onSaved = (result: UpdateReaderResult) => {
     // The update answer carries no subscriptions; the ones the lookup showed still hold.
-    setView((previous) => (result.user.subscriptions || !previous.subscriptions ? result.user : { ...result.user, subscriptions: previous.subscriptions }));
+    setView((previous) =>
+      result.user.subscriptions || !previous.subscriptions ? result.user : { ...result.user, subscriptions: previous.subscriptions },
+    );
     setLastSave(result);
     setSaves((n) => n + 1);
     if (reverting) stopReverting();

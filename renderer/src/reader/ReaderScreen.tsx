@@ -45,7 +45,15 @@ type ReaderScreenProps = {
   active?: boolean;
 };
 
-export function ReaderScreen({ connection, initialRevert, onRevertDone, linkLookup, onLinkLookupTaken, focusSearchKey = 0, active = true }: ReaderScreenProps) {
+export function ReaderScreen({
+  connection,
+  initialRevert,
+  onRevertDone,
+  linkLookup,
+  onLinkLookupTaken,
+  focusSearchKey = 0,
+  active = true,
+}: ReaderScreenProps) {
   const bridge = useBridge();
   const { confirmDiscard } = useUnsavedChanges();
   const [lookup, setLookup] = useState<LookupState>({ phase: 'idle' });
@@ -75,7 +83,11 @@ export function ReaderScreen({ connection, initialRevert, onRevertDone, linkLook
     const loadId = ++latestLoad.current;
     void bridge.openReader({ connectionId: connection.id, userId: initialRevert.entry.userId }).then((result) => {
       if (loadId !== latestLoad.current) return;
-      setRecord(result.ok ? { phase: 'loaded', view: result.value, loadId, revert: initialRevert } : { phase: 'failed', userId: initialRevert.entry.userId, error: result.error });
+      setRecord(
+        result.ok
+          ? { phase: 'loaded', view: result.value, loadId, revert: initialRevert }
+          : { phase: 'failed', userId: initialRevert.entry.userId, error: result.error },
+      );
     });
   }, [bridge, connection.id, initialRevert]);
 
@@ -101,7 +113,6 @@ export function ReaderScreen({ connection, initialRevert, onRevertDone, linkLook
   useEffect(() => {
     if (focusSearchKey > 0) focusSearch();
   }, [focusSearchKey]);
-
 
   const runLookup = async (query: string) => {
     const lookupId = ++latestLookup.current;
@@ -176,11 +187,7 @@ export function ReaderScreen({ connection, initialRevert, onRevertDone, linkLook
       ) : null}
       {lookup.phase === 'done' && lookup.result.matches.length === 0 ? <NoMatch result={lookup.result} /> : null}
       {lookup.phase === 'done' && lookup.result.matches.length > 1 ? (
-        <MatchList
-          result={lookup.result}
-          openUserId={openUserId}
-          onChoose={(userId) => confirmDiscard(() => void openUser(userId))}
-        />
+        <MatchList result={lookup.result} openUserId={openUserId} onChoose={(userId) => confirmDiscard(() => void openUser(userId))} />
       ) : null}
 
       {record.phase === 'loading' ? <p className="loading">Loading the reader…</p> : null}

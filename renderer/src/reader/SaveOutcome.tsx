@@ -20,14 +20,11 @@ export function SaveOutcome({ result }: { result: UpdateReaderResult }) {
       <p className="notice-summary">
         <span aria-hidden="true">✓</span> <strong>Saved.</strong> ConsCent answered: “{result.message}”
       </p>
-      <p>
-        Sent: {sentFields.map((field) => FIELD_LABELS[field]).join(', ')}. The details below are the record as ConsCent returned
-        it.
-      </p>
+      <p>Sent: {sentFields.map((field) => FIELD_LABELS[field]).join(', ')}. The details below are the record as ConsCent returned it.</p>
       {listsSent.length > 0 ? (
         <p>
-          <span aria-hidden="true">ℹ</span> The {listsSent.map((field) => FIELD_LABELS[field].toLowerCase()).join(' and ')}{' '}
-          below are the list as ConsCent stored it; check it matches what you sent.
+          <span aria-hidden="true">ℹ</span> The {listsSent.map((field) => FIELD_LABELS[field].toLowerCase()).join(' and ')} below are the list as
+          ConsCent stored it; check it matches what you sent.
         </p>
       ) : null}
     </div>

@@ -5,8 +5,8 @@ export function MissingBridge() {
     <main className="app-main">
       <div className="notice notice-error" role="alert">
         <p className="notice-summary">
-          <span aria-hidden="true">⚠</span> The console could not start: its connection to the background process is
-          missing. Restart the console; if this keeps happening, reinstall it.
+          <span aria-hidden="true">⚠</span> The console could not start: its connection to the background process is missing. Restart the console; if
+          this keeps happening, reinstall it.
         </p>
       </div>
     </main>
