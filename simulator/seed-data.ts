@@ -1,5 +1,6 @@
 import type { Address } from '../common/user-schemas';
 import { PLANS, clientObjectId, planEnd, tierId, type Plan } from './catalog';
+import { asciiSlug } from './ascii-slug';
 import { seededObjectId } from './object-id';
 import { createRandom, type Random } from './random';
 import type { SimPurchase, SimUser, StoredAddressEntry } from './records';
@@ -34,16 +35,6 @@ const EARLIEST_SIGNUP = Date.parse('2019-01-01T00:00:00.000Z');
 const FIXED_SEED = 0x5eed;
 
 const between = (random: Random, from: number, to: number) => new Date(from + Math.floor(random.next() * (to - from)));
-
-function asciiSlug(text: string): string {
-  return text
-    .replace(/ø/g, 'o')
-    .replace(/Ø/g, 'O')
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^A-Za-z0-9]/g, '')
-    .toLowerCase();
-}
 
 class UniqueSet {
   private readonly seen = new Set<string>();
