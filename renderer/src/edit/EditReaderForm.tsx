@@ -9,7 +9,6 @@ import { rememberedSource } from '../format/format-remembered';
 import { useBridge } from '../bridge/bridge-context';
 import { useCommand } from '../keyboard/commands';
 import { useUnsavedChanges } from '../unsaved/unsaved-changes-context';
-import { TextField } from '../ui/TextField';
 import { AddressFields } from './AddressFields';
 import { AddressListFields } from './AddressListFields';
 import { ChangedMark } from './ChangedMark';
@@ -19,9 +18,9 @@ import { fieldMessages } from '../errors/local-failure-words';
 import { errorPaths, formPathOfServerField } from './error-paths';
 import { FormActionBar, FormNotices } from './FormActionBar';
 import { toBaseline, type EditFormValues } from './form-values';
-import { GenderField } from './GenderField';
 import { PhoneFields } from './PhoneFields';
 import { ReviewDialog } from './ReviewDialog';
+import { NameEmailSection, PersonalSection, UNKNOWN_HINT } from './ScalarSections';
 import { SHORTCUT_LABEL, useReviewShortcut } from './use-review-shortcut';
 
 // Edit → review → send. Values are validated as the agent types with the shared schemas
@@ -47,7 +46,6 @@ type Review = {
   attempt: number;
 };
 
-const UNKNOWN_HINT = "Not returned by ConsCent's lookup: leave empty to leave it unchanged.";
 export { SHORTCUT_LABEL };
 
 export function EditReaderForm({ connection, user, onSaved, revert, active = true }: EditUserFormProps) {
@@ -156,7 +154,6 @@ export function EditReaderForm({ connection, user, onSaved, revert, active = tru
   const changed = new Set(pending.rows.map((row) => row.field));
   const section = (...fields: Parameters<typeof changed.has>[0][]) => fields.some((field) => changed.has(field));
   const sectionClass = (...fields: Parameters<typeof changed.has>[0][]) => (section(...fields) ? 'form-section is-changed' : 'form-section');
-  const fieldClass = (field: Parameters<typeof changed.has>[0]) => (changed.has(field) ? 'is-changed' : undefined);
 
   return (
     <section className="panel edit-panel" aria-labelledby={ids.heading}>
@@ -164,32 +161,7 @@ export function EditReaderForm({ connection, user, onSaved, revert, active = tru
       <p className="hint">Only the fields you change are sent. Review the changes with {SHORTCUT_LABEL} or the button at the end.</p>
       <form ref={formRef} noValidate onSubmit={(event) => event.preventDefault()} aria-labelledby={ids.heading}>
         <fieldset disabled={sending} className="plain-fieldset">
-          <fieldset className={sectionClass('name', 'email')}>
-            <legend>
-              Name and email
-              <ChangedMark changed={section('name', 'email')} />
-            </legend>
-            <div className="field-row">
-              <TextField
-                label="Name"
-                className={fieldClass('name')}
-                registration={register('name')}
-                error={errors.name?.message}
-                hint={knows('name') ? undefined : UNKNOWN_HINT}
-                autoComplete="off"
-              />
-              <TextField
-                label="Email"
-                className={fieldClass('email')}
-                type="email"
-                registration={register('email')}
-                error={errors.email?.message}
-                hint={knows('email') ? undefined : UNKNOWN_HINT}
-                autoComplete="off"
-                spellCheck={false}
-              />
-            </div>
-          </fieldset>
+          <NameEmailSection form={form} knows={knows} changed={changed} />
 
           <PhoneFields
             form={form}
@@ -198,28 +170,13 @@ export function EditReaderForm({ connection, user, onSaved, revert, active = tru
             changed={section('phone', 'countryCode')}
           />
 
-          <fieldset className={sectionClass('gender', 'dateOfBirth')}>
-            <legend>
-              Personal
-              <ChangedMark changed={section('gender', 'dateOfBirth')} />
-            </legend>
-            <div className="field-row">
-              <GenderField
-                registration={register('gender')}
-                startValue={baseline.values.gender}
-                known={knows('gender')}
-                error={errors.gender?.message}
-                rememberedSource={rememberedFrom('gender')}
-              />
-              <TextField
-                label="Date of birth"
-                type="date"
-                registration={register('dateOfBirth')}
-                error={errors.dateOfBirth?.message}
-                hint={knows('dateOfBirth') ? 'Sent as midnight UTC of that day.' : `${UNKNOWN_HINT} Sent as midnight UTC.`}
-              />
-            </div>
-          </fieldset>
+          <PersonalSection
+            form={form}
+            knows={knows}
+            changed={changed}
+            startGender={baseline.values.gender}
+            genderRemembered={rememberedFrom('gender')}
+          />
 
           <fieldset className={sectionClass('address')}>
             <legend>
