@@ -32,7 +32,8 @@ import { dryRunTask, sendTask } from './bulk-tasks';
 import { validateFile, type RowLine } from './bulk-validate';
 import { readHeader, type CsvHeader } from './csv-source';
 import { RUN_VERSION, countsOf, finalResults, rowStates, settleInterrupted, type RunMeta } from './run-events';
-import { AppendFile, ensureRunFolder, jsonLines, readJson, runFolders, runPaths, writeJson } from './run-files';
+import { AppendFile, ensureRunFolder, jsonLines, readJson, runPaths, writeJson } from './run-files';
+import { findInterruptedRuns } from './interrupted-runs';
 import { progressWaiter } from './progress-waiter';
 
 // Bulk corrections (issue 14) as main's use-cases: choose a file (main's open dialog),
@@ -205,26 +206,7 @@ export function createBulkService(deps: BulkServiceDeps) {
     },
 
     /** Runs a console that stopped mid-run left behind (the agent is offered to resume them). */
-    async interrupted(): Promise<InterruptedRun[]> {
-      const found: InterruptedRun[] = [];
-      for (const runId of await runFolders(deps.dir)) {
-        if (runners.has(runId)) continue;
-        const run = await meta(runId).catch(() => undefined);
-        if (!run?.running || run.lastMode === 'dry-run') continue;
-        const states = await rowStates(runPaths(deps.dir, runId).events);
-        const sending = [...states.values()].filter((s) => s.last === 'sending').length;
-        const done = [...states.values()].filter((s) => s.last !== 'sending' && s.last !== 'requeued' && s.last !== 'not-sent').length;
-        found.push({
-          runId,
-          fileName: run.fileName,
-          connectionName: run.connection.name,
-          startedAt: run.startedAt ?? run.createdAt,
-          sending,
-          remaining: run.valid - done - sending,
-        });
-      }
-      return found;
-    },
+    interrupted: (): Promise<InterruptedRun[]> => findInterruptedRuns(deps.dir, (runId) => runners.has(runId)),
   };
 
   async function launch(
