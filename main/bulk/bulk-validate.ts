@@ -1,4 +1,12 @@
-import { ADDRESS_COLUMNS, MAX_BULK_ROWS, REPORTED_ERRORS, type BulkField, type BulkMapping, type RowError } from '../../common/bulk-schemas';
+import {
+  ADDRESS_COLUMNS,
+  MAX_BULK_ROWS,
+  REPORTED_ERRORS,
+  type BulkField,
+  type BulkMapping,
+  type BulkReport,
+  type RowError,
+} from '../../common/bulk-schemas';
 import { checkRow, mappingProblem } from '../../common/bulk-row';
 import type { UserChanges } from '../../common/user-schemas';
 import { BulkError } from './bulk-error';
@@ -11,15 +19,8 @@ import { AppendFile } from './run-files';
 // is an error on the later one: two changes to one reader in one run would race.
 
 export type RowLine = { row: number; userId: string; changes: UserChanges };
-export type ValidationCounts = {
-  rows: number;
-  valid: number;
-  invalid: number;
-  duplicates: number;
-  errorCount: number;
-  errors: RowError[];
-  fields: BulkField[];
-};
+/** What the report says of the file itself (the report adds the run and the connection). */
+export type ValidationCounts = Omit<BulkReport, 'runId' | 'connection'>;
 
 export async function validateFile(input: {
   path: string;

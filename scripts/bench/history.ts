@@ -15,6 +15,14 @@ const BIG = 100_000;
 const SMALL = 1_000;
 const RUNS = 3;
 const APPENDS = 100;
+const CONNECTION = {
+  connectionId: 'prod',
+  name: 'Production',
+  environment: 'production',
+  host: 'api.conscent.in',
+  baseUrl: 'https://api.conscent.in/api/v1',
+  clientId: 'client-123',
+} as const;
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
@@ -55,14 +63,7 @@ export async function writeHistory(dir: string, count: number): Promise<void> {
       prev,
       agent: { osUser: 'maria', displayName: 'Maria K.' },
       machine: 'desk-12',
-      connection: {
-        connectionId: 'prod',
-        name: 'Production',
-        environment: 'production',
-        host: 'api.conscent.in',
-        baseUrl: 'https://api.conscent.in/api/v1',
-        clientId: 'client-123',
-      },
+      connection: CONNECTION,
       userId,
       reader: { name: `Reader ${reader}`, email: `reader${reader}@example.com` },
       changes: [
@@ -178,14 +179,7 @@ export async function runHistoryBench() {
           journal.recordPending({
             agent: { osUser: 'maria' },
             machine: 'desk-12',
-            connection: {
-              connectionId: 'prod',
-              name: 'Production',
-              environment: 'production',
-              host: 'api.conscent.in',
-              baseUrl: 'https://api.conscent.in/api/v1',
-              clientId: 'client-123',
-            },
+            connection: CONNECTION,
             userId: 'a'.repeat(24),
             reader: {},
             changes: [{ field: 'phone', before: null, after: '9876500000' }],
