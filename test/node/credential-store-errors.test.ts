@@ -1,6 +1,7 @@
 // Classification of keychain errors and the store's handling of them, with a fake keytar.
 // The raw texts below were each observed on a real bus/keyring (see keychain-errors.ts).
 import { describe, expect, test } from 'vitest';
+import { KEYCHAIN_REASONS } from '../../common/result';
 import { keychainWords } from '../../renderer/src/errors/local-failure-words';
 import { createKeytarCredentialStore, type KeytarLike } from '../../main/credentials/credential-store';
 import { KeychainError, classifyKeychainError, type KeychainFailure } from '../../main/credentials/keychain-errors';
@@ -60,16 +61,8 @@ describe('classifyKeychainError', () => {
   });
 
   test('every reason has its own advice', () => {
-    const reasons: KeychainFailure[] = [
-      'no-dbus',
-      'no-secret-service',
-      'no-keyring',
-      'locked',
-      'access-denied',
-      'timeout',
-      'corrupt-entry',
-      'unknown',
-    ];
+    // Every reason main can report, so a new one without advice fails here.
+    const reasons: readonly KeychainFailure[] = KEYCHAIN_REASONS;
     expect(new Set(reasons.map((reason) => keychainWords({ kind: 'keychain', reason }))).size).toBe(reasons.length);
   });
 });
