@@ -11,6 +11,7 @@ import { HistoryNavigationProvider, type HistoryNavigation } from './history/his
 import { CommandBus, CommandProvider, useCommand } from './keyboard/commands';
 import { ShortcutsDialog } from './keyboard/ShortcutsDialog';
 import { useShortcuts } from './keyboard/use-shortcuts';
+import { LinkDialog } from './links/LinkDialog';
 import { useReaderLinks } from './links/use-reader-links';
 import { BulkScreen, ConnectionsScreen, HistoryScreen } from './lazy-screens';
 import { ReaderScreen } from './reader/ReaderScreen';
@@ -75,7 +76,6 @@ function ConsoleShell({ bus }: { bus: CommandBus }) {
     bus,
     state: ready,
     active: activeNow,
-    confirmDiscard,
     activate: (connection) => activate(connection),
     showReaders: () => setView('reader'),
   });
@@ -140,6 +140,7 @@ function ConsoleShell({ bus }: { bus: CommandBus }) {
         onShowShortcuts={() => setShowShortcuts(true)}
       />
       {shortcutsDialog}
+      {links.question ? <LinkDialog question={links.question} onOpen={links.openLink} onStay={links.stayHere} /> : null}
       {recovered ? <RecoveredSettingsNotice recovered={recovered} onDismiss={() => setDismissedRecovery(recovered.movedTo)} /> : null}
       {state.keychainProblem ? <KeychainProblemNotice problem={state.keychainProblem} onCheckAgain={() => void reload()} /> : null}
       {active ? (

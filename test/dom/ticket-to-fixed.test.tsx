@@ -29,15 +29,16 @@ describe('a conscent-console:// link', () => {
     expect(screen.getByLabelText('Phone number')).toHaveValue('9876543210');
   });
 
+  // To a Production connection it asks first: test/dom/link-guards.test.tsx.
   it('switches to the connection it names, and says so on screen', async () => {
-    const bridge = seededBridge({ connections: [SANDBOX, PRODUCTION], activeConnectionId: SANDBOX.id });
+    const bridge = seededBridge({ connections: [SANDBOX, PRODUCTION], activeConnectionId: PRODUCTION.id });
     renderApp(bridge);
     await screen.findByLabelText('Find a reader');
-    act(() => bridge.emitAppEvent({ kind: 'open-link', link: { kind: 'userId', value: SHIVAM.userId, connection: 'publisher LIVE' } }));
-    await screen.findByText('Switched to the connection “Publisher live” (Production) because the link asked for it.');
+    act(() => bridge.emitAppEvent({ kind: 'open-link', link: { kind: 'userId', value: SHIVAM.userId, connection: 'publisher SANDBOX' } }));
+    await screen.findByText('Switched to the connection “Publisher sandbox” (Sandbox) because the link asked for it.');
     await screen.findByRole('heading', { name: 'Shivam Dubey' });
-    expect(bridge.callsTo('selectConnection')).toEqual([{ id: PRODUCTION.id }]);
-    expect(bridge.callsTo('lookupReader')).toMatchObject([{ connectionId: PRODUCTION.id, query: SHIVAM.userId }]);
+    expect(bridge.callsTo('selectConnection')).toEqual([{ id: SANDBOX.id }]);
+    expect(bridge.callsTo('lookupReader')).toMatchObject([{ connectionId: SANDBOX.id, query: SHIVAM.userId }]);
   });
 
   it('naming a connection that does not exist: says so, switches nothing, looks nothing up', async () => {

@@ -50,7 +50,7 @@ export { SHORTCUT_LABEL };
 
 export function EditReaderForm({ connection, user, onSaved, revert, active = true }: EditUserFormProps) {
   const bridge = useBridge();
-  const { registerUnsentCheck, confirmDiscard } = useUnsavedChanges();
+  const { registerUnsentCheck, confirmDiscard, reportSave } = useUnsavedChanges();
   const ids = { heading: useId(), address: useId() };
   const baseline = useMemo(() => toBaseline(user), [user]);
   const resolver = useMemo(() => zodResolver(editFormSchema(baseline)), [baseline]);
@@ -111,6 +111,8 @@ export function EditReaderForm({ connection, user, onSaved, revert, active = tru
   const send = async () => {
     if (!review || inFlight.current) return; // one request at a time, however fast the clicks
     inFlight.current = true;
+    // Said to the app, so a link that arrives now waits for this save's outcome.
+    reportSave(true);
     setReview({ ...review, sending: true, error: null });
     const result = await bridge.updateReader({
       connectionId: connection.id,
@@ -125,11 +127,13 @@ export function EditReaderForm({ connection, user, onSaved, revert, active = tru
       setNotice('');
       reset(toBaseline(result.value.user).values);
       onSaved(result.value);
+      reportSave('saved');
       return;
     }
     setLastFailure(result.error);
     if (result.error.kind === 'invalid-input') showServerFieldErrors(result.error);
     setReview({ ...review, sending: false, error: result.error, attempt: review.attempt + 1 });
+    reportSave('not-saved');
   };
 
   const backToEditing = () => {

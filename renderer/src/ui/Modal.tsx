@@ -46,6 +46,8 @@ export function Modal({ title, children, onCancel, initialFocus, role = 'dialog'
       }
     }
     const onKeyDown = (event: KeyboardEvent) => {
+      // Only the topmost dialog answers Escape: one opened over this one made it inert.
+      if (host?.hasAttribute('inert')) return;
       if (event.key === 'Escape' && onCancelRef.current) {
         event.preventDefault();
         onCancelRef.current();
