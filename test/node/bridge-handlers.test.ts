@@ -1,6 +1,5 @@
 import { wordsOf } from '../helpers/failure-words';
-import { mkdtemp, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ConnectionSummary } from '../../common/contract';
@@ -21,6 +20,9 @@ import {
   type RunningSimulator,
 } from '../../simulator';
 import { value, failure as error } from '../helpers/bridge-result';
+import { tempFolders } from '../helpers/temp-folders';
+
+const tempDir = tempFolders('cc-handlers-');
 
 let sim: RunningSimulator;
 let handlers: BridgeHandlers;
@@ -35,7 +37,7 @@ afterAll(() => sim.stop());
 beforeEach(async () => {
   sim.clearFaults();
   sim.clearRequests();
-  dir = await mkdtemp(join(tmpdir(), 'cc-handlers-'));
+  dir = tempDir();
   credentials = createMemoryCredentialStore();
   handlers = wireBridgeHandlers({
     connections: createConnectionStore(join(dir, 'settings.json')),

@@ -1,5 +1,3 @@
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { BRIDGE_CHANNELS, type UpdateReaderResult } from '../../common/contract';
@@ -12,6 +10,9 @@ import { silentLogger } from '../helpers/silent-logger';
 import { createConnectionStore } from '../../main/settings/connection-store';
 import { DEMO_CLIENT, SEED_EXAMPLE_USER_ID, startSimulator, type RunningSimulator } from '../../simulator';
 import { FakeIpcMain } from '../helpers/fake-ipc-main';
+import { tempFolders } from '../helpers/temp-folders';
+
+const tempDir = tempFolders('cc-double-');
 
 // The renderer disables Save while a save is in flight; main refuses a second one too,
 // so a second click, a stuck UI or a misbehaving page can never send two PATCHes racing.
@@ -29,7 +30,7 @@ afterAll(() => sim.stop());
 beforeEach(async () => {
   sim.clearFaults();
   sim.clearRequests();
-  const dir = await mkdtemp(join(tmpdir(), 'cc-double-'));
+  const dir = tempDir();
   ipc = new FakeIpcMain();
   const handlers = wireBridgeHandlers({
     connections: createConnectionStore(join(dir, 'settings.json')),

@@ -1,5 +1,3 @@
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createAppBridgeHandlers } from '../../main/app-services';
@@ -7,6 +5,9 @@ import type { BridgeHandlers } from '../../main/ipc/register-bridge';
 import { DEMO_CLIENT, SEED_EXAMPLE_USER_ID, startSimulator, type RunningSimulator } from '../../simulator';
 import { countingKeytar, mapKeytar, type CountingKeytar } from '../helpers/counting-keytar';
 import { value } from '../helpers/bridge-result';
+import { tempFolders } from '../helpers/temp-folders';
+
+const tempDir = tempFolders('cc-keychain-calls-');
 
 // Issue #12, item 2: every keychain read is a D-Bus round trip and costs native memory
 // in keytar + libsecret. A connection's key and secret are read once per session, kept in
@@ -22,7 +23,7 @@ beforeAll(async () => {
 });
 afterAll(() => sim.stop());
 beforeEach(async () => {
-  const dir = await mkdtemp(join(tmpdir(), 'cc-keychain-calls-'));
+  const dir = tempDir();
   keychain = mapKeytar();
   keytar = countingKeytar(keychain);
   handlers = createAppBridgeHandlers({ userDataDir: join(dir, 'userData'), logDir: join(dir, 'logs'), keytar, requestTimeoutMs: 5000 });

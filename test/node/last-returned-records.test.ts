@@ -1,5 +1,3 @@
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ReaderView } from '../../common/contract';
@@ -12,6 +10,9 @@ import { createLastReturnedRecords, withRemembered, type RecordOrigin } from '..
 import { createConnectionStore } from '../../main/settings/connection-store';
 import { DEMO_CLIENT, SEED_EXAMPLE_USER_ID, startSimulator, type RunningSimulator } from '../../simulator';
 import { value } from '../helpers/bridge-result';
+import { tempFolders } from '../helpers/temp-folders';
+
+const tempDir = tempFolders('cc-remembered-');
 
 // Issue #8 item 1: the lookup returns no address lists, phone or gender. Main keeps the
 // record the last update returned (this session, in memory) and fills those gaps from it,
@@ -93,7 +94,7 @@ describe('openReader after a save in this session', () => {
   });
   afterAll(() => sim.stop());
   beforeEach(async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'cc-remembered-'));
+    const dir = tempDir();
     handlers = wireBridgeHandlers({
       connections: createConnectionStore(join(dir, 'settings.json')),
       credentials: createMemoryCredentialStore(),

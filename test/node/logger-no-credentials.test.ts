@@ -1,5 +1,4 @@
-import { mkdtemp, readFile, readdir } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createConsCentClient } from '../../main/conscent/conscent-client';
@@ -8,6 +7,9 @@ import { wireBridgeHandlers } from '../../main/app-services';
 import { createFileLogger, type LogFields, type Logger } from '../../main/logging/logger';
 import { createConnectionStore } from '../../main/settings/connection-store';
 import { DEMO_CLIENT, SEED_EXAMPLE_USER_ID, startSimulator, type Fault, type RunningSimulator } from '../../simulator';
+import { tempFolders } from '../helpers/temp-folders';
+
+const tempDir = tempFolders('cc-logcheck-');
 
 // Every code path of main that logs, driven through success and every failure, with a
 // key and secret nobody could miss. The spy sees what callers hand the logger BEFORE
@@ -33,7 +35,7 @@ const raw: string[] = [];
 
 beforeAll(async () => {
   sim = await startSimulator({ userCount: 10, seed: 9, clients: [{ clientId: DEMO_CLIENT.clientId, apiKey: KEY, apiSecret: SECRET }] });
-  dir = await mkdtemp(join(tmpdir(), 'cc-logcheck-'));
+  dir = tempDir();
 });
 afterAll(() => sim.stop());
 

@@ -1,5 +1,3 @@
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LookupReaderResult, ReaderView } from '../../common/contract';
@@ -13,6 +11,9 @@ import { lookUpReaders } from '../../main/readers/reader-lookup';
 import { createConnectionStore } from '../../main/settings/connection-store';
 import { DEMO_CLIENT, DUPLICATE_EMAIL, NO_PURCHASES_EMAIL, SEED_EXAMPLE_USER_ID, startSimulator, type RunningSimulator } from '../../simulator';
 import { value } from '../helpers/bridge-result';
+import { tempFolders } from '../helpers/temp-folders';
+
+const tempDir = tempFolders('cc-round-trips-');
 
 // Issue #12, item 1: one round trip to ConsCent per agent action, counted in the
 // simulator's request log. By user id: one details request, and the match opens from it.
@@ -31,7 +32,7 @@ beforeAll(async () => {
 afterAll(() => sim.stop());
 beforeEach(async () => {
   sim.clearFaults();
-  const dir = await mkdtemp(join(tmpdir(), 'cc-round-trips-'));
+  const dir = tempDir();
   handlers = wireBridgeHandlers({
     connections: createConnectionStore(join(dir, 'settings.json')),
     credentials: createMemoryCredentialStore(),

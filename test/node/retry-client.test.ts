@@ -1,8 +1,6 @@
 import { apiFailure } from '../helpers/api-failure';
 import { wordsOf } from '../helpers/failure-words';
 import { closedPort } from '../helpers/closed-port';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createConsCentClient, type ClientOptions } from '../../main/conscent/conscent-client';
@@ -11,6 +9,9 @@ import { wireBridgeHandlers } from '../../main/app-services';
 import { silentLogger } from '../helpers/silent-logger';
 import { createConnectionStore } from '../../main/settings/connection-store';
 import { DEMO_CLIENT, SEED_EXAMPLE_USER_ID, startSimulator, type Fault, type RunningSimulator } from '../../simulator';
+import { tempFolders } from '../helpers/temp-folders';
+
+const tempDir = tempFolders('cc-retry-');
 
 // Retries against the real simulator: lookups retry transient failures within bounds,
 // a PATCH is sent exactly once whatever happens to it. Sleeps are recorded, not waited.
@@ -156,7 +157,7 @@ describe('a PATCH is sent exactly once, whatever happens to it', () => {
   });
 
   it.each(faults)('the updateReader handler after %s', async (_label, fault) => {
-    const dir = await mkdtemp(join(tmpdir(), 'cc-retry-'));
+    const dir = tempDir();
     const handlers = wireBridgeHandlers({
       connections: createConnectionStore(join(dir, 'settings.json')),
       credentials: createMemoryCredentialStore(),

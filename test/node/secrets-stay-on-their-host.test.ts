@@ -4,8 +4,7 @@
 import { wordsOf } from '../helpers/failure-words';
 import { fieldMessages } from '../../renderer/src/errors/local-failure-words';
 import type { BridgeError } from '../../common/result';
-import { mkdtemp, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ConnectionSummary } from '../../common/contract';
@@ -17,6 +16,9 @@ import { createFileLogger } from '../../main/logging/logger';
 import { createConnectionStore, type ConnectionStore } from '../../main/settings/connection-store';
 import { DEMO_CLIENT, SEED_EXAMPLE_USER_ID, startSimulator, type RunningSimulator } from '../../simulator';
 import { value, failure } from '../helpers/bridge-result';
+import { tempFolders } from '../helpers/temp-folders';
+
+const tempDir = tempFolders('cc-bound-');
 
 let home: RunningSimulator;
 let elsewhere: RunningSimulator;
@@ -33,7 +35,7 @@ afterAll(() => Promise.all([home.stop(), elsewhere.stop()]));
 beforeEach(async () => {
   home.clearRequests();
   elsewhere.clearRequests();
-  dir = await mkdtemp(join(tmpdir(), 'cc-bound-'));
+  dir = tempDir();
   credentials = createMemoryCredentialStore();
   connections = createConnectionStore(join(dir, 'settings.json'));
   handlers = wireBridgeHandlers({

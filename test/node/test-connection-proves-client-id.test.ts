@@ -3,8 +3,6 @@
 // "some values were refused" with nothing marked.
 import { wordsOf } from '../helpers/failure-words';
 import { fieldMessages } from '../../renderer/src/errors/local-failure-words';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CLIENT_ID_FIELD } from '../../common/error-fields';
@@ -17,6 +15,9 @@ import { createFileLogger } from '../../main/logging/logger';
 import { createConnectionStore } from '../../main/settings/connection-store';
 import { DEMO_CLIENT, SEED_EXAMPLE_USER_ID, startSimulator, type RunningSimulator } from '../../simulator';
 import { failure } from '../helpers/bridge-result';
+import { tempFolders } from '../helpers/temp-folders';
+
+const tempDir = tempFolders('cc-client-id-');
 
 const OTHER_CLIENT = { clientId: 'other-publisher', apiKey: 'other-key', apiSecret: 'other-secret' };
 let sim: RunningSimulator;
@@ -29,7 +30,7 @@ beforeAll(async () => {
 afterAll(() => sim.stop());
 beforeEach(async () => {
   sim.clearRequests();
-  const dir = await mkdtemp(join(tmpdir(), 'cc-client-id-'));
+  const dir = tempDir();
   handlers = wireBridgeHandlers({
     connections: createConnectionStore(join(dir, 'settings.json')),
     credentials: createMemoryCredentialStore(),
