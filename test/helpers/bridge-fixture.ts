@@ -24,8 +24,8 @@ export const APP_PAGE = 'app://console/index.html';
 export interface TestConsoleOptions {
   /** The ConsCent client's options for every connection (default: a 5 s deadline). */
   client?: ClientOptions;
-  /** The support log: silent when absent; 'file' writes it to `<dir>/logs`, for the test to read. */
-  logger?: Logger | 'file';
+  /** The support log: silent when absent; 'file' writes it to `logDir`, for the test to read; or one made for `logDir`. */
+  logger?: Logger | 'file' | ((logDir: string) => Logger);
   /** The change history's folder: `true` for `<dir>/history`, or a path; none when absent. */
   history?: boolean | string;
   /** The keychain: an empty in-memory one when absent. It outlives restarts, as the OS's does. */
@@ -35,6 +35,8 @@ export interface TestConsoleOptions {
 export interface TestConsole {
   /** The console's data folder (settings.json, logs/, history/). */
   readonly dir: string;
+  /** Where a file logger writes: `<dir>/logs`. */
+  readonly logDir: string;
   readonly handlers: BridgeHandlers;
   readonly credentials: MemoryCredentialStore;
   readonly connections: ConnectionStore;
@@ -49,7 +51,13 @@ export interface TestConsole {
 export function wireTestConsole(dir: string, options: TestConsoleOptions = {}): TestConsole {
   const credentials = options.credentials ?? createMemoryCredentialStore();
   const connections = createConnectionStore(join(dir, 'settings.json'));
-  const logger = options.logger === 'file' ? createFileLogger({ dir: join(dir, 'logs') }) : (options.logger ?? silentLogger);
+  const logDir = join(dir, 'logs');
+  const logger =
+    options.logger === 'file'
+      ? createFileLogger({ dir: logDir })
+      : typeof options.logger === 'function'
+        ? options.logger(logDir)
+        : (options.logger ?? silentLogger);
   const history = options.history === true ? join(dir, 'history') : options.history || undefined;
   const handlers = wireBridgeHandlers({
     connections,
@@ -67,6 +75,7 @@ export function wireTestConsole(dir: string, options: TestConsoleOptions = {}): 
   const call = <T>(operation: OperationName, payload?: unknown) => ipc.invoke(BRIDGE_CHANNELS[operation], payload, APP_PAGE) as Promise<Result<T>>;
   return {
     dir,
+    logDir,
     handlers,
     credentials,
     connections,
