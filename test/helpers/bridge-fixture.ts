@@ -28,8 +28,8 @@ export interface TestConsoleOptions {
   logger?: Logger | 'file' | ((logDir: string) => Logger);
   /** The change history's folder: `true` for `<dir>/history`, or a path; none when absent. */
   history?: boolean | string;
-  /** The keychain: an empty in-memory one when absent. It outlives restarts, as the OS's does. */
-  credentials?: MemoryCredentialStore;
+  /** The keychain (or what makes it, once per console): an empty in-memory one when absent. It outlives restarts, as the OS's does. */
+  credentials?: MemoryCredentialStore | (() => MemoryCredentialStore);
 }
 
 export interface TestConsole {
@@ -49,7 +49,7 @@ export interface TestConsole {
 }
 
 export function wireTestConsole(dir: string, options: TestConsoleOptions = {}): TestConsole {
-  const credentials = options.credentials ?? createMemoryCredentialStore();
+  const credentials = typeof options.credentials === 'function' ? options.credentials() : (options.credentials ?? createMemoryCredentialStore());
   const connections = createConnectionStore(join(dir, 'settings.json'));
   const logDir = join(dir, 'logs');
   const logger =
