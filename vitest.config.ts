@@ -7,6 +7,8 @@ import react from '@vitejs/plugin-react';
 // electron-builder build).
 export default defineConfig({
   test: {
+    // Every run leaves the system's temp folder as it found it (issue 19 item 6).
+    globalSetup: ['test/helpers/temp-folder-guard.ts'],
     projects: [
       {
         test: {

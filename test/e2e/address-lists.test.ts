@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SimUser } from '../../simulator';
 import { launchConsole, type ConsoleUnderTest } from './harness';
 import { steps } from './ui-steps';
+import { expectValue } from './expect-value';
 
 // Issue #8 item 1, end to end against the simulator in its default 'replace' mode (an
 // address list in the PATCH body becomes the stored list): a list the console saw in a
@@ -55,7 +56,7 @@ describe('a list known from a save in this session', () => {
     // A new lookup by email: the lookup returns no lists; main has them from the change
     // history, which recorded the record that save returned (issue #10).
     await openByLookup(reader.email, `${reader.name} K.`);
-    expect(await entryCity('Shipping', 2).inputValue()).toBe(original[1]!.city);
+    await expectValue(entryCity('Shipping', 2), original[1]!.city);
     expect(await page.getByText(/from your save on this computer/).count()).toBeGreaterThan(0);
     expect(await page.locator('.address-entry .chip').count()).toBe(0);
 

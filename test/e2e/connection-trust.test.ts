@@ -6,6 +6,7 @@ import type { Result } from '../../common/result';
 import { DEMO_CLIENT, SEED_EXAMPLE_USER_ID } from '../../simulator';
 import { launchConsole, type ConsoleUnderTest } from './harness';
 import { steps } from './ui-steps';
+import { expectValue } from './expect-value';
 
 // Issue #8 items 2 and 4 in the real app (built renderer and preload in Chromium, real
 // main handlers, real keychain, simulator): Test connection proves the Client ID, and a
@@ -44,7 +45,7 @@ describe('Test connection proves the Client ID', () => {
       .getByText(/did not accept this Client ID/)
       .first()
       .waitFor();
-    expect(await clientId.inputValue()).toBe('no-such-client'); // nothing typed is lost
+    await expectValue(clientId, 'no-such-client'); // nothing typed is lost
     await app.screenshot('trust-wrong-client-id');
 
     await clientId.fill(DEMO_CLIENT.clientId);

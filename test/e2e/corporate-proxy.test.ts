@@ -5,6 +5,7 @@ import { INSPECTING_CA_NAME, loopbackAlias, makeInspectingCa } from '../helpers/
 import { startTinyproxy, type RunningProxy } from '../helpers/tinyproxy';
 import { launchConsole, type ConsoleUnderTest } from './harness';
 import { steps } from './ui-steps';
+import { expectValue } from './expect-value';
 
 // Issue 13 in the real app (built renderer and preload in Chromium, real main handlers,
 // real keychain): a corporate network where the system's proxy settings send ConsCent's
@@ -43,7 +44,7 @@ describe('Test connection behind a corporate proxy', () => {
       apiKey: DEMO_CLIENT.apiKey,
       apiSecret: DEMO_CLIENT.apiSecret,
     });
-    expect(await ui.field('Proxy').inputValue()).toBe('system');
+    await expectValue(ui.field('Proxy'), 'system');
     await ui.button('Test connection').click();
     const passed = page().getByText(/Connection works\./);
     await passed.waitFor();

@@ -6,6 +6,7 @@ import type { ErrorKind } from '../../common/result';
 import { DEMO_CLIENT, SEED_EXAMPLE_USER_ID, startSimulator, type Fault, type RunningSimulator } from '../../simulator';
 import { E2E_REQUEST_TIMEOUT_MS, SCREENSHOT_DIR, launchConsole, type ConsoleUnderTest } from './harness';
 import { RAW_ERROR_TEXT, failuresSince, steps } from './ui-steps';
+import { expectValue } from './expect-value';
 
 // The failure catalogue, each entry met by an agent in the real UI against the simulator:
 // the right error kind reaches the page, the screen explains it in words, every edit is
@@ -231,7 +232,7 @@ describe('saving (PATCH): every status and body fault', () => {
       // Nothing was applied, and every edit is still in the form.
       expect(app.sim.getUser(SEED_EXAMPLE_USER_ID)!.phone).not.toBe(phone);
       await dialog.getByRole('button', { name: 'Back to editing' }).click();
-      expect(await ui.phoneAndCity()).toEqual({ phone, city });
+      await ui.expectPhoneAndCity(phone, city);
       await page()
         .getByText(/your edits are kept/i)
         .first()
@@ -278,7 +279,7 @@ describe('looking up: faults that stop the search itself', () => {
     expect(text).toMatch(detail);
     expect(text).not.toMatch(RAW_ERROR_TEXT);
     // The search box keeps what the agent typed.
-    expect(await ui.field('Find a reader').inputValue()).toBe(SEED_EXAMPLE_USER_ID);
+    await expectValue(ui.field('Find a reader'), SEED_EXAMPLE_USER_ID);
     if (screenshot) await app.screenshot(screenshot);
   }
 
@@ -320,7 +321,7 @@ describe('looking up: faults that stop the search itself', () => {
     await ui.button('Test connection').click();
     const testAlert = page().getByRole('alert').filter({ hasText: 'Connection test failed.' });
     await testAlert.getByText(/The server name no-such-host.invalid could not be found/).waitFor({ timeout: 30_000 });
-    expect(await ui.connectionFormValues()).toEqual(typed);
+    await ui.expectConnectionForm(typed);
     await app.screenshot('fc-test-connection-dns');
     await ui.button('Save connection').click();
     await ui.button(`Use ${other}`).click();
@@ -344,7 +345,7 @@ describe('looking up: faults that stop the search itself', () => {
     await tlsAlert.waitFor();
     expect(failuresSince(app.ipcResults, from).map((e) => e.kind)).toEqual(['network']);
     expect(await tlsAlert.innerText()).toMatch(/self-signed certificate.*Nothing was sent.*tell your IT team/s);
-    expect(await ui.field('Find a reader').inputValue()).toBe(SEED_EXAMPLE_USER_ID);
+    await expectValue(ui.field('Find a reader'), SEED_EXAMPLE_USER_ID);
     expect(tlsSim.requests).toHaveLength(0); // the handshake failed: no request, no credentials
     await app.screenshot('fc-lookup-tls');
 

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEED_EXAMPLE_USER_ID } from '../../simulator';
 import { launchConsole, type ConsoleUnderTest } from './harness';
 import { steps } from './ui-steps';
+import { expectValue } from './expect-value';
 
 // Issue #10 end to end, in Chromium against the simulator: a save is recorded and shows
 // in History and on the reader; the lookup's gaps are filled from it; the CSV export holds
@@ -61,7 +62,7 @@ describe('change history', () => {
     await ui.search(SEED_EXAMPLE_USER_ID);
     await page.getByRole('heading', { name: NEW_NAME }).waitFor();
     await page.getByText("As returned by ConsCent's lookup").waitFor();
-    expect(await ui.field('Phone number').inputValue()).toBe(NEW_PHONE);
+    await expectValue(ui.field('Phone number'), NEW_PHONE);
     await page
       .getByText(/from your save on this computer/)
       .first()
@@ -99,7 +100,7 @@ describe('change history', () => {
     await entry(1).getByRole('button', { name: 'Revert this change' }).click();
     await page.getByRole('heading', { name: 'Reverting change 1' }).waitFor();
     await page.getByText(/Cannot be restored: .*phone number/).waitFor();
-    expect(await ui.field('Name').inputValue()).toBe('Shivam Dubey');
+    await expectValue(ui.field('Name'), 'Shivam Dubey');
     await shoot('history-02-revert');
     app.sim.clearRequests();
     await ui.reviewAndSend();

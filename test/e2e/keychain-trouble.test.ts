@@ -70,7 +70,7 @@ it('saving a connection: an actionable keychain message, every field kept, the s
   await app.screenshot('kc-save-failed');
 
   // Nothing typed is lost, the secret included: the agent does not have to fetch it again.
-  expect(await ui.connectionFormValues()).toEqual(typed);
+  await ui.expectConnectionForm(typed);
   // No plaintext fallback: no settings entry, and the secret is in no file at all.
   expect(existsSync(join(app.userDataDir, 'settings.json'))).toBe(false);
   const sweep = await secretsOnDisk();
@@ -85,7 +85,7 @@ it('once the keychain service runs, the same "Save connection" works and the sec
   // The agent asks the console to look again: the warning goes, the form stays as typed.
   await ui.button('Check the keychain again').click();
   await page().getByText('The system keychain cannot be used right now.').waitFor({ state: 'detached' });
-  expect(await ui.connectionFormValues()).toEqual(typed);
+  await ui.expectConnectionForm(typed);
   await ui.button('Save connection').click();
   await ui.field('Find a reader').waitFor();
 

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEED_EXAMPLE_USER_ID } from '../../simulator';
 import { launchConsole, type ConsoleUnderTest } from './harness';
 import { steps } from './ui-steps';
+import { expectValue } from './expect-value';
 
 // Issue 11 end to end, in Chromium against the simulator: a ticket's email pasted into
 // the console and one phone number fixed with the keyboard alone, counting every key;
@@ -77,7 +78,7 @@ describe('a conscent-console:// link', () => {
     await page.keyboard.press('Control+K');
     app.openLink(`conscent-console://reader?userId=${SEED_EXAMPLE_USER_ID}`);
     await page.getByText(`Opened Shivam Dubey found for user id ${SEED_EXAMPLE_USER_ID}.`).waitFor();
-    expect(await ui.field('Find a reader').inputValue()).toBe(SEED_EXAMPLE_USER_ID);
+    await expectValue(ui.field('Find a reader'), SEED_EXAMPLE_USER_ID);
     app.openLink('conscent-console://reader?userId=123&name=x');
     await page
       .getByRole('alert')

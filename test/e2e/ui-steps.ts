@@ -1,9 +1,9 @@
 import type { Locator, Page } from 'playwright-core';
 import type { BridgeError } from '../../common/result';
 import { DEMO_CLIENT, SEED_EXAMPLE_USER_ID } from '../../simulator';
+import { expectValues } from './expect-value';
 
-// What an agent does, step by step, by the labels they see; shared by the failure,
-// keychain, settings and leak-sweep journeys (agent-journey.test.ts keeps its own copy).
+// What an agent does, step by step, by the labels they see; shared by the end-to-end journeys.
 
 export const REVIEW_DIALOG = 'Review changes before sending';
 
@@ -62,14 +62,16 @@ export function steps(page: () => Page) {
       await field('Find a reader').waitFor();
     },
 
-    async connectionFormValues(): Promise<ConnectionFields> {
-      return {
-        name: await field('Connection name').inputValue(),
-        baseUrl: await field('Base URL').inputValue(),
-        clientId: await field('Client ID').inputValue(),
-        apiKey: await field('API key').inputValue(),
-        apiSecret: await field('API secret').inputValue(),
+    /** Asserts the connection form holds `expected` (retrying until it does, or failing with the difference). */
+    expectConnectionForm(expected: ConnectionFields): Promise<void> {
+      const fields = {
+        name: field('Connection name'),
+        baseUrl: field('Base URL'),
+        clientId: field('Client ID'),
+        apiKey: field('API key'),
+        apiSecret: field('API secret'),
       };
+      return expectValues(fields, { ...expected });
     },
 
     async editPhoneAndCity(phone: string, city: string): Promise<void> {
@@ -78,8 +80,9 @@ export function steps(page: () => Page) {
       await addressCity().fill(city);
     },
 
-    async phoneAndCity(): Promise<{ phone: string; city: string }> {
-      return { phone: await field('Phone number').inputValue(), city: await addressCity().inputValue() };
+    /** Asserts the form's phone number and address city (retrying until they are there). */
+    expectPhoneAndCity(phone: string, city: string): Promise<void> {
+      return expectValues({ phone: field('Phone number'), city: addressCity() }, { phone, city });
     },
 
     /** Opens the review and presses "Send changes". */

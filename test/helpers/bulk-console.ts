@@ -1,47 +1,27 @@
 import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { BRIDGE_CHANNELS } from '../../common/contract';
+import type { OperationName } from '../../common/contract';
 import type { BulkFile, BulkProgress, BulkReport } from '../../common/bulk-schemas';
-import type { Result } from '../../common/result';
-import { wireBridgeHandlers } from '../../main/app-services';
-import { createConsCentClient } from '../../main/conscent/conscent-client';
-import { createMemoryCredentialStore } from './memory-credential-store';
-import { silentLogger } from './silent-logger';
-import { registerBridge } from '../../main/ipc/register-bridge';
-import { createConnectionStore } from '../../main/settings/connection-store';
 import { DEMO_CLIENT, type RunningSimulator } from '../../simulator';
-import { FakeIpcMain } from './fake-ipc-main';
+import { wireTestConsole } from './test-console';
 
 // A console wired as the app wires it (real settings, history and bulk files under `dir`,
 // the simulator as ConsCent), called through the bridge, with main's open and save
 // dialogs answered by the test. Used by the bulk tests and by the crash test's child.
 
-const APP = 'app://console/index.html';
-
 export type BulkConsole = Awaited<ReturnType<typeof bulkConsole>>;
 
 export async function bulkConsole(dir: string, dialogs: { csv?: string | null; exportTo?: string | null } = {}) {
-  const ipc = new FakeIpcMain();
-  const credentials = createMemoryCredentialStore();
-  registerBridge(
-    ipc,
-    wireBridgeHandlers({
-      connections: createConnectionStore(join(dir, 'settings.json')),
-      credentials,
-      createClient: (access) => createConsCentClient(access, { timeoutMs: 5000 }),
-      logger: silentLogger,
-      historyDir: join(dir, 'history'),
-      chooseCsvFile: async () => dialogs.csv ?? null,
-      chooseExportPath: async () => dialogs.exportTo ?? null,
-    }),
-    ipc.trust((url) => url === APP),
-  );
-  async function call<T>(name: keyof typeof BRIDGE_CHANNELS, payload?: unknown): Promise<T> {
-    const result = (await ipc.invoke(BRIDGE_CHANNELS[name], payload, APP)) as Result<T>;
+  const console = wireTestConsole(dir, {
+    history: true,
+    chooseCsvFile: async () => dialogs.csv ?? null,
+    chooseExportPath: async () => dialogs.exportTo ?? null,
+  });
+  async function call<T>(name: OperationName, payload?: unknown): Promise<T> {
+    const result = await console.call<T>(name, payload);
     if (!result.ok) throw Object.assign(new Error(`${name}: ${JSON.stringify(result.error)}`), { bridgeError: result.error });
     return result.value;
   }
-  const raw = <T>(name: keyof typeof BRIDGE_CHANNELS, payload?: unknown) => ipc.invoke(BRIDGE_CHANNELS[name], payload, APP) as Promise<Result<T>>;
+  const raw = <T>(name: OperationName, payload?: unknown) => console.call<T>(name, payload);
   return {
     dialogs,
     call,

@@ -1,61 +1,45 @@
 import { wordsOf } from '../helpers/failure-words';
-import { mkdtemp, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import type { ConnectionSummary } from '../../common/contract';
 import type { Result } from '../../common/result';
-import { createConsCentClient } from '../../main/conscent/conscent-client';
-import { createMemoryCredentialStore, type MemoryCredentialStore } from '../helpers/memory-credential-store';
-import { wireBridgeHandlers } from '../../main/app-services';
 import type { BridgeHandlers } from '../../main/ipc/register-bridge';
-import { createFileLogger } from '../../main/logging/logger';
-import { createConnectionStore } from '../../main/settings/connection-store';
 import {
   DEMO_CLIENT,
   DUPLICATE_EMAIL,
   DUPLICATE_EMAIL_USER_IDS,
   NO_PURCHASES_EMAIL,
   SEED_EXAMPLE_USER_ID,
-  startSimulator,
   type RunningSimulator,
 } from '../../simulator';
 import { value, failure as error } from '../helpers/bridge-result';
+import { bridgeTest } from '../helpers/bridge-fixture';
 
-let sim: RunningSimulator;
-let handlers: BridgeHandlers;
-let credentials: MemoryCredentialStore;
-let dir: string;
 const good = { apiKey: DEMO_CLIENT.apiKey, apiSecret: DEMO_CLIENT.apiSecret };
 
-beforeAll(async () => {
-  sim = await startSimulator({ userCount: 30, seed: 3 });
-});
-afterAll(() => sim.stop());
-beforeEach(async () => {
-  sim.clearFaults();
-  sim.clearRequests();
-  dir = await mkdtemp(join(tmpdir(), 'cc-handlers-'));
-  credentials = createMemoryCredentialStore();
-  handlers = wireBridgeHandlers({
-    connections: createConnectionStore(join(dir, 'settings.json')),
-    credentials,
-    createClient: (connection) => createConsCentClient(connection, { timeoutMs: 1000 }),
-    logger: createFileLogger({ dir: join(dir, 'logs') }),
-  });
+const simConnection = (sim: RunningSimulator) => ({
+  name: 'Local simulator',
+  environment: 'custom' as const,
+  baseUrl: sim.baseUrl,
+  clientId: DEMO_CLIENT.clientId,
 });
 
-const simConnection = () => ({ name: 'Local simulator', environment: 'custom' as const, baseUrl: sim.baseUrl, clientId: DEMO_CLIENT.clientId });
-
-async function saveSimConnection(): Promise<ConnectionSummary> {
-  return value(await handlers.saveConnection({ connection: simConnection(), credentials: good }));
+async function saveSimConnection(sim: RunningSimulator, handlers: BridgeHandlers): Promise<ConnectionSummary> {
+  return value(await handlers.saveConnection({ connection: simConnection(sim), credentials: good }));
 }
 
+/** Each test: a fresh console (support log on disk) and, for those that ask, a saved connection to the simulator. */
+const it = bridgeTest({ simulator: { userCount: 30, seed: 3 }, client: { timeoutMs: 1000 }, logger: 'file' }).extend(
+  'connectionId',
+  async ({ sim, bridge }) => (await saveSimConnection(sim, bridge.handlers)).id,
+);
+
 describe('connections', () => {
-  it('saves a connection without ever returning its key or secret', async () => {
-    const saved = await saveSimConnection();
+  it('saves a connection without ever returning its key or secret', async ({ sim, bridge }) => {
+    const saved = await saveSimConnection(sim, bridge.handlers);
     expect(saved).toMatchObject({ name: 'Local simulator', hasCredentials: true });
-    const listed = value(await handlers.listConnections());
+    const listed = value(await bridge.handlers.listConnections());
     expect(listed.connections).toEqual([saved]);
     expect(listed.activeConnectionId).toBe(saved.id);
     for (const result of [saved, listed]) {
@@ -63,77 +47,72 @@ describe('connections', () => {
       expect(JSON.stringify(result)).not.toContain(good.apiKey);
     }
     // Bound to the origin they were entered for (issue #8, item 2).
-    expect(await credentials.get(saved.id)).toEqual({ ...good, origin: new URL(sim.baseUrl).origin });
+    expect(await bridge.credentials.get(saved.id)).toEqual({ ...good, origin: new URL(sim.baseUrl).origin });
   });
 
-  it('requires credentials for a new connection, and keeps the stored ones when an edit omits them', async () => {
-    expect(error(await handlers.saveConnection({ connection: simConnection() })).kind).toBe('invalid-input');
-    const saved = await saveSimConnection();
-    const edited = value(await handlers.saveConnection({ id: saved.id, connection: { ...simConnection(), name: 'Renamed' } }));
+  it('requires credentials for a new connection, and keeps the stored ones when an edit omits them', async ({ sim, bridge }) => {
+    expect(error(await bridge.handlers.saveConnection({ connection: simConnection(sim) })).kind).toBe('invalid-input');
+    const saved = await saveSimConnection(sim, bridge.handlers);
+    const edited = value(await bridge.handlers.saveConnection({ id: saved.id, connection: { ...simConnection(sim), name: 'Renamed' } }));
     expect(edited).toMatchObject({ id: saved.id, name: 'Renamed', hasCredentials: true });
-    expect(await credentials.get(saved.id)).toEqual({ ...good, origin: new URL(sim.baseUrl).origin });
+    expect(await bridge.credentials.get(saved.id)).toEqual({ ...good, origin: new URL(sim.baseUrl).origin });
   });
 
-  it('rejects a plain-http base URL that is not this computer, naming the field', async () => {
+  it('rejects a plain-http base URL that is not this computer, naming the field', async ({ sim, bridge }) => {
     const result = error(
-      await handlers.saveConnection({ connection: { ...simConnection(), baseUrl: 'http://api.conscent.in/api/v1' }, credentials: good }),
+      await bridge.handlers.saveConnection({ connection: { ...simConnection(sim), baseUrl: 'http://api.conscent.in/api/v1' }, credentials: good }),
     );
     expect(result.kind).toBe('invalid-input');
     expect(result.fields?.['connection.baseUrl']).toMatch(/https/);
   });
 
-  it('reports a keychain failure as such and does not save the connection', async () => {
-    credentials.failWith('locked');
-    const result = error(await handlers.saveConnection({ connection: simConnection(), credentials: good }));
+  it('reports a keychain failure as such and does not save the connection', async ({ sim, bridge }) => {
+    bridge.credentials.failWith('locked');
+    const result = error(await bridge.handlers.saveConnection({ connection: simConnection(sim), credentials: good }));
     expect(result.kind).toBe('keychain');
     expect(result.reason).toBe('locked');
     expect(wordsOf(result, 'save-connection')).toMatch(/locked/i);
-    credentials.failWith(null);
-    expect(value(await handlers.listConnections()).connections).toEqual([]);
+    bridge.credentials.failWith(null);
+    expect(value(await bridge.handlers.listConnections()).connections).toEqual([]);
   });
 
-  it('lists connections even when the keychain is unavailable, saying so', async () => {
-    await saveSimConnection();
-    credentials.failWith('no-secret-service');
-    const listed = value(await handlers.listConnections());
+  it('lists connections even when the keychain is unavailable, saying so', async ({ sim, bridge }) => {
+    await saveSimConnection(sim, bridge.handlers);
+    bridge.credentials.failWith('no-secret-service');
+    const listed = value(await bridge.handlers.listConnections());
     expect(listed.connections[0]?.hasCredentials).toBe(false);
     expect(listed.keychainProblem).toEqual({ kind: 'keychain', reason: 'no-secret-service' });
     expect(wordsOf(listed.keychainProblem!, 'connections')).toMatch(/keychain service/i);
   });
 
-  it('deletes a connection together with its keychain entry, and switches the active one', async () => {
-    const first = await saveSimConnection();
-    const second = value(await handlers.saveConnection({ connection: { ...simConnection(), name: 'Two' }, credentials: good }));
-    value(await handlers.selectConnection({ id: second.id }));
-    expect(value(await handlers.listConnections()).activeConnectionId).toBe(second.id);
-    value(await handlers.deleteConnection({ id: second.id }));
-    expect(await credentials.get(second.id)).toBeNull();
-    const listed = value(await handlers.listConnections());
+  it('deletes a connection together with its keychain entry, and switches the active one', async ({ sim, bridge }) => {
+    const first = await saveSimConnection(sim, bridge.handlers);
+    const second = value(await bridge.handlers.saveConnection({ connection: { ...simConnection(sim), name: 'Two' }, credentials: good }));
+    value(await bridge.handlers.selectConnection({ id: second.id }));
+    expect(value(await bridge.handlers.listConnections()).activeConnectionId).toBe(second.id);
+    value(await bridge.handlers.deleteConnection({ id: second.id }));
+    expect(await bridge.credentials.get(second.id)).toBeNull();
+    const listed = value(await bridge.handlers.listConnections());
     expect(listed.connections.map((p) => p.id)).toEqual([first.id]);
     expect(listed.activeConnectionId).toBe(first.id);
-    expect(error(await handlers.deleteConnection({ id: second.id })).kind).toBe('not-configured');
+    expect(error(await bridge.handlers.deleteConnection({ id: second.id })).kind).toBe('not-configured');
   });
 
-  it('tests a connection before saving: good credentials pass, a wrong secret is named', async () => {
-    expect(value(await handlers.testConnection({ connection: simConnection(), credentials: good })).host).toBe(new URL(sim.baseUrl).host);
-    const wrong = error(await handlers.testConnection({ connection: simConnection(), credentials: { ...good, apiSecret: 'nope-nope' } }));
+  it('tests a connection before saving: good credentials pass, a wrong secret is named', async ({ sim, bridge }) => {
+    expect(value(await bridge.handlers.testConnection({ connection: simConnection(sim), credentials: good })).host).toBe(new URL(sim.baseUrl).host);
+    const wrong = error(await bridge.handlers.testConnection({ connection: simConnection(sim), credentials: { ...good, apiSecret: 'nope-nope' } }));
     expect(wrong.kind).toBe('unauthorized');
-    const saved = await saveSimConnection();
-    expect(value(await handlers.testConnection({ id: saved.id, connection: simConnection() })).host).toBe(new URL(sim.baseUrl).host);
+    const saved = await saveSimConnection(sim, bridge.handlers);
+    expect(value(await bridge.handlers.testConnection({ id: saved.id, connection: simConnection(sim) })).host).toBe(new URL(sim.baseUrl).host);
   });
 });
 
 describe('lookup and update', () => {
-  let connectionId: string;
-  beforeEach(async () => {
-    connectionId = (await saveSimConnection()).id;
-  });
-
-  it('looks a user up by userId, then shows the details ConsCent returns and marks the rest unknown', async () => {
-    const lookup = value(await handlers.lookupReader({ connectionId, query: ` ${SEED_EXAMPLE_USER_ID.toUpperCase()} ` }));
+  it('looks a user up by userId, then shows the details ConsCent returns and marks the rest unknown', async ({ bridge, connectionId }) => {
+    const lookup = value(await bridge.handlers.lookupReader({ connectionId, query: ` ${SEED_EXAMPLE_USER_ID.toUpperCase()} ` }));
     expect(lookup.queryKind).toBe('userId');
     expect(lookup.matches).toEqual([expect.objectContaining({ userId: SEED_EXAMPLE_USER_ID, name: 'Shivam Dubey' })]);
-    const user = value(await handlers.openReader({ connectionId, userId: SEED_EXAMPLE_USER_ID }));
+    const user = value(await bridge.handlers.openReader({ connectionId, userId: SEED_EXAMPLE_USER_ID }));
     expect(user).toMatchObject({ userId: SEED_EXAMPLE_USER_ID, name: 'Shivam Dubey', source: 'lookup' });
     expect(user.known).toContain('email');
     expect(user.known).not.toContain('phone');
@@ -141,36 +120,36 @@ describe('lookup and update', () => {
     expect(user.subscriptions?.length).toBeGreaterThan(0);
   });
 
-  it('looks users up by email (two accounts share it) and by phone with and without country code', async () => {
-    const byEmail = value(await handlers.lookupReader({ connectionId, query: DUPLICATE_EMAIL.toUpperCase() }));
+  it('looks users up by email (two accounts share it) and by phone with and without country code', async ({ sim, bridge, connectionId }) => {
+    const byEmail = value(await bridge.handlers.lookupReader({ connectionId, query: DUPLICATE_EMAIL.toUpperCase() }));
     expect(byEmail.queryKind).toBe('email');
     expect(byEmail.matches.map((m) => m.userId).sort()).toEqual([...DUPLICATE_EMAIL_USER_IDS].sort());
     const target = sim.listUsers().find((u) => u.countryCode === '+91' && u.userId !== SEED_EXAMPLE_USER_ID)!;
     for (const query of [target.phone, `+91 ${target.phone}`]) {
-      const byPhone = value(await handlers.lookupReader({ connectionId, query }));
+      const byPhone = value(await bridge.handlers.lookupReader({ connectionId, query }));
       expect(byPhone.queryKind).toBe('phone');
       expect(byPhone.matches.map((m) => m.userId)).toEqual([target.userId]);
     }
   });
 
-  it('says plainly when nobody matches, and explains a reader that has no purchases', async () => {
-    expect(value(await handlers.lookupReader({ connectionId, query: 'nobody@example.org' })).matches).toEqual([]);
-    expect(value(await handlers.lookupReader({ connectionId, query: '0123456789abcdef01234567' })).matches).toEqual([]);
-    const hinted = value(await handlers.lookupReader({ connectionId, query: NO_PURCHASES_EMAIL }));
+  it('says plainly when nobody matches, and explains a reader that has no purchases', async ({ bridge, connectionId }) => {
+    expect(value(await bridge.handlers.lookupReader({ connectionId, query: 'nobody@example.org' })).matches).toEqual([]);
+    expect(value(await bridge.handlers.lookupReader({ connectionId, query: '0123456789abcdef01234567' })).matches).toEqual([]);
+    const hinted = value(await bridge.handlers.lookupReader({ connectionId, query: NO_PURCHASES_EMAIL }));
     expect(hinted.matches).toEqual([]);
     expect(hinted.knownWithoutPurchases).toBeDefined();
   });
 
-  it('refuses a query that is neither id, email nor phone without calling ConsCent', async () => {
-    const result = error(await handlers.lookupReader({ connectionId, query: 'abc123' }));
+  it('refuses a query that is neither id, email nor phone without calling ConsCent', async ({ sim, bridge, connectionId }) => {
+    const result = error(await bridge.handlers.lookupReader({ connectionId, query: 'abc123' }));
     expect(result.kind).toBe('invalid-input');
     expect(wordsOf(result, 'lookup')).toMatch(/24 hexadecimal/);
     expect(sim.requests).toHaveLength(0);
   });
 
-  it('updates only the changed fields and returns the record as the server stored it', async () => {
+  it('updates only the changed fields and returns the record as the server stored it', async ({ sim, bridge, connectionId }) => {
     const result = value(
-      await handlers.updateReader({
+      await bridge.handlers.updateReader({
         connectionId,
         userId: SEED_EXAMPLE_USER_ID,
         changes: {
@@ -196,25 +175,25 @@ describe('lookup and update', () => {
     expect(sim.requests.at(-1)?.body).toEqual(result.sent);
   });
 
-  it('rejects invalid changes with per-field messages and sends nothing', async () => {
+  it('rejects invalid changes with per-field messages and sends nothing', async ({ sim, bridge, connectionId }) => {
     const result = error(
-      await handlers.updateReader({ connectionId, userId: SEED_EXAMPLE_USER_ID, changes: { phone: '12ab', email: 'not-an-email' } }),
+      await bridge.handlers.updateReader({ connectionId, userId: SEED_EXAMPLE_USER_ID, changes: { phone: '12ab', email: 'not-an-email' } }),
     );
     expect(result.kind).toBe('invalid-input');
     expect(Object.keys(result.fields ?? {})).toEqual(expect.arrayContaining(['changes.phone', 'changes.email']));
-    expect(wordsOf(error(await handlers.updateReader({ connectionId, userId: SEED_EXAMPLE_USER_ID, changes: {} })), 'update')).toMatch(
+    expect(wordsOf(error(await bridge.handlers.updateReader({ connectionId, userId: SEED_EXAMPLE_USER_ID, changes: {} })), 'update')).toMatch(
       /nothing to change/,
     );
     expect(sim.requests).toHaveLength(0);
   });
 
-  it('names the user when ConsCent does not know the id', async () => {
-    const result = error(await handlers.updateReader({ connectionId, userId: '0123456789abcdef01234567', changes: { name: 'New Name' } }));
+  it('names the user when ConsCent does not know the id', async ({ bridge, connectionId }) => {
+    const result = error(await bridge.handlers.updateReader({ connectionId, userId: '0123456789abcdef01234567', changes: { name: 'New Name' } }));
     expect(result).toMatchObject({ kind: 'not-found', reason: 'no-such-reader', userId: '0123456789abcdef01234567' });
     expect(wordsOf(result, 'update')).toBe('ConsCent has no reader with user id 0123456789abcdef01234567. Nothing was changed.');
   });
 
-  it('maps faults to error kinds, and a retry works once the fault is gone', async () => {
+  it('maps faults to error kinds, and a retry works once the fault is gone', async ({ sim, bridge, connectionId }) => {
     const faults = [
       [{ kind: 'status', status: 500 }, 'server-error'],
       [{ kind: 'status', status: 429, retryAfterSeconds: 12 }, 'rate-limited'],
@@ -224,24 +203,28 @@ describe('lookup and update', () => {
     ] as const;
     for (const [fault, kind] of faults) {
       sim.addFault({ path: '/client/update-user', fault, times: 1 });
-      const failed = error(await handlers.updateReader({ connectionId, userId: SEED_EXAMPLE_USER_ID, changes: { name: 'Fault Test' } }));
+      const failed = error(await bridge.handlers.updateReader({ connectionId, userId: SEED_EXAMPLE_USER_ID, changes: { name: 'Fault Test' } }));
       expect(failed.kind).toBe(kind);
       if (kind === 'rate-limited') expect(failed.retryAfterSeconds).toBe(12);
     }
-    expect(value(await handlers.updateReader({ connectionId, userId: SEED_EXAMPLE_USER_ID, changes: { name: 'Fault Test' } })).user.name).toBe(
+    expect(value(await bridge.handlers.updateReader({ connectionId, userId: SEED_EXAMPLE_USER_ID, changes: { name: 'Fault Test' } })).user.name).toBe(
       'Fault Test',
     );
   });
 
-  it('tells the agent when the connection has no stored credentials', async () => {
-    await credentials.delete(connectionId);
-    expect(error(await handlers.openReader({ connectionId, userId: SEED_EXAMPLE_USER_ID })).kind).toBe('not-configured');
+  it('tells the agent when the connection has no stored credentials', async ({ bridge, connectionId }) => {
+    await bridge.credentials.delete(connectionId);
+    expect(error(await bridge.handlers.openReader({ connectionId, userId: SEED_EXAMPLE_USER_ID })).kind).toBe('not-configured');
   });
 
-  it('writes a support log with no secret, email or phone number in it', async () => {
-    await handlers.lookupReader({ connectionId, query: DUPLICATE_EMAIL });
-    await handlers.updateReader({ connectionId, userId: SEED_EXAMPLE_USER_ID, changes: { phone: '9000000002', email: 'someone@example.net' } });
-    const log = await readFile(join(dir, 'logs', 'console.log'), 'utf8');
+  it('writes a support log with no secret, email or phone number in it', async ({ bridge, connectionId }) => {
+    await bridge.handlers.lookupReader({ connectionId, query: DUPLICATE_EMAIL });
+    await bridge.handlers.updateReader({
+      connectionId,
+      userId: SEED_EXAMPLE_USER_ID,
+      changes: { phone: '9000000002', email: 'someone@example.net' },
+    });
+    const log = await readFile(join(bridge.logDir, 'console.log'), 'utf8');
     expect(log).toContain('reader.updated');
     expect(log).toContain(SEED_EXAMPLE_USER_ID);
     for (const forbidden of [good.apiSecret, DUPLICATE_EMAIL, '9000000002', 'someone@example.net']) expect(log).not.toContain(forbidden);
@@ -259,8 +242,8 @@ describe('untrusted payloads', () => {
     { __proto__: { polluted: true } },
     { connectionId: 'a', query: 'b', extra: 1 },
   ];
-  it('every operation rejects junk as invalid input without calling ConsCent', async () => {
-    for (const [name, handler] of Object.entries(handlers)) {
+  it('every operation rejects junk as invalid input without calling ConsCent', async ({ sim, bridge }) => {
+    for (const [name, handler] of Object.entries(bridge.handlers)) {
       if (name === 'listConnections') continue;
       for (const payload of junk) {
         // { connectionId } alone is the whole (valid) request of the recent-readers operations.

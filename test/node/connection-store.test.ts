@@ -1,11 +1,13 @@
 import { recoveryWords } from '../../renderer/src/errors/local-failure-words';
 import { rejectionWords } from '../helpers/failure-words';
-import { mkdtemp, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { MAX_SETTINGS_BYTES, createConnectionStore } from '../../main/settings/connection-store';
 import type { StoredConnection } from '../../main/settings/settings-schema';
+import { tempFolders } from '../helpers/temp-folders';
+
+const tempDir = tempFolders('cc-settings-');
 
 const sandbox: StoredConnection = {
   id: 'p-sandbox',
@@ -18,7 +20,7 @@ const sandbox: StoredConnection = {
 let dir: string;
 let file: string;
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'cc-settings-'));
+  dir = tempDir();
   file = join(dir, 'settings.json');
 });
 

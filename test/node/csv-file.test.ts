@@ -1,15 +1,17 @@
-import { mkdtemp, readFile, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeCsvFile } from '../../main/exports/csv-file';
+import { tempFolders } from '../helpers/temp-folders';
+
+const tempDir = tempFolders('cc-csv-');
 
 // Every CSV the console exports (the change history, a bulk run's results and report) is
 // written by main/exports/csv-file.ts: private to the agent, safe to open in a spreadsheet.
 
 describe('writeCsvFile', () => {
   it('writes a private file with a header, CRLF lines and formula-looking cells escaped, and counts the rows', async () => {
-    const path = join(await mkdtemp(join(tmpdir(), 'cc-csv-')), 'export.csv');
+    const path = join(tempDir(), 'export.csv');
     const count = await writeCsvFile(path, ['name', 'note'], async (emit) => {
       await emit([['Asha', '=HYPERLINK("http://x")']]);
       await emit([

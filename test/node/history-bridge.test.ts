@@ -1,41 +1,23 @@
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { BRIDGE_CHANNELS, type ReaderView, type UpdateReaderResult } from '../../common/contract';
+import { describe, expect } from 'vitest';
+import type { ReaderView, UpdateReaderResult } from '../../common/contract';
 import type { HistoryPage } from '../../common/history-schemas';
-import type { Result } from '../../common/result';
-import { wireBridgeHandlers } from '../../main/app-services';
-import { createConsCentClient } from '../../main/conscent/conscent-client';
-import { createMemoryCredentialStore } from '../helpers/memory-credential-store';
-import { silentLogger } from '../helpers/silent-logger';
-import type { CredentialStore } from '../../main/credentials/credential-store';
-import { registerBridge } from '../../main/ipc/register-bridge';
-import { createConnectionStore } from '../../main/settings/connection-store';
-import { DEMO_CLIENT, SEED_EXAMPLE_USER_ID, startSimulator, type RunningSimulator } from '../../simulator';
-import { FakeIpcMain } from '../helpers/fake-ipc-main';
+import { SEED_EXAMPLE_USER_ID } from '../../simulator';
+import { bridgeTest, type TestConsole } from '../helpers/bridge-fixture';
+import { createMemoryCredentialStore, type MemoryCredentialStore } from '../helpers/memory-credential-store';
 
 // Issue #10 through the bridge as the app wires it (real settings file, real journal,
 // simulator): what a save records before and after, what survives a restart, what a
 // history that cannot be written does to a save, and that the history never touches the keychain.
 
-const APP = 'app://console/index.html';
+let keychainCalls: string[] = [];
 
-let sim: RunningSimulator;
-let dir: string;
-let keychainCalls: string[];
-let credentials: CredentialStore;
-beforeAll(async () => {
-  sim = await startSimulator({ userCount: 10, seed: 5 });
-});
-afterAll(() => sim.stop());
-beforeEach(async () => {
-  sim.clearFaults();
-  dir = await mkdtemp(join(tmpdir(), 'cc-history-bridge-'));
+/** An in-memory keychain that counts every call: the history must never make one. */
+function countingKeychain(): MemoryCredentialStore {
   keychainCalls = [];
   const memory = createMemoryCredentialStore();
-  // Every keychain call is counted: the history must never make one.
-  credentials = new Proxy(memory, {
+  return new Proxy(memory, {
     get: (target, key: string) => {
       const value = (target as unknown as Record<string, unknown>)[key];
       return typeof value === 'function'
@@ -43,50 +25,29 @@ beforeEach(async () => {
         : value;
     },
   });
+}
+
+/** Each test: a console with a change history (`bridge.restart()` is the console started again). */
+const it = bridgeTest({
+  simulator: { userCount: 10, seed: 5 },
+  client: { timeoutMs: 800, retryRuntime: { sleep: async () => undefined } },
+  history: true,
+  credentials: countingKeychain,
 });
-afterEach(() => rm(dir, { recursive: true, force: true }));
 
-/** A console over `dir` (a second call is the console started again). */
-async function console_(historyDir = join(dir, 'history')) {
-  const ipc = new FakeIpcMain();
-  registerBridge(
-    ipc,
-    wireBridgeHandlers({
-      connections: createConnectionStore(join(dir, 'settings.json')),
-      credentials,
-      createClient: (access) => createConsCentClient(access, { timeoutMs: 800, retryRuntime: { sleep: async () => undefined } }),
-      logger: silentLogger,
-      historyDir,
-    }),
-    ipc.trust((url) => url === APP),
-  );
-  const call = <T>(channel: string, payload?: unknown) => ipc.invoke(channel, payload, APP) as Promise<Result<T>>;
-  return { call };
-}
-
-async function connected(c: Awaited<ReturnType<typeof console_>>): Promise<string> {
-  const saved = await c.call<{ id: string }>(BRIDGE_CHANNELS.saveConnection, {
-    connection: { name: 'Sim', environment: 'custom', baseUrl: sim.baseUrl, clientId: DEMO_CLIENT.clientId },
-    credentials: { apiKey: DEMO_CLIENT.apiKey, apiSecret: DEMO_CLIENT.apiSecret },
-  });
-  if (!saved.ok) throw new Error(JSON.stringify(saved.error));
-  return saved.value.id;
-}
-
-const page = async (c: Awaited<ReturnType<typeof console_>>) => {
-  const result = await c.call<HistoryPage>(BRIDGE_CHANNELS.listHistory, { filter: {}, page: { offset: 0, limit: 10 } });
+const page = async (c: TestConsole) => {
+  const result = await c.call<HistoryPage>('listHistory', { filter: {}, page: { offset: 0, limit: 10 } });
   if (!result.ok) throw new Error(JSON.stringify(result.error));
   return result.value;
 };
 
 describe('the history behind the bridge', () => {
-  it('records saved, failed and unknown saves with the values the agent was shown as "before"', async () => {
-    const c = await console_();
-    const connectionId = await connected(c);
-    const shown = await c.call<ReaderView>(BRIDGE_CHANNELS.openReader, { connectionId, userId: SEED_EXAMPLE_USER_ID });
+  it('records saved, failed and unknown saves with the values the agent was shown as "before"', async ({ sim, bridge }) => {
+    const c = bridge;
+    const connectionId = await c.connectTo(sim);
+    const shown = await c.call<ReaderView>('openReader', { connectionId, userId: SEED_EXAMPLE_USER_ID });
     expect(shown.ok).toBe(true);
-    const update = (changes: object) =>
-      c.call<UpdateReaderResult>(BRIDGE_CHANNELS.updateReader, { connectionId, userId: SEED_EXAMPLE_USER_ID, changes });
+    const update = (changes: object) => c.call<UpdateReaderResult>('updateReader', { connectionId, userId: SEED_EXAMPLE_USER_ID, changes });
     expect((await update({ name: 'Shivam Saved', phone: '9000000001' })).ok).toBe(true);
     sim.addFault({ path: '/client/update-user', fault: { kind: 'status', status: 500 }, times: 5 });
     expect((await update({ name: 'Shivam Failed' })).ok).toBe(false);
@@ -109,46 +70,46 @@ describe('the history behind the bridge', () => {
     expect(entries[1]!.changes).toEqual([{ field: 'name', before: 'Shivam Saved', after: 'Shivam Failed' }]);
   });
 
-  it('the last known values survive a restart: a new console fills the lookup from the history, dated', async () => {
-    const first = await console_();
-    const connectionId = await connected(first);
-    await first.call(BRIDGE_CHANNELS.openReader, { connectionId, userId: SEED_EXAMPLE_USER_ID });
-    await first.call(BRIDGE_CHANNELS.updateReader, {
+  it('the last known values survive a restart: a new console fills the lookup from the history, dated', async ({ sim, bridge }) => {
+    const first = bridge;
+    const connectionId = await first.connectTo(sim);
+    await first.call('openReader', { connectionId, userId: SEED_EXAMPLE_USER_ID });
+    await first.call('updateReader', {
       connectionId,
       userId: SEED_EXAMPLE_USER_ID,
       changes: { phone: '9000000002', countryCode: '+91' },
     });
 
-    const again = await console_();
-    const opened = await again.call<ReaderView>(BRIDGE_CHANNELS.openReader, { connectionId, userId: SEED_EXAMPLE_USER_ID });
+    const again = bridge.restart();
+    const opened = await again.call<ReaderView>('openReader', { connectionId, userId: SEED_EXAMPLE_USER_ID });
     if (!opened.ok) throw new Error(JSON.stringify(opened.error));
     expect(opened.value.phone).toBe('9000000002');
     expect(opened.value.remembered).toMatchObject({ from: 'history', fields: expect.arrayContaining(['phone', 'gender', 'shippingAddress']) });
     expect(opened.value.shippingAddress?.every((entry) => typeof entry._id === 'string')).toBe(true);
   });
 
-  it('a history that cannot be written stops the save before anything is sent', async () => {
-    const blocked = join(dir, 'not-a-folder');
+  it('a history that cannot be written stops the save before anything is sent', async ({ sim, bridge }) => {
+    const blocked = join(bridge.dir, 'not-a-folder');
     await writeFile(blocked, 'a file where the history folder should be');
-    const c = await console_(blocked);
-    const connectionId = await connected(c);
+    const c = bridge.restart({ history: blocked });
+    const connectionId = await c.connectTo(sim);
     sim.clearRequests();
-    const result = await c.call(BRIDGE_CHANNELS.updateReader, { connectionId, userId: SEED_EXAMPLE_USER_ID, changes: { name: 'Never sent' } });
+    const result = await c.call('updateReader', { connectionId, userId: SEED_EXAMPLE_USER_ID, changes: { name: 'Never sent' } });
     expect(result).toMatchObject({ ok: false, error: { kind: 'history', reason: 'history-unwritable', path: blocked } });
     expect(sim.requests.filter((r) => r.method === 'PATCH')).toEqual([]);
   });
 
-  it('settings, retention and clearing never touch the keychain', async () => {
-    const c = await console_();
-    const connectionId = await connected(c);
-    await c.call(BRIDGE_CHANNELS.updateReader, { connectionId, userId: SEED_EXAMPLE_USER_ID, changes: { name: 'Shivam Cleared' } });
+  it('settings, retention and clearing never touch the keychain', async ({ sim, bridge }) => {
+    const c = bridge;
+    const connectionId = await c.connectTo(sim);
+    await c.call('updateReader', { connectionId, userId: SEED_EXAMPLE_USER_ID, changes: { name: 'Shivam Cleared' } });
     keychainCalls = [];
-    expect(await c.call(BRIDGE_CHANNELS.saveHistorySettings, { displayName: 'Maria K.', retentionDays: 30 })).toMatchObject({ ok: true });
-    const restarted = await console_(); // opening purges by retention
+    expect(await c.call('saveHistorySettings', { displayName: 'Maria K.', retentionDays: 30 })).toMatchObject({ ok: true });
+    const restarted = bridge.restart(); // opening purges by retention
     expect((await page(restarted)).all).toBe(1);
-    expect(await restarted.call(BRIDGE_CHANNELS.clearHistory, { confirm: true })).toEqual({ ok: true, value: { removed: 1 } });
-    expect(await readdir(join(dir, 'history'))).toEqual([]);
+    expect(await restarted.call('clearHistory', { confirm: true })).toEqual({ ok: true, value: { removed: 1 } });
+    expect(await readdir(join(bridge.dir, 'history'))).toEqual([]);
     expect(keychainCalls).toEqual([]);
-    expect(await restarted.call(BRIDGE_CHANNELS.clearHistory, { confirm: false })).toMatchObject({ ok: false, error: { kind: 'invalid-input' } });
+    expect(await restarted.call('clearHistory', { confirm: false })).toMatchObject({ ok: false, error: { kind: 'invalid-input' } });
   });
 });

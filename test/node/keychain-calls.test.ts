@@ -1,49 +1,48 @@
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { createAppBridgeHandlers } from '../../main/app-services';
-import type { BridgeHandlers } from '../../main/ipc/register-bridge';
-import { DEMO_CLIENT, SEED_EXAMPLE_USER_ID, startSimulator, type RunningSimulator } from '../../simulator';
-import { countingKeytar, mapKeytar, type CountingKeytar } from '../helpers/counting-keytar';
+import { DEMO_CLIENT, SEED_EXAMPLE_USER_ID } from '../../simulator';
+import { countingKeytar, mapKeytar } from '../helpers/counting-keytar';
 import { value } from '../helpers/bridge-result';
+import { simulatorTest } from '../helpers/simulator-fixture';
+import { tempFolders } from '../helpers/temp-folders';
+
+const tempDir = tempFolders('cc-keychain-calls-');
 
 // Issue #12, item 2: every keychain read is a D-Bus round trip and costs native memory
 // in keytar + libsecret. A connection's key and secret are read once per session, kept in
 // main's memory, dropped on save, delete and switch, and read again after a keychain error.
 
-let sim: RunningSimulator;
-let keychain: ReturnType<typeof mapKeytar>;
-let keytar: CountingKeytar;
-let handlers: BridgeHandlers;
-
-beforeAll(async () => {
-  sim = await startSimulator({ userCount: 5, seed: 4 });
+/** Each test: the app's own wiring over a fresh folder, its keychain a map that counts keytar's calls. */
+const it = simulatorTest({ userCount: 5, seed: 4 }).extend('app', ({ sim }) => {
+  const dir = tempDir();
+  const keychain = mapKeytar();
+  const keytar = countingKeytar(keychain);
+  const handlers = createAppBridgeHandlers({ userDataDir: join(dir, 'userData'), logDir: join(dir, 'logs'), keytar, requestTimeoutMs: 5000 });
+  return {
+    keychain,
+    keytar,
+    handlers,
+    async saveConnection(name: string): Promise<string> {
+      const connection = { name, environment: 'custom', baseUrl: sim.baseUrl, clientId: DEMO_CLIENT.clientId };
+      const { id } = value(
+        await handlers.saveConnection({ connection, credentials: { apiKey: DEMO_CLIENT.apiKey, apiSecret: DEMO_CLIENT.apiSecret } }),
+      );
+      // As the page does after a save; on a fresh keychain this also writes the "unlocked" marker.
+      value(await handlers.listConnections());
+      return id;
+    },
+    /** One agent cycle through the bridge: look the reader up, then save a change. */
+    async lookupAndSave(connectionId: string, i: number): Promise<void> {
+      value(await handlers.lookupReader({ connectionId, query: SEED_EXAMPLE_USER_ID }));
+      value(await handlers.updateReader({ connectionId, userId: SEED_EXAMPLE_USER_ID, changes: { name: `Cycle ${i}` } }));
+    },
+  };
 });
-afterAll(() => sim.stop());
-beforeEach(async () => {
-  const dir = await mkdtemp(join(tmpdir(), 'cc-keychain-calls-'));
-  keychain = mapKeytar();
-  keytar = countingKeytar(keychain);
-  handlers = createAppBridgeHandlers({ userDataDir: join(dir, 'userData'), logDir: join(dir, 'logs'), keytar, requestTimeoutMs: 5000 });
-});
-
-async function saveConnection(name: string): Promise<string> {
-  const connection = { name, environment: 'custom', baseUrl: sim.baseUrl, clientId: DEMO_CLIENT.clientId };
-  const { id } = value(await handlers.saveConnection({ connection, credentials: { apiKey: DEMO_CLIENT.apiKey, apiSecret: DEMO_CLIENT.apiSecret } }));
-  // As the page does after a save; on a fresh keychain this also writes the "unlocked" marker.
-  value(await handlers.listConnections());
-  return id;
-}
-
-/** One agent cycle through the bridge: look the reader up, then save a change. */
-async function lookupAndSave(connectionId: string, i: number): Promise<void> {
-  value(await handlers.lookupReader({ connectionId, query: SEED_EXAMPLE_USER_ID }));
-  value(await handlers.updateReader({ connectionId, userId: SEED_EXAMPLE_USER_ID, changes: { name: `Cycle ${i}` } }));
-}
 
 describe('keychain calls', () => {
-  it('reads a connection from the keychain once (marker check + entry), then never on the hot path', async () => {
+  it('reads a connection from the keychain once (marker check + entry), then never on the hot path', async ({ app }) => {
+    const { keytar, saveConnection, lookupAndSave } = app;
     const id = await saveConnection('One');
     keytar.reset();
     await lookupAndSave(id, 0);
@@ -53,7 +52,8 @@ describe('keychain calls', () => {
     expect(keytar.calls).toEqual([]);
   });
 
-  it('reads again after the connection is saved, and after it is deleted it is gone', async () => {
+  it('reads again after the connection is saved, and after it is deleted it is gone', async ({ sim, app }) => {
+    const { keytar, handlers, saveConnection, lookupAndSave } = app;
     const id = await saveConnection('One');
     await lookupAndSave(id, 0);
     const connection = { name: 'Renamed', environment: 'custom', baseUrl: sim.baseUrl, clientId: DEMO_CLIENT.clientId };
@@ -67,7 +67,8 @@ describe('keychain calls', () => {
     expect(afterDelete.ok).toBe(false);
   });
 
-  it('keeps only the connection switched to', async () => {
+  it('keeps only the connection switched to', async ({ app }) => {
+    const { keytar, handlers, saveConnection, lookupAndSave } = app;
     const first = await saveConnection('First');
     const second = await saveConnection('Second');
     await lookupAndSave(first, 0);
@@ -80,7 +81,8 @@ describe('keychain calls', () => {
     expect(keytar.calls).toEqual(['getPassword', 'getPassword']);
   });
 
-  it('after a keychain error, the next use reads the keychain again', async () => {
+  it('after a keychain error, the next use reads the keychain again', async ({ app }) => {
+    const { keychain, keytar, handlers, saveConnection, lookupAndSave } = app;
     const id = await saveConnection('One');
     await lookupAndSave(id, 0);
     keychain.failWhileLocked(true);

@@ -1,21 +1,19 @@
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import type { ReaderView } from '../../common/contract';
-import { createConsCentClient } from '../../main/conscent/conscent-client';
-import { createMemoryCredentialStore } from '../helpers/memory-credential-store';
-import { wireBridgeHandlers } from '../../main/app-services';
-import type { BridgeHandlers } from '../../main/ipc/register-bridge';
-import { createFileLogger } from '../../main/logging/logger';
 import { createLastReturnedRecords, withRemembered, type RecordOrigin } from '../../main/readers/last-returned-records';
-import { createConnectionStore } from '../../main/settings/connection-store';
-import { DEMO_CLIENT, SEED_EXAMPLE_USER_ID, startSimulator, type RunningSimulator } from '../../simulator';
+import { DEMO_CLIENT, SEED_EXAMPLE_USER_ID } from '../../simulator';
 import { value } from '../helpers/bridge-result';
+import { bridgeTest } from '../helpers/bridge-fixture';
 
 // Issue #8 item 1: the lookup returns no address lists, phone or gender. Main keeps the
 // record the last update returned (this session, in memory) and fills those gaps from it,
 // so the form starts from the reader's real list instead of an empty one.
+
+/** The bridge tests: a console connected to the simulator (the unit tests ask for nothing, so start nothing). */
+const it = bridgeTest({ simulator: { userCount: 10, seed: 5 }, client: { timeoutMs: 1000 }, logger: 'file' }).extend(
+  'connectionId',
+  ({ sim, bridge }) => bridge.connectTo(sim, { name: 'Local' }),
+);
 
 const ORIGIN: RecordOrigin = { connectionId: 'p1', baseUrl: 'http://127.0.0.1:1/api/v1', clientId: 'c1' };
 const USER_ID = 'aaaaaaaaaaaaaaaaaaaaaaaa';
@@ -84,36 +82,13 @@ describe('the memory of what updates returned', () => {
 });
 
 describe('openReader after a save in this session', () => {
-  let sim: RunningSimulator;
-  let handlers: BridgeHandlers;
-  let connectionId: string;
-
-  beforeAll(async () => {
-    sim = await startSimulator({ userCount: 10, seed: 5 });
-  });
-  afterAll(() => sim.stop());
-  beforeEach(async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'cc-remembered-'));
-    handlers = wireBridgeHandlers({
-      connections: createConnectionStore(join(dir, 'settings.json')),
-      credentials: createMemoryCredentialStore(),
-      createClient: (connection) => createConsCentClient(connection, { timeoutMs: 1000 }),
-      logger: createFileLogger({ dir: join(dir, 'logs') }),
-    });
-    const saved = await handlers.saveConnection({
-      connection: { name: 'Local', environment: 'custom', baseUrl: sim.baseUrl, clientId: DEMO_CLIENT.clientId },
-      credentials: { apiKey: DEMO_CLIENT.apiKey, apiSecret: DEMO_CLIENT.apiSecret },
-    });
-    connectionId = value(saved).id;
-  });
-
-  it('returns the address lists, phone and gender the last update returned, with their ids', async () => {
-    const before = value(await handlers.openReader({ connectionId, userId: SEED_EXAMPLE_USER_ID }));
+  it('returns the address lists, phone and gender the last update returned, with their ids', async ({ bridge, connectionId }) => {
+    const before = value(await bridge.handlers.openReader({ connectionId, userId: SEED_EXAMPLE_USER_ID }));
     expect(before.known).not.toContain('shippingAddress');
     expect(before.remembered).toBeUndefined();
 
-    const saved = value(await handlers.updateReader({ connectionId, userId: SEED_EXAMPLE_USER_ID, changes: { name: 'Shivam D.' } }));
-    const again = value(await handlers.openReader({ connectionId, userId: SEED_EXAMPLE_USER_ID }));
+    const saved = value(await bridge.handlers.updateReader({ connectionId, userId: SEED_EXAMPLE_USER_ID, changes: { name: 'Shivam D.' } }));
+    const again = value(await bridge.handlers.openReader({ connectionId, userId: SEED_EXAMPLE_USER_ID }));
     expect(again.source).toBe('lookup');
     expect(again.shippingAddress).toEqual(saved.user.shippingAddress);
     expect(again.billingAddress).toEqual(saved.user.billingAddress);
@@ -123,21 +98,21 @@ describe('openReader after a save in this session', () => {
     expect(Date.parse(again.remembered?.at ?? '')).not.toBeNaN();
   });
 
-  it('forgets a reader whose update failed, and every reader of a deleted connection', async () => {
-    value(await handlers.updateReader({ connectionId, userId: SEED_EXAMPLE_USER_ID, changes: { name: 'Shivam D.' } }));
+  it('forgets a reader whose update failed, and every reader of a deleted connection', async ({ sim, bridge, connectionId }) => {
+    value(await bridge.handlers.updateReader({ connectionId, userId: SEED_EXAMPLE_USER_ID, changes: { name: 'Shivam D.' } }));
     sim.addFault({ path: '/client/update-user', fault: { kind: 'status', status: 500 }, times: 1 });
-    expect((await handlers.updateReader({ connectionId, userId: SEED_EXAMPLE_USER_ID, changes: { name: 'X' } })).ok).toBe(false);
-    expect(value(await handlers.openReader({ connectionId, userId: SEED_EXAMPLE_USER_ID })).remembered).toBeUndefined();
+    expect((await bridge.handlers.updateReader({ connectionId, userId: SEED_EXAMPLE_USER_ID, changes: { name: 'X' } })).ok).toBe(false);
+    expect(value(await bridge.handlers.openReader({ connectionId, userId: SEED_EXAMPLE_USER_ID })).remembered).toBeUndefined();
 
-    value(await handlers.updateReader({ connectionId, userId: SEED_EXAMPLE_USER_ID, changes: { name: 'Shivam D.' } }));
-    value(await handlers.deleteConnection({ id: connectionId }));
+    value(await bridge.handlers.updateReader({ connectionId, userId: SEED_EXAMPLE_USER_ID, changes: { name: 'Shivam D.' } }));
+    value(await bridge.handlers.deleteConnection({ id: connectionId }));
     const recreated = value(
-      await handlers.saveConnection({
+      await bridge.handlers.saveConnection({
         id: undefined,
         connection: { name: 'Local', environment: 'custom', baseUrl: sim.baseUrl, clientId: DEMO_CLIENT.clientId },
         credentials: { apiKey: DEMO_CLIENT.apiKey, apiSecret: DEMO_CLIENT.apiSecret },
       }),
     );
-    expect(value(await handlers.openReader({ connectionId: recreated.id, userId: SEED_EXAMPLE_USER_ID })).remembered).toBeUndefined();
+    expect(value(await bridge.handlers.openReader({ connectionId: recreated.id, userId: SEED_EXAMPLE_USER_ID })).remembered).toBeUndefined();
   });
 });

@@ -1,9 +1,11 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createFileLogger, type LogFields } from '../../main/logging/logger';
 import { redact } from '../../main/logging/redact';
+import { tempFolders } from '../helpers/temp-folders';
+
+const tempDir = tempFolders('cc-log-ids-');
 
 // The support log names readers and connections by their ids, untouched, and keeps
 // personal data out by the field it sits in as well as by its shape (issue 8, item 5):
@@ -14,7 +16,7 @@ const CONNECTION_ID = '775887fb-9f03-4120-8b90-1a2b3c4d5e6f';
 const USER_ID = '650123456789abcdef012345';
 
 function logged(fields: LogFields, event = 'reader.updated'): Record<string, unknown> {
-  const dir = mkdtempSync(join(tmpdir(), 'cc-log-ids-'));
+  const dir = tempDir();
   createFileLogger({ dir }).info(event, fields);
   return JSON.parse(readFileSync(join(dir, 'console.log'), 'utf8').trim()) as Record<string, unknown>;
 }

@@ -1,13 +1,9 @@
-import { mkdtemp, readFile, readdir } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createConsCentClient } from '../../main/conscent/conscent-client';
-import { createMemoryCredentialStore } from '../helpers/memory-credential-store';
-import { wireBridgeHandlers } from '../../main/app-services';
+import { describe, expect } from 'vitest';
 import { createFileLogger, type LogFields, type Logger } from '../../main/logging/logger';
-import { createConnectionStore } from '../../main/settings/connection-store';
-import { DEMO_CLIENT, SEED_EXAMPLE_USER_ID, startSimulator, type Fault, type RunningSimulator } from '../../simulator';
+import { DEMO_CLIENT, SEED_EXAMPLE_USER_ID, type Fault } from '../../simulator';
+import { bridgeTest } from '../helpers/bridge-fixture';
 
 // Every code path of main that logs, driven through success and every failure, with a
 // key and secret nobody could miss. The spy sees what callers hand the logger BEFORE
@@ -27,15 +23,7 @@ const FORBIDDEN = [
   'authorization',
 ];
 
-let sim: RunningSimulator;
-let dir: string;
 const raw: string[] = [];
-
-beforeAll(async () => {
-  sim = await startSimulator({ userCount: 10, seed: 9, clients: [{ clientId: DEMO_CLIENT.clientId, apiKey: KEY, apiSecret: SECRET }] });
-  dir = await mkdtemp(join(tmpdir(), 'cc-logcheck-'));
-});
-afterAll(() => sim.stop());
 
 function spy(inner: Logger): Logger {
   const record = (level: string) => (event: string, fields?: LogFields) => {
@@ -45,15 +33,16 @@ function spy(inner: Logger): Logger {
   return { info: record('info'), warn: record('warn'), error: record('error') };
 }
 
+const it = bridgeTest({
+  simulator: { userCount: 10, seed: 9, clients: [{ clientId: DEMO_CLIENT.clientId, apiKey: KEY, apiSecret: SECRET }] },
+  client: { timeoutMs: 300, retryRuntime: { sleep: async () => undefined } },
+  // No `secrets` option on purpose: nothing must depend on exact-secret scrubbing.
+  logger: (logDir) => spy(createFileLogger({ dir: logDir, maxBytes: 4096, keepFiles: 2 })),
+});
+
 describe('main never logs credentials or HTTP headers', () => {
-  it('through saves, lookups, updates and every failure', async () => {
-    const handlers = wireBridgeHandlers({
-      connections: createConnectionStore(join(dir, 'settings.json')),
-      credentials: createMemoryCredentialStore(),
-      createClient: (connection) => createConsCentClient(connection, { timeoutMs: 300, retryRuntime: { sleep: async () => undefined } }),
-      // No `secrets` option on purpose: nothing must depend on exact-secret scrubbing.
-      logger: spy(createFileLogger({ dir: join(dir, 'logs'), maxBytes: 4096, keepFiles: 2 })),
-    });
+  it('through saves, lookups, updates and every failure', async ({ sim, bridge }) => {
+    const { handlers } = bridge;
     const connection = { name: 'Log check', environment: 'custom', baseUrl: sim.baseUrl, clientId: DEMO_CLIENT.clientId };
     const saved = await handlers.saveConnection({ connection, credentials: { apiKey: KEY, apiSecret: SECRET } });
     if (!saved.ok) throw new Error(JSON.stringify(saved.error));
@@ -89,7 +78,7 @@ describe('main never logs credentials or HTTP headers', () => {
     await handlers.deleteConnection({ id: connectionId });
 
     expect(raw.length).toBeGreaterThan(20);
-    const written = await Promise.all((await readdir(join(dir, 'logs'))).map((name) => readFile(join(dir, 'logs', name), 'utf8')));
+    const written = await Promise.all((await readdir(bridge.logDir)).map((name) => readFile(join(bridge.logDir, name), 'utf8')));
     for (const text of [raw.join('\n'), written.join('\n')]) {
       for (const forbidden of FORBIDDEN) expect(text.toLowerCase()).not.toContain(forbidden.toLowerCase());
     }

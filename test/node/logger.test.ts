@@ -1,11 +1,11 @@
-import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MAX_LINE_BYTES, createFileLogger, type LogFields } from '../../main/logging/logger';
 import { MAX_VALUE_CHARS, redact } from '../../main/logging/redact';
+import { tempFolders } from '../helpers/temp-folders';
 
-const freshDir = () => mkdtempSync(join(tmpdir(), 'cc-log-'));
+const freshDir = tempFolders('cc-log-');
 
 function logFiles(dir: string): string[] {
   return readdirSync(dir)

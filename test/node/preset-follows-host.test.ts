@@ -1,7 +1,6 @@
 // Issue #8 item 3 in main: a preset that contradicts its host is refused on save (on the
 // Environment field) and corrected on load (settings already on disk are not lost).
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createMemoryCredentialStore } from '../helpers/memory-credential-store';
@@ -10,6 +9,9 @@ import type { BridgeHandlers } from '../../main/ipc/register-bridge';
 import { createFileLogger } from '../../main/logging/logger';
 import { createConnectionStore } from '../../main/settings/connection-store';
 import { failure } from '../helpers/bridge-result';
+import { tempFolders } from '../helpers/temp-folders';
+
+const tempDir = tempFolders('cc-preset-');
 
 let dir: string;
 let handlers: BridgeHandlers;
@@ -27,7 +29,7 @@ function start() {
 }
 
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'cc-preset-'));
+  dir = tempDir();
   start();
 });
 

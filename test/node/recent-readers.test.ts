@@ -1,11 +1,13 @@
-import { mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ReaderView } from '../../common/contract';
 import type { ReaderService } from '../../main/readers/reader-service';
 import { createRecentReaders, RECENT_READERS_FILE_NAME, withRecentReaders } from '../../main/readers/recent-readers';
 import { silentLogger } from '../helpers/silent-logger';
+import { tempFolders } from '../helpers/temp-folders';
+
+const tempDir = tempFolders('cc-recent-');
 
 // Recent readers (issue #11): the last 20 opened per connection, in the app's data folder,
 // private to the agent, surviving a restart, cleared on request.
@@ -15,7 +17,7 @@ let clock = 0;
 const now = () => new Date(Date.UTC(2026, 0, 1, 0, 0, clock++));
 
 async function tempFile(): Promise<string> {
-  return join(await mkdtemp(join(tmpdir(), 'cc-recent-')), RECENT_READERS_FILE_NAME);
+  return join(tempDir(), RECENT_READERS_FILE_NAME);
 }
 
 describe('recent readers', () => {

@@ -1,16 +1,13 @@
 import { apiFailure } from '../helpers/api-failure';
 import { wordsOf } from '../helpers/failure-words';
 import { closedPort } from '../helpers/closed-port';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createConsCentClient, type ClientOptions } from '../../main/conscent/conscent-client';
-import { createMemoryCredentialStore } from '../helpers/memory-credential-store';
-import { wireBridgeHandlers } from '../../main/app-services';
-import { silentLogger } from '../helpers/silent-logger';
-import { createConnectionStore } from '../../main/settings/connection-store';
 import { DEMO_CLIENT, SEED_EXAMPLE_USER_ID, startSimulator, type Fault, type RunningSimulator } from '../../simulator';
+import { tempFolders } from '../helpers/temp-folders';
+import { wireTestConsole } from '../helpers/bridge-fixture';
+
+const tempDir = tempFolders('cc-retry-');
 
 // Retries against the real simulator: lookups retry transient failures within bounds,
 // a PATCH is sent exactly once whatever happens to it. Sleeps are recorded, not waited.
@@ -156,18 +153,10 @@ describe('a PATCH is sent exactly once, whatever happens to it', () => {
   });
 
   it.each(faults)('the updateReader handler after %s', async (_label, fault) => {
-    const dir = await mkdtemp(join(tmpdir(), 'cc-retry-'));
-    const handlers = wireBridgeHandlers({
-      connections: createConnectionStore(join(dir, 'settings.json')),
-      credentials: createMemoryCredentialStore(),
-      createClient: (connection) => createConsCentClient(connection, options()),
-      logger: silentLogger,
-    });
-    const connection = { name: 'Sim', environment: 'custom' as const, baseUrl: sim.baseUrl, clientId: DEMO_CLIENT.clientId };
-    const saved = await handlers.saveConnection({ connection, credentials });
-    if (!saved.ok) throw new Error(JSON.stringify(saved.error));
+    const bridge = wireTestConsole(tempDir(), { client: options() });
+    const connectionId = await bridge.connectTo(sim);
     sim.addFault({ path: UPDATE, fault });
-    const result = await handlers.updateReader({ connectionId: saved.value.id, userId: SEED_EXAMPLE_USER_ID, changes: { name: 'Only Once' } });
+    const result = await bridge.handlers.updateReader({ connectionId, userId: SEED_EXAMPLE_USER_ID, changes: { name: 'Only Once' } });
     expect(result.ok).toBe(false);
     expect(requestsTo(UPDATE)).toHaveLength(1);
   });

@@ -4,26 +4,26 @@
 import { wordsOf } from '../helpers/failure-words';
 import { fieldMessages } from '../../renderer/src/errors/local-failure-words';
 import type { BridgeError } from '../../common/result';
-import { mkdtemp, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ConnectionSummary } from '../../common/contract';
-import { createConsCentClient } from '../../main/conscent/conscent-client';
-import { createMemoryCredentialStore, type MemoryCredentialStore } from '../helpers/memory-credential-store';
-import { wireBridgeHandlers } from '../../main/app-services';
+import type { MemoryCredentialStore } from '../helpers/memory-credential-store';
 import type { BridgeHandlers } from '../../main/ipc/register-bridge';
-import { createFileLogger } from '../../main/logging/logger';
-import { createConnectionStore, type ConnectionStore } from '../../main/settings/connection-store';
+import type { ConnectionStore } from '../../main/settings/connection-store';
 import { DEMO_CLIENT, SEED_EXAMPLE_USER_ID, startSimulator, type RunningSimulator } from '../../simulator';
 import { value, failure } from '../helpers/bridge-result';
+import { tempFolders } from '../helpers/temp-folders';
+import { wireTestConsole } from '../helpers/bridge-fixture';
+
+const tempDir = tempFolders('cc-bound-');
 
 let home: RunningSimulator;
 let elsewhere: RunningSimulator;
 let handlers: BridgeHandlers;
 let credentials: MemoryCredentialStore;
 let connections: ConnectionStore;
-let dir: string;
+let logDir: string;
 const good = { apiKey: DEMO_CLIENT.apiKey, apiSecret: DEMO_CLIENT.apiSecret };
 
 beforeAll(async () => {
@@ -33,15 +33,7 @@ afterAll(() => Promise.all([home.stop(), elsewhere.stop()]));
 beforeEach(async () => {
   home.clearRequests();
   elsewhere.clearRequests();
-  dir = await mkdtemp(join(tmpdir(), 'cc-bound-'));
-  credentials = createMemoryCredentialStore();
-  connections = createConnectionStore(join(dir, 'settings.json'));
-  handlers = wireBridgeHandlers({
-    connections,
-    credentials,
-    createClient: (connection) => createConsCentClient(connection, { timeoutMs: 1000 }),
-    logger: createFileLogger({ dir: join(dir, 'logs') }),
-  });
+  ({ handlers, credentials, connections, logDir } = wireTestConsole(tempDir(), { client: { timeoutMs: 1000 }, logger: 'file' }));
 });
 
 const connectionAt = (baseUrl: string) => ({ name: 'Publisher', environment: 'custom' as const, baseUrl, clientId: DEMO_CLIENT.clientId });
@@ -114,7 +106,7 @@ describe('stored credentials are bound to their origin', () => {
   it('logs a host change with the two hosts and nothing secret', async () => {
     const saved = await savedAtHome();
     value(await handlers.saveConnection({ id: saved.id, connection: connectionAt(elsewhere.baseUrl), credentials: good }));
-    const log = await readFile(join(dir, 'logs', 'console.log'), 'utf8');
+    const log = await readFile(join(logDir, 'console.log'), 'utf8');
     const line = log.split('\n').find((l) => l.includes('connection.host-changed'));
     expect(line).toBeDefined();
     expect(JSON.parse(line ?? '{}')).toMatchObject({ connectionId: saved.id, from: hostOf(home), to: hostOf(elsewhere) });
