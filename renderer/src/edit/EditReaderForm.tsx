@@ -12,7 +12,7 @@ import { useUnsavedChanges } from '../unsaved/unsaved-changes-context';
 import { AddressFields } from './AddressFields';
 import { AddressListFields } from './AddressListFields';
 import { ChangedMark } from './ChangedMark';
-import { computeChanges, type ChangeSet } from './changes';
+import { computeChanges, listKnownOnlySince, type ChangeSet } from './changes';
 import { editFormSchema, type ValidChanges } from './edit-schema';
 import { fieldMessages } from '../errors/local-failure-words';
 import { errorPaths, formPathOfServerField } from './error-paths';
@@ -200,6 +200,7 @@ export function EditReaderForm({ connection, user, onSaved, revert, active = tru
             errors={errors}
             known={knows('shippingAddress')}
             rememberedSource={rememberedFrom('shippingAddress')}
+            knownOnlySince={listKnownOnlySince(baseline, 'shippingAddress')}
             changed={section('shippingAddress')}
           />
           <AddressListFields
@@ -211,6 +212,7 @@ export function EditReaderForm({ connection, user, onSaved, revert, active = tru
             errors={errors}
             known={knows('billingAddress')}
             rememberedSource={rememberedFrom('billingAddress')}
+            knownOnlySince={listKnownOnlySince(baseline, 'billingAddress')}
             changed={section('billingAddress')}
           />
         </fieldset>
