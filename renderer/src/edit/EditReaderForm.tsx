@@ -36,6 +36,10 @@ type EditUserFormProps = {
   revert?: RevertPlan | undefined;
   /** Whether the reader screen is on show: the menu's Review Changes acts only then. */
   active?: boolean;
+  /** A send that reached main did not save: its history entry is there to show. */
+  onSendFailed?: (error: BridgeError) => void;
+  /** Reads the reader again from ConsCent (offered after a send of unknown outcome). */
+  onRefresh?: (() => void) | undefined;
 };
 
 type Review = {
@@ -48,7 +52,7 @@ type Review = {
 
 export { SHORTCUT_LABEL };
 
-export function EditReaderForm({ connection, user, onSaved, revert, active = true }: EditUserFormProps) {
+export function EditReaderForm({ connection, user, onSaved, revert, active = true, onSendFailed, onRefresh }: EditUserFormProps) {
   const bridge = useBridge();
   const { registerUnsentCheck, confirmDiscard } = useUnsavedChanges();
   const ids = { heading: useId(), address: useId() };
@@ -128,6 +132,7 @@ export function EditReaderForm({ connection, user, onSaved, revert, active = tru
       return;
     }
     setLastFailure(result.error);
+    onSendFailed?.(result.error);
     if (result.error.kind === 'invalid-input') showServerFieldErrors(result.error);
     setReview({ ...review, sending: false, error: result.error, attempt: review.attempt + 1 });
   };
@@ -217,7 +222,7 @@ export function EditReaderForm({ connection, user, onSaved, revert, active = tru
           />
         </fieldset>
 
-        <FormNotices invalidPaths={invalidPaths} lastFailure={review ? null : lastFailure} notice={notice} />
+        <FormNotices invalidPaths={invalidPaths} lastFailure={review ? null : lastFailure} notice={notice} onRefresh={onRefresh} />
         <FormActionBar
           changedLabels={pending.rows.map((row) => row.label)}
           sending={sending}
@@ -237,6 +242,7 @@ export function EditReaderForm({ connection, user, onSaved, revert, active = tru
           attempt={review.attempt}
           onSend={() => void send()}
           onBack={backToEditing}
+          onRefresh={onRefresh}
         />
       ) : null}
     </section>
