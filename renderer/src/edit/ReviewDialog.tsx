@@ -93,14 +93,14 @@ export function ReviewDialog({ connection, readerName, userId, rows, sending, er
           <legend>Before sending</legend>
           {toConfirm.map((row) => (
             <p key={row.field}>
-              <label>
+              <label className="confirm-check">
                 <input
                   type="checkbox"
                   checked={confirmed.has(row.field)}
                   disabled={sending}
                   onChange={(event) => toggle(row.field, event.target.checked)}
-                />{' '}
-                {row.confirm}
+                />
+                <span>{row.confirm}</span>
               </label>
             </p>
           ))}
