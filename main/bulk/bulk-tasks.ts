@@ -1,5 +1,6 @@
 import type { BulkRowResult, DryOutcome } from '../../common/bulk-schemas';
 import type { BridgeError } from '../../common/result';
+import { saveOutcomeOf } from '../../common/save-outcome';
 import type { UserChanges } from '../../common/user-schemas';
 import { viewFromDetails } from '../conscent/reader-view';
 import type { ConsCentClient } from '../conscent/conscent-client';
@@ -17,12 +18,8 @@ import type { RowLine } from './bulk-validate';
 /** These stop the whole run: every other row would meet the same refusal. */
 const HALTS: readonly BridgeError['kind'][] = ['unauthorized', 'forbidden', 'not-configured', 'keychain', 'history', 'bulk', 'rejected-sender'];
 
-export function outcomeOfFailure(error: BridgeError): 'failed' | 'unknown' {
-  if (error.kind === 'timeout' || error.kind === 'unexpected-response' || error.kind === 'server-error' || error.kind === 'no-answer')
-    return 'unknown';
-  if (error.kind === 'network' && (error.reason === 'dropped' || error.reason === undefined)) return 'unknown';
-  return 'failed';
-}
+/** The same decision as a single save's (common/save-outcome.ts). */
+export const outcomeOfFailure = saveOutcomeOf;
 
 export type SendDeps = {
   readers: ReaderService;

@@ -10,6 +10,7 @@ import {
   type RevertPlan,
 } from '../../common/history-schemas';
 import { NETWORK_REASONS, type BridgeError, type NetworkReason } from '../../common/result';
+import { saveOutcomeOf } from '../../common/save-outcome';
 import type { UserChanges, UserData } from '../../common/user-schemas';
 import { hostOfUrl } from '../credentials/credential-binding';
 import type { RecordOrigin } from '../readers/last-returned-records';
@@ -56,11 +57,8 @@ export type HistoryService = ReturnType<typeof createHistoryService>;
 
 export const DEFAULT_PREFERENCES: HistoryPreferences = { displayName: '', retentionDays: DEFAULT_RETENTION_DAYS };
 
-/** A timeout, a dropped connection or an unreadable answer may have applied the change. */
-export function outcomeOf(error: BridgeError): 'failed' | 'unknown' {
-  if (error.kind === 'timeout' || error.kind === 'unexpected-response') return 'unknown';
-  return error.kind === 'network' && error.reason === 'dropped' ? 'unknown' : 'failed';
-}
+/** A timeout, a dropped connection, a 5xx or an unreadable answer may have applied the change (common/save-outcome.ts). */
+export const outcomeOf = saveOutcomeOf;
 
 function networkReason(error: BridgeError): { reason?: NetworkReason } {
   const reason = NETWORK_REASONS.find((r) => r === error.reason);

@@ -1,5 +1,6 @@
 import type { LookupReaderResult, ReaderView, UpdateReaderResult } from '../../common/contract';
 import { parseLookupQuery } from '../../common/lookup-query';
+import { saveOutcomeOf } from '../../common/save-outcome';
 import type { UserAndSubscriptionDetails, UserChanges } from '../../common/user-schemas';
 import type { StoredConnection } from '../settings/settings-schema';
 import { ApiError } from '../conscent/api-error';
@@ -54,9 +55,13 @@ export function createReaderService({ access, lastReturned, logger, history }: R
   const lastShown = createLastReturnedRecords();
   const searches = createCurrentSearches();
 
-  /** The fullest record the console knows: the history's (durable), else this session's. */
+  /**
+   * The record ConsCent returned in this session, else the history's (issue 17): a list
+   * known only from a save before this console started may have changed elsewhere since,
+   * so the review makes the agent confirm it; one ConsCent returned in this session does not.
+   */
   async function rememberedFor(origin: RecordOrigin, userId: string) {
-    return (await history?.remembered(origin, userId)) ?? lastReturned.recall(origin, userId);
+    return lastReturned.recall(origin, userId) ?? (await history?.remembered(origin, userId));
   }
 
   /** Records ConsCent's answer; a history that cannot write never turns a save into a failure. */
@@ -133,9 +138,12 @@ export function createReaderService({ access, lastReturned, logger, history }: R
           return { message: response.message, sent: changes, user: reader };
         } catch (error) {
           logger.warn('reader.update-failed', { connectionId, userId, kind: toBridgeError(error).kind });
-          // A timeout may have applied the change: what was remembered may be out of date.
-          lastReturned.forget(origin, userId);
-          lastShown.forget(origin, userId);
+          // An unknown outcome may have applied the change: what was remembered may be out
+          // of date. A refusal applied nothing, so what ConsCent returned still holds.
+          if (saveOutcomeOf(toBridgeError(error)) === 'unknown') {
+            lastReturned.forget(origin, userId);
+            lastShown.forget(origin, userId);
+          }
           await finish(entryId, { ok: false, error: toBridgeError(error) });
           throw asNoSuchReader(error, userId);
         }

@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { ReaderView } from '../../common/contract';
-import { REVIEW_TITLE } from '../../renderer/src/edit/ReviewDialog';
+import { NOTHING_ELSE_CHANGED, REVIEW_TITLE } from '../../renderer/src/edit/ReviewDialog';
 import { lookupViewOf, type FakeUser } from './fake-bridge';
 import { SHIVAM } from './fixtures';
 import { openReader, seededBridge } from './render-app';
@@ -38,8 +38,8 @@ const REMEMBERED_LABEL = 'as of 2025-06-01 14:02 UTC, from what ConsCent returne
 
 const reader: FakeUser = { ...structuredClone(SHIVAM), shippingAddress: [LAKE_ROAD, MG_ROAD], gender: 'FEMALE' };
 
-/** What main's openReader answers after a save in this session: the lookup plus the remembered fields. */
-function lookupWithRemembered(user: FakeUser): ReaderView {
+/** What main's openReader answers after a save in this session (or, `from` 'history', only before it): the lookup plus the remembered fields. */
+function lookupWithRemembered(user: FakeUser, from: 'session-save' | 'history' = 'session-save'): ReaderView {
   const view = lookupViewOf(user);
   return {
     ...view,
@@ -49,13 +49,13 @@ function lookupWithRemembered(user: FakeUser): ReaderView {
     shippingAddress: structuredClone(user.shippingAddress ?? []),
     billingAddress: structuredClone(user.billingAddress ?? []),
     known: [...view.known, 'countryCode', 'phone', 'gender', 'shippingAddress', 'billingAddress'],
-    remembered: { at: SAVED_AT, from: 'session-save', fields: ['countryCode', 'phone', 'gender', 'shippingAddress', 'billingAddress'] },
+    remembered: { at: SAVED_AT, from, fields: ['countryCode', 'phone', 'gender', 'shippingAddress', 'billingAddress'] },
   };
 }
 
-async function openRemembered() {
+async function openRemembered(from: 'session-save' | 'history' = 'session-save') {
   const bridge = seededBridge({ users: [reader] });
-  bridge.lookupView = lookupWithRemembered;
+  bridge.lookupView = (user) => lookupWithRemembered(user, from);
   return openReader(reader.email ?? '', bridge);
 }
 
@@ -97,6 +97,47 @@ describe('a list the console knows from a save in this session', () => {
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     expect(screen.getByRole('alert')).toHaveTextContent('Fix these fields before reviewing: Shipping address 1.');
     expect(bridge.callsTo('updateReader')).toHaveLength(0);
+  });
+});
+
+describe('a list known only from a save before this console started (issue 17)', () => {
+  it('carries its age in the form and the review, and Send needs the agent to accept that later addresses will be lost', async () => {
+    const { user, bridge } = await openRemembered('history');
+    const label = 'as of 2025-06-01 14:02 UTC, from your save on this computer';
+    expect(screen.getAllByText(`This list is ${label}; ConsCent's lookup does not return it.`)).toHaveLength(2);
+
+    await user.click(screen.getByRole('button', { name: 'Add shipping address' }));
+    await user.type(screen.getByRole('textbox', { name: 'Shipping address 3 City' }), 'Pune');
+    const warning =
+      "This reader's shipping addresses are known only from your save on this computer at 2025-06-01 14:02 UTC, not from ConsCent now. ConsCent replaces the whole list with the 3 shipping addresses sent here, so shipping addresses added or changed elsewhere since 2025-06-01 14:02 UTC will be lost.";
+    expect(screen.getByRole('note')).toHaveTextContent(warning);
+
+    await user.click(screen.getByRole('button', { name: 'Review changes' }));
+    expect(review()).not.toHaveTextContent(NOTHING_ELSE_CHANGED);
+    expect(within(review()).getByText(new RegExp(`Current value ${label}`))).toBeInTheDocument();
+    expect(review()).toHaveTextContent(warning);
+    expect(sendButton()).toBeDisabled();
+    await user.click(sendButton());
+    expect(bridge.callsTo('updateReader')).toHaveLength(0);
+
+    await user.click(
+      within(review()).getByRole('checkbox', {
+        name: 'I understand: shipping addresses added since 2025-06-01 14:02 UTC elsewhere will be lost; the list becomes these 3 shipping addresses.',
+      }),
+    );
+    await user.click(sendButton());
+    await screen.findByText(/User Details Updated Successfully/);
+    expect(bridge.callsTo('updateReader')[0]?.changes.shippingAddress?.map((entry) => entry.city)).toEqual(['Bengaluru', 'Mysuru', 'Pune']);
+  });
+
+  it('an unchanged list is not sent and asks for nothing', async () => {
+    const { user } = await openRemembered('history');
+    await user.clear(screen.getByRole('textbox', { name: 'Name' }));
+    await user.type(screen.getByRole('textbox', { name: 'Name' }), 'Shivam K.');
+    expect(screen.queryByRole('note')).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Review changes' }));
+    expect(within(review()).queryByRole('checkbox')).not.toBeInTheDocument();
+    expect(review()).toHaveTextContent(NOTHING_ELSE_CHANGED);
   });
 });
 

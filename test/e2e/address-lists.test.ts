@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SimUser } from '../../simulator';
+import { DEMO_CLIENT } from '../../simulator';
 import { launchConsole, type ConsoleUnderTest } from './harness';
 import { steps } from './ui-steps';
 import { expectValue } from './expect-value';
@@ -53,11 +54,11 @@ describe('a list known from a save in this session', () => {
     await ui.reviewAndSend();
     await ui.waitForSaved();
 
-    // A new lookup by email: the lookup returns no lists; main has them from the change
-    // history, which recorded the record that save returned (issue #10).
+    // A new lookup by email: the lookup returns no lists; main has them from that save's
+    // answer, which ConsCent returned in this session, so nothing needs confirming (issue 17).
     await openByLookup(reader.email, `${reader.name} K.`);
     await expectValue(entryCity('Shipping', 2), original[1]!.city);
-    expect(await page.getByText(/from your save on this computer/).count()).toBeGreaterThan(0);
+    expect(await page.getByText(/from what ConsCent returned after a save in this session/).count()).toBeGreaterThan(0);
     expect(await page.locator('.address-entry .chip').count()).toBe(0);
 
     await entryCity('Shipping', 1).fill('Mandya');
@@ -123,5 +124,62 @@ describe('a list the console has not seen', () => {
     ]);
     // The saved entry is no longer "new": it has ConsCent's id now.
     expect(await page.locator('.address-entry .chip').count()).toBe(0);
+  });
+});
+
+describe('a list known only from a save before the console was started again (issue 17)', () => {
+  it('carries its age, and sending it needs the agent to accept that addresses added since elsewhere will be lost', async () => {
+    const used = app.sim.listUsers().filter((u) => u.shippingAddress.some((entry) => ['Mandya', 'Mysuru'].includes(entry.city)));
+    const reader = readerWithTwoShippingAddresses(used.map((u) => u.userId));
+    const original = structuredClone(reader.shippingAddress);
+    await openByLookup(reader.userId, reader.name);
+    await ui.field('Name').fill(`${reader.name} R.`);
+    await ui.reviewAndSend();
+    await ui.waitForSaved();
+
+    // The reader adds a Chennai address elsewhere (their account page, another computer).
+    const auth = `Basic ${Buffer.from(`${DEMO_CLIENT.apiKey}:${DEMO_CLIENT.apiSecret}`).toString('base64')}`;
+    const elsewhere = await fetch(`${app.sim.baseUrl}/client/update-user?userId=${reader.userId}`, {
+      method: 'PATCH',
+      headers: { authorization: auth, 'content-type': 'application/json' },
+      body: JSON.stringify({ shippingAddress: [...original, { ...original[0]!, _id: undefined, city: 'Chennai' }] }),
+    });
+    expect(elsewhere.status).toBe(200);
+
+    // The console starts again: only its history knows the list, as it was at that save.
+    page = await app.restart();
+    await ui.field('Find a reader').waitFor();
+    await openByLookup(reader.email, `${reader.name} R.`);
+    await expectValue(entryCity('Shipping', 2), original[1]!.city);
+    await page
+      .getByText(/This list is as of .* UTC, from your save on this computer/)
+      .first()
+      .waitFor();
+
+    await ui.button('Add shipping address').click();
+    await entryCity('Shipping', original.length + 1).fill('Pune');
+    await page
+      .getByText(/shipping addresses added or changed elsewhere since .* UTC will be lost/)
+      .first()
+      .waitFor();
+    await ui.button('Review changes').click();
+    expect(await ui.review().textContent()).not.toContain('Nothing else is changed');
+    const send = ui.review().getByRole('button', { name: 'Send changes' });
+    expect(await send.isDisabled()).toBe(true);
+    const confirm = ui.review().getByRole('checkbox', { name: /shipping addresses added since .* UTC elsewhere will be lost/ });
+    // The box sits beside its sentence, not on a line of its own (issue 22 item 8).
+    const box = (await confirm.boundingBox())!;
+    const words = (await ui.review().locator('.confirm-check span').first().boundingBox())!;
+    expect(box.width).toBeLessThan(40);
+    expect(words.x).toBeGreaterThan(box.x + box.width - 1);
+    expect(words.y).toBeLessThan(box.y + box.height);
+    await app.screenshot('review-confirm-list-known-only-from-history', { fullPage: false });
+
+    await confirm.check();
+    app.sim.clearRequests();
+    await send.click();
+    await ui.waitForSaved();
+    // The agent accepted it: ConsCent stores exactly the list that was reviewed.
+    expect(app.sim.getUser(reader.userId)!.shippingAddress.map((entry) => entry.city)).toEqual([...original.map((entry) => entry.city), 'Pune']);
   });
 });

@@ -27,6 +27,8 @@ export interface ConsoleUnderTest {
   restartSimulator(port: number): Promise<RunningSimulator>;
   /** Opens a fresh page (a "restart" of the window), same main-process state. */
   reopen(): Promise<Page>;
+  /** Starts the console again: fresh main-process state (nothing remembered in memory), same user data, keychain and simulator. */
+  restart(): Promise<Page>;
   /** Where main's save dialog stand-in puts the next history export; null answers "cancelled". */
   exportTo(path: string | null): void;
   /** The file main's open dialog stand-in answers for the next bulk CSV (issue 14); null answers "cancelled". */
@@ -70,7 +72,7 @@ export async function launchConsole(
   // Electron's save dialog in main, played by the test: it answers the path the test set.
   let exportPath: string | null = null;
   let csvPath: string | null = null;
-  const shell = await openConsoleShell({
+  const shellOptions: Parameters<typeof openConsoleShell>[0] = {
     rendererDir: join(ROOT, 'out', 'renderer'),
     preloadPath: join(ROOT, 'out', 'preload', 'index.cjs'),
     services: {
@@ -86,7 +88,8 @@ export async function launchConsole(
     headless: true,
     onIpcResult: (result) => ipcResults.push(result),
     onConsoleMessage: (text) => consoleMessages.push(text),
-  });
+  };
+  let shell = await openConsoleShell(shellOptions);
   const open = (): Promise<Page> => shell.open();
 
   const app: ConsoleUnderTest = {
@@ -115,6 +118,12 @@ export async function launchConsole(
     },
     async reopen() {
       await app.page.close();
+      app.page = await open();
+      return app.page;
+    },
+    async restart() {
+      await shell.close();
+      shell = await openConsoleShell(shellOptions);
       app.page = await open();
       return app.page;
     },

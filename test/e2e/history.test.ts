@@ -64,7 +64,7 @@ describe('change history', () => {
     await page.getByText("As returned by ConsCent's lookup").waitFor();
     await expectValue(ui.field('Phone number'), NEW_PHONE);
     await page
-      .getByText(/from your save on this computer/)
+      .getByText(/from what ConsCent returned after a save in this session/)
       .first()
       .waitFor();
   });

@@ -5,6 +5,7 @@ import { DEMO_CLIENT, SEED_EXAMPLE_USER_ID } from '../../simulator';
 import { startConnectForwarder, type ConnectForwarder } from '../helpers/connect-forwarder';
 import { makeInspectingCa } from '../helpers/inspecting-ca';
 import { launchConsole, type ConsoleUnderTest } from './harness';
+import { expectValue } from './expect-value';
 import { steps } from './ui-steps';
 
 // Issue 18 item 5 (a), end to end: a conscent-console:// link handed to main as the OS
@@ -62,7 +63,7 @@ describe('a link naming a Production connection', () => {
     await question().getByRole('button', { name: 'Stay here' }).click();
     await question().waitFor({ state: 'detached' });
     expect(await band().textContent()).toMatch(/LOCAL/);
-    expect(await ui.field('Find a reader').inputValue()).toBe('');
+    await expectValue(ui.field('Find a reader'), '');
     expect(app.sim.requests.length).toBe(requestsBefore);
     expect(forwarder?.connects.length).toBe(connectsBefore);
 
@@ -73,7 +74,7 @@ describe('a link naming a Production connection', () => {
       .waitFor();
     await app.page.getByText(`Switched to the connection “${LIVE}” (Production) because the link asked for it.`).waitFor();
     await app.page.getByRole('heading', { name: 'Shivam Dubey' }).waitFor();
-    expect(await ui.field('Find a reader').inputValue()).toBe(SEED_EXAMPLE_USER_ID);
+    await expectValue(ui.field('Find a reader'), SEED_EXAMPLE_USER_ID);
     expect(new Set(forwarder?.connects)).toEqual(new Set([`${PRODUCTION_HOST}:443`]));
   });
 });

@@ -49,7 +49,7 @@ describe('the history behind the bridge', () => {
     expect(shown.ok).toBe(true);
     const update = (changes: object) => c.call<UpdateReaderResult>('updateReader', { connectionId, userId: SEED_EXAMPLE_USER_ID, changes });
     expect((await update({ name: 'Shivam Saved', phone: '9000000001' })).ok).toBe(true);
-    sim.addFault({ path: '/client/update-user', fault: { kind: 'status', status: 500 }, times: 5 });
+    sim.addFault({ path: '/client/update-user', fault: { kind: 'status', status: 403 }, times: 5 });
     expect((await update({ name: 'Shivam Failed' })).ok).toBe(false);
     sim.clearFaults();
     sim.addFault({ path: '/client/update-user', fault: { kind: 'hang' }, times: 5 });
@@ -59,7 +59,7 @@ describe('the history behind the bridge', () => {
     const { entries } = await page(c);
     expect(entries.map((e) => [e.status, e.errorKind ?? null])).toEqual([
       ['unknown', 'timeout'],
-      ['failed', 'server-error'],
+      ['failed', 'forbidden'],
       ['saved', null],
     ]);
     expect(entries[2]!.changes).toEqual([

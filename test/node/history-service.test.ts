@@ -58,7 +58,7 @@ afterEach(() => rm(dir, { recursive: true, force: true }));
 async function save(
   changes: Parameters<HistoryService['begin']>[0]['changes'],
   before: ReaderView | undefined = LOOKUP,
-  answer: 'saved' | 'timeout' | 'server-error' = 'saved',
+  answer: 'saved' | 'timeout' | 'forbidden' = 'saved',
   revertOf?: number,
 ) {
   const id = await service.begin({ connection: CONNECTION, userId: USER, changes, before, ...(revertOf ? { revertOf } : {}) });
@@ -91,12 +91,13 @@ describe('what a save records', () => {
     });
   });
 
-  it('a timeout, a dropped connection or an unreadable answer is "unknown"; a refusal is "failed"', () => {
+  it('a timeout, a dropped connection, a 5xx or an unreadable answer is "unknown"; a refusal is "failed"', () => {
     expect(outcomeOf({ kind: 'timeout' })).toBe('unknown');
     expect(outcomeOf({ kind: 'network', reason: 'dropped' })).toBe('unknown');
     expect(outcomeOf({ kind: 'unexpected-response' })).toBe('unknown');
     expect(outcomeOf({ kind: 'network', reason: 'connection-refused' })).toBe('failed');
-    expect(outcomeOf({ kind: 'server-error' })).toBe('failed');
+    expect(outcomeOf({ kind: 'server-error', status: 502 })).toBe('unknown');
+    expect(outcomeOf({ kind: 'forbidden' })).toBe('failed');
     expect(outcomeOf({ kind: 'unauthorized' })).toBe('failed');
   });
 });
@@ -114,7 +115,7 @@ describe('last known values', () => {
 
   it('fields a later change of unknown outcome touched are not known; a failed change touched nothing', async () => {
     await save({ phone: '9000000001' });
-    await save({ gender: 'FEMALE' }, LOOKUP, 'server-error');
+    await save({ gender: 'FEMALE' }, LOOKUP, 'forbidden');
     await save({ phone: '9000000002' }, LOOKUP, 'timeout');
     const remembered = await service.remembered(ORIGIN, USER);
     expect(remembered!.view.known).not.toContain('phone');
@@ -130,7 +131,7 @@ describe('revert', () => {
     const plan = await service.prepareRevert(id);
     expect(plan.restore).toEqual([{ field: 'name', value: 'Shivam Dubey' }]);
     expect(plan.cannotRestore).toEqual(['phone']);
-    const failed = await save({ name: 'X' }, LOOKUP, 'server-error');
+    const failed = await save({ name: 'X' }, LOOKUP, 'forbidden');
     await expect(service.prepareRevert(failed)).rejects.toMatchObject({ facts: { kind: 'history', reason: 'revert-not-saved', entryId: failed } });
     connections = [{ ...CONNECTION, baseUrl: 'https://api.conscent.in/api/v1' }];
     await expect(service.prepareRevert(id)).rejects.toMatchObject({ facts: { reason: 'revert-connection-moved', entryId: id } });

@@ -3,7 +3,7 @@ import { useFieldArray, useWatch, type Control, type FieldErrors, type UseFormRe
 import { MAX_ADDRESSES } from '../../../common/user-schemas';
 import { AddressFields } from './AddressFields';
 import { ChangedMark } from './ChangedMark';
-import { EMPTY_ENTRY_NOTE, isEmptyEntry, unknownListWarning, type AddressListField } from './changes';
+import { EMPTY_ENTRY_NOTE, isEmptyEntry, staleListWarning, unknownListWarning, type AddressListField } from './changes';
 import { emptiedEntryMessage } from './edit-schema';
 import { emptyAddress, type EditFormValues } from './form-values';
 
@@ -26,6 +26,8 @@ type AddressListFieldsProps = {
   known: boolean;
   /** Where a known list came from when the lookup did not return it ("as ConsCent returned it at …"). */
   rememberedSource?: string | undefined;
+  /** When the list is known only from a save before this console started: that time (listKnownOnlySince). */
+  knownOnlySince?: string | null;
 };
 
 export function AddressListFields({
@@ -37,6 +39,7 @@ export function AddressListFields({
   errors,
   known,
   rememberedSource,
+  knownOnlySince = null,
   changed = false,
 }: AddressListFieldsProps) {
   const baseId = useId();
@@ -61,6 +64,11 @@ export function AddressListFields({
       {!known && toSend > 0 ? (
         <p className="field-error" role="note">
           <span aria-hidden="true">⚠</span> {unknownListWarning(name, toSend)}
+        </p>
+      ) : null}
+      {knownOnlySince !== null && changed ? (
+        <p className="field-error" role="note">
+          <span aria-hidden="true">⚠</span> {staleListWarning(name, toSend, knownOnlySince)}
         </p>
       ) : null}
       {listErrors?.message ? (

@@ -12,7 +12,7 @@ import { useUnsavedChanges } from '../unsaved/unsaved-changes-context';
 import { AddressFields } from './AddressFields';
 import { AddressListFields } from './AddressListFields';
 import { ChangedMark } from './ChangedMark';
-import { computeChanges, type ChangeSet } from './changes';
+import { computeChanges, listKnownOnlySince, type ChangeSet } from './changes';
 import { editFormSchema, type ValidChanges } from './edit-schema';
 import { fieldMessages } from '../errors/local-failure-words';
 import { errorPaths, formPathOfServerField } from './error-paths';
@@ -36,6 +36,10 @@ type EditUserFormProps = {
   revert?: RevertPlan | undefined;
   /** Whether the reader screen is on show: the menu's Review Changes acts only then. */
   active?: boolean;
+  /** A send that reached main did not save: its history entry is there to show. */
+  onSendFailed?: (error: BridgeError) => void;
+  /** Reads the reader again from ConsCent (offered after a send of unknown outcome). */
+  onRefresh?: (() => void) | undefined;
 };
 
 type Review = {
@@ -48,7 +52,7 @@ type Review = {
 
 export { SHORTCUT_LABEL };
 
-export function EditReaderForm({ connection, user, onSaved, revert, active = true }: EditUserFormProps) {
+export function EditReaderForm({ connection, user, onSaved, revert, active = true, onSendFailed, onRefresh }: EditUserFormProps) {
   const bridge = useBridge();
   const { registerUnsentCheck, confirmDiscard, reportSave } = useUnsavedChanges();
   const ids = { heading: useId(), address: useId() };
@@ -131,6 +135,7 @@ export function EditReaderForm({ connection, user, onSaved, revert, active = tru
       return;
     }
     setLastFailure(result.error);
+    onSendFailed?.(result.error);
     if (result.error.kind === 'invalid-input') showServerFieldErrors(result.error);
     setReview({ ...review, sending: false, error: result.error, attempt: review.attempt + 1 });
     reportSave('not-saved');
@@ -204,6 +209,7 @@ export function EditReaderForm({ connection, user, onSaved, revert, active = tru
             errors={errors}
             known={knows('shippingAddress')}
             rememberedSource={rememberedFrom('shippingAddress')}
+            knownOnlySince={listKnownOnlySince(baseline, 'shippingAddress')}
             changed={section('shippingAddress')}
           />
           <AddressListFields
@@ -215,11 +221,12 @@ export function EditReaderForm({ connection, user, onSaved, revert, active = tru
             errors={errors}
             known={knows('billingAddress')}
             rememberedSource={rememberedFrom('billingAddress')}
+            knownOnlySince={listKnownOnlySince(baseline, 'billingAddress')}
             changed={section('billingAddress')}
           />
         </fieldset>
 
-        <FormNotices invalidPaths={invalidPaths} lastFailure={review ? null : lastFailure} notice={notice} />
+        <FormNotices invalidPaths={invalidPaths} lastFailure={review ? null : lastFailure} notice={notice} onRefresh={onRefresh} />
         <FormActionBar
           changedLabels={pending.rows.map((row) => row.label)}
           sending={sending}
@@ -239,6 +246,7 @@ export function EditReaderForm({ connection, user, onSaved, revert, active = tru
           attempt={review.attempt}
           onSend={() => void send()}
           onBack={backToEditing}
+          onRefresh={onRefresh}
         />
       ) : null}
     </section>

@@ -1,4 +1,6 @@
 import type { BridgeError } from '../../../common/result';
+import { saveOutcomeOf } from '../../../common/save-outcome';
+import { REFRESH_READER } from './ReviewDialog';
 import { describeErrorPath } from './error-paths';
 import { SHORTCUT_LABEL } from './use-review-shortcut';
 
@@ -6,9 +8,20 @@ import { SHORTCUT_LABEL } from './use-review-shortcut';
 // sticky at the bottom of the window (styles.css), so Review changes and Discard stay in
 // reach with the count of changed fields however long the form is.
 
-type FormNoticesProps = { invalidPaths: string[]; lastFailure: BridgeError | null; notice: string };
+type FormNoticesProps = {
+  invalidPaths: string[];
+  lastFailure: BridgeError | null;
+  notice: string;
+  /** Reads the reader again from ConsCent: offered when the last send's outcome is unknown. */
+  onRefresh?: (() => void) | undefined;
+};
 
-export function FormNotices({ invalidPaths, lastFailure, notice }: FormNoticesProps) {
+export const UNCONFIRMED_LAST_SEND =
+  'ConsCent did not confirm the last attempt to send: it may or may not have been saved. Refresh the reader to see what ConsCent holds before sending again; your edits are kept until then.';
+export const FAILED_LAST_SEND = 'The last attempt to send was not saved; your edits are kept. Review the changes to try again.';
+
+export function FormNotices({ invalidPaths, lastFailure, notice, onRefresh }: FormNoticesProps) {
+  const unknown = lastFailure !== null && saveOutcomeOf(lastFailure) === 'unknown';
   return (
     <>
       {invalidPaths.length > 0 ? (
@@ -21,11 +34,13 @@ export function FormNotices({ invalidPaths, lastFailure, notice }: FormNoticesPr
       {lastFailure ? (
         <div className="notice notice-error" role="alert">
           <p className="notice-summary">
-            <span aria-hidden="true">⚠</span>{' '}
-            {lastFailure.kind === 'timeout'
-              ? 'ConsCent did not confirm the last attempt to send; look the reader up again before retrying. Your edits are kept.'
-              : 'The last attempt to send was not saved; your edits are kept. Review the changes to try again.'}
+            <span aria-hidden="true">⚠</span> {unknown ? UNCONFIRMED_LAST_SEND : FAILED_LAST_SEND}
           </p>
+          {unknown && onRefresh ? (
+            <button type="button" onClick={onRefresh}>
+              {REFRESH_READER}
+            </button>
+          ) : null}
         </div>
       ) : null}
       <p role="status" aria-live="polite" className="status-slot">

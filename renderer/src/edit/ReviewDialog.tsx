@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ConnectionSummary } from '../../../common/contract';
 import type { BridgeError } from '../../../common/result';
+import { saveOutcomeOf } from '../../../common/save-outcome';
 import { environmentLabel } from '../header/environment-label';
 import { MARKS, markAction } from '../timing/user-timing';
 import { ErrorNotice } from '../ui/ErrorNotice';
@@ -20,6 +21,8 @@ import { SHORTCUT_LABEL } from './use-review-shortcut';
 export const REVIEW_TITLE = 'Review changes before sending';
 export const NOTHING_ELSE_CHANGED = 'Nothing else is changed.';
 export const CONFIRM_TO_SEND = 'Tick every box above to send.';
+export const UNCONFIRMED_TITLE = 'ConsCent did not confirm the change: it may or may not have been saved.';
+export const REFRESH_READER = 'Refresh reader';
 
 type ReviewDialogProps = {
   connection: ConnectionSummary;
@@ -32,9 +35,11 @@ type ReviewDialogProps = {
   attempt: number;
   onSend: () => void;
   onBack: () => void;
+  /** Reads the reader again from ConsCent (the dialog closes first): offered when the outcome of a send is unknown. */
+  onRefresh?: (() => void) | undefined;
 };
 
-export function ReviewDialog({ connection, readerName, userId, rows, sending, error, attempt, onSend: send, onBack }: ReviewDialogProps) {
+export function ReviewDialog({ connection, readerName, userId, rows, sending, error, attempt, onSend: send, onBack, onRefresh }: ReviewDialogProps) {
   const onSend = () => {
     markAction(MARKS.sendPressed);
     send();
@@ -88,14 +93,14 @@ export function ReviewDialog({ connection, readerName, userId, rows, sending, er
           <legend>Before sending</legend>
           {toConfirm.map((row) => (
             <p key={row.field}>
-              <label>
+              <label className="confirm-check">
                 <input
                   type="checkbox"
                   checked={confirmed.has(row.field)}
                   disabled={sending}
                   onChange={(event) => toggle(row.field, event.target.checked)}
-                />{' '}
-                {row.confirm}
+                />
+                <span>{row.confirm}</span>
               </label>
             </p>
           ))}
@@ -113,6 +118,17 @@ export function ReviewDialog({ connection, readerName, userId, rows, sending, er
         <button type="button" onClick={onBack} disabled={sending}>
           Back to editing
         </button>
+        {error && onRefresh && !sending && saveOutcomeOf(error) === 'unknown' ? (
+          <button
+            type="button"
+            onClick={() => {
+              onBack();
+              onRefresh();
+            }}
+          >
+            {REFRESH_READER}
+          </button>
+        ) : null}
         {error && canRetry && !sending ? (
           <RetryButton
             key={attempt}
@@ -139,11 +155,12 @@ export function ReviewDialog({ connection, readerName, userId, rows, sending, er
   );
 }
 
-/** A timeout means ConsCent may have applied the change: do not claim it was not saved. */
+/**
+ * Once the PATCH may have left, only a 4xx proves nothing was saved: a timeout, a dropped
+ * connection, a 5xx or an answer the console cannot read may follow an applied change, so
+ * the dialog never claims it was not saved (common/save-outcome.ts, as the history records it).
+ */
 function unconfirmedTitle(error: BridgeError): string {
-  // A connection dropped mid-request is the same: the PATCH may have arrived.
   if (error.kind === 'update-in-flight') return 'These changes were not sent.';
-  return error.kind === 'timeout' || error.reason === 'dropped' || error.kind === 'no-answer'
-    ? 'ConsCent did not confirm the change.'
-    : 'The changes were not saved.';
+  return saveOutcomeOf(error) === 'unknown' ? UNCONFIRMED_TITLE : 'The changes were not saved.';
 }

@@ -1,6 +1,6 @@
 import { ADDRESS_KEYS, EDITABLE_FIELDS, type EditableField } from '../../../common/user-schemas';
 import { ADDRESS_LABELS, formatAddressLine } from '../format/format-address';
-import { dateInputToIso } from '../format/format-date';
+import { dateInputToIso, formatDateTime } from '../format/format-date';
 import { genderLabel } from '../format/format-gender';
 import { rememberedSource } from '../format/format-remembered';
 import { FIELD_LABELS } from './field-labels';
@@ -74,6 +74,31 @@ export function unknownListWarning(field: AddressListField, count: number): stri
 export function unknownListConfirmation(field: AddressListField, count: number): string {
   const [one, many] = LIST_NOUNS[field];
   return `I understand: every ${one} this reader has may be replaced by ${count === 1 ? `this 1 ${one}` : `these ${count} ${many}`}.`;
+}
+
+/**
+ * When a list's content is known only from the history of a save before this console
+ * started (issue 17): the time it was known, formatted; null when ConsCent returned it in
+ * this session, or when it is not known at all. Such a list is a guess: the reader may
+ * have added addresses elsewhere since, and sending it replaces them.
+ */
+export function listKnownOnlySince(baseline: EditBaseline, field: AddressListField): string | null {
+  const remembered = baseline.remembered;
+  if (remembered?.from !== 'history' || !remembered.fields.includes(field) || !baseline.known.has(field)) return null;
+  return formatDateTime(remembered.at) ?? remembered.at;
+}
+
+/** Said in the form and in the review whenever a list known only from an earlier save would be sent. */
+export function staleListWarning(field: AddressListField, count: number, since: string): string {
+  const [one, many] = LIST_NOUNS[field];
+  const entries = count === 1 ? `the 1 ${one}` : `the ${count} ${many}`;
+  return `This reader's ${many} are known only from your save on this computer at ${since}, not from ConsCent now. ConsCent replaces the whole list with ${entries} sent here, so ${many} added or changed elsewhere since ${since} will be lost.`;
+}
+
+/** The checkbox the agent must tick before such a list can be sent. */
+export function staleListConfirmation(field: AddressListField, count: number, since: string): string {
+  const [one, many] = LIST_NOUNS[field];
+  return `I understand: ${many} added since ${since} elsewhere will be lost; the list becomes ${count === 1 ? `this 1 ${one}` : `these ${count} ${many}`}.`;
 }
 
 export function rememberedNote(baseline: EditBaseline, field: EditableField): string | null {
@@ -181,6 +206,7 @@ export function computeChanges(baseline: EditBaseline, current: EditFormValues):
     formIndex[field] = kept.map(({ index }) => index);
     const known = baseline.known.has(field);
     const dropped = (current[field] ?? []).length - kept.length;
+    const since = listKnownOnlySince(baseline, field);
     const remembered = rememberedNote(baseline, field);
     const notes = known ? [KNOWN_LIST_NOTE, ...(remembered ? [remembered] : [])] : [];
     if (dropped > 0) notes.push(EMPTY_ENTRY_NOTE);
@@ -191,6 +217,9 @@ export function computeChanges(baseline: EditBaseline, current: EditFormValues):
       after: after.length > 0 ? after.map(entryLine) : ['(no addresses)'],
       notes,
       ...(known ? {} : { warning: unknownListWarning(field, after.length), confirm: unknownListConfirmation(field, after.length) }),
+      ...(since === null
+        ? {}
+        : { warning: staleListWarning(field, after.length, since), confirm: staleListConfirmation(field, after.length, since) }),
     });
   }
 

@@ -30,6 +30,9 @@ export function ReaderRecord({ connection, initialView, revert, onRevertDone, on
   const [view, setView] = useState(initialView);
   const [lastSave, setLastSave] = useState<UpdateReaderResult | null>(null);
   const [saves, setSaves] = useState(0);
+  // Bumped by every send that reached ConsCent or failed on the way: the history summary
+  // reads its entry again, so an unknown outcome is not hidden behind "no change saved".
+  const [attempts, setAttempts] = useState(0);
   const [reverting, setReverting] = useState(revert);
   const headingId = useId();
   const articleRef = useRef<HTMLElement>(null);
@@ -67,6 +70,8 @@ export function ReaderRecord({ connection, initialView, revert, onRevertDone, on
             onSaved={onSaved}
             revert={reverting}
             active={active}
+            onSendFailed={() => setAttempts((n) => n + 1)}
+            onRefresh={onRefresh}
           />
         </div>
         <section className="panel record-panel" aria-label="As ConsCent returned it">
@@ -79,7 +84,7 @@ export function ReaderRecord({ connection, initialView, revert, onRevertDone, on
               ? ` The ${view.remembered.fields.map((field) => FIELD_LABELS[field].toLowerCase()).join(', ')} shown are ${rememberedSource(view.remembered)}.`
               : null}
           </p>
-          <ReaderHistorySummary connectionId={connection.id} userId={view.userId} refreshKey={saves} />
+          <ReaderHistorySummary connectionId={connection.id} userId={view.userId} refreshKey={saves + attempts} />
           {lastSave ? <SaveOutcome result={lastSave} /> : null}
           <ReaderDetails view={view} />
         </section>
