@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -24,6 +24,8 @@ const APP = 'app://console/index.html';
 let sim: RunningSimulator;
 let dir: string;
 let keychainCalls: string[];
+let clearAsked: number[] = [];
+let clearAnswer = false;
 let credentials: CredentialStore;
 beforeAll(async () => {
   sim = await startSimulator({ userCount: 10, seed: 5 });
@@ -57,6 +59,8 @@ async function console_(historyDir = join(dir, 'history')) {
       createClient: (access) => createConsCentClient(access, { timeoutMs: 800, retryRuntime: { sleep: async () => undefined } }),
       logger: silentLogger,
       historyDir,
+      // Main's own dialog (issue 18), played by the test.
+      confirmClearHistory: async (entries) => (clearAsked.push(entries), clearAnswer),
     }),
     ipc.trust((url) => url === APP),
   );
@@ -146,8 +150,15 @@ describe('the history behind the bridge', () => {
     expect(await c.call(BRIDGE_CHANNELS.saveHistorySettings, { displayName: 'Maria K.', retentionDays: 30 })).toMatchObject({ ok: true });
     const restarted = await console_(); // opening purges by retention
     expect((await page(restarted)).all).toBe(1);
+    clearAsked = [];
+    clearAnswer = false;
+    // The page's `confirm: true` is not enough: main asks in its own dialog, and "Keep it" keeps it.
+    expect(await restarted.call(BRIDGE_CHANNELS.clearHistory, { confirm: true })).toEqual({ ok: true, value: { removed: 0, cancelled: true } });
+    expect((await page(restarted)).all).toBe(1);
+    clearAnswer = true;
     expect(await restarted.call(BRIDGE_CHANNELS.clearHistory, { confirm: true })).toEqual({ ok: true, value: { removed: 1 } });
-    expect(await readdir(join(dir, 'history'))).toEqual([]);
+    expect(clearAsked).toEqual([1, 1]);
+    expect((await page(restarted)).all).toBe(0);
     expect(keychainCalls).toEqual([]);
     expect(await restarted.call(BRIDGE_CHANNELS.clearHistory, { confirm: false })).toMatchObject({ ok: false, error: { kind: 'invalid-input' } });
   });

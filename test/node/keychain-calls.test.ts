@@ -7,6 +7,8 @@ import type { BridgeHandlers } from '../../main/ipc/register-bridge';
 import { DEMO_CLIENT, SEED_EXAMPLE_USER_ID, startSimulator, type RunningSimulator } from '../../simulator';
 import { countingKeytar, mapKeytar, type CountingKeytar } from '../helpers/counting-keytar';
 import { value } from '../helpers/bridge-result';
+import type { KeytarLike } from '../../main/credentials/credential-store';
+import { HISTORY_CHAIN_ACCOUNT } from '../../main/history/chain-keychain';
 
 // Issue #12, item 2: every keychain read is a D-Bus round trip and costs native memory
 // in keytar + libsecret. A connection's key and secret are read once per session, kept in
@@ -21,11 +23,24 @@ beforeAll(async () => {
   sim = await startSimulator({ userCount: 5, seed: 4 });
 });
 afterAll(() => sim.stop());
+let historyCalls: string[];
 beforeEach(async () => {
   const dir = await mkdtemp(join(tmpdir(), 'cc-keychain-calls-'));
   keychain = mapKeytar();
   keytar = countingKeytar(keychain);
-  handlers = createAppBridgeHandlers({ userDataDir: join(dir, 'userData'), logDir: join(dir, 'logs'), keytar, requestTimeoutMs: 5000 });
+  historyCalls = [];
+  // The history's own entry (its signing key and signed tail, issue 18) is counted apart.
+  const history = (account: string) => account === HISTORY_CHAIN_ACCOUNT;
+  const routed: KeytarLike = {
+    ...keytar,
+    getPassword: (service, account) =>
+      history(account) ? (historyCalls.push('getPassword'), keychain.getPassword(service, account)) : keytar.getPassword(service, account),
+    setPassword: (service, account, password) =>
+      history(account)
+        ? (historyCalls.push('setPassword'), keychain.setPassword(service, account, password))
+        : keytar.setPassword(service, account, password),
+  };
+  handlers = createAppBridgeHandlers({ userDataDir: join(dir, 'userData'), logDir: join(dir, 'logs'), keytar: routed, requestTimeoutMs: 5000 });
 });
 
 async function saveConnection(name: string): Promise<string> {
@@ -78,6 +93,16 @@ describe('keychain calls', () => {
     expect(keytar.calls).toEqual([]);
     await lookupAndSave(first, 1);
     expect(keytar.calls).toEqual(['getPassword', 'getPassword']);
+  });
+
+  it('the history reads its key and signed tail once per session, and writes the tail once per saved change', async () => {
+    const id = await saveConnection('One');
+    await lookupAndSave(id, 0);
+    // First use: the entry is read, then created with a new key, then the tail after the outcome.
+    expect(historyCalls).toEqual(['getPassword', 'setPassword', 'setPassword']);
+    historyCalls = [];
+    for (let i = 1; i <= 5; i += 1) await lookupAndSave(id, i);
+    expect(historyCalls).toEqual(Array(5).fill('setPassword'));
   });
 
   it('after a keychain error, the next use reads the keychain again', async () => {
