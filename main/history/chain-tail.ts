@@ -1,7 +1,6 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { HistoryProblem } from '../../common/history-schemas';
-import { writeFileAtomic } from '../settings/atomic-write';
 import { Tail } from './chain-keychain';
 import { macLine } from './journal-lines';
 
@@ -42,8 +41,17 @@ export async function readTailFileUnchecked(dir: string): Promise<Tail | undefin
   }
 }
 
+/**
+ * Written beside the journal with the keychain's copy. Renamed into place but not flushed:
+ * a tail lost to a power cut only lags behind the lines, which the open tolerates (the
+ * keychain's copy and the chain still hold), and a flush per change would halve how fast
+ * a bulk run can record its rows.
+ */
 export async function writeTailFile(dir: string, key: Buffer, tail: Tail): Promise<void> {
-  await writeFileAtomic(join(dir, TAIL_FILE), `${JSON.stringify({ ...tail, mac: tailMac(key, tail) })}\n`);
+  const path = join(dir, TAIL_FILE);
+  const temp = `${path}.tmp`;
+  await writeFile(temp, `${JSON.stringify({ ...tail, mac: tailMac(key, tail) })}\n`, { mode: 0o600 });
+  await rename(temp, path);
 }
 
 function tailMac(key: Buffer, tail: Tail): string {

@@ -125,12 +125,13 @@ export async function openJournal(options: JournalOptions): Promise<Journal> {
 
   /**
    * The line is on disk whatever happens here: a tail that could not be written shows at
-   * the next open as lines after the tail, which the chain still covers. The keychain copy
-   * is written once per change (after its outcome) and after each mark.
+   * the next open as lines after the tail, which the chain still covers. Both copies are
+   * written once per change (after its outcome) and after each mark, not per line.
    */
-  async function saveTail(inKeychain: boolean): Promise<void> {
+  async function saveTail(now: boolean): Promise<void> {
+    if (!now) return;
     await writeTailFile(dir, key, tail).catch(() => logger?.warn('history.tail-not-written', { where: 'file' }));
-    if (inKeychain) await keychain.write({ key, tail }).catch(() => logger?.warn('history.tail-not-written', { where: 'keychain' }));
+    await keychain.write({ key, tail }).catch(() => logger?.warn('history.tail-not-written', { where: 'keychain' }));
   }
 
   const tombstone = (who: Who, facts: Omit<TombstoneLine, 'v' | 'type' | 'at' | 'prev' | 'agent' | 'machine' | 'lastId'>) =>

@@ -8,6 +8,7 @@ import { createMemoryChainKeychain, type ChainKeychain } from '../../main/histor
 import { createHistoryService, type HistoryService } from '../../main/history/history-service';
 import type { StoredConnection } from '../../main/settings/settings-schema';
 import type { Logger } from '../../main/logging/logger';
+import { KeychainError } from '../../main/credentials/keychain-errors';
 import { manualClock, record } from './history-fixtures';
 
 // Issue 18, item 3: the seven ways a real journal was shown to be cut, rewritten or erased
@@ -226,6 +227,19 @@ describe('the key and the tail', () => {
     expect(page.entries.every((entry) => entry.unverifiable)).toBe(true);
     expect(page.events).toEqual([expect.objectContaining({ what: 'new-key' })]);
     expect(logged).toContain('history.key-missing');
+  });
+
+  it('a locked keychain is not a lost key: the history does not open, says why, and nothing is written', async () => {
+    const locked: ChainKeychain = {
+      read: () => Promise.reject(new KeychainError('locked')),
+      write: () => Promise.reject(new KeychainError('locked')),
+    };
+    const before = await linesOf(DEC);
+    await expect(console_(locked).list({}, 0, 10)).rejects.toMatchObject({ facts: { kind: 'keychain', reason: 'locked' } });
+    expect(await linesOf(DEC)).toEqual(before);
+    // Unlocked again: the history opens whole, nothing marked as lost.
+    const page = await reopened();
+    expect(page).toMatchObject({ problems: [], events: [], integrity: { unverifiableEntries: 0, damaged: false } });
   });
 
   it('the key is read from the keychain once per session and is in no file', async () => {
