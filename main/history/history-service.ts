@@ -245,6 +245,9 @@ export function createHistoryService(options: HistoryServiceOptions) {
       // Opened before the new retention is saved, so it does not purge by it already.
       const j = options.dir === null ? undefined : await journal().catch(() => undefined);
       await options.savePreferences(next);
+      if (!j && before.retentionDays !== next.retentionDays) {
+        options.logger?.warn('history.retention-change-not-recorded', { previousDays: before.retentionDays, retentionDays: next.retentionDays });
+      }
       if (j && before.retentionDays !== next.retentionDays) {
         // A shorter retention erases entries at the next start: the change itself is signed.
         await j.retentionChanged(await who(), before.retentionDays, next.retentionDays);
