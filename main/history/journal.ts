@@ -128,8 +128,8 @@ export async function openJournal(options: JournalOptions): Promise<Journal> {
    * the next open as lines after the tail, which the chain still covers. Both copies are
    * written once per change (after its outcome) and after each mark, not per line.
    */
-  async function saveTail(now: boolean): Promise<void> {
-    if (!now) return;
+  async function saveTail(changeDone: boolean): Promise<void> {
+    if (!changeDone) return;
     await writeTailFile(dir, key, tail).catch(() => logger?.warn('history.tail-not-written', { where: 'file' }));
     await keychain.write({ key, tail }).catch(() => logger?.warn('history.tail-not-written', { where: 'keychain' }));
   }
