@@ -192,6 +192,8 @@ export type RememberedFields = {
   at: string;
   from: 'session-save' | 'history';
   fields: EditableField[];
+  /** The history they came from has damage in it (issue 18): shown "from a damaged history". */
+  damaged?: true;
 };
 
 export const UpdateReaderRequest = z.strictObject({

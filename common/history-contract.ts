@@ -22,7 +22,8 @@ export interface HistoryBridge {
   prepareRevert(request: PrepareRevertRequest): Promise<Result<RevertPlan>>;
   getHistorySettings(request: Record<string, never>): Promise<Result<HistorySettings>>;
   saveHistorySettings(request: HistoryPreferences): Promise<Result<HistorySettings>>;
-  clearHistory(request: ClearHistoryRequest): Promise<Result<{ removed: number }>>;
+  /** Main asks the agent to confirm in its own dialog; `cancelled` when they did not. */
+  clearHistory(request: ClearHistoryRequest): Promise<Result<{ removed: number; cancelled?: true }>>;
 }
 
 export const HISTORY_REQUEST_SCHEMAS = {

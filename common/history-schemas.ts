@@ -121,6 +121,8 @@ export type HistoryEntry = {
   interrupted?: boolean;
   revertOf?: number;
   revertedBy?: number[];
+  /** Signed with a key the keychain no longer holds: it cannot be verified (issue 18). */
+  unverifiable?: true;
 };
 
 /** What is wrong with a line of the history files; the rest stays usable. */
@@ -138,6 +140,9 @@ export type HistoryPage = {
   problemCount: number;
   /** Connections seen in the history, for the filter: id and latest name. */
   connections: { connectionId: string; name: string }[];
+  /** Clears, purges, retention changes, damage found: newest first (issue 18). */
+  events?: HistoryEvent[];
+  integrity?: HistoryIntegrity;
 };
 
 export type ExportHistoryResult = { saved: false } | { saved: true; path: string; entries: number; rows: number };
@@ -148,6 +153,8 @@ export type RevertPlan = {
   restore: { field: EditableField; value: HistoryValue }[];
   /** Fields changed by the entry whose previous value ConsCent never returned. */
   cannotRestore: EditableField[];
+  /** The values come from a history with damage in it: never used without saying so. */
+  fromDamagedHistory?: true;
 };
 
 export type HistorySettings = HistoryPreferences & {
@@ -155,4 +162,34 @@ export type HistorySettings = HistoryPreferences & {
   machine: string;
   /** Where the history files are. */
   folder: string;
+};
+
+/**
+ * Something done to the history as a whole (issue 18), read from a signed line of the
+ * journal: it was cleared, entries were purged by the retention setting, the retention
+ * changed, the console found it cut at open, or the key that signs it was missing.
+ */
+export type HistoryEvent = {
+  what: 'cleared' | 'purged' | 'retention-changed' | 'damage-found' | 'new-key';
+  at: string;
+  agent?: { osUser: string; displayName?: string };
+  machine?: string;
+  /** Changes removed (cleared, purged), or in the history then (retention changed). */
+  entries: number;
+  retentionDays?: number;
+  previousDays?: number;
+  /** damage-found: what was found, as reported then. */
+  found?: string[];
+};
+
+/** How far the history can be trusted (docs/history.md, "The chain check"). */
+export type HistoryIntegrity = {
+  /** Changes checked only with the older, unkeyed rule: recorded before the history was signed. */
+  unsignedEntries: number;
+  /** Where the signed part starts, when an older unsigned part precedes it. */
+  signedFrom?: { file: string; line: number };
+  /** Changes signed with a key the keychain no longer holds: they cannot be verified. */
+  unverifiableEntries: number;
+  /** The history holds damage: what it pre-fills is marked "from a damaged history". */
+  damaged: boolean;
 };

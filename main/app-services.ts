@@ -10,6 +10,7 @@ import { createConsCentClient } from './conscent/conscent-client';
 import { createKeytarProxyCredentialStore, type ProxyCredentialStore } from './credentials/proxy-credential-store';
 import { NODE_NETWORK, type NetworkEnvironment } from './network/network-environment';
 import { createHistoryService, type HistoryService } from './history/history-service';
+import { createKeytarChainKeychain, type ChainKeychain } from './history/chain-keychain';
 import { createBridgeHandlers, type BridgeServices } from './ipc/bridge-handlers';
 import type { BridgeHandlers } from './ipc/register-bridge';
 import { createFileLogger, type Logger } from './logging/logger';
@@ -39,6 +40,10 @@ export interface ServiceDeps {
   chooseCsvFile?: () => Promise<string | null>;
   /** Where proxy credentials typed after a 407 are kept (issue 13); not kept when absent. */
   proxyCredentials?: ProxyCredentialStore;
+  /** The history's signing key and signed tail (issue 18): the OS keychain in the app; a memory per folder when absent. */
+  historyKeychain?: ChainKeychain;
+  /** Main's own dialog confirming Clear history (issue 18); without it nothing is cleared. */
+  confirmClearHistory?: (entries: number) => Promise<boolean>;
 }
 
 export const HISTORY_DIR_NAME = 'history';
@@ -57,6 +62,9 @@ function historyFor(deps: ServiceDeps): HistoryService {
     savePreferences: (preferences) => store.setHistoryPreferences(preferences),
     savedConnections: async () => (await store.load()).settings.connections,
     chooseExportPath: deps.chooseExportPath ?? (async () => null),
+    logger: deps.logger,
+    ...(deps.historyKeychain ? { keychain: deps.historyKeychain } : {}),
+    ...(deps.confirmClearHistory ? { confirmClear: deps.confirmClearHistory } : {}),
   });
 }
 
@@ -113,6 +121,8 @@ export interface AppServicesOptions {
   chooseExportPath?: (suggestedName: string) => Promise<string | null>;
   /** Main's open dialog for a bulk CSV (Electron's dialog.showOpenDialog, or a test's stand-in). */
   chooseCsvFile?: () => Promise<string | null>;
+  /** Main's confirmation of Clear history (Electron's dialog.showMessageBox, or a test's stand-in). */
+  confirmClearHistory?: (entries: number) => Promise<boolean>;
   /** The system's proxy (Electron's resolveProxy) and certificate store (issue 13); plain Node's when absent. */
   network?: Omit<NetworkEnvironment, 'proxyCredentials'>;
 }
@@ -135,5 +145,7 @@ export function createAppBridgeHandlers(options: AppServicesOptions): BridgeHand
     recentReadersFile: join(options.userDataDir, RECENT_READERS_FILE_NAME),
     ...(options.chooseExportPath ? { chooseExportPath: options.chooseExportPath } : {}),
     ...(options.chooseCsvFile ? { chooseCsvFile: options.chooseCsvFile } : {}),
+    historyKeychain: createKeytarChainKeychain(options.keytar, KEYCHAIN_SERVICE),
+    ...(options.confirmClearHistory ? { confirmClearHistory: options.confirmClearHistory } : {}),
   });
 }

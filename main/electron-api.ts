@@ -2,6 +2,8 @@ import type {
   BrowserWindowConstructorOptions,
   CustomScheme,
   MenuItemConstructorOptions,
+  MessageBoxOptions,
+  MessageBoxReturnValue,
   MessageBoxSyncOptions,
   OpenDialogOptions,
   OpenDialogReturnValue,
@@ -71,6 +73,8 @@ export interface ElectronApi<W extends WindowLike, M> {
   dialog: {
     showMessageBoxSync(window: W, options: MessageBoxSyncOptions): number;
     showErrorBox(title: string, content: string): void;
+    /** Main's own confirmation of Clear history (issue 18): the page cannot answer it. */
+    showMessageBox(window: W, options: MessageBoxOptions): Promise<MessageBoxReturnValue>;
     /** Where to save a history export: main asks, the page never names a path. */
     showSaveDialog(window: W, options: SaveDialogOptions): Promise<SaveDialogReturnValue>;
     /** Which CSV a bulk correction reads (issue 14): main asks, the page never names a path. */

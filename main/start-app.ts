@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { createAppBridgeHandlers } from './app-services';
+import { confirmClearWith } from './history/clear-confirmation';
 import type { KeytarLike } from './credentials/credential-store';
 import type { ElectronApi, WindowLike } from './electron-api';
 import { registerBridge } from './ipc/register-bridge';
@@ -151,6 +152,8 @@ export function startApp<W extends WindowLike, M>(electron: ElectronApi<W, M>, k
         });
         return chosen.canceled || !chosen.filePath ? null : chosen.filePath;
       },
+      // Clear history is confirmed here, in a dialog main draws (issue 18), never by the page.
+      confirmClearHistory: confirmClearWith(async (options) => (mainWindow ? dialog.showMessageBox(mainWindow, options) : { response: 0 })),
       // A bulk correction reads the CSV the agent picks in the system's open dialog (issue 14).
       chooseCsvFile: async () => {
         if (!mainWindow) return null;

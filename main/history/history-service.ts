@@ -23,6 +23,10 @@ import { CSV_HEADER, rowsOf } from './history-csv';
 import { openJournal, type Journal } from './journal';
 import { lastKnownRecord, type HistoryRecord } from './last-known';
 import { revertPlanFor } from './revert-plan';
+import type { Logger } from '../logging/logger';
+import type { ChainKeychain } from './chain-keychain';
+import { KeychainError } from '../credentials/keychain-errors';
+import type { Who } from './journal-marks';
 
 // The change history as the rest of main uses it: the update path records each save
 // through begin/finish, `remembered` gives a lookup the last record a save returned, and
@@ -40,6 +44,15 @@ export interface HistoryServiceOptions {
   chooseExportPath: (suggestedName: string) => Promise<string | null>;
   identity?: () => AgentIdentity;
   now?: () => Date;
+  /** Where the history's signing key and signed tail live (the OS keychain in the app). */
+  keychain?: ChainKeychain;
+  /**
+   * Main's own confirmation before Clear history (a message box main draws, not the
+   * page): true only when the agent confirmed. Without it, nothing is ever cleared.
+   */
+  confirmClear?: (entries: number) => Promise<boolean>;
+  /** The support log: clears, purges, retention changes and damage found are written there. */
+  logger?: Logger;
 }
 
 export type UpdateAnswer = { ok: true; message: string; record: UserData } | { ok: false; error: BridgeError };
@@ -72,12 +85,30 @@ export function createHistoryService(options: HistoryServiceOptions) {
 
   const dir = options.dir ?? '';
 
+  /** Who a tombstone names: the OS user, their display name, the computer. */
+  async function who(): Promise<Who> {
+    const { displayName } = await preferences();
+    const { osUser, machine } = identity();
+    return { agent: { osUser, ...(displayName ? { displayName } : {}) }, machine };
+  }
+
   function journal(): Promise<Journal> {
     if (options.dir === null) return Promise.reject(new HistoryError('history-unwritable', {}, 'This console has no history folder.'));
-    opening ??= preferences()
-      .then((p) => openJournal({ dir, retentionDays: p.retentionDays, ...(options.now ? { now: options.now } : {}) }))
+    opening ??= Promise.all([preferences(), who()])
+      .then(([p, by]) =>
+        openJournal({
+          dir,
+          retentionDays: p.retentionDays,
+          who: () => by,
+          ...(options.now ? { now: options.now } : {}),
+          ...(options.keychain ? { keychain: options.keychain } : {}),
+          ...(options.logger ? { logger: options.logger } : {}),
+        }),
+      )
       .catch((error: unknown) => {
         opening = undefined; // the next call tries again
+        // A locked or missing keychain is said as such: the agent can do something about it.
+        if (error instanceof KeychainError) throw error;
         const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
         throw new HistoryError('history-unwritable', { path: dir, code }, `The change history in ${dir} could not be opened (${code}).`);
       });
@@ -135,7 +166,10 @@ export function createHistoryService(options: HistoryServiceOptions) {
     /** The last record a save returned for this reader over this ConsCent, when the history has one. */
     async remembered(origin: RecordOrigin, userId: string): Promise<HistoryRecord | undefined> {
       try {
-        return await lastKnownRecord(await journal(), origin, userId);
+        const j = await journal();
+        const found = await lastKnownRecord(j, origin, userId);
+        // Never used silently: the form and the review say where these values came from.
+        return found && j.integrity().damaged ? { ...found, damaged: true } : found;
       } catch {
         return undefined; // a history that cannot be read never stops a lookup
       }
@@ -195,7 +229,8 @@ export function createHistoryService(options: HistoryServiceOptions) {
           `The connection “${now.name}” now points at another ConsCent than when change ${id} was made, so it cannot revert it.`,
         );
       }
-      return revertPlanFor(view);
+      const plan = revertPlanFor(view);
+      return (await journal()).integrity().damaged ? { ...plan, fromDamagedHistory: true } : plan;
     },
 
     async settings(): Promise<HistorySettings> {
@@ -204,14 +239,30 @@ export function createHistoryService(options: HistoryServiceOptions) {
     },
 
     async saveSettings(next: HistoryPreferences): Promise<HistorySettings> {
+      const before = await preferences();
+      // Opened before the new retention is saved, so it does not purge by it already.
+      const j = options.dir === null ? undefined : await journal().catch(() => undefined);
       await options.savePreferences(next);
+      if (!j && before.retentionDays !== next.retentionDays) {
+        options.logger?.warn('history.retention-change-not-recorded', { previousDays: before.retentionDays, retentionDays: next.retentionDays });
+      }
+      if (j && before.retentionDays !== next.retentionDays) {
+        // A shorter retention erases entries at the next start: the change itself is signed.
+        await j.retentionChanged(await who(), before.retentionDays, next.retentionDays);
+      }
       const { osUser, machine } = identity();
       return { ...next, osUser, machine, folder: dir };
     },
 
-    /** Removes the history files; the keychain and the settings are not touched. */
-    async clear(): Promise<{ removed: number }> {
-      return { removed: await (await journal()).clear() };
+    /**
+     * Removes the history's entries once main's own dialog has been confirmed, leaving a
+     * signed tombstone the new chain starts from. The settings and connections are not touched.
+     */
+    async clear(): Promise<{ removed: number; cancelled?: true }> {
+      const j = await journal();
+      const entries = (await j.list({}, 0, 1)).all;
+      if (!(await (options.confirmClear?.(entries) ?? Promise.resolve(false)))) return { removed: 0, cancelled: true };
+      return { removed: await j.clear(await who()) };
     },
   };
 }

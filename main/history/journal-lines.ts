@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { z } from 'zod';
 import { HistoryChange, HistoryConnection } from '../../common/history-schemas';
 import { ErrorKind, NetworkReason } from '../../common/result';
@@ -71,8 +71,14 @@ export const IndexedPending = z.object({
   revertOf: z.number().int().positive().optional(),
 });
 
+/** The older, unkeyed rule: SHA-256 of the line. Anyone who can write the files can recompute it. */
 export function hashLine(line: string | Buffer): string {
   return createHash('sha256').update(line).digest('hex');
+}
+
+/** The keyed rule (issue 18): HMAC-SHA256 with this install's key from the OS keychain. */
+export function macLine(key: Buffer, line: string | Buffer): string {
+  return createHmac('sha256', key).update(line).digest('hex');
 }
 
 /** The line's text (no newline). Keys in a fixed order so the same entry always hashes the same. */

@@ -32,8 +32,11 @@ export async function expectedFirstPrev(dir: string): Promise<string | undefined
   }
 }
 
-/** Removes every line older than `cutoff` (a prefix of the history). Returns how many lines went. */
-export async function purgeOlderThan(dir: string, cutoff: Date, now: Date): Promise<number> {
+/**
+ * Removes every line older than `cutoff` (a prefix of the history). Returns how many lines
+ * went; `counted.entries` is raised by the changes among them (for the purge's tombstone).
+ */
+export async function purgeOlderThan(dir: string, cutoff: Date, now: Date, counted: { entries: number } = { entries: 0 }): Promise<number> {
   const files = await monthFiles(dir);
   const cutoffMs = cutoff.getTime();
   const doomed: string[] = [];
@@ -45,9 +48,9 @@ export async function purgeOlderThan(dir: string, cutoff: Date, now: Date): Prom
     let lines = 0;
     // A line that cannot be read has no time: it goes with the lines before it.
     await scanLines(path, ({ bytes, offset }) => {
-      let parsed: { at?: unknown; prev?: unknown } | undefined;
+      let parsed: { at?: unknown; prev?: unknown; type?: unknown } | undefined;
       try {
-        parsed = JSON.parse(bytes.toString('utf8')) as { at?: unknown; prev?: unknown };
+        parsed = JSON.parse(bytes.toString('utf8')) as { at?: unknown; prev?: unknown; type?: unknown };
       } catch {
         parsed = undefined;
       }
@@ -58,6 +61,7 @@ export async function purgeOlderThan(dir: string, cutoff: Date, now: Date): Prom
         return false;
       }
       lines += 1;
+      if (parsed?.type === 'pending') counted.entries += 1;
       return true;
     });
     removed += lines;

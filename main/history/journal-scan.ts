@@ -1,48 +1,142 @@
 import { join } from 'node:path';
-import type { HistoryProblem } from '../../common/history-schemas';
+import type { HistoryEvent, HistoryProblem } from '../../common/history-schemas';
+import type { ScanEnd } from './chain-tail';
 import { monthFiles, scanLines } from './journal-files';
 import { STATUS, fieldMask, type JournalIndex } from './journal-index';
-import { GENESIS, IndexedLine, IndexedPending, hashLine } from './journal-lines';
-import { ANCHOR_FILE, expectedFirstPrev } from './journal-retention';
+import { GENESIS, IndexedLine, IndexedPending, hashLine, macLine } from './journal-lines';
+import { MarkLine, eventOf, isChainBytes, isMarkBytes } from './journal-marks';
+import { ANCHOR_FILE } from './journal-retention';
 
 // Opening the history: every line of every month file is read once, hashed and checked
 // against the next line's `prev`, and indexed. A line that cannot be read, or a break in
 // the chain, is reported (which file, which line, which entry, what is wrong) and the scan
-// goes on: one damaged line never hides the rest of the history.
+// goes on: one damaged line never hides the rest of the history. Lines before the first
+// `chain` line follow the older SHA-256 rule; from it on, the HMAC with the keychain's key.
 
-export type ScanResult = {
+export type ScanOptions = {
+  /** The keychain's key; null when it is missing: the signed lines then cannot be verified. */
+  key: Buffer | null;
+  /** The `prev` the first line must carry; undefined when that cannot be known (damaged anchor). */
+  firstPrev: string | undefined;
+  /** The history is signed from its first line (the tail says no unsigned line is left). */
+  keyedFromStart: boolean;
+  /** The hash the tail says the history reached; undefined when there is no trusted tail. */
+  tailHash: string | undefined;
+};
+
+export type ScanResult = ScanEnd & {
   /** Hash of the last line: the next line's `prev`. */
   lastHash: string;
   maxId: number;
   /** The last file, when its last line has no newline (cut short by a crash). */
   tornFile: string | undefined;
   genesis: string;
+  events: HistoryEvent[];
+  /** A signed line was seen: the history has been signed with a key. */
+  sawSigned: boolean;
+  unsignedEntries: number;
+  signedFrom: { file: string; line: number } | undefined;
+  unverifiableEntries: number;
+  /** Changes up to this id cannot be verified (their key is gone); 0 for none. */
+  unverifiableUpTo: number;
+  first: { file: string; id: number } | undefined;
+  /** Lines before the first signed one. */
+  unkeyedLines: number;
 };
 
-export async function scanJournal(dir: string, index: JournalIndex, report: (problem: HistoryProblem) => void): Promise<ScanResult> {
-  const anchor = await expectedFirstPrev(dir);
-  if (anchor === undefined) {
+export async function scanJournal(
+  dir: string,
+  index: JournalIndex,
+  report: (problem: HistoryProblem) => void,
+  options: ScanOptions,
+): Promise<ScanResult> {
+  if (options.firstPrev === undefined) {
     report({ file: ANCHOR_FILE, line: 1, problem: 'The record of the last retention purge is damaged, so the first entry cannot be checked.' });
   }
-  let expected: string | undefined = anchor;
+  const { key } = options;
+  let expected: string | undefined = options.firstPrev;
   let maxId = 0;
+  let lastId = 0;
   let tornFile: string | undefined;
-  let first = true;
+  let lines = 0;
+  let tailSeen = false;
+  const linesInFile = new Map<string, number>();
+  const events: HistoryEvent[] = [];
+  let keyed = options.keyedFromStart;
+  let sawSigned = keyed;
+  let unsignedEntries = 0;
+  let signedFrom: { file: string; line: number } | undefined;
+  let unverifiableEntries = 0;
+  let unverifiableUpTo = 0;
+  let first: { file: string; id: number } | undefined;
+  let unkeyedLines = 0;
+  // Breaks in the signed part since its last chain line: dropped if a later 'new-key' line
+  // says that part was signed with a key the keychain no longer holds.
+  let epochBreaks: HistoryProblem[] = [];
+  let epochEntries = 0;
+  let breakRun: { problem: HistoryProblem; base: string; more: number } | undefined;
+  const files = await monthFiles(dir);
 
-  for (const name of await monthFiles(dir)) {
+  const chainBroke = (problem: HistoryProblem, brokeBefore: boolean) => {
+    if (brokeBefore && breakRun) {
+      // A rewrite re-chained by hand (or with a made-up key) breaks every line after it:
+      // one report says so, not one per line.
+      breakRun.more += 1;
+      breakRun.problem.problem = `${breakRun.base} The ${breakRun.more === 1 ? 'line' : `${breakRun.more} lines`} after it do not chain either: they were re-chained outside the console, without this computer's key.`;
+      return;
+    }
+    breakRun = { problem, base: problem.problem, more: 0 };
+    if (keyed) epochBreaks.push(problem);
+    else report(problem);
+  };
+  let brokeLast = false;
+
+  for (const name of files) {
     const file = index.fileIndex(name);
     const { endsWithNewline } = await scanLines(join(dir, name), ({ bytes, offset, lineNo }) => {
-      const hash = hashLine(bytes);
+      lines += 1;
+      linesInFile.set(name, lineNo);
       const at = { file: name, line: lineNo };
-      const wasFirst = first;
+      const wasFirst = lines === 1;
       const wanted = expected;
-      first = false;
+      const chain = isChainBytes(bytes);
+      if (chain && !keyed) {
+        keyed = true;
+        sawSigned = true;
+        if (unsignedEntries > 0) signedFrom = at;
+      }
+      if (!keyed) unkeyedLines = lines;
+      const hash = keyed && key ? macLine(key, bytes) : hashLine(bytes);
+      if (hash === options.tailHash) tailSeen = true;
       expected = hash;
+      const brokeBefore = brokeLast;
+      brokeLast = false;
       let json: unknown;
       try {
         json = parseIndexPart(bytes);
       } catch {
         report({ ...at, problem: 'This line is unreadable (not valid JSON); it was skipped.' });
+        return;
+      }
+      if (isMarkBytes(bytes)) {
+        const mark = MarkLine.safeParse(json);
+        if (!mark.success) {
+          report({ ...at, problem: `This line is not a history record the console understands (${firstIssue(mark.error)}); it was skipped.` });
+          return;
+        }
+        maxId = Math.max(maxId, mark.data.lastId);
+        if (mark.data.type === 'chain' && mark.data.what === 'new-key') {
+          // What was signed before this line used a key the keychain lost: say so once.
+          unverifiableEntries += epochEntries;
+          unverifiableUpTo = maxId;
+          epochEntries = 0;
+          epochBreaks = [];
+        } else if (wanted !== undefined && mark.data.prev !== wanted) {
+          brokeLast = true;
+          chainBroke({ ...at, problem: wasFirst ? startMoved(options) : CHAIN_BROKEN }, brokeBefore);
+        }
+        const event = eventOf(mark.data);
+        if (event) events.push(event);
         return;
       }
       const line = IndexedLine.safeParse(json);
@@ -52,14 +146,11 @@ export async function scanJournal(dir: string, index: JournalIndex, report: (pro
       }
       const { id, type } = line.data;
       maxId = Math.max(maxId, id);
+      lastId = id;
+      first ??= { file: name, id };
       if (wanted !== undefined && line.data.prev !== wanted) {
-        report({
-          ...at,
-          entryId: id,
-          problem: wasFirst
-            ? 'The history does not start where it should: its oldest entries were removed or changed outside the console.'
-            : 'The chain is broken here: the line before this one was changed, or lines were removed or added, outside the console.',
-        });
+        brokeLast = true;
+        chainBroke({ ...at, entryId: id, problem: wasFirst ? startMoved(options) : CHAIN_BROKEN }, brokeBefore);
       }
       if (type === 'pending') {
         const pending = IndexedPending.safeParse(json);
@@ -71,6 +162,8 @@ export async function scanJournal(dir: string, index: JournalIndex, report: (pro
           report({ ...at, entryId: id, problem: `Entry ${id} appears twice; the first one counts.` });
           return;
         }
+        if (keyed) epochEntries += 1;
+        else unsignedEntries += 1;
         const p = pending.data;
         index.add({
           id,
@@ -110,7 +203,40 @@ export async function scanJournal(dir: string, index: JournalIndex, report: (pro
     });
     tornFile = endsWithNewline ? undefined : name;
   }
-  return { lastHash: expected ?? GENESIS, maxId, tornFile, genesis: GENESIS };
+  if (keyed && !key) {
+    // The key is gone: the signed lines can be neither trusted nor called broken.
+    unverifiableEntries += epochEntries;
+    unverifiableUpTo = maxId;
+  } else {
+    for (const problem of epochBreaks) report(problem);
+  }
+  return {
+    lastHash: expected ?? GENESIS,
+    maxId,
+    tornFile,
+    genesis: GENESIS,
+    lines,
+    tailSeen,
+    files,
+    linesInFile,
+    lastId,
+    events,
+    sawSigned,
+    unsignedEntries,
+    signedFrom,
+    unverifiableEntries,
+    unverifiableUpTo,
+    first,
+    unkeyedLines,
+  };
+}
+
+const CHAIN_BROKEN = 'The chain is broken here: the line before this one was changed, or lines were removed or added, outside the console.';
+
+function startMoved(options: ScanOptions): string {
+  return options.keyedFromStart
+    ? "The history does not start where it should: its oldest entries (or a whole month file) were removed or changed outside the console; the record of its start is kept in this computer's keychain."
+    : 'The history does not start where it should: its oldest entries were removed or changed outside the console.';
 }
 
 const RECORD_KEY = Buffer.from(',"record":');

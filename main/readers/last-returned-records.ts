@@ -14,7 +14,13 @@ export const MAX_REMEMBERED_READERS = 500;
 export type RecordOrigin = { connectionId: string; baseUrl: string; clientId: string };
 
 /** `from`: which memory it came from; this session's updates when absent. */
-export type RememberedRecord = { view: ReaderView; at: string; from?: 'session-save' | 'history' };
+export type RememberedRecord = {
+  view: ReaderView;
+  at: string;
+  from?: 'session-save' | 'history';
+  /** From a history with damage in it (issue 18): the agent is told, never left to trust it. */
+  damaged?: true;
+};
 
 export interface LastReturnedRecords {
   /** Keeps what an update returned (the whole record) for this reader. */
@@ -78,6 +84,6 @@ export function withRemembered(lookup: ReaderView, remembered: RememberedRecord 
   }
   if (filled.length === 0) return lookup;
   view.known = EDITABLE_FIELDS.filter((field) => known.has(field) || filled.includes(field));
-  view.remembered = { at: remembered.at, from: remembered.from ?? 'session-save', fields: filled };
+  view.remembered = { at: remembered.at, from: remembered.from ?? 'session-save', fields: filled, ...(remembered.damaged ? { damaged: true } : {}) };
   return view;
 }

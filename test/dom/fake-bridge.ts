@@ -80,7 +80,7 @@ export class FakeBridge implements ConsoleBridge {
   /** The change history: every successful updateReader is recorded in it. */
   readonly history = new FakeHistory();
   /** When set, openReader fills these fields as main does from the change history. */
-  rememberFromHistory: { at: string; fields: EditableField[] } | undefined;
+  rememberFromHistory: { at: string; fields: EditableField[]; damaged?: true } | undefined;
   /** The message testConnection answers with when it succeeds. */
 
   private readonly failures = new Map<OperationName, BridgeError[]>();
@@ -223,7 +223,7 @@ export class FakeBridge implements ConsoleBridge {
       if (!remembered) return ok(view);
       for (const field of remembered.fields) (view as Record<string, unknown>)[field] = clone(user[field]);
       view.known = EDITABLE_FIELDS.filter((field) => view.known.includes(field) || remembered.fields.includes(field));
-      view.remembered = { at: remembered.at, from: 'history', fields: remembered.fields };
+      view.remembered = { at: remembered.at, from: 'history', fields: remembered.fields, ...(remembered.damaged ? { damaged: true as const } : {}) };
       return ok(view);
     });
   }

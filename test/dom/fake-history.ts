@@ -21,6 +21,11 @@ import { EDITABLE_FIELDS, type UserChanges } from '../../common/user-schemas';
 export class FakeHistory {
   entries: HistoryEntry[] = [];
   problems: HistoryPage['problems'] = [];
+  /** What main says of the history as a whole (issue 18). */
+  events: HistoryPage['events'] = [];
+  integrity: HistoryPage['integrity'] = { unsignedEntries: 0, unverifiableEntries: 0, damaged: false };
+  /** Main's own Clear history dialog: true when the agent confirms it there. */
+  clearConfirmed = true;
   preferences: HistoryPreferences = { displayName: '', retentionDays: 180 };
   /** What the next export answers (main's save dialog, cancelled or not). */
   exportAnswer: ExportHistoryResult = { saved: true, path: '/home/agent/conscent-history.csv', entries: 0, rows: 0 };
@@ -55,6 +60,8 @@ export class FakeHistory {
       all: this.entries.length,
       problems: this.problems,
       problemCount: this.problems.length,
+      ...(this.events ? { events: this.events } : {}),
+      ...(this.integrity ? { integrity: this.integrity } : {}),
       connections: [...new Map(this.entries.map((e) => [e.connection.connectionId, e.connection.name])).entries()].map(([connectionId, name]) => ({
         connectionId,
         name,
@@ -66,6 +73,7 @@ export class FakeHistory {
     const entry = this.entries.find((e) => e.id === entryId);
     if (!entry) return fail({ kind: 'history', reason: 'history-entry-missing', entryId });
     return ok({
+      ...(this.integrity?.damaged ? { fromDamagedHistory: true as const } : {}),
       entry: structuredClone(entry),
       restore: entry.changes.flatMap((c) => (c.before === null ? [] : [{ field: c.field, value: c.before }])),
       cannotRestore: entry.changes.flatMap((c) => (c.before === null ? [c.field] : [])),
@@ -76,7 +84,8 @@ export class FakeHistory {
     return { ...this.preferences, osUser: 'agent', machine: 'desk-1', folder: '/home/agent/.config/ConsCent Console/history' };
   }
 
-  clear(_request: ClearHistoryRequest): { removed: number } {
+  clear(_request: ClearHistoryRequest): { removed: number; cancelled?: true } {
+    if (!this.clearConfirmed) return { removed: 0, cancelled: true };
     const removed = this.entries.length;
     this.entries = [];
     return { removed };

@@ -102,7 +102,7 @@ describe('History screen', () => {
     expect(screen.getByRole('heading', { name: 'Change 1: Shivam Dubey' })).toBeInTheDocument();
   });
 
-  it('sets the display name and retention; clearing asks first', async () => {
+  it('sets the display name and retention; clearing is confirmed by main, not by the page', async () => {
     const bridge = seededBridge();
     bridge.history.add(entry());
     const { user } = await openHistory(bridge);
@@ -116,13 +116,14 @@ describe('History screen', () => {
     await screen.findByText(/History settings saved/);
     expect(bridge.history.preferences).toEqual({ displayName: 'Maria K.', retentionDays: 90 });
 
+    // Main draws the confirmation (issue 18): the page draws none, and "Keep it" there keeps it.
+    bridge.history.clearConfirmed = false;
     await user.click(screen.getByRole('button', { name: 'Clear history…' }));
-    const dialog = screen.getByRole('alertdialog', { name: 'Clear the whole change history?' });
-    await user.click(within(dialog).getByRole('button', { name: 'Keep it' }));
-    expect(bridge.callsTo('clearHistory')).toEqual([]);
+    await screen.findByText('Nothing was cleared: the history is kept.');
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    bridge.history.clearConfirmed = true;
     await user.click(screen.getByRole('button', { name: 'Clear history…' }));
-    await user.click(screen.getByRole('button', { name: 'Clear history' }));
-    await screen.findByText(/History cleared: 1 change removed/);
+    await screen.findByText(/History cleared: 1 change removed; a signed record of the clearing stays in the history/);
     await screen.findByText('No change has been saved from this computer yet.');
   });
 });

@@ -33,6 +33,10 @@ export interface ConsoleUnderTest {
   exportTo(path: string | null): void;
   /** The file main's open dialog stand-in answers for the next bulk CSV (issue 14); null answers "cancelled". */
   csvFrom(path: string | null): void;
+  /** How main's own Clear history dialog stand-in answers (issue 18); "Keep it" until told. */
+  answerClearHistory(confirm: boolean): void;
+  /** Every Clear history confirmation main asked for: the number of changes it named. */
+  clearHistoryAsked: number[];
   /** A conscent-console:// link handed to main as the OS would (main parses it and tells the page). */
   openLink(url: string): void;
   /** A click on an item of the app menu's Reader menu (main sends the command to the page). */
@@ -72,6 +76,8 @@ export async function launchConsole(
   // Electron's save dialog in main, played by the test: it answers the path the test set.
   let exportPath: string | null = null;
   let csvPath: string | null = null;
+  let clearAnswer = false;
+  const clearHistoryAsked: number[] = [];
   const shellOptions: Parameters<typeof openConsoleShell>[0] = {
     rendererDir: join(ROOT, 'out', 'renderer'),
     preloadPath: join(ROOT, 'out', 'preload', 'index.cjs'),
@@ -82,6 +88,7 @@ export async function launchConsole(
       requestTimeoutMs: E2E_REQUEST_TIMEOUT_MS,
       chooseExportPath: async () => exportPath,
       chooseCsvFile: async () => csvPath,
+      confirmClearHistory: async (entries) => (clearHistoryAsked.push(entries), clearAnswer),
       ...(options.network ? { network: options.network } : {}),
     },
     browserProfileDir,
@@ -110,6 +117,10 @@ export async function launchConsole(
     csvFrom(path) {
       csvPath = path;
     },
+    answerClearHistory(confirm) {
+      clearAnswer = confirm;
+    },
+    clearHistoryAsked,
     openLink(url) {
       shell.appEvents.openLink(url);
     },

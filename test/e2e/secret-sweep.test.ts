@@ -2,7 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import keytar from 'keytar';
 import type { Page } from 'playwright-core';
+import { KEYCHAIN_SERVICE } from '../../common/product';
+import { HISTORY_CHAIN_ACCOUNT } from '../../main/history/chain-keychain';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DUPLICATE_EMAIL, SEED_EXAMPLE_USER_ID } from '../../simulator';
 import { bulkSteps, writeCsv } from './bulk-steps';
@@ -148,6 +151,15 @@ it('no file under the temp HOME holds it: settings, logs, change history, Chromi
   for (const name of ['run.json', 'rows.jsonl', 'events.jsonl'])
     expect(files.some((f) => new RegExp(`^userData/bulk/[a-z0-9-]+/${name.replace('.', '\\.')}$`).test(f))).toBe(true);
   expect(files).toContain('exports-bulk-results.csv');
+  expect(hits).toEqual([]);
+});
+
+it("the history's signing key (issue 18) is in the keychain and in no file: not the history, its signed tail, the logs or the profile", async () => {
+  const entry = await keytar.getPassword(KEYCHAIN_SERVICE, HISTORY_CHAIN_ACCOUNT);
+  const key = (JSON.parse(entry ?? '{}') as { key?: string }).key ?? '';
+  expect(Buffer.from(key, 'base64')).toHaveLength(32);
+  const { files, hits } = await sweepFiles(app.keyring.env.HOME, [key, Buffer.from(key, 'base64').toString('hex')]);
+  expect(files).toContain(join('userData', 'history', 'tail.json'));
   expect(hits).toEqual([]);
 });
 

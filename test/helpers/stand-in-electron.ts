@@ -200,6 +200,10 @@ export function createStandInElectron(options: StandInOptions = {}) {
     dialog: {
       showMessageBoxSync: vi.fn((_window: StandInWindow, _options: MessageBoxSyncOptions) => options.messageBoxAnswer ?? 1),
       showErrorBox: vi.fn((title: string, _content: string) => void log.push(`dialog.showErrorBox ${title}`)),
+      showMessageBox: vi.fn(async () => {
+        log.push('dialog.showMessageBox');
+        return { response: 0, checkboxChecked: false };
+      }),
       showSaveDialog: vi.fn(async () => {
         log.push('dialog.showSaveDialog');
         return { canceled: true, filePath: '' };

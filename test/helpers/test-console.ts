@@ -30,6 +30,8 @@ export interface TestConsoleOptions {
   chooseCsvFile?: () => Promise<string | null>;
   /** Main's save dialog for exports, played by the test; "cancelled" when absent. */
   chooseExportPath?: (suggestedName: string) => Promise<string | null>;
+  /** Main's own "clear the history?" dialog (issue 18), played by the test; "keep it" when absent. */
+  confirmClearHistory?: (entries: number) => Promise<boolean>;
   /** The keychain (or what makes it, once per console): an empty in-memory one when absent. It outlives restarts, as the OS's does. */
   credentials?: MemoryCredentialStore | (() => MemoryCredentialStore);
 }
@@ -69,6 +71,7 @@ export function wireTestConsole(dir: string, options: TestConsoleOptions = {}): 
     ...(history ? { historyDir: history } : {}),
     ...(options.chooseCsvFile ? { chooseCsvFile: options.chooseCsvFile } : {}),
     ...(options.chooseExportPath ? { chooseExportPath: options.chooseExportPath } : {}),
+    ...(options.confirmClearHistory ? { confirmClearHistory: options.confirmClearHistory } : {}),
   });
   const ipc = new FakeIpcMain();
   registerBridge(

@@ -1,4 +1,4 @@
-import { readdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect } from 'vitest';
 import type { ReaderView, UpdateReaderResult } from '../../common/contract';
@@ -12,6 +12,9 @@ import { createMemoryCredentialStore, type MemoryCredentialStore } from '../help
 // history that cannot be written does to a save, and that the history never touches the keychain.
 
 let keychainCalls: string[] = [];
+
+let clearAsked: number[] = [];
+let clearAnswer = false;
 
 /** An in-memory keychain that counts every call: the history must never make one. */
 function countingKeychain(): MemoryCredentialStore {
@@ -33,6 +36,8 @@ const it = bridgeTest({
   client: { timeoutMs: 800, retryRuntime: { sleep: async () => undefined } },
   history: true,
   credentials: countingKeychain,
+  // Main's own dialog (issue 18), played by the test.
+  confirmClearHistory: async (entries) => (clearAsked.push(entries), clearAnswer),
 });
 
 const page = async (c: TestConsole) => {
@@ -107,8 +112,15 @@ describe('the history behind the bridge', () => {
     expect(await c.call('saveHistorySettings', { displayName: 'Maria K.', retentionDays: 30 })).toMatchObject({ ok: true });
     const restarted = bridge.restart(); // opening purges by retention
     expect((await page(restarted)).all).toBe(1);
+    clearAsked = [];
+    clearAnswer = false;
+    // The page's `confirm: true` is not enough: main asks in its own dialog, and "Keep it" keeps it.
+    expect(await restarted.call('clearHistory', { confirm: true })).toEqual({ ok: true, value: { removed: 0, cancelled: true } });
+    expect((await page(restarted)).all).toBe(1);
+    clearAnswer = true;
     expect(await restarted.call('clearHistory', { confirm: true })).toEqual({ ok: true, value: { removed: 1 } });
-    expect(await readdir(join(bridge.dir, 'history'))).toEqual([]);
+    expect(clearAsked).toEqual([1, 1]);
+    expect((await page(restarted)).all).toBe(0);
     expect(keychainCalls).toEqual([]);
     expect(await restarted.call('clearHistory', { confirm: false })).toMatchObject({ ok: false, error: { kind: 'invalid-input' } });
   });

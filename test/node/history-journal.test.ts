@@ -160,7 +160,7 @@ describe('months and retention', () => {
     const id = await journal.recordPending(pendingInput());
     clock.set('2025-12-01T00:00:00.300Z');
     await journal.complete(id, { outcome: 'saved', message: 'ok' });
-    expect(await readdir(dir)).toEqual(['2025-11.jsonl', '2025-12.jsonl']);
+    expect(await readdir(dir)).toEqual(['2025-11.jsonl', '2025-12.jsonl', 'tail.json']);
     const page = await (await openJournal({ dir, retentionDays: 180, now: clock.now })).list(everything, 0, 10);
     expect(page.problems).toEqual([]);
     expect(page.entries[0]).toMatchObject({ id, status: 'saved', completedAt: '2025-12-01T00:00:00.300Z' });
@@ -179,17 +179,20 @@ describe('months and retention', () => {
     const page = await purged.list(everything, 0, 10);
     expect(page.entries.map((e) => e.at)).toEqual(['2025-09-01T10:00:00.000Z', '2025-03-20T10:00:00.000Z']);
     expect(page.problems).toEqual([]);
-    expect((await readdir(dir)).sort()).toEqual(['2025-03.jsonl', '2025-09.jsonl', 'anchor.json']);
+    expect((await readdir(dir)).sort()).toEqual(['2025-03.jsonl', '2025-09.jsonl', 'anchor.json', 'tail.json']);
     expect(await lines('2025-03.jsonl')).toHaveLength(2);
     // And the next start finds nothing wrong either.
     expect((await openJournal({ dir, retentionDays: 180, now: clock.now })).problems()).toEqual([]);
   });
 
-  it('clearing removes every entry; the next one starts a fresh chain', async () => {
+  it('clearing removes every entry; the next one chains on the signed tombstone it leaves', async () => {
     const journal = await openJournal({ dir, retentionDays: 180 });
     await journal.recordPending(pendingInput());
-    expect(await journal.clear()).toBe(1);
-    expect(await readdir(dir)).toEqual([]);
+    expect(await journal.clear({ agent: { osUser: 'maria' }, machine: 'desk-12' })).toBe(1);
+    const [file] = (await readdir(dir)).filter((name) => name.endsWith('.jsonl'));
+    expect((await lines(file!)).map((line) => JSON.parse(line) as unknown)).toEqual([
+      expect.objectContaining({ type: 'tombstone', what: 'cleared', entries: 1, agent: { osUser: 'maria' } }),
+    ]);
     await journal.recordPending(pendingInput());
     const again = await openJournal({ dir, retentionDays: 180 });
     expect(again.problems()).toEqual([]);

@@ -8,6 +8,8 @@ import { simulatorTest } from '../helpers/simulator-fixture';
 import { tempFolders } from '../helpers/temp-folders';
 
 const tempDir = tempFolders('cc-keychain-calls-');
+import type { KeytarLike } from '../../main/credentials/credential-store';
+import { HISTORY_CHAIN_ACCOUNT } from '../../main/history/chain-keychain';
 
 // Issue #12, item 2: every keychain read is a D-Bus round trip and costs native memory
 // in keytar + libsecret. A connection's key and secret are read once per session, kept in
@@ -18,10 +20,23 @@ const it = simulatorTest({ userCount: 5, seed: 4 }).extend('app', ({ sim }) => {
   const dir = tempDir();
   const keychain = mapKeytar();
   const keytar = countingKeytar(keychain);
-  const handlers = createAppBridgeHandlers({ userDataDir: join(dir, 'userData'), logDir: join(dir, 'logs'), keytar, requestTimeoutMs: 5000 });
+  const historyCalls: string[] = [];
+  // The history's own entry (its signing key and signed tail, issue 18) is counted apart.
+  const history = (account: string) => account === HISTORY_CHAIN_ACCOUNT;
+  const routed: KeytarLike = {
+    ...keytar,
+    getPassword: (service, account) =>
+      history(account) ? (historyCalls.push('getPassword'), keychain.getPassword(service, account)) : keytar.getPassword(service, account),
+    setPassword: (service, account, password) =>
+      history(account)
+        ? (historyCalls.push('setPassword'), keychain.setPassword(service, account, password))
+        : keytar.setPassword(service, account, password),
+  };
+  const handlers = createAppBridgeHandlers({ userDataDir: join(dir, 'userData'), logDir: join(dir, 'logs'), keytar: routed, requestTimeoutMs: 5000 });
   return {
     keychain,
     keytar,
+    historyCalls,
     handlers,
     async saveConnection(name: string): Promise<string> {
       const connection = { name, environment: 'custom', baseUrl: sim.baseUrl, clientId: DEMO_CLIENT.clientId };
@@ -79,6 +94,17 @@ describe('keychain calls', () => {
     expect(keytar.calls).toEqual([]);
     await lookupAndSave(first, 1);
     expect(keytar.calls).toEqual(['getPassword', 'getPassword']);
+  });
+
+  it('the history reads its key and signed tail once per session, and writes the tail once per saved change', async ({ app }) => {
+    const { historyCalls, saveConnection, lookupAndSave } = app;
+    const id = await saveConnection('One');
+    await lookupAndSave(id, 0);
+    // First use: the entry is read, then created with a new key, then the tail after the outcome.
+    expect(historyCalls).toEqual(['getPassword', 'setPassword', 'setPassword']);
+    historyCalls.length = 0;
+    for (let i = 1; i <= 5; i += 1) await lookupAndSave(id, i);
+    expect(historyCalls).toEqual(Array(5).fill('setPassword'));
   });
 
   it('after a keychain error, the next use reads the keychain again', async ({ app }) => {

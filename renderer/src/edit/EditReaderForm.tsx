@@ -3,7 +3,7 @@ import { useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useForm, useWatch, type Path } from 'react-hook-form';
 import type { ConnectionSummary, UpdateReaderResult, ReaderView } from '../../../common/contract';
 import type { RevertPlan } from '../../../common/history-schemas';
-import { revertValues } from '../history/revert';
+import { damagedRevertWarning, revertValues } from '../history/revert';
 import type { BridgeError } from '../../../common/result';
 import { rememberedSource } from '../format/format-remembered';
 import { useBridge } from '../bridge/bridge-context';
@@ -247,6 +247,7 @@ export function EditReaderForm({ connection, user, onSaved, revert, active = tru
           onSend={() => void send()}
           onBack={backToEditing}
           onRefresh={onRefresh}
+          warning={revert?.fromDamagedHistory ? damagedRevertWarning(revert.entry.id) : undefined}
         />
       ) : null}
     </section>

@@ -37,9 +37,23 @@ type ReviewDialogProps = {
   onBack: () => void;
   /** Reads the reader again from ConsCent (the dialog closes first): offered when the outcome of a send is unknown. */
   onRefresh?: (() => void) | undefined;
+  /** Said before anything else is read, e.g. that a revert's values come from a damaged history. */
+  warning?: string | undefined;
 };
 
-export function ReviewDialog({ connection, readerName, userId, rows, sending, error, attempt, onSend: send, onBack, onRefresh }: ReviewDialogProps) {
+export function ReviewDialog({
+  connection,
+  readerName,
+  userId,
+  rows,
+  sending,
+  error,
+  attempt,
+  onSend: send,
+  onBack,
+  onRefresh,
+  warning,
+}: ReviewDialogProps) {
   const onSend = () => {
     markAction(MARKS.sendPressed);
     send();
@@ -75,6 +89,11 @@ export function ReviewDialog({ connection, readerName, userId, rows, sending, er
   }, []);
   return (
     <Modal title={REVIEW_TITLE} {...(sending ? {} : { onCancel: onBack })} className="review-dialog">
+      {warning ? (
+        <p role="alert" className="notice notice-warning">
+          <span aria-hidden="true">⚠</span> {warning}
+        </p>
+      ) : null}
       <p>
         {rows.length === 1 ? 'This field' : `These ${rows.length} fields`} will be sent to ConsCent for <strong>{readerName}</strong> (user id{' '}
         <span className="mono">{userId}</span>) over the connection <strong>{connection.name}</strong> ({env.short}).{' '}

@@ -1,4 +1,5 @@
 import type { RememberedFields } from '../../../common/contract';
+import { FROM_DAMAGED_HISTORY } from '../history/history-integrity-text';
 import { formatDateTime } from './format-date';
 
 // Values the lookup did not return but the console already knew are labelled with where
@@ -6,6 +7,12 @@ import { formatDateTime } from './format-date';
 
 /** "as of 2025-06-01 14:02 UTC, from what ConsCent returned after a save in this session" */
 export function rememberedSource(remembered: RememberedFields): string {
+  const source = sourceText(remembered);
+  // Never used silently (issue 18): the form and the review both say so.
+  return remembered.damaged ? `${source} — ${FROM_DAMAGED_HISTORY}, check it with the reader` : source;
+}
+
+function sourceText(remembered: RememberedFields): string {
   const when = formatDateTime(remembered.at) ?? remembered.at;
   switch (remembered.from) {
     case 'session-save':

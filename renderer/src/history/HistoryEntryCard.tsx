@@ -24,6 +24,11 @@ export function HistoryEntryCard({ entry, activeConnectionId, onRevert, revertin
           Change {entry.id}: {readerText(entry)}
         </h3>
         <span className={`chip outcome-chip outcome-${entry.status}`}>{statusText(entry)}</span>
+        {entry.unverifiable ? (
+          <span className="chip" title="Signed with a key this computer's keychain no longer holds">
+            Not verifiable
+          </span>
+        ) : null}
       </div>
       <p className="hint">
         {formatDateTime(entry.at)} · {agentText(entry)} on {entry.machine} · connection {entry.connection.name} ({entry.connection.host}) · user id{' '}

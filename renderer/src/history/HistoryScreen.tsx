@@ -5,6 +5,7 @@ import { useBridge } from '../bridge/bridge-context';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { HistoryEntryCard } from './HistoryEntryCard';
 import { HistoryFilters } from './HistoryFilters';
+import { HistoryIntegrityNotice } from './HistoryIntegrityNotice';
 import { HistorySettingsPanel } from './HistorySettingsPanel';
 import { useHistoryNavigation } from './history-navigation';
 
@@ -104,13 +105,16 @@ export function HistoryScreen({ initialFilter, activeConnectionId }: HistoryScre
           <ul>
             {page.problems.map((problem, i) => (
               <li key={i}>
-                {problem.file}, line {problem.line}
+                {problem.file}
+                {problem.line > 0 ? `, line ${problem.line}` : ''}
                 {problem.entryId ? ` (change ${problem.entryId})` : ''}: {problem.problem}
               </li>
             ))}
           </ul>
         </div>
       ) : null}
+
+      {page ? <HistoryIntegrityNotice page={page} /> : null}
 
       {loading ? <p className="loading">Loading the history…</p> : null}
       {failed ? (

@@ -2,7 +2,6 @@ import { useEffect, useId, useState } from 'react';
 import { MAX_RETENTION_DAYS, type HistorySettings } from '../../../common/history-schemas';
 import type { BridgeError } from '../../../common/result';
 import { useBridge } from '../bridge/bridge-context';
-import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { ErrorNotice } from '../ui/ErrorNotice';
 
 // The history's settings: the name entries carry beside the OS user name (set once), how
@@ -17,7 +16,6 @@ export function HistorySettingsPanel({ onCleared }: { onCleared: () => void }) {
   const [retention, setRetention] = useState('180');
   const [error, setError] = useState<BridgeError | null>(null);
   const [notice, setNotice] = useState('');
-  const [confirming, setConfirming] = useState(false);
 
   useEffect(() => {
     void bridge.getHistorySettings({}).then((result) => {
@@ -41,13 +39,14 @@ export function HistorySettingsPanel({ onCleared }: { onCleared: () => void }) {
     setNotice('History settings saved. A new retention period applies from the next start of the console.');
   };
 
+  // Main asks for the confirmation in its own dialog (issue 18): the page only asks main.
   const clear = async () => {
-    setConfirming(false);
     const result = await bridge.clearHistory({ confirm: true });
     if (!result.ok) return setError(result.error);
     setError(null);
+    if (result.value.cancelled) return setNotice('Nothing was cleared: the history is kept.');
     setNotice(
-      `History cleared: ${result.value.removed} ${result.value.removed === 1 ? 'change' : 'changes'} removed. Connections and their keys are unchanged.`,
+      `History cleared: ${result.value.removed} ${result.value.removed === 1 ? 'change' : 'changes'} removed; a signed record of the clearing stays in the history. Connections and their keys are unchanged.`,
     );
     onCleared();
   };
@@ -98,25 +97,10 @@ export function HistorySettingsPanel({ onCleared }: { onCleared: () => void }) {
       </p>
       {error ? <ErrorNotice error={error} context="history" /> : null}
       <div className="button-row">
-        <button type="button" className="danger-outline" onClick={() => setConfirming(true)}>
+        <button type="button" className="danger-outline" onClick={() => void clear()}>
           Clear history…
         </button>
       </div>
-      {confirming ? (
-        <ConfirmDialog
-          title="Clear the whole change history?"
-          confirmLabel="Clear history"
-          cancelLabel="Keep it"
-          destructive
-          onConfirm={() => void clear()}
-          onCancel={() => setConfirming(false)}
-        >
-          <p>
-            Every recorded change on this computer is deleted and cannot be brought back. Export it first if it may be needed. Connections and their
-            API keys are not touched.
-          </p>
-        </ConfirmDialog>
-      ) : null}
     </section>
   );
 }

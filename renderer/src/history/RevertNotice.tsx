@@ -2,7 +2,7 @@ import type { ReaderView } from '../../../common/contract';
 import type { RevertPlan } from '../../../common/history-schemas';
 import { FIELD_LABELS } from '../edit/field-labels';
 import { formatDateTime } from '../format/format-date';
-import { revertDrift } from './revert';
+import { damagedRevertWarning, revertDrift } from './revert';
 import { agentText } from './history-text';
 
 // Shown above the edit form while a change is being reverted: what the form now holds,
@@ -22,6 +22,11 @@ export function RevertNotice({ plan, view, onCancel }: { plan: RevertPlan; view:
           ? `The form below holds the previous ${labels(plan.restore.map((r) => r.field))}. Review and send them as usual; the new change is recorded as reverting change ${entry.id}.`
           : 'None of its fields can be restored.'}
       </p>
+      {plan.fromDamagedHistory ? (
+        <p role="alert">
+          <span aria-hidden="true">⚠</span> <strong>{damagedRevertWarning(entry.id)}</strong>
+        </p>
+      ) : null}
       {plan.cannotRestore.length > 0 ? (
         <p>
           <strong>Cannot be restored: {labels(plan.cannotRestore)}</strong> — the previous value was never returned by ConsCent.

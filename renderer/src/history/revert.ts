@@ -3,6 +3,7 @@ import type { HistoryEntry, HistoryValue, RevertPlan } from '../../../common/his
 import { ADDRESS_KEYS, type EditableField } from '../../../common/user-schemas';
 import { emptyAddress, type AddressEntryValues, type AddressValues, type EditFormValues } from '../edit/form-values';
 import { isoToDateInput } from '../format/format-date';
+import { FROM_DAMAGED_HISTORY } from './history-integrity-text';
 
 // Undo in the form: the form starts from the reader as ConsCent returns them now, with
 // the fields the plan restores set to their previous values; the usual review and save
@@ -18,6 +19,11 @@ function addressOf(value: HistoryValue): AddressValues {
 function listOf(value: HistoryValue): AddressEntryValues[] {
   if (!Array.isArray(value)) return [];
   return value.map((entry) => (entry._id ? { ...addressOf(entry), _id: entry._id } : addressOf(entry)));
+}
+
+/** Issue 18: a revert's previous values from a history with damage in it are never used silently. */
+export function damagedRevertWarning(entryId: number): string {
+  return `The previous values of change ${entryId} come ${FROM_DAMAGED_HISTORY}: check them with the reader before sending.`;
 }
 
 /** The form's values with every restorable field set to its value before the change. */
