@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { HistoryEntry, HistoryFilter, HistoryPage, HistoryProblem } from '../../common/history-schemas';
-import { appendDurably, ensureFolder, monthFiles, removeFile } from './journal-files';
+import { AppendError, NODE_JOURNAL_FS, appendDurably, ensureFolder, monthFiles, removeFile, repairTail, type JournalFs } from './journal-files';
 import { entryView, loadEntries, type LoadedEntry } from './journal-entries';
 import { STATUS, JournalIndex, fieldMask, type IndexEntry, type IndexedConnection } from './journal-index';
 import { JOURNAL_VERSION, formatLine, hashLine, monthFileOf, type OutcomeLine, type PendingLine } from './journal-lines';
@@ -22,6 +22,8 @@ export interface JournalOptions {
   /** Entries older than this are removed when the journal opens. */
   retentionDays: number;
   now?: () => Date;
+  /** How files are opened for writing; node's fs unless a test injects faults. */
+  fs?: JournalFs;
 }
 
 export interface Journal {
@@ -47,6 +49,7 @@ export interface Journal {
 export async function openJournal(options: JournalOptions): Promise<Journal> {
   const { dir } = options;
   const now = options.now ?? (() => new Date());
+  const fs = options.fs ?? NODE_JOURNAL_FS;
   await ensureFolder(dir);
   const opened = now();
   await purgeOlderThan(dir, new Date(opened.getTime() - options.retentionDays * DAY_MS), opened);
@@ -57,6 +60,8 @@ export async function openJournal(options: JournalOptions): Promise<Journal> {
   let lastHash = scanned.lastHash;
   let nextId = scanned.maxId + 1;
   let tornFile = scanned.tornFile;
+  // A failed append that could not cut its file back: done before the next line is written.
+  let repair: { name: string; size: number } | undefined;
   const inFlight = new Set<number>();
   let queue: Promise<unknown> = Promise.resolve();
 
@@ -71,7 +76,20 @@ export async function openJournal(options: JournalOptions): Promise<Journal> {
       const name = monthFileOf(at);
       // A line cut short by a crash has no newline: end it, or this line would join it.
       const lead = tornFile === name ? '\n' : '';
-      const start = await appendDurably(dir, name, `${lead}${text}\n`);
+      if (repair) {
+        // Still failing: this line is refused too (for a pending line, nothing is sent).
+        await repairTail(dir, repair.name, repair.size, fs);
+        repair = undefined;
+      }
+      let start: number;
+      try {
+        start = await appendDurably(dir, name, `${lead}${text}\n`, fs);
+      } catch (error) {
+        // lastHash and the index stay as they were: they describe the file,
+        // which holds nothing of this line (or will not once repaired).
+        if (error instanceof AppendError && !error.restored) repair = { name, size: error.size };
+        throw error;
+      }
       tornFile = undefined;
       lastHash = hashLine(text);
       return { line, file: index.fileIndex(name), offset: start + lead.length, length: Buffer.byteLength(text) };
@@ -179,6 +197,7 @@ export async function openJournal(options: JournalOptions): Promise<Journal> {
         problems.length = 0;
         lastHash = scanned.genesis;
         tornFile = undefined;
+        repair = undefined;
         return count;
       });
       queue = run.catch(() => undefined);
