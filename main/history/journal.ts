@@ -52,9 +52,9 @@ export async function openJournal(options: JournalOptions): Promise<Journal> {
   const fs = options.fs ?? NODE_JOURNAL_FS;
   await ensureFolder(dir);
   const opened = now();
-  await purgeOlderThan(dir, new Date(opened.getTime() - options.retentionDays * DAY_MS), opened);
+  const purge = await purgeOlderThan(dir, new Date(opened.getTime() - options.retentionDays * DAY_MS), opened);
   const index = new JournalIndex();
-  const problems: HistoryProblem[] = [];
+  const problems: HistoryProblem[] = [...purge.problems];
   const report = (problem: HistoryProblem) => problems.push(problem);
   const scanned = await scanJournal(dir, index, report);
   let lastHash = scanned.lastHash;
