@@ -46,7 +46,8 @@ const DETAIL: Partial<Record<ErrorKind, RegExp>> = {
   'not-configured': /No API key and secret are stored for this connection/,
   'rejected-sender': /did not come from the console window/,
   history: /History folder: \/tmp\/history \(error ENOSPC\)\./,
-  'data-folder-in-use': /The data folder \/tmp\/user-data is in use by console process 4242 on the computer “desk-12”.*delete the file console\.lock/,
+  'data-folder-in-use':
+    /The data folder \/tmp\/user-data is in use by console process 4242 on the computer “desk-12”, started 2025-11-12 10:00 UTC\..*delete the file console\.lock/,
 };
 
 const FACTS: Partial<Record<ErrorKind, Omit<BridgeError, 'kind'>>> = {
