@@ -22,7 +22,13 @@ export function handlersOnceLocked(dir: string, wire: () => BridgeHandlers, syst
   let handlers: BridgeHandlers | undefined;
   const take = (): BridgeHandlers | BridgeError => {
     if (handlers) return handlers;
-    const lock = acquireUserDataLock(dir, system);
+    let lock: LockResult;
+    try {
+      lock = acquireUserDataLock(dir, system);
+    } catch (error) {
+      // The folder cannot be created or written (permissions, a full disk): said as for the settings file in it.
+      return { kind: 'settings', reason: 'settings-unwritable', path: dir, code: (error as NodeJS.ErrnoException).code ?? 'unknown error' };
+    }
     if (!lock.ok) return folderInUse(lock, dir);
     handlers = wire();
     return handlers;

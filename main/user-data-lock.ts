@@ -111,9 +111,13 @@ export function acquireUserDataLock(dir: string, system: LockSystem = NODE_LOCK_
       };
       writeSync(fd, `${JSON.stringify(mine)}\n`);
       fsyncSync(fd);
-    } finally {
+    } catch (error) {
+      // A full disk: an empty lock would hold the folder for nobody until it went stale.
       closeSync(fd);
+      unlinkSync(path);
+      throw error;
     }
+    closeSync(fd);
     holdUntilExit(path, system.pid);
     return { ok: true };
   }

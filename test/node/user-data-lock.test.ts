@@ -6,7 +6,9 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Result } from '../../common/result';
+import type { BridgeHandlers } from '../../main/ipc/register-bridge';
 import { LOCK_FILE_NAME, acquireUserDataLock, type LockSystem } from '../../main/user-data-lock';
+import { handlersOnceLocked } from '../../main/user-data-lock-handlers';
 
 // Issue 17 item 9: two consoles started on one user-data folder. The second, whatever its
 // binary (Electron's single-instance lock only knows the same one), reads and writes
@@ -136,5 +138,22 @@ describe('what makes a lock stale', () => {
     await mkdir(userData, { recursive: true });
     await lockOf({ ...holder, machine: 'desk-99' });
     expect(acquireUserDataLock(userData, system({ isAlive: () => false }))).toMatchObject({ ok: false, holder: { machine: 'desk-99' } });
+  });
+});
+
+describe('a data folder that cannot be used', () => {
+  it('is the settings error naming the folder and the cause, never a crash, and nothing is wired', async () => {
+    const blocker = join(dir, 'a-file');
+    await writeFile(blocker, 'a file where a folder should be');
+    let wired = 0;
+    const handlers = handlersOnceLocked(join(blocker, 'user-data'), () => {
+      wired += 1;
+      return {} as BridgeHandlers;
+    });
+    expect(await handlers.listConnections()).toEqual({
+      ok: false,
+      error: { kind: 'settings', reason: 'settings-unwritable', path: join(blocker, 'user-data'), code: 'ENOTDIR' },
+    });
+    expect(wired).toBe(0);
   });
 });
