@@ -31,6 +31,8 @@ export const ERROR_KINDS = [
   'history',
   /** A bulk correction's file or run could not do what was asked (see BULK_REASONS). */
   'bulk',
+  /** Another console is using this user-data folder (`path`; `lockedBy`: which one); nothing was read or written. */
+  'data-folder-in-use',
 ] as const;
 export const ErrorKind = z.enum(ERROR_KINDS);
 export type ErrorKind = z.infer<typeof ErrorKind>;
@@ -174,6 +176,8 @@ export const BridgeError = z.object({
   /** For `bulk` errors: the CSV row (the header is row 1) and column concerned. */
   row: z.number().int().nonnegative().optional(),
   column: z.string().optional(),
+  /** For `data-folder-in-use`: the console holding the folder, when its lock file says. */
+  lockedBy: z.object({ pid: z.number().int(), machine: z.string(), since: z.string() }).optional(),
   /** Per-field messages from the shared schemas, keyed by dotted path (e.g. `address.pincode`). */
   fields: z.record(z.string(), z.string()).optional(),
 });

@@ -18,6 +18,7 @@ import { createLastReturnedRecords, type LastReturnedRecords } from './readers/l
 import { createReaderService } from './readers/reader-service';
 import { createRecentReaders, RECENT_READERS_FILE_NAME, withRecentReaders } from './readers/recent-readers';
 import { createConnectionStore, type ConnectionStore } from './settings/connection-store';
+import { handlersOnceLocked } from './user-data-lock-handlers';
 
 export const SETTINGS_FILE_NAME = 'settings.json';
 
@@ -132,6 +133,11 @@ export interface AppServicesOptions {
  * module as arguments so the end-to-end tests can build exactly what the app runs.
  */
 export function createAppBridgeHandlers(options: AppServicesOptions): BridgeHandlers {
+  // Nothing in the folder is read or written until this console holds it (user-data-lock.ts).
+  return handlersOnceLocked(options.userDataDir, () => wireAppServices(options));
+}
+
+function wireAppServices(options: AppServicesOptions): BridgeHandlers {
   const proxyCredentials = createKeytarProxyCredentialStore(options.keytar, KEYCHAIN_SERVICE);
   const network: NetworkEnvironment = { ...(options.network ?? NODE_NETWORK), proxyCredentials };
   const clientOptions = { network, ...(options.requestTimeoutMs ? { timeoutMs: options.requestTimeoutMs } : {}) };

@@ -21,6 +21,7 @@ import { HistoryError } from './history-error';
 import { writeCsvFile } from '../exports/csv-file';
 import { CSV_HEADER, rowsOf } from './history-csv';
 import { openJournal, type Journal } from './journal';
+import { keptRecord } from './kept-record';
 import { lastKnownRecord, type HistoryRecord } from './last-known';
 import { revertPlanFor } from './revert-plan';
 import type { Logger } from '../logging/logger';
@@ -158,7 +159,7 @@ export function createHistoryService(options: HistoryServiceOptions) {
       await j.complete(
         id,
         answer.ok
-          ? { outcome: 'saved', message: answer.message, record: answer.record }
+          ? { outcome: 'saved', message: answer.message, record: keptRecord(answer.record) }
           : { outcome: outcomeOf(answer.error), errorKind: answer.error.kind, ...networkReason(answer.error) },
       );
     },

@@ -3,11 +3,13 @@ import { join } from 'node:path';
 import { readLinesAt } from './journal-files';
 import { statusOf, type IndexEntry, type JournalIndex } from './journal-index';
 import { OutcomeLine, PendingLine } from './journal-lines';
+import { withoutRecord } from './journal-scan';
 
 // Reads whole entries back from disk for the few index entries a page (or an export batch)
 // needs, validating each line in full now that it is about to be shown.
 
-export type LoadedEntry = { index: IndexEntry; pending: PendingLine; outcome?: OutcomeLine };
+/** `recordLost`: the outcome line was cut short (or damaged) inside ConsCent's record; `outcome` is its readable part. */
+export type LoadedEntry = { index: IndexEntry; pending: PendingLine; outcome?: OutcomeLine; recordLost?: true };
 
 export async function loadEntries(
   dir: string,
@@ -51,10 +53,25 @@ export async function loadEntries(
       });
       continue;
     }
-    const outcome = text.outcome === undefined ? undefined : OutcomeLine.safeParse(parseJson(text.outcome));
-    loaded.push({ index: entry, pending: pending.data, ...(outcome?.success ? { outcome: outcome.data } : {}) });
+    loaded.push({ index: entry, pending: pending.data, ...(text.outcome === undefined ? {} : readOutcome(text.outcome)) });
   }
   return loaded;
+}
+
+const OutcomeFacts = OutcomeLine.omit({ record: true });
+
+/** The outcome line in full, or what can be read of it before a record that is cut short. */
+function readOutcome(text: string): { outcome?: OutcomeLine; recordLost?: true } {
+  const whole = OutcomeLine.safeParse(parseJson(text));
+  if (whole.success) return { outcome: whole.data };
+  let facts: unknown;
+  try {
+    facts = withoutRecord(text);
+  } catch {
+    return {};
+  }
+  const readable = OutcomeFacts.safeParse(facts);
+  return readable.success ? { outcome: readable.data, recordLost: true } : {};
 }
 
 function parseJson(text: string | undefined): unknown {

@@ -1,4 +1,4 @@
-import { chmod, mkdir, open, readdir, rm, type FileHandle } from 'node:fs/promises';
+import { chmod, mkdir, open, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { MONTH_FILE } from './journal-lines';
 
@@ -35,29 +35,94 @@ async function syncFolder(dir: string): Promise<void> {
   }
 }
 
+/** What an append needs of an open file: node's FileHandle, or a test's wrapper around it. */
+export interface JournalFileHandle {
+  stat(): Promise<{ size: number }>;
+  appendFile(data: string, encoding: 'utf8'): Promise<void>;
+  sync(): Promise<void>;
+  truncate(length: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * The one way the journal opens a file to write it. Tests pass a wrapper that makes a
+ * write or an fsync fail (a full disk, EIO) without touching node's own fs.
+ */
+export type JournalFs = { open(path: string, flags: 'wx' | 'a' | 'r+', mode?: number): Promise<JournalFileHandle> };
+
+export const NODE_JOURNAL_FS: JournalFs = { open: (path, flags, mode) => open(path, flags, mode) };
+
+/**
+ * An append that failed. `restored`: the file was put back exactly as it was before the
+ * append (cut back to `size` and flushed); when false, part of the text may still be at
+ * its end and the file must be cut back (repairTail) before anything else is written.
+ */
+export class AppendError extends Error {
+  override readonly name = 'AppendError';
+  constructor(
+    readonly code: string,
+    readonly restored: boolean,
+    readonly size: number,
+  ) {
+    super(`append failed (${code})${restored ? '' : ', file not restored'}`);
+  }
+}
+
+function codeOf(error: unknown): string {
+  return (error as NodeJS.ErrnoException).code ?? 'unknown error';
+}
+
+/** Cuts a file back to `size` bytes and flushes it: what a failed append left is gone. */
+export async function repairTail(dir: string, name: string, size: number, fs: JournalFs = NODE_JOURNAL_FS): Promise<void> {
+  const handle = await fs.open(join(dir, name), 'r+');
+  try {
+    await handle.truncate(size);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
 /**
  * Appends text (whole lines, each ending in a newline) to a file and flushes it. Returns
- * the offset the text starts at.
+ * the offset the text starts at. When the write or the flush fails (a full disk writes
+ * part of the text, then ENOSPC; a failing disk answers the fsync with EIO) the file is
+ * cut back to its length before the append and flushed again, so the next line never
+ * joins a torn one; an AppendError says whether that worked.
  */
-export async function appendDurably(dir: string, name: string, text: string): Promise<number> {
+export async function appendDurably(dir: string, name: string, text: string, fs: JournalFs = NODE_JOURNAL_FS): Promise<number> {
   const path = join(dir, name);
-  let handle: FileHandle;
+  let handle: JournalFileHandle;
   let created = false;
   try {
-    handle = await open(path, 'wx', 0o600);
+    handle = await fs.open(path, 'wx', 0o600);
     created = true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    handle = await open(path, 'a', 0o600);
+    handle = await fs.open(path, 'a', 0o600);
   }
+  let size = 0;
   try {
     // The umask can only take permissions away; this makes sure none were added.
     if (created) await chmod(path, 0o600);
-    const { size } = await handle.stat();
+    size = (await handle.stat()).size;
     await handle.appendFile(text, 'utf8');
     await handle.sync();
     if (created) await syncFolder(dir);
     return size;
+  } catch (error) {
+    // After a failed fsync the kernel may already have dropped the pages it could not
+    // write, so "maybe on disk" is not good enough: cut back and flush again.
+    const restored = await handle
+      .truncate(size)
+      .then(() => handle.sync())
+      .then(
+        () => true,
+        () => false,
+      );
+    // A file this append created goes again: the history is exactly as it was.
+    if (created && restored) await rm(path, { force: true }).catch(() => undefined);
+    throw new AppendError(codeOf(error), restored, size);
   } finally {
     await handle.close();
   }

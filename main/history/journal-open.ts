@@ -6,8 +6,8 @@ import { newChainKey, type ChainKeychain, type Tail } from './chain-keychain';
 import { TAIL_FILE, checkEnd, readTailFile, readTailFileUnchecked } from './chain-tail';
 import { ensureFolder } from './journal-files';
 import type { JournalIndex } from './journal-index';
-import { GENESIS } from './journal-lines';
-import type { TombstoneLine } from './journal-marks';
+import { GENESIS, hashLine, macLine } from './journal-lines';
+import { isChainBytes, type TombstoneLine } from './journal-marks';
 import { expectedFirstPrev, purgeOlderThan } from './journal-retention';
 import { scanJournal, type ScanResult } from './journal-scan';
 
@@ -70,8 +70,17 @@ export async function openChain({ dir, retentionDays, now, keychain, logger, ind
 
   const opened = now();
   const counted = { entries: 0 };
-  const removed = await purgeOlderThan(dir, new Date(opened.getTime() - retentionDays * DAY_MS), opened, counted);
   const trusted = key && tail ? tail : undefined;
+  // The anchor holds the hash of the newest line purged, computed as the chain does: the
+  // SHA-256 before the keyed mark, the HMAC from it on (from the start when the tail says so).
+  let keyedNow = (trusted ?? orphan)?.unkeyed === 0;
+  const hashOf = (bytes: Buffer): string => {
+    if (isChainBytes(bytes)) keyedNow = true;
+    return keyedNow && key ? macLine(key, bytes) : hashLine(bytes);
+  };
+  const purge = await purgeOlderThan(dir, new Date(opened.getTime() - retentionDays * DAY_MS), opened, counted, hashOf);
+  for (const problem of purge.problems) report(problem);
+  const removed = purge.removed;
   // With a signed tail, a hand-written anchor.json counts for nothing: the start is the
   // tail's, or the one this open's purge just wrote.
   const firstPrev = trusted && removed === 0 ? trusted.firstPrev : await expectedFirstPrev(dir);

@@ -5,7 +5,8 @@ import { pipeline } from 'node:stream/promises';
 import { z } from 'zod';
 import { writeFileAtomic } from '../settings/atomic-write';
 import { monthFiles, removeFile, scanLines } from './journal-files';
-import { GENESIS } from './journal-lines';
+import type { HistoryProblem } from '../../common/history-schemas';
+import { GENESIS, hashLine } from './journal-lines';
 
 // Retention: at start, entries older than the setting are removed (the history holds
 // readers' personal data). The oldest lines go, so the first kept line's `prev` names a
@@ -32,60 +33,99 @@ export async function expectedFirstPrev(dir: string): Promise<string | undefined
   }
 }
 
+export type PurgeResult = { removed: number; problems: HistoryProblem[] };
+
 /**
- * Removes every line older than `cutoff` (a prefix of the history). Returns how many lines
- * went; `counted.entries` is raised by the changes among them (for the purge's tombstone).
+ * How a removed line is hashed for anchor.json, called for every removed line in order
+ * (the chain's rule can change part-way: SHA-256 before the keyed mark, the HMAC after).
  */
-export async function purgeOlderThan(dir: string, cutoff: Date, now: Date, counted: { entries: number } = { entries: 0 }): Promise<number> {
-  const files = await monthFiles(dir);
+export type PurgeHasher = (bytes: Buffer) => string;
+
+/** The time of a line the purge can trust, or undefined: not JSON, not a history line, no date. */
+function datedLine(bytes: Buffer): { at: number; type: string } | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(bytes.toString('utf8'));
+  } catch {
+    return undefined;
+  }
+  const line = DatedLine.safeParse(parsed);
+  return line.success ? { at: Date.parse(line.data.at), type: line.data.type } : undefined;
+}
+
+const DatedLine = z.object({
+  type: z.enum(['pending', 'outcome', 'tombstone', 'chain']),
+  at: z.iso.datetime(),
+  prev: z.string().regex(/^[0-9a-f]{64}$/),
+});
+
+/**
+ * Removes the oldest lines of the history, as long as each was read and dated older than
+ * `cutoff`. A line it cannot read has no date it could trust, so the purge stops there:
+ * that line and every line after it stay (the chain check reports the line itself), and
+ * the stop is reported, because older entries may now be kept past the retention.
+ * `counted.entries` is raised by the changes among the removed lines (for the purge's
+ * tombstone); `hashOf` hashes them as the chain does.
+ */
+export async function purgeOlderThan(
+  dir: string,
+  cutoff: Date,
+  now: Date,
+  counted: { entries: number } = { entries: 0 },
+  hashOf: PurgeHasher = hashLine,
+): Promise<PurgeResult> {
   const cutoffMs = cutoff.getTime();
   const doomed: string[] = [];
   let removed = 0;
-  for (const name of files) {
+  let lastRemoved: string | undefined; // hash of the newest line removed
+  let stop: { path: string; offset: number; removedHere: number } | undefined;
+  const problems: HistoryProblem[] = [];
+
+  for (const name of await monthFiles(dir)) {
     const path = join(dir, name);
-    let keepFrom = -1;
-    let keptPrev = '';
-    let lines = 0;
-    // A line that cannot be read has no time: it goes with the lines before it.
-    await scanLines(path, ({ bytes, offset }) => {
-      let parsed: { at?: unknown; prev?: unknown; type?: unknown } | undefined;
-      try {
-        parsed = JSON.parse(bytes.toString('utf8')) as { at?: unknown; prev?: unknown; type?: unknown };
-      } catch {
-        parsed = undefined;
+    let removedHere = 0;
+    await scanLines(path, ({ bytes, offset, lineNo }) => {
+      const line = datedLine(bytes);
+      if (line !== undefined && line.at < cutoffMs) {
+        removedHere += 1;
+        if (line.type === 'pending') counted.entries += 1;
+        lastRemoved = hashOf(bytes);
+        return true;
       }
-      const at = typeof parsed?.at === 'string' ? Date.parse(parsed.at) : NaN;
-      if (at >= cutoffMs && typeof parsed?.prev === 'string') {
-        keepFrom = offset;
-        keptPrev = parsed.prev;
-        return false;
+      if (line === undefined) {
+        problems.push({
+          file: name,
+          line: lineNo - removedHere,
+          problem:
+            'The retention purge stopped at this line because it cannot be read: it and every entry after it were kept, ' +
+            'even those older than the retention.',
+        });
       }
-      lines += 1;
-      if (parsed?.type === 'pending') counted.entries += 1;
-      return true;
+      stop = { path, offset, removedHere };
+      return false;
     });
-    removed += lines;
-    if (keepFrom === -1) {
-      doomed.push(path);
-      continue;
-    }
-    if (removed === 0) return 0;
-    // Anchor first: a crash before the old lines are gone shows as a reported break once,
-    // and the next start finishes the purge.
-    await writeFileAtomic(
-      join(dir, ANCHOR_FILE),
-      `${JSON.stringify({ prev: keptPrev, purgedBefore: cutoff.toISOString(), at: now.toISOString() })}\n`,
-    );
-    if (keepFrom > 0) await keepTail(path, keepFrom);
-    for (const old of doomed) await removeFile(old);
-    return removed;
+    removed += removedHere;
+    if (stop) break;
+    doomed.push(path);
   }
-  // Every line is older than the cutoff: the history starts again from nothing.
-  if (removed > 0) {
+  if (removed === 0) return { removed, problems };
+  if (!stop) {
+    // Every line was read and is older than the cutoff: the history starts again from nothing.
     for (const old of doomed) await removeFile(old);
     await removeFile(join(dir, ANCHOR_FILE));
+    return { removed, problems };
   }
-  return removed;
+  // Anchor first: a crash before the old lines are gone shows as a reported break once,
+  // and the next start finishes the purge. It holds the hash of the newest line removed,
+  // not the first kept line's own `prev`, so a first kept line that was changed or
+  // damaged still shows as a break.
+  await writeFileAtomic(
+    join(dir, ANCHOR_FILE),
+    `${JSON.stringify({ prev: lastRemoved, purgedBefore: cutoff.toISOString(), at: now.toISOString() })}\n`,
+  );
+  if (stop.removedHere > 0) await keepTail(stop.path, stop.offset);
+  for (const old of doomed) await removeFile(old);
+  return { removed, problems };
 }
 
 /** Rewrites a file without its first `from` bytes: copied to a flushed temp file, renamed over. */

@@ -93,6 +93,9 @@ export async function scanJournal(
 
   for (const name of files) {
     const file = index.fileIndex(name);
+    // The file's last line, when it is an outcome whose record looked whole: if the file
+    // does not end with a newline, that record was cut short after all.
+    let lastWithRecord: { line: number; entryId: number } | undefined;
     const { endsWithNewline } = await scanLines(join(dir, name), ({ bytes, offset, lineNo }) => {
       lines += 1;
       linesInFile.set(name, lineNo);
@@ -111,9 +114,11 @@ export async function scanJournal(
       expected = hash;
       const brokeBefore = brokeLast;
       brokeLast = false;
+      lastWithRecord = undefined;
       let json: unknown;
+      let record: RecordPart = 'none';
       try {
-        json = parseIndexPart(bytes);
+        ({ json, record } = parseIndexPart(bytes));
       } catch {
         report({ ...at, problem: 'This line is unreadable (not valid JSON); it was skipped.' });
         return;
@@ -186,6 +191,8 @@ export async function scanJournal(
         });
         return;
       }
+      if (record === 'cut') report({ ...at, entryId: id, problem: recordCutProblem(id) });
+      else if (record === 'whole') lastWithRecord = { line: lineNo, entryId: id };
       const pos = index.position(id);
       const entry = pos === -1 ? undefined : index.at(pos);
       const outcome = line.data.outcome;
@@ -202,6 +209,7 @@ export async function scanJournal(
       index.setOutcome(pos, { outFile: file, outOffset: offset, outLength: bytes.length, status: STATUS[outcome] });
     });
     tornFile = endsWithNewline ? undefined : name;
+    if (tornFile && lastWithRecord) report({ file: name, ...lastWithRecord, problem: recordCutProblem(lastWithRecord.entryId) });
   }
   if (keyed && !key) {
     // The key is gone: the signed lines can be neither trusted nor called broken.
@@ -242,20 +250,43 @@ function startMoved(options: ScanOptions): string {
 const RECORD_KEY = Buffer.from(',"record":');
 const OUTCOME_START = Buffer.from('{"v":1,"type":"outcome"');
 
+/** Whether an outcome line carries ConsCent's record, and whether it looks whole. */
+type RecordPart = 'none' | 'whole' | 'cut';
+
+const RECORD_END = Buffer.from('}}');
+
+function recordCutProblem(id: number): string {
+  return (
+    `The outcome of entry ${id} is cut short inside the record ConsCent returned: what ConsCent answered is kept, ` +
+    'but the values it returned are lost, so they are not used as last known values.'
+  );
+}
+
 /**
  * The line as JSON, without the record ConsCent returned when it has one: that record is
  * most of an outcome line's bytes and the index needs none of it. The journal writes it
  * as the last key, and a key's quotes cannot occur unescaped inside a string, so the first
  * `,"record":` is that key. The hash chain still covers the whole line, and the record is
- * validated in full whenever it is used.
+ * validated in full whenever it is used. A whole record ends the line with `}}` (its own
+ * brace and the line's); a line cut inside it almost never does, and a cut last line of a
+ * file is caught by its missing newline.
  */
-function parseIndexPart(bytes: Buffer): unknown {
+function parseIndexPart(bytes: Buffer): { json: unknown; record: RecordPart } {
   if (bytes.subarray(0, OUTCOME_START.length).equals(OUTCOME_START)) {
     const cut = bytes.indexOf(RECORD_KEY);
     // Only the part before the record is decoded at all.
-    if (cut !== -1) return JSON.parse(`${bytes.toString('utf8', 0, cut)}}`);
+    if (cut !== -1) {
+      const json: unknown = JSON.parse(`${bytes.toString('utf8', 0, cut)}}`);
+      return { json, record: bytes.subarray(bytes.length - RECORD_END.length).equals(RECORD_END) ? 'whole' : 'cut' };
+    }
   }
-  return JSON.parse(bytes.toString('utf8'));
+  return { json: JSON.parse(bytes.toString('utf8')), record: 'none' };
+}
+
+/** The outcome line without its record, for a line whose record is cut short. */
+export function withoutRecord(text: string): unknown {
+  const cut = text.indexOf(RECORD_KEY.toString());
+  return JSON.parse(cut === -1 ? text : `${text.slice(0, cut)}}`);
 }
 
 function firstIssue(error: { issues: { path: PropertyKey[]; message: string }[] }): string {

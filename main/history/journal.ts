@@ -4,7 +4,7 @@ import type { Logger } from '../logging/logger';
 import { currentIdentity } from './agent-identity';
 import { createMemoryChainKeychain, type ChainKeychain, type Tail } from './chain-keychain';
 import { writeTailFile } from './chain-tail';
-import { appendDurably, monthFiles, removeFile } from './journal-files';
+import { AppendError, NODE_JOURNAL_FS, appendDurably, monthFiles, removeFile, repairTail, type JournalFs } from './journal-files';
 import { entryView, loadEntries, type LoadedEntry } from './journal-entries';
 import { STATUS, JournalIndex, fieldMask, type IndexEntry, type IndexedConnection } from './journal-index';
 import { JOURNAL_VERSION, formatLine, macLine, monthFileOf, type OutcomeLine, type PendingLine } from './journal-lines';
@@ -37,6 +37,8 @@ export interface JournalOptions {
   who?: () => Who;
   /** The support log: clears, purges and damage found are written there too. */
   logger?: Logger;
+  /** How files are opened for writing; node's fs unless a test injects faults. */
+  fs?: JournalFs;
 }
 
 export interface Journal {
@@ -67,6 +69,7 @@ export async function openJournal(options: JournalOptions): Promise<Journal> {
   const now = options.now ?? (() => new Date());
   const keychain = options.keychain ?? memoryKeychainOf(dir);
   const who = options.who ?? defaultWho;
+  const fs = options.fs ?? NODE_JOURNAL_FS;
   const index = new JournalIndex();
   const problems: HistoryProblem[] = [];
   const report = (problem: HistoryProblem) => problems.push(problem);
@@ -79,6 +82,8 @@ export async function openJournal(options: JournalOptions): Promise<Journal> {
   let events: HistoryEvent[] = [...scanned.events];
   let { unsignedEntries, unverifiableEntries, unverifiableUpTo, signedFrom } = scanned;
   const linesIn = new Map(scanned.linesInFile);
+  // A failed append that could not cut its file back: done before the next line is written.
+  let repair: { name: string; size: number } | undefined;
   const inFlight = new Set<number>();
   let queue: Promise<unknown> = Promise.resolve();
 
@@ -99,7 +104,20 @@ export async function openJournal(options: JournalOptions): Promise<Journal> {
     const name = monthFileOf(at);
     // A line cut short by a crash has no newline: end it, or this line would join it.
     const lead = tornFile === name ? '\n' : '';
-    const start = await appendDurably(dir, name, `${lead}${text}\n`);
+    if (repair) {
+      // Still failing: this line is refused too (for a pending line, nothing is sent).
+      await repairTail(dir, repair.name, repair.size, fs);
+      repair = undefined;
+    }
+    let start: number;
+    try {
+      start = await appendDurably(dir, name, `${lead}${text}\n`, fs);
+    } catch (error) {
+      // lastHash, the tail and the index stay as they were: they describe the file,
+      // which holds nothing of this line (or will not once repaired).
+      if (error instanceof AppendError && !error.restored) repair = { name, size: error.size };
+      throw error;
+    }
     tornFile = undefined;
     const lineNo = (linesIn.get(name) ?? 0) + 1;
     linesIn.set(name, lineNo);
@@ -267,6 +285,7 @@ export async function openJournal(options: JournalOptions): Promise<Journal> {
         unverifiableUpTo = 0;
         signedFrom = undefined;
         tornFile = undefined;
+        repair = undefined;
         // The new chain starts from the cleared one's last hash, through the tombstone.
         tail = { ...tail, count: 0, unkeyed: 0 };
         await tombstone(who, { what: 'cleared', entries: count, lastHash: cleared });

@@ -29,6 +29,12 @@ export async function lastKnownRecord(journal: Journal, origin: RecordOrigin, us
       continue;
     }
     const [loaded] = await journal.load([entry]);
+    if (loaded?.recordLost) {
+      // What this change returned is lost: the fields it set are not known, and an older
+      // record must not stand in for them.
+      unsure |= entry.fields;
+      continue;
+    }
     const record = loaded?.outcome?.record;
     if (!loaded?.outcome || !record) continue;
     const view = viewFromUserData(record);

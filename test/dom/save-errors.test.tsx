@@ -29,6 +29,7 @@ const EXPECTED: Record<ErrorKind, RegExp> = {
   superseded: /A newer search replaced this one/,
   bulk: /bulk run could not do this/,
   history: /change history in \/tmp\/history could not be written \(ENOSPC\), so nothing was sent to ConsCent/,
+  'data-folder-in-use': /Another ConsCent Console is already using this computer's data folder.*Close the other console/,
 };
 
 /** The detail the facts below give, for the kinds that have one beyond the summary. */
@@ -46,6 +47,8 @@ const DETAIL: Partial<Record<ErrorKind, RegExp>> = {
   'not-configured': /No API key and secret are stored for this connection/,
   'rejected-sender': /did not come from the console window/,
   history: /History folder: \/tmp\/history \(error ENOSPC\)\./,
+  'data-folder-in-use':
+    /The data folder \/tmp\/user-data is in use by console process 4242 on the computer “desk-12”, started 2025-11-12 10:00 UTC\..*delete the file console\.lock/,
 };
 
 const FACTS: Partial<Record<ErrorKind, Omit<BridgeError, 'kind'>>> = {
@@ -61,6 +64,7 @@ const FACTS: Partial<Record<ErrorKind, Omit<BridgeError, 'kind'>>> = {
   settings: { reason: 'settings-unwritable', path: '/tmp/settings.json', code: 'ENOSPC' },
   'not-configured': { reason: 'no-credentials' },
   history: { reason: 'history-unwritable', path: '/tmp/history', code: 'ENOSPC' },
+  'data-folder-in-use': { path: '/tmp/user-data', lockedBy: { pid: 4242, machine: 'desk-12', since: '2025-11-12T10:00:00.000Z' } },
 };
 
 function errorOf(kind: ErrorKind): BridgeError {

@@ -53,6 +53,8 @@ export interface LaunchOptions {
   keychain?: KeyringSituation;
   /** Written to userData/settings.json before the page loads, e.g. a damaged file. */
   settingsFileText?: string;
+  /** Runs on the (created) userData folder before main's services are wired, e.g. to leave a lock file there. */
+  prepareUserData?: (userDataDir: string) => Promise<void>;
   /** The keytar main's services use, e.g. one that counts keychain calls; the real one when absent. */
   keytar?: KeytarLike;
   /** What Electron would tell main about the network (system proxy, OS certificates); plain Node's when absent. */
@@ -69,6 +71,10 @@ export async function launchConsole(
   if (options.settingsFileText !== undefined) {
     await mkdir(userDataDir, { recursive: true });
     await writeFile(join(userDataDir, 'settings.json'), options.settingsFileText);
+  }
+  if (options.prepareUserData) {
+    await mkdir(userDataDir, { recursive: true });
+    await options.prepareUserData(userDataDir);
   }
   const browserProfileDir = join(keyring.env.HOME, 'chromium-profile');
   const ipcResults: unknown[] = [];

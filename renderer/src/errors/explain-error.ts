@@ -2,6 +2,7 @@ import { CLIENT_ID_FIELD } from '../../../common/error-fields';
 import type { BridgeError } from '../../../common/result';
 import { conscentFailureWords } from './conscent-failure-words';
 import { bulkFailureWords } from './bulk-failure-words';
+import { FOLDER_IN_USE_SUMMARY, folderInUseDetail } from './folder-in-use-words';
 import { historyFailureDetail, historyFailureWords } from './history-failure-words';
 import { fieldMessages, localFailureWords, type InputSubject } from './local-failure-words';
 
@@ -123,6 +124,8 @@ function summaryFor(error: BridgeError, context: ErrorContext): { summary: strin
       };
     case 'rejected-sender':
       return { summary: 'The console refused a request from this window. Restart the console.', retryable: false };
+    case 'data-folder-in-use':
+      return { summary: FOLDER_IN_USE_SUMMARY, retryable: true };
   }
 }
 
@@ -196,6 +199,7 @@ export function failureDetail(error: BridgeError, context: ErrorContext): string
     conscentFailureWords(error, context === 'update') ??
     localFailureWords(error, SUBJECTS[context], context === 'test-connection') ??
     historyFailureDetail(error) ??
+    (error.kind === 'data-folder-in-use' ? folderInUseDetail(error) : undefined) ??
     (error.kind === 'bulk' ? bulkFailureWords(error) : undefined)
   );
 }
