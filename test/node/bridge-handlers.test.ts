@@ -27,6 +27,8 @@ let handlers: BridgeHandlers;
 let credentials: MemoryCredentialStore;
 let dir: string;
 const good = { apiKey: DEMO_CLIENT.apiKey, apiSecret: DEMO_CLIENT.apiSecret };
+// The trust path of a connection with no extra certificate and the System proxy (issue 18).
+const DEFAULT_TRUST_PATH = { certificate: null, proxy: { mode: 'system' } };
 
 beforeAll(async () => {
   sim = await startSimulator({ userCount: 30, seed: 3 });
@@ -63,7 +65,7 @@ describe('connections', () => {
       expect(JSON.stringify(result)).not.toContain(good.apiKey);
     }
     // Bound to the origin they were entered for (issue #8, item 2).
-    expect(await credentials.get(saved.id)).toEqual({ ...good, origin: new URL(sim.baseUrl).origin });
+    expect(await credentials.get(saved.id)).toEqual({ ...good, origin: new URL(sim.baseUrl).origin, trustPath: DEFAULT_TRUST_PATH });
   });
 
   it('requires credentials for a new connection, and keeps the stored ones when an edit omits them', async () => {
@@ -71,7 +73,7 @@ describe('connections', () => {
     const saved = await saveSimConnection();
     const edited = value(await handlers.saveConnection({ id: saved.id, connection: { ...simConnection(), name: 'Renamed' } }));
     expect(edited).toMatchObject({ id: saved.id, name: 'Renamed', hasCredentials: true });
-    expect(await credentials.get(saved.id)).toEqual({ ...good, origin: new URL(sim.baseUrl).origin });
+    expect(await credentials.get(saved.id)).toEqual({ ...good, origin: new URL(sim.baseUrl).origin, trustPath: DEFAULT_TRUST_PATH });
   });
 
   it('rejects a plain-http base URL that is not this computer, naming the field', async () => {
