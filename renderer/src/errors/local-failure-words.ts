@@ -136,6 +136,11 @@ export function localFailureWords(error: BridgeError, subject: InputSubject, tes
   }
 }
 
+/** For the key and secret fields when the proxy or extra certificate changed (form and main say the same). */
+export function credentialsForNewTrustMessage(what: 'API key' | 'API secret'): string {
+  return `Enter the ${what} again: the stored one is not sent through a changed proxy or certificate.`;
+}
+
 /**
  * The message for each form field an error concerns: the shared schemas' own, plus the
  * fields a refusal by reason points at (the Client ID, or a key and secret that must be
@@ -147,8 +152,8 @@ export function fieldMessages(error: BridgeError): Record<string, string> {
     fields[CLIENT_ID_FIELD] = 'ConsCent did not accept this Client ID. Copy it again from the ConsCent dashboard (Integrations page).';
   }
   if (error.kind === 'invalid-input' && error.reason === 'credentials-trust-changed') {
-    fields['credentials.apiKey'] = `Enter the API key again: the stored one is not sent through a changed proxy or certificate.`;
-    fields['credentials.apiSecret'] = `Enter the API secret again: the stored one is not sent through a changed proxy or certificate.`;
+    fields['credentials.apiKey'] = credentialsForNewTrustMessage('API key');
+    fields['credentials.apiSecret'] = credentialsForNewTrustMessage('API secret');
   }
   if (error.reason === 'certificate-not-ca') fields['connection.extraCertificate'] = NOT_A_CA;
   if (error.kind === 'invalid-input' && error.reason === 'credentials-elsewhere') {
