@@ -33,7 +33,7 @@ describe('changing the proxy or certificate of a connection with stored credenti
 
     await user.click(screen.getByRole('button', { name: 'Test connection' }));
     expect(
-      await screen.findByText('Enter the API key again: the stored one is not sent through a changed proxy or certificate.'),
+      await screen.findByText('Enter the API key again: the stored one is only sent with the proxy and certificate it was saved with.'),
     ).toBeInTheDocument();
     expect(bridge.callsTo('testConnection')).toHaveLength(0);
     await user.click(screen.getByRole('button', { name: 'Save connection' }));

@@ -89,7 +89,7 @@ describe('a Production connection given another proxy and certificate', () => {
     expect(await ui.field('API key').getAttribute('aria-required')).toBe('true');
 
     await ui.button('Test connection').click();
-    await page().getByText('Enter the API key again: the stored one is not sent through a changed proxy or certificate.').waitFor();
+    await page().getByText('Enter the API key again: the stored one is only sent with the proxy and certificate it was saved with.').waitFor();
     await ui.button('Save connection').click();
     expect(await ui.field('API secret').getAttribute('aria-invalid')).toBe('true');
     expect(await settingsText()).not.toContain(rogue.url);

@@ -71,8 +71,8 @@ function inputWords(error: BridgeError, subject: InputSubject, testing: boolean)
       );
     case 'credentials-trust-changed':
       return (
-        `The stored API key and secret are only ever sent the way they were saved with, and ${trustPartsWords(error)} changed. ` +
-        'Enter the API key and secret again to use the new network settings; nothing was sent.'
+        `The stored API key and secret are only ever sent with the proxy and extra trusted certificate they were saved with, and here ${trustPartsWords(error)} ${(error.trustChanged ?? []).length > 1 ? 'differ' : 'differs'}. ` +
+        'Enter the API key and secret again to use these network settings; nothing was sent.'
       );
     case 'certificate-not-ca':
       return NOT_A_CA;
@@ -138,7 +138,7 @@ export function localFailureWords(error: BridgeError, subject: InputSubject, tes
 
 /** For the key and secret fields when the proxy or extra certificate changed (form and main say the same). */
 export function credentialsForNewTrustMessage(what: 'API key' | 'API secret'): string {
-  return `Enter the ${what} again: the stored one is not sent through a changed proxy or certificate.`;
+  return `Enter the ${what} again: the stored one is only sent with the proxy and certificate it was saved with.`;
 }
 
 /**
