@@ -81,10 +81,27 @@ export type KeychainReason = (typeof KEYCHAIN_REASONS)[number];
 export const SETTINGS_REASONS = ['settings-unwritable', 'settings-stuck', 'too-many-connections'] as const;
 
 /** For `not-configured` errors: which part of the connection's local setup is missing or wrong. */
-export const CONFIG_REASONS = ['no-such-connection', 'no-credentials', 'credentials-elsewhere', 'unusable-base-url'] as const;
+export const CONFIG_REASONS = [
+  'no-such-connection',
+  'no-credentials',
+  'credentials-elsewhere',
+  'credentials-trust-changed',
+  'unusable-base-url',
+] as const;
 
 /** For `invalid-input` errors that are not a schema's field messages. */
-export const INPUT_REASONS = ['credentials-needed', 'client-id-refused', 'client-id-other-account', 'refused-by-conscent', 'query'] as const;
+export const INPUT_REASONS = [
+  'credentials-needed',
+  'client-id-refused',
+  'client-id-other-account',
+  'refused-by-conscent',
+  'query',
+  /** The extra trusted certificate is a server's own (leaf) certificate, not a CA's. */
+  'certificate-not-ca',
+] as const;
+
+/** For `credentials-trust-changed`: which part of the way to ConsCent differs from the one the key and secret were saved with. */
+export const TRUST_PATH_PARTS = ['certificate', 'proxy'] as const;
 
 /** For `unexpected-response`: what was wrong with ConsCent's answer, or that the console itself failed. */
 export const RESPONSE_REASONS = ['not-json', 'wrong-shape', 'too-large', 'odd-status', 'console-fault'] as const;
@@ -165,6 +182,8 @@ export const BridgeError = z.object({
   /** For `credentials-elsewhere`: the origin the stored key and secret were entered for, and where the connection points now. */
   boundOrigin: z.string().optional(),
   targetOrigin: z.string().optional(),
+  /** For `credentials-trust-changed`: what differs (the extra certificate, the proxy, or both). */
+  trustChanged: z.array(z.enum(TRUST_PATH_PARTS)).optional(),
   /** For `no-such-reader`: the user id that was asked for. */
   userId: z.string().optional(),
   /** For `history` errors: the change the agent acted on. */

@@ -11,6 +11,7 @@ import { KEYCHAIN_SERVICE } from '../common/product';
 import { SETTINGS_FILE_NAME } from '../main/app-services';
 import { defaultUserDataDir } from './app-paths';
 import { createKeytarCredentialStore } from '../main/credentials/credential-store';
+import { trustPathOf } from '../main/credentials/trust-path';
 import { createConnectionStore } from '../main/settings/connection-store';
 import { DEMO_CLIENT, SEED_EXAMPLE_USER_ID, startSimulator } from '../simulator';
 
@@ -31,11 +32,12 @@ async function main(): Promise<void> {
   const sim = await startSimulator({ port });
   const userDataDir = values['user-data-dir'] ?? defaultUserDataDir(process.platform, process.env, homedir());
 
-  // Bound to the simulator's origin, as the app itself stores credentials.
+  // Bound to the simulator's origin and the default trust path, as the app itself stores credentials.
   await createKeytarCredentialStore(keytar, KEYCHAIN_SERVICE).set(
     DEMO_CONNECTION_ID,
     { apiKey: DEMO_CLIENT.apiKey, apiSecret: DEMO_CLIENT.apiSecret },
     new URL(sim.baseUrl).origin,
+    trustPathOf({}),
   );
   const connections = createConnectionStore(join(userDataDir, SETTINGS_FILE_NAME));
   await connections.upsert({

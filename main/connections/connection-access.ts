@@ -15,7 +15,7 @@ export type CreateClient = (access: ApiAccess) => ConsCentClient;
 export interface ConnectionAccess {
   /** The saved connection; a ConfigError (no-such-connection) when it is gone. */
   find(id: string): Promise<StoredConnection>;
-  /** A client with the connection's stored key and secret, only for the origin they were entered for. */
+  /** A client with the connection's stored key and secret, only for the origin and trust path they were entered for. */
   clientFor(connection: StoredConnection): Promise<ConsCentClient>;
 }
 
@@ -28,7 +28,7 @@ export function createConnectionAccess(store: ConnectionStore, credentials: Cred
       return connection;
     },
     async clientFor(connection) {
-      const stored = await credentialsFor(credentials, connection.id, connection.baseUrl, connection.baseUrl, 'connection');
+      const stored = await credentialsFor(credentials, connection.id, connection.baseUrl, connection, 'connection');
       return withClientIdErrors(
         createClient({ baseUrl: connection.baseUrl, clientId: connection.clientId, credentials: stored, network: networkOf(connection) }),
       );

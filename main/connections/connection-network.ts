@@ -2,7 +2,7 @@ import type { ConnectionFields } from '../../common/contract';
 import type { ProxyCredentials, RouteReport } from '../../common/network-settings';
 import type { ConnectionNetwork } from '../conscent/transport';
 import type { ProxyCredentialStore } from '../credentials/proxy-credential-store';
-import { certificateInfoOrNone, describeCertificate } from '../network/certificate-info';
+import { certificateInfoOrNone, checkCaCertificate } from '../network/certificate-info';
 
 // A connection's network choices (issue 13) as the connection use-cases need them: the
 // client's view of them, the extra certificate checked before it is saved or tried, what
@@ -17,9 +17,9 @@ export function networkOf(connection: Pick<ConnectionFields, 'proxy' | 'extraCer
   };
 }
 
-/** Refuses, as a field error on the form, an extra certificate that crypto cannot read. */
+/** Refuses, as a field error on the form, an extra certificate that crypto cannot read or that is not a CA's. */
 export function checkExtraCertificate(connection: Pick<ConnectionFields, 'extraCertificate'>): void {
-  if (connection.extraCertificate) describeCertificate(connection.extraCertificate);
+  if (connection.extraCertificate) checkCaCertificate(connection.extraCertificate);
 }
 
 /** The summary's description of the extra certificate (subject, issuer, expiry). */

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { ConnectionsState, ConnectionSummary, Credentials, ConnectionFields, TestConnectionResult } from '../../common/contract';
 import { presetProblem } from '../../common/environment-of-host';
 import type { BridgeError } from '../../common/result';
-import { credentialsFor, hostOfUrl, originOfUrl } from '../credentials/credential-binding';
+import { credentialsFor, hostOfUrl, originOfUrl, trustChangedError } from '../credentials/credential-binding';
+import { trustChanges, trustPathOf } from '../credentials/trust-path';
 import type { CredentialCache } from '../credentials/credential-cache';
 import { proveClientId, withClientIdErrors } from '../conscent/client-id-check';
 import { ConfigError } from '../errors/config-error';
@@ -17,7 +18,8 @@ import type { ConnectionAccess, CreateClient } from './connection-access';
 import { certificateSummary, checkExtraCertificate, keepProxyCredentials, networkOf } from './connection-network';
 
 // The agent's connections: the non-secret fields in the settings file, the API key and
-// secret in the keychain, bound to the origin they were entered for. These use-cases keep
+// secret in the keychain, bound to the origin and trust path (extra certificate, proxy)
+// they were entered for. These use-cases keep
 // the two stores in step; main/ipc only validates, runs them and bounds their errors.
 
 export interface ConnectionServiceDeps {
@@ -60,16 +62,16 @@ export function createConnectionService(deps: ConnectionServiceDeps): Connection
   }
 
   /** Writes the key and secret, runs `write`, and puts the keychain back as it was if `write` fails. */
-  async function withCredentialRollback(id: string, creds: Credentials, origin: string, existed: boolean, write: () => Promise<unknown>) {
+  async function withCredentialRollback(id: string, creds: Credentials, bound: StoredConnection, existed: boolean, write: () => Promise<unknown>) {
     const previous = existed ? await credentials.get(id).catch(() => null) : null;
-    await credentials.set(id, creds, origin);
+    await credentials.set(id, creds, originOfUrl(bound.baseUrl), trustPathOf(bound));
     try {
       await write();
     } catch (error) {
       // Keep keychain and settings in step: undo the credential write.
       if (previous) {
-        const { origin: previousOrigin, ...kept } = previous;
-        await credentials.set(id, kept, previousOrigin).catch(() => undefined);
+        const { origin: previousOrigin, trustPath: previousPath, ...kept } = previous;
+        await credentials.set(id, kept, previousOrigin, previousPath).catch(() => undefined);
       } else await credentials.delete(id).catch(() => undefined);
       throw error;
     }
@@ -95,11 +97,12 @@ export function createConnectionService(deps: ConnectionServiceDeps): Connection
       if (wrongPreset) throw new ConfigError({ kind: 'invalid-input', fields: { 'connection.environment': wrongPreset } });
       checkExtraCertificate(connection);
       const stored: StoredConnection = { ...connection, id: id ?? newId() };
-      // Kept credentials stay bound to their origin: another origin needs them typed again.
+      // Kept credentials stay bound to their origin and trust path: another origin, another
+      // extra certificate or another proxy needs them typed again (a decision, see docs/security.md).
       if (existing && !creds && (await credentials.get(stored.id)) !== null) {
-        await credentialsFor(credentials, stored.id, existing.baseUrl, stored.baseUrl, 'form-fields');
+        await credentialsFor(credentials, stored.id, existing.baseUrl, stored, 'form-fields');
       }
-      if (creds) await withCredentialRollback(stored.id, creds, originOfUrl(stored.baseUrl), Boolean(existing), () => store.upsert(stored));
+      if (creds) await withCredentialRollback(stored.id, creds, stored, Boolean(existing), () => store.upsert(stored));
       else await store.upsert(stored);
       if (existing && hostOfUrl(existing.baseUrl) !== hostOfUrl(stored.baseUrl)) {
         // Hosts only: where this connection's requests (and credentials) go from now on.
@@ -128,11 +131,16 @@ export function createConnectionService(deps: ConnectionServiceDeps): Connection
     },
 
     async test({ id, connection, credentials: creds, proxyCredentials }) {
-      // Stored credentials only go to the origin they were entered for, even for a test.
-      const saved = !creds && id ? await access.find(id) : undefined;
-      const useCreds = creds ?? (saved ? await credentialsFor(credentials, saved.id, saved.baseUrl, connection.baseUrl, 'form-fields') : undefined);
-      if (!useCreds) throw new ConfigError({ kind: 'invalid-input', reason: 'credentials-needed' });
       checkExtraCertificate(connection);
+      // Stored credentials only go to the origin and trust path they were entered for, even
+      // for a test, and never by network settings that are not saved yet.
+      const saved = !creds && id ? await access.find(id) : undefined;
+      if (saved && originOfUrl(saved.baseUrl) === originOfUrl(connection.baseUrl)) {
+        const unsaved = trustChanges(trustPathOf(saved), trustPathOf(connection));
+        if (unsaved.length > 0) throw trustChangedError(unsaved, 'form-fields');
+      }
+      const useCreds = creds ?? (saved ? await credentialsFor(credentials, saved.id, saved.baseUrl, connection, 'form-fields') : undefined);
+      if (!useCreds) throw new ConfigError({ kind: 'invalid-input', reason: 'credentials-needed' });
       const network = networkOf(connection, proxyCredentials);
       const client = withClientIdErrors(createClient({ baseUrl: connection.baseUrl, clientId: connection.clientId, credentials: useCreds, network }));
       // Purchases need the key and secret but not the Client ID; the details call needs the Client ID.

@@ -35,7 +35,7 @@ export function createCredentialCache(store: CredentialStore): CredentialCache {
   const cache: CredentialCache = {
     get(connectionId) {
       const known = kept.get(connectionId);
-      if (known) return known.then((entry) => entry && { ...entry });
+      if (known) return known.then((entry) => entry && structuredClone(entry));
       const read = guarded(() => store.get(connectionId));
       kept.set(connectionId, read);
       // A failed read is not kept: the next one asks the keychain again.
@@ -43,11 +43,11 @@ export function createCredentialCache(store: CredentialStore): CredentialCache {
         if (kept.get(connectionId) === read) kept.delete(connectionId);
       });
       // A copy, so a caller cannot change what is kept by mutating the result.
-      return read.then((entry) => entry && { ...entry });
+      return read.then((entry) => entry && structuredClone(entry));
     },
-    async set(connectionId, credentials, origin) {
+    async set(connectionId, credentials, origin, trustPath) {
       kept.delete(connectionId);
-      await guarded(() => store.set(connectionId, credentials, origin));
+      await guarded(() => store.set(connectionId, credentials, origin, trustPath));
       // Dropped again: a read that started while this write ran may hold the old entry.
       kept.delete(connectionId);
     },

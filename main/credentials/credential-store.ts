@@ -1,7 +1,7 @@
 import type { Credentials } from '../../common/contract';
 import { KEYCHAIN_SERVICE, PRODUCT_NAME } from '../../common/product';
 import { KeychainError, classifyKeychainError } from './keychain-errors';
-import { StoredCredentials, checkEntry, checkConnectionId } from './credential-input';
+import { StoredCredentials, checkEntry, checkConnectionId, type TrustPath } from './credential-input';
 
 /**
  * Where a connection's API key and secret live. Keychain failures reject with a
@@ -15,9 +15,10 @@ export interface CredentialStore {
   get(connectionId: string): Promise<StoredCredentials | null>;
   /**
    * Stores key and secret together with the origin (scheme://host[:port]) they may be sent
-   * to. The app always passes the origin; without it the entry counts as an older one.
+   * to and the trust path (extra certificate, proxy) they may be sent by. The app always
+   * passes both; without them the entry counts as an older one.
    */
-  set(connectionId: string, credentials: Credentials, origin?: string): Promise<void>;
+  set(connectionId: string, credentials: Credentials, origin?: string, trustPath?: TrustPath): Promise<void>;
   /** true when something was deleted. */
   delete(connectionId: string): Promise<boolean>;
   /** Connection ids that have an entry (damaged ones included), sorted. */
@@ -77,10 +78,11 @@ export function createKeytarCredentialStore(keytar: KeytarLike, serviceName: str
       return stored === null ? null : parseStored(stored);
     },
 
-    async set(connectionId, credentials, origin) {
+    async set(connectionId, credentials, origin, trustPath) {
       const account = checkConnectionId(connectionId);
-      const entry = checkEntry(credentials, origin);
-      // Key, secret and origin in one entry, so they can never get out of step.
+      const entry = checkEntry(credentials, origin, trustPath);
+      // Key, secret, origin and trust path in one entry, so they can never get out of step
+      // and a hand-edited settings file cannot move the binding.
       const password = JSON.stringify(entry);
       await call(() => keytar.setPassword(serviceName, account, password), [entry.apiKey, entry.apiSecret]);
     },

@@ -34,17 +34,43 @@ export function issuerOfPeer(cert: PeerCertificate | undefined | null): string |
  * field error on the form (the agent pasted something else), never a silent skip.
  */
 export function describeCertificate(pem: string): CertificateInfo {
-  let cert: X509Certificate;
-  try {
-    cert = new X509Certificate(pem);
-  } catch {
-    throw new ConfigError({ kind: 'invalid-input', fields: { 'connection.extraCertificate': CERTIFICATE_UNREADABLE } });
-  }
+  const cert = parseCertificate(pem);
   return {
     subject: nameOfDistinguishedName(cert.subject),
     issuer: nameOfDistinguishedName(cert.issuer),
     validTo: new Date(cert.validTo).toISOString(),
   };
+}
+
+function parseCertificate(pem: string): X509Certificate {
+  try {
+    return new X509Certificate(pem);
+  } catch {
+    throw new ConfigError({ kind: 'invalid-input', fields: { 'connection.extraCertificate': CERTIFICATE_UNREADABLE } });
+  }
+}
+
+/**
+ * Refuses an extra certificate that is not a certificate authority's (basicConstraints
+ * CA:true). The console adds it to the authorities it trusts, so it must be the company
+ * root that signs an inspecting proxy's certificates: a server's own certificate pasted
+ * there would be trusted for whatever names it carries, and is almost always a mistake.
+ */
+export function checkCaCertificate(pem: string): void {
+  if (!parseCertificate(pem).ca) throw new ConfigError({ kind: 'invalid-input', reason: 'certificate-not-ca' });
+}
+
+/**
+ * The SHA-256 fingerprint ("AB:CD:…") stored credentials are bound to. A certificate that
+ * cannot be read (only a hand-edited settings file has one) gets a value no saved binding
+ * can have, so it never matches.
+ */
+export function certificateFingerprint(pem: string): string {
+  try {
+    return new X509Certificate(pem).fingerprint256;
+  } catch {
+    return 'unreadable';
+  }
 }
 
 /** The same, for showing a stored certificate: undefined rather than an error when it cannot be read. */

@@ -30,6 +30,11 @@ async function editSandbox(bridge: FakeBridge) {
   return user;
 }
 
+async function typeCredentials(user: Awaited<ReturnType<typeof editSandbox>>) {
+  await user.type(screen.getByLabelText('API key'), 'SANDBOX-KEY');
+  await user.type(screen.getByLabelText('API secret'), 'sandbox-secret');
+}
+
 describe('the proxy of a connection', () => {
   it('is "System (default)" unless chosen otherwise, and a default connection is saved as before', async () => {
     const bridge = new FakeBridge({ connections: [SANDBOX] });
@@ -52,6 +57,8 @@ describe('the proxy of a connection', () => {
     await user.clear(address);
     await user.type(address, 'proxy.corp:8080');
     expect(address).not.toHaveAttribute('aria-invalid');
+    // Another proxy: the stored key and secret are not sent through it (issue 18), so they are typed again.
+    await typeCredentials(user);
     await user.click(screen.getByRole('button', { name: 'Save connection' }));
     await waitFor(() => expect(bridge.callsTo('saveConnection')).toHaveLength(1));
     expect(bridge.callsTo('saveConnection')[0]?.connection.proxy).toEqual({ mode: 'manual', url: 'proxy.corp:8080' });
@@ -61,6 +68,7 @@ describe('the proxy of a connection', () => {
     expect(await screen.findByLabelText('Proxy address')).toHaveValue('http://proxy.corp:8080');
     await user.selectOptions(screen.getByLabelText('Proxy'), 'none');
     expect(screen.queryByLabelText('Proxy address')).not.toBeInTheDocument();
+    await typeCredentials(user);
     await user.click(screen.getByRole('button', { name: 'Save connection' }));
     await waitFor(() => expect(bridge.callsTo('saveConnection')).toHaveLength(2));
     expect(bridge.callsTo('saveConnection')[1]?.connection.proxy).toEqual({ mode: 'none' });

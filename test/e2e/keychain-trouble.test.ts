@@ -92,8 +92,13 @@ it('once the keychain service runs, the same "Save connection" works and the sec
   const settings = JSON.parse(await readFile(join(app.userDataDir, 'settings.json'), 'utf8')) as { connections: Array<{ id: string; name: string }> };
   expect(settings.connections.map((p) => p.name)).toEqual([typed.name]);
   const stored = await keytar.getPassword(KEYCHAIN_SERVICE, settings.connections[0]!.id);
-  // Bound to the origin it was entered for (issue 8.2).
-  expect(JSON.parse(stored!)).toEqual({ apiKey: CLIENT.apiKey, apiSecret: SECRET, origin: new URL(typed.baseUrl).origin });
+  // Bound to the origin and trust path it was entered for (issues 8.2 and 18).
+  expect(JSON.parse(stored!)).toEqual({
+    apiKey: CLIENT.apiKey,
+    apiSecret: SECRET,
+    origin: new URL(typed.baseUrl).origin,
+    trustPath: { certificate: null, proxy: { mode: 'system' } },
+  });
 
   // The stored credentials are the ones used: an authenticated lookup succeeds.
   app.sim.clearRequests();

@@ -14,8 +14,8 @@ export interface MemoryCredentialStore extends CredentialStore {
 export function createMemoryCredentialStore(initial: Record<string, StoredCredentials> = {}): MemoryCredentialStore {
   const entries = new Map<string, StoredCredentials>();
   // An initial entry without an origin is like one saved before origins were recorded.
-  for (const [id, { origin, ...credentials }] of Object.entries(initial)) {
-    entries.set(checkConnectionId(id), checkEntry(credentials, origin));
+  for (const [id, { origin, trustPath, ...credentials }] of Object.entries(initial)) {
+    entries.set(checkConnectionId(id), checkEntry(credentials, origin, trustPath));
   }
   let failure: KeychainFailure | null = null;
 
@@ -32,11 +32,11 @@ export function createMemoryCredentialStore(initial: Record<string, StoredCreden
       guard();
       const stored = entries.get(account);
       // A copy, so a caller cannot change what is "stored" by mutating the result.
-      return stored ? { ...stored } : null;
+      return stored ? structuredClone(stored) : null;
     },
-    async set(connectionId, credentials, origin) {
+    async set(connectionId, credentials, origin, trustPath) {
       const account = checkConnectionId(connectionId);
-      const checked = checkEntry(credentials, origin);
+      const checked = checkEntry(credentials, origin, trustPath);
       guard();
       entries.set(account, checked);
     },

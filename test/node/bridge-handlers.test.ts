@@ -17,6 +17,8 @@ import { value, failure as error } from '../helpers/bridge-result';
 import { bridgeTest } from '../helpers/bridge-fixture';
 
 const good = { apiKey: DEMO_CLIENT.apiKey, apiSecret: DEMO_CLIENT.apiSecret };
+// The trust path of a connection with no extra certificate and the System proxy (issue 18).
+const DEFAULT_TRUST_PATH = { certificate: null, proxy: { mode: 'system' } };
 
 const simConnection = (sim: RunningSimulator) => ({
   name: 'Local simulator',
@@ -47,7 +49,7 @@ describe('connections', () => {
       expect(JSON.stringify(result)).not.toContain(good.apiKey);
     }
     // Bound to the origin they were entered for (issue #8, item 2).
-    expect(await bridge.credentials.get(saved.id)).toEqual({ ...good, origin: new URL(sim.baseUrl).origin });
+    expect(await bridge.credentials.get(saved.id)).toEqual({ ...good, origin: new URL(sim.baseUrl).origin, trustPath: DEFAULT_TRUST_PATH });
   });
 
   it('requires credentials for a new connection, and keeps the stored ones when an edit omits them', async ({ sim, bridge }) => {
@@ -55,7 +57,7 @@ describe('connections', () => {
     const saved = await saveSimConnection(sim, bridge.handlers);
     const edited = value(await bridge.handlers.saveConnection({ id: saved.id, connection: { ...simConnection(sim), name: 'Renamed' } }));
     expect(edited).toMatchObject({ id: saved.id, name: 'Renamed', hasCredentials: true });
-    expect(await bridge.credentials.get(saved.id)).toEqual({ ...good, origin: new URL(sim.baseUrl).origin });
+    expect(await bridge.credentials.get(saved.id)).toEqual({ ...good, origin: new URL(sim.baseUrl).origin, trustPath: DEFAULT_TRUST_PATH });
   });
 
   it('rejects a plain-http base URL that is not this computer, naming the field', async ({ sim, bridge }) => {

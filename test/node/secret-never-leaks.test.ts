@@ -58,11 +58,12 @@ describe('the API secret never leaves the keychain', () => {
     const saved = await call('saveConnection', { connection, credentials: { apiKey: KEY, apiSecret: SECRET } });
     expect(saved.ok).toBe(true);
     const id = saved.value!.id as string;
-    // With the origin they may be sent to (issue 8.2).
+    // With the origin and trust path they may be sent to and by (issues 8.2 and 18).
     expect(JSON.parse((await keytar.getPassword('ConsCent Console', id))!)).toEqual({
       apiKey: KEY,
       apiSecret: SECRET,
       origin: new URL(sim.baseUrl).origin,
+      trustPath: { certificate: null, proxy: { mode: 'system' } },
     });
 
     await call('listConnections');

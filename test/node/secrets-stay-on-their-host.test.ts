@@ -25,6 +25,8 @@ let credentials: MemoryCredentialStore;
 let connections: ConnectionStore;
 let logDir: string;
 const good = { apiKey: DEMO_CLIENT.apiKey, apiSecret: DEMO_CLIENT.apiSecret };
+// The trust path of a connection with no extra certificate and the System proxy (issue 18).
+const DEFAULT_TRUST_PATH = { certificate: null, proxy: { mode: 'system' } };
 
 beforeAll(async () => {
   [home, elsewhere] = await Promise.all([startSimulator({ userCount: 5, seed: 8 }), startSimulator({ userCount: 5, seed: 9 })]);
@@ -68,7 +70,7 @@ describe('stored credentials are bound to their origin', () => {
 
     const moved = value(await handlers.saveConnection({ id: saved.id, connection: connectionAt(elsewhere.baseUrl), credentials: good }));
     expect(moved).toMatchObject({ baseUrl: elsewhere.baseUrl, hasCredentials: true });
-    expect(await credentials.get(saved.id)).toEqual({ ...good, origin: new URL(elsewhere.baseUrl).origin });
+    expect(await credentials.get(saved.id)).toEqual({ ...good, origin: new URL(elsewhere.baseUrl).origin, trustPath: DEFAULT_TRUST_PATH });
     value(await handlers.lookupReader({ connectionId: saved.id, query: SEED_EXAMPLE_USER_ID }));
     expect(elsewhere.requests.length).toBeGreaterThan(0);
   });
@@ -78,7 +80,7 @@ describe('stored credentials are bound to their origin', () => {
     const samePlace = `${new URL(home.baseUrl).origin}/api/v2`;
     const edited = value(await handlers.saveConnection({ id: saved.id, connection: connectionAt(samePlace) }));
     expect(edited).toMatchObject({ baseUrl: samePlace, hasCredentials: true });
-    expect(await credentials.get(saved.id)).toEqual({ ...good, origin: new URL(home.baseUrl).origin });
+    expect(await credentials.get(saved.id)).toEqual({ ...good, origin: new URL(home.baseUrl).origin, trustPath: DEFAULT_TRUST_PATH });
   });
 
   it('an entry saved before origins were recorded is bound to its connection’s saved base URL, and recorded on first use', async () => {
@@ -88,7 +90,7 @@ describe('stored credentials are bound to their origin', () => {
     expect(elsewhere.requests).toHaveLength(0);
 
     value(await handlers.lookupReader({ connectionId: 'older', query: SEED_EXAMPLE_USER_ID }));
-    expect(await credentials.get('older')).toEqual({ ...good, origin: new URL(home.baseUrl).origin });
+    expect(await credentials.get('older')).toEqual({ ...good, origin: new URL(home.baseUrl).origin, trustPath: DEFAULT_TRUST_PATH });
   });
 
   it('a settings file repointed by hand does not carry the credentials to the new host', async () => {

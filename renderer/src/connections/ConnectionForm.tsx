@@ -9,7 +9,13 @@ import { fieldMessages } from '../errors/local-failure-words';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { FieldErrorText, TextField } from '../ui/TextField';
 import { CredentialHint } from './CredentialHint';
-import { leavesStoredOrigin, connectionFormSchema, type ConnectionFormOutput, type ConnectionFormValues } from './connection-form-schema';
+import {
+  changesStoredTrust,
+  leavesStoredOrigin,
+  connectionFormSchema,
+  type ConnectionFormOutput,
+  type ConnectionFormValues,
+} from './connection-form-schema';
 import { formPathOf, initialValues, toRequestParts } from './connection-request';
 import { NetworkFields } from './NetworkFields';
 import { ProxyCredentialFields, TestPassed, needsProxyCredentials } from './TestOutcome';
@@ -17,8 +23,8 @@ import { ProxyCredentialFields, TestPassed, needsProxyCredentials } from './Test
 // Create or edit a connection. The API key and secret are write-only: they are typed
 // here, sent once to main (which puts them in the OS keychain) and never come back. For
 // an existing connection the two fields start empty, meaning "keep the stored ones" —
-// unless the base URL now points at another origin: stored ones never go there, so the
-// fields become required and say why.
+// unless the base URL now points at another origin, or the proxy or extra certificate
+// changed: stored ones never go there, so the fields become required and say why.
 
 type ConnectionFormProps = {
   /** The connection being edited; absent for a new one. */
@@ -37,7 +43,11 @@ export function ConnectionForm({ editing, onSaved, onCancel }: ConnectionFormPro
   const environmentId = useId();
   const hasStored = editing?.hasCredentials ?? false;
   const storedForBaseUrl = hasStored ? editing?.baseUrl : undefined;
-  const schema = useMemo(() => connectionFormSchema(storedForBaseUrl), [storedForBaseUrl]);
+  const storedTrust = useMemo(
+    () => (hasStored && editing ? { proxy: editing.proxy, extraCertificate: editing.extraCertificate } : undefined),
+    [hasStored, editing],
+  );
+  const schema = useMemo(() => connectionFormSchema(storedForBaseUrl, storedTrust), [storedForBaseUrl, storedTrust]);
   const resolver = useMemo(() => zodResolver(schema), [schema]);
   const {
     register,
@@ -58,10 +68,13 @@ export function ConnectionForm({ editing, onSaved, onCancel }: ConnectionFormPro
   const environment = useWatch({ control, name: 'environment' });
   const baseUrl = useWatch({ control, name: 'baseUrl' });
   const proxyMode = useWatch({ control, name: 'proxyMode' });
+  const proxyUrl = useWatch({ control, name: 'proxyUrl' });
+  const extraCertificate = useWatch({ control, name: 'extraCertificate' });
   const isCustom = environment === 'custom';
   // Shown once a proxy asked for a password, and kept while the agent fills them in.
   const [proxyAsked, setProxyAsked] = useState<string | null>(null);
   const hostChanged = leavesStoredOrigin(storedForBaseUrl, baseUrl);
+  const trustChanged = changesStoredTrust(storedTrust, { proxyMode, proxyUrl, extraCertificate });
 
   const showFieldErrors = (error: BridgeError) => {
     for (const [key, message] of Object.entries(fieldMessages(error))) {
@@ -160,19 +173,19 @@ export function ConnectionForm({ editing, onSaved, onCancel }: ConnectionFormPro
           <TextField
             label="API key"
             type="password"
-            aria-required={hostChanged || !hasStored}
+            aria-required={hostChanged || trustChanged || !hasStored}
             registration={register('apiKey')}
             error={errors.apiKey?.message}
-            hint={<CredentialHint what="API key" editing={editing} baseUrl={baseUrl} hostChanged={hostChanged} />}
+            hint={<CredentialHint what="API key" editing={editing} baseUrl={baseUrl} hostChanged={hostChanged} trustChanged={trustChanged} />}
             autoComplete="off"
           />
           <TextField
             label="API secret"
             type="password"
-            aria-required={hostChanged || !hasStored}
+            aria-required={hostChanged || trustChanged || !hasStored}
             registration={register('apiSecret')}
             error={errors.apiSecret?.message}
-            hint={<CredentialHint what="API secret" editing={editing} baseUrl={baseUrl} hostChanged={hostChanged} />}
+            hint={<CredentialHint what="API secret" editing={editing} baseUrl={baseUrl} hostChanged={hostChanged} trustChanged={trustChanged} />}
             autoComplete="off"
           />
           <NetworkFields register={register} errors={errors} proxyMode={proxyMode} savedCertificate={editing?.extraCertificateInfo} />

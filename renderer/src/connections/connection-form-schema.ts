@@ -2,13 +2,15 @@ import { z } from 'zod';
 import { Credentials, ConnectionFields } from '../../../common/contract';
 import { presetProblem } from '../../../common/environment-of-host';
 import type { Environment } from '../../../common/environments';
-import { ExtraCertificate, ProxyCredentials, ProxyUrl, type ProxyMode } from '../../../common/network-settings';
+import { credentialsForNewTrustMessage } from '../errors/local-failure-words';
+import { ExtraCertificate, ProxyCredentials, ProxyUrl, type ProxyMode, type ProxySetting } from '../../../common/network-settings';
 
 // The connection form: the contract's ConnectionFields (validated as the agent types, same
 // schema as main) plus the write-only key and secret. Empty key and secret mean "keep the
 // stored ones" when the connection already has some for the same origin; otherwise both
 // are required, because the contract stores them as a pair and main sends stored ones
-// only to the origin (scheme, host and port) they were entered for.
+// only to the origin (scheme, host and port) they were entered for, and only by the
+// trust path (proxy, extra certificate) they were saved with (issue 18).
 
 export type ConnectionFormValues = {
   name: string;
@@ -45,6 +47,25 @@ export function leavesStoredOrigin(storedForBaseUrl: string | undefined, baseUrl
   return typed !== undefined && typed !== originOf(storedForBaseUrl);
 }
 
+/** The network settings stored credentials were saved with (what main binds them to). */
+export type StoredTrust = { proxy?: ProxySetting | undefined; extraCertificate?: string | undefined };
+
+const withoutSpace = (pem: string) => pem.replace(/\s+/g, '');
+
+/** Whether the typed proxy or extra certificate differs from the ones the stored key and secret were saved with. */
+export function changesStoredTrust(
+  stored: StoredTrust | undefined,
+  values: Pick<ConnectionFormValues, 'proxyMode' | 'proxyUrl' | 'extraCertificate'>,
+): boolean {
+  if (stored === undefined) return false;
+  if (withoutSpace(values.extraCertificate) !== withoutSpace(stored.extraCertificate ?? '')) return true;
+  const storedProxy = stored.proxy ?? { mode: 'system' };
+  if (values.proxyMode !== storedProxy.mode) return true;
+  if (storedProxy.mode !== 'manual') return false;
+  const typed = ProxyUrl.safeParse(values.proxyUrl);
+  return !typed.success || typed.data !== storedProxy.url;
+}
+
 export function credentialsForNewHostMessage(what: 'API key' | 'API secret', baseUrl: string, storedForBaseUrl: string): string {
   return `Enter the ${what} for ${originOf(baseUrl) ?? baseUrl}: the stored one is only sent to ${originOf(storedForBaseUrl) ?? storedForBaseUrl}.`;
 }
@@ -52,8 +73,9 @@ export function credentialsForNewHostMessage(what: 'API key' | 'API secret', bas
 /**
  * `storedForBaseUrl`: the saved base URL of a connection that has a key and secret in the
  * keychain (they belong to its origin); undefined for a new connection or one without.
+ * `storedTrust`: that connection's saved proxy and extra certificate (they belong to those too).
  */
-export function connectionFormSchema(storedForBaseUrl: string | undefined) {
+export function connectionFormSchema(storedForBaseUrl: string | undefined, storedTrust?: StoredTrust) {
   const hasStoredCredentials = storedForBaseUrl !== undefined;
   return ConnectionFields.omit({ proxy: true, extraCertificate: true })
     .extend({
@@ -71,12 +93,17 @@ export function connectionFormSchema(storedForBaseUrl: string | undefined) {
       networkIssues(values, ctx);
       const bothEmpty = values.apiKey === '' && values.apiSecret === '';
       const moved = leavesStoredOrigin(storedForBaseUrl, values.baseUrl);
-      if (hasStoredCredentials && bothEmpty && !moved) return;
+      const trustChanged = hasStoredCredentials && changesStoredTrust(storedTrust, values);
+      if (hasStoredCredentials && bothEmpty && !moved && !trustChanged) return;
       for (const key of ['apiKey', 'apiSecret'] as const) {
         const value = values[key];
+        const what = key === 'apiKey' ? 'API key' : 'API secret';
         if (moved && value === '' && storedForBaseUrl !== undefined) {
-          const what = key === 'apiKey' ? 'API key' : 'API secret';
           ctx.addIssue({ code: 'custom', path: [key], message: credentialsForNewHostMessage(what, values.baseUrl, storedForBaseUrl) });
+          continue;
+        }
+        if (trustChanged && value === '') {
+          ctx.addIssue({ code: 'custom', path: [key], message: credentialsForNewTrustMessage(what) });
           continue;
         }
         if (hasStoredCredentials && value === '') {

@@ -35,6 +35,19 @@ export function keychainWords(error: BridgeError): string {
   return KEYCHAIN_WORDS[(error.reason as KeychainReason | undefined) ?? 'unknown'] ?? KEYCHAIN_WORDS.unknown;
 }
 
+/** "the proxy", "the extra trusted certificate", or both, as `trustChanged` lists them. */
+function trustPartsWords(error: BridgeError): string {
+  const parts = error.trustChanged ?? [];
+  const certificate = parts.includes('certificate');
+  const proxy = parts.includes('proxy');
+  if (certificate && proxy) return 'the proxy and the extra trusted certificate';
+  return certificate ? 'the extra trusted certificate' : proxy ? 'the proxy' : 'the proxy or the extra trusted certificate';
+}
+
+const NOT_A_CA =
+  "This is a server's own certificate, not a certificate authority's, so the console will not trust it. " +
+  "Ask IT for the company's root CA certificate (the one that signs the proxy's certificates, as a .pem or .crt file) and paste that instead.";
+
 const CHECK_CLIENT_ID = "Check the connection's Client ID in Connections: copy it again from the ConsCent dashboard (Integrations page).";
 
 /** What the refused input was, by what the agent was doing. */
@@ -56,6 +69,13 @@ function inputWords(error: BridgeError, subject: InputSubject, testing: boolean)
         `The stored API key and secret were entered for ${error.boundOrigin} and are only ever sent there. ` +
         `This connection now points at ${error.targetOrigin}: enter the API key and secret for ${error.targetOrigin}.`
       );
+    case 'credentials-trust-changed':
+      return (
+        `The stored API key and secret are only ever sent with the proxy and extra trusted certificate they were saved with, and here ${trustPartsWords(error)} ${(error.trustChanged ?? []).length > 1 ? 'differ' : 'differs'}. ` +
+        'Enter the API key and secret again to use these network settings; nothing was sent.'
+      );
+    case 'certificate-not-ca':
+      return NOT_A_CA;
     case 'query':
       return error.fields?.query;
   }
@@ -75,6 +95,12 @@ function notConfiguredWords(error: BridgeError): string {
       return (
         `This connection's API key and secret were entered for ${error.boundOrigin}, but the connection now points at ${error.targetOrigin}; ` +
         `the console does not send them anywhere else. Edit the connection in Connections and enter the API key and secret for ${error.targetOrigin}.`
+      );
+    case 'credentials-trust-changed':
+      return (
+        `This connection's network settings (${trustPartsWords(error)}) are not the ones its API key and secret were saved with ` +
+        '(the settings file was changed, or the key and secret were saved before the console recorded this), so the console did not send them. ' +
+        'Edit the connection in Connections, check its network settings, and enter the API key and secret again.'
       );
     default:
       return "This connection's base URL cannot be used as it is (it must be a plain https:// address with no ? or #). Correct it in Connections; nothing was sent.";
@@ -110,6 +136,11 @@ export function localFailureWords(error: BridgeError, subject: InputSubject, tes
   }
 }
 
+/** For the key and secret fields when the proxy or extra certificate changed (form and main say the same). */
+export function credentialsForNewTrustMessage(what: 'API key' | 'API secret'): string {
+  return `Enter the ${what} again: the stored one is only sent with the proxy and certificate it was saved with.`;
+}
+
 /**
  * The message for each form field an error concerns: the shared schemas' own, plus the
  * fields a refusal by reason points at (the Client ID, or a key and secret that must be
@@ -120,6 +151,11 @@ export function fieldMessages(error: BridgeError): Record<string, string> {
   if (error.reason === 'client-id-refused' || error.reason === 'client-id-other-account') {
     fields[CLIENT_ID_FIELD] = 'ConsCent did not accept this Client ID. Copy it again from the ConsCent dashboard (Integrations page).';
   }
+  if (error.kind === 'invalid-input' && error.reason === 'credentials-trust-changed') {
+    fields['credentials.apiKey'] = credentialsForNewTrustMessage('API key');
+    fields['credentials.apiSecret'] = credentialsForNewTrustMessage('API secret');
+  }
+  if (error.reason === 'certificate-not-ca') fields['connection.extraCertificate'] = NOT_A_CA;
   if (error.kind === 'invalid-input' && error.reason === 'credentials-elsewhere') {
     fields['credentials.apiKey'] = `Enter the API key for ${error.targetOrigin}: the stored one is only sent to ${error.boundOrigin}.`;
     fields['credentials.apiSecret'] = `Enter the API secret for ${error.targetOrigin}: the stored one is only sent to ${error.boundOrigin}.`;
