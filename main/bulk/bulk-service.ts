@@ -31,7 +31,8 @@ import { emptyCounts, type Counts } from './run-counts';
 import { dryRunTask, sendTask } from './bulk-tasks';
 import { validateFile, type RowLine } from './bulk-validate';
 import { readHeader, type CsvHeader } from './csv-source';
-import { RUN_VERSION, countsOf, finalResults, rowStates, settleInterrupted, type RunMeta } from './run-events';
+import { RUN_VERSION, countsOf, finalResults, rowStates, type RunMeta } from './run-events';
+import { settleStopped } from './settle-stopped';
 import { AppendFile, ensureRunFolder, jsonLines, readJson, runPaths, writeJson } from './run-files';
 import { findInterruptedRuns } from './interrupted-runs';
 import { progressWaiter } from './progress-waiter';
@@ -149,12 +150,7 @@ export function createBulkService(deps: BulkServiceDeps) {
       }
       if (run.invalid > 0 && !skipInvalid) throw new BulkError('rows-invalid');
       if (environmentOfHost(connection.baseUrl).kind === 'production' && confirmName?.trim() !== connection.name) throw new BulkError('confirm-name');
-      const events = await AppendFile.open(paths.events);
-      try {
-        if (mode === 'resume') await settleInterrupted(paths, events, (id) => deps.history?.statusOf(id));
-      } finally {
-        await events.close();
-      }
+      if (mode === 'resume') await settleStopped(paths, runId, deps.history, deps.logger);
       const states = await rowStates(paths.events);
       const keep = (row: { row: number }): boolean => {
         const last = states.get(row.row)?.last;
@@ -169,6 +165,7 @@ export function createBulkService(deps: BulkServiceDeps) {
         sendTask({
           readers: deps.readers,
           connectionId: connection.id,
+          runId,
           // On disk before the PATCH goes: a crash after it leaves the row "sending", never "not tried".
           markSending: (row, entryId) => events.append([{ t: 'sending', row: row.row, ...(entryId ? { entryId } : {}) }], true),
         }),
