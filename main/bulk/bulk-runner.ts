@@ -23,6 +23,8 @@ export interface RunnerOptions<R extends { row: number; userId: string }> {
   rows: AsyncIterator<R>;
   /** Rows this pass may send. */
   total: number;
+  /** Rows of the file left out as invalid (counted apart: this pass never sends them). */
+  leftOut: number;
   /** Outcomes from earlier passes of the same run (a resume, a retry), counted in the progress. */
   counts: Counts;
   concurrency: number;
@@ -227,6 +229,7 @@ export function startRunner<R extends { row: number; userId: string }>(options: 
         failed: counts.failed,
         unknown: counts.unknown,
         notSent: counts.notSent,
+        leftOut: options.leftOut,
         remaining,
         inFlight: active,
         perSecond: Math.round(rate * 10) / 10,

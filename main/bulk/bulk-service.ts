@@ -226,6 +226,7 @@ export function createBulkService(deps: BulkServiceDeps) {
       mode,
       rows: rowsFor(runId, keep),
       total,
+      leftOut: run.invalid,
       counts,
       concurrency,
       task,

@@ -38,7 +38,7 @@ export function sendTask({ readers, connectionId, runId, markSending }: SendDeps
     // Set once the "sending" record is on disk: before that, the PATCH provably never left.
     let marked = false;
     try {
-      await readers.update(connectionId, row.userId, row.changes, undefined, {
+      const answer = await readers.update(connectionId, row.userId, row.changes, undefined, {
         bulk: { runId, row: row.row },
         beforeSend: async (id) => {
           entryId = id;
@@ -48,7 +48,8 @@ export function sendTask({ readers, connectionId, runId, markSending }: SendDeps
           marked = true;
         },
       });
-      return { kind: 'done', result: { row: row.row, userId: row.userId, outcome: 'saved', ...(entryId ? { entryId } : {}) } };
+      const saved: BulkRowResult = { row: row.row, userId: row.userId, outcome: 'saved', message: answer.message, ...(entryId ? { entryId } : {}) };
+      return { kind: 'done', result: saved };
     } catch (thrown) {
       const error = toBridgeError(thrown);
       // A halt before the "sending" record (history or run files unwritable, no key): not sent, like the rows after it.

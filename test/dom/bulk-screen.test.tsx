@@ -53,11 +53,18 @@ describe('Bulk corrections screen', () => {
     // Progress, as the subscription brings it.
     bridge.bulk.push({ saved: 20, remaining: 27, perSecond: 10, secondsLeft: 3 });
     expect(
-      await screen.findByText(/20 of 47 done — 20 saved, 0 failed, 0 outcome unknown, 0 not sent; 27 remaining, 10\/s, about 3 s left/),
+      await screen.findByText(
+        /20 of 47 done — 20 saved, 0 failed, 0 outcome unknown, 3 not sent \(3 left out as invalid\); 27 remaining, 10\/s, about 3 s left/,
+      ),
     ).toBeInTheDocument();
     bridge.bulk.push({ state: 'finished', saved: 46, failed: 1, remaining: 0 });
     const results = await screen.findByRole('table', { name: /Results/ });
     expect(within(results).getAllByRole('row')).toHaveLength(51);
+    // The status line counts the rows the table lists as not sent (issue 17 item 10).
+    expect(within(screen.getByRole('region', { name: 'Bulk run' })).getByRole('status')).toHaveTextContent(
+      '47 of 47 done — 46 saved, 1 failed, 0 outcome unknown, 3 not sent (3 left out as invalid)',
+    );
+    expect(within(results).getAllByText('Not sent')).toHaveLength(3);
     expect(within(results).getByText(/ConsCent has no reader with this user id/)).toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: 'Export the results (CSV)' }));
