@@ -206,6 +206,10 @@ export function createBulkService(deps: BulkServiceDeps) {
     interrupted: (): Promise<InterruptedRun[]> => findInterruptedRuns(deps.dir, (runId) => runners.has(runId)),
   };
 
+  function unwritable(error: NodeJS.ErrnoException): never {
+    throw new BulkError('run-files-unwritable', { code: error.code ?? 'unknown' });
+  }
+
   async function launch(
     run: RunMeta,
     mode: BulkMode,
@@ -230,7 +234,7 @@ export function createBulkService(deps: BulkServiceDeps) {
       counts,
       concurrency,
       task,
-      record: (result) => events.append([{ t: 'result', ...result }], false),
+      record: (result) => events.append([{ t: 'result', ...result }], false).catch(unwritable),
       requeued: (row) => events.append([{ t: 'requeued', row: row.row }], false),
       onChange: () => waiter.changed(runId),
     });

@@ -34,22 +34,65 @@ export async function runFolders(root: string): Promise<string[]> {
   return names.filter((name) => /^[a-z0-9-]{8,64}$/.test(name));
 }
 
-/** An append-only file kept open while a run writes to it; `sync` flushes it to disk first. */
+/**
+ * An append-only file kept open while a run writes to it; `sync` flushes it to disk before
+ * the append counts as done. Appends are serialised, and one that fails (a full disk, an
+ * fsync error) leaves the file exactly as it was before it: a line cut short would hide
+ * the next line appended after it, and a lost "sending" line would let a row be sent twice.
+ */
 export class AppendFile {
-  private constructor(private readonly handle: FileHandle) {}
+  private queue: Promise<unknown> = Promise.resolve();
+
+  private constructor(
+    private readonly handle: FileHandle,
+    /** Bytes known good: the file's length after the last append that succeeded. */
+    private size: number,
+    /** The file does not end with a newline (a crash cut its last line): the next append starts one. */
+    private torn: boolean,
+  ) {}
 
   static async open(path: string): Promise<AppendFile> {
-    return new AppendFile(await open(path, 'a', 0o600));
+    const handle = await open(path, 'a+', 0o600);
+    try {
+      const { size } = await handle.stat();
+      const last = Buffer.alloc(1);
+      if (size > 0) await handle.read(last, 0, 1, size - 1);
+      return new AppendFile(handle, size, size > 0 && last[0] !== 0x0a);
+    } catch (error) {
+      await handle.close();
+      throw error;
+    }
   }
 
-  async append(lines: readonly unknown[], sync: boolean): Promise<void> {
-    if (lines.length === 0) return;
-    await this.handle.write(lines.map((line) => `${JSON.stringify(line)}\n`).join(''));
-    if (sync) await this.handle.sync();
+  append(lines: readonly unknown[], sync: boolean): Promise<void> {
+    if (lines.length === 0) return Promise.resolve();
+    const next = this.queue.then(() =>
+      this.write(Buffer.from(`${this.torn ? '\n' : ''}${lines.map((line) => `${JSON.stringify(line)}\n`).join('')}`), sync),
+    );
+    this.queue = next.catch(() => undefined);
+    return next;
   }
 
-  close(): Promise<void> {
-    return this.handle.close();
+  private async write(data: Buffer, sync: boolean): Promise<void> {
+    try {
+      for (let done = 0; done < data.length;) {
+        const { bytesWritten } = await this.handle.write(data, done, data.length - done);
+        if (bytesWritten === 0) throw Object.assign(new Error('Nothing could be written.'), { code: 'ENOSPC' });
+        done += bytesWritten;
+      }
+      if (sync) await this.handle.sync();
+    } catch (error) {
+      // Back to the last good length; if even that fails, the next append starts a new line.
+      await this.handle.truncate(this.size).catch(() => (this.torn = true));
+      throw error;
+    }
+    this.size += data.length;
+    this.torn = false;
+  }
+
+  async close(): Promise<void> {
+    await this.queue;
+    await this.handle.close();
   }
 }
 

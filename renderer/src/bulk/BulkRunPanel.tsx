@@ -14,10 +14,13 @@ const PAGE = 100;
 export function BulkRunPanel({
   start,
   onRetryFailed,
+  onResume,
   onExported,
 }: {
   start: BulkProgress;
   onRetryFailed: (failed: number) => void;
+  /** A run that stopped by itself (a full disk, a refused key) goes on once that is fixed. */
+  onResume: (rows: number) => void;
   onExported: (path: string) => void;
 }) {
   const bridge = useBridge();
@@ -78,6 +81,11 @@ export function BulkRunPanel({
           <button type="button" onClick={() => void exportResults()}>
             Export the results (CSV)
           </button>
+          {!dry && progress.state === 'halted' ? (
+            <button type="button" onClick={() => onResume(progress.notSent + progress.remaining)}>
+              Resume the run
+            </button>
+          ) : null}
           {!dry && progress.failed > 0 ? (
             <button type="button" onClick={() => onRetryFailed(progress.failed)}>
               Retry the {progress.failed} failed rows
