@@ -36,6 +36,7 @@ import { settleStopped } from './settle-stopped';
 import { AppendFile, ensureRunFolder, jsonLines, readJson, runPaths, writeJson } from './run-files';
 import { findInterruptedRuns } from './interrupted-runs';
 import { progressWaiter } from './progress-waiter';
+import { oncePurge } from './run-retention';
 
 // Bulk corrections (issue 14) as main's use-cases: choose a file (main's open dialog),
 // validate it into the run's folder, dry-run or send it, pause/resume/cancel, page and
@@ -51,6 +52,7 @@ export interface BulkServiceDeps {
   chooseCsvFile: () => Promise<string | null>;
   chooseExportPath: (suggestedName: string) => Promise<string | null>;
   logger: Logger;
+  now?: () => Date;
 }
 
 export type BulkService = ReturnType<typeof createBulkService>;
@@ -59,6 +61,8 @@ export function createBulkService(deps: BulkServiceDeps) {
   const chosen = new Map<string, CsvHeader & { path: string }>();
   const runners = new Map<string, Runner>();
   const waiter = progressWaiter();
+  // Once a session, before the Bulk screen lists or starts anything (run-retention.ts).
+  const purgeOnce = oncePurge({ ...deps, ownedHere: (runId) => runners.has(runId) });
 
   async function meta(runId: string): Promise<RunMeta> {
     try {
@@ -81,6 +85,7 @@ export function createBulkService(deps: BulkServiceDeps) {
 
   return {
     async chooseFile(): Promise<BulkFile | { chosen: false }> {
+      await purgeOnce();
       const path = await deps.chooseCsvFile();
       if (!path) return { chosen: false };
       const header = await readHeader(path);
@@ -203,7 +208,10 @@ export function createBulkService(deps: BulkServiceDeps) {
     },
 
     /** Runs a console that stopped mid-run left behind (the agent is offered to resume them). */
-    interrupted: (): Promise<InterruptedRun[]> => findInterruptedRuns(deps.dir, (runId) => runners.has(runId)),
+    interrupted: async (): Promise<InterruptedRun[]> => {
+      await purgeOnce();
+      return findInterruptedRuns(deps.dir, (runId) => runners.has(runId));
+    },
   };
 
   function unwritable(error: NodeJS.ErrnoException): never {
