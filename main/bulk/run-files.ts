@@ -36,20 +36,29 @@ export async function runFolders(root: string): Promise<string[]> {
 
 /**
  * An append-only file kept open while a run writes to it; `sync` flushes it to disk before
- * the append counts as done. Appends are serialised, and one that fails (a full disk, an
- * fsync error) leaves the file exactly as it was before it: a line cut short would hide
- * the next line appended after it, and a lost "sending" line would let a row be sent twice.
+ * the append counts as done. Writes are serialised, and one that fails (a full disk) leaves
+ * the file exactly as it was before it: a line cut short would hide the next line appended
+ * after it, and a lost "sending" line would let a row be sent twice. One fsync serves every
+ * append waiting for one (a run's workers mark rows "sending" together). A failed fsync
+ * cuts the file back to what was last flushed and refuses every later append: what is on
+ * disk can no longer be told apart from what is not.
  */
 export class AppendFile {
   private queue: Promise<unknown> = Promise.resolve();
+  private syncing: Promise<void> = Promise.resolve();
+  private nextSync: Promise<void> | undefined;
+  private synced: number;
+  private broken: unknown;
 
   private constructor(
     private readonly handle: FileHandle,
-    /** Bytes known good: the file's length after the last append that succeeded. */
+    /** Bytes known good: the file's length after the last write that succeeded. */
     private size: number,
     /** The file does not end with a newline (a crash cut its last line): the next append starts one. */
     private torn: boolean,
-  ) {}
+  ) {
+    this.synced = size;
+  }
 
   static async open(path: string): Promise<AppendFile> {
     const handle = await open(path, 'a+', 0o600);
@@ -66,21 +75,21 @@ export class AppendFile {
 
   append(lines: readonly unknown[], sync: boolean): Promise<void> {
     if (lines.length === 0) return Promise.resolve();
-    const next = this.queue.then(() =>
-      this.write(Buffer.from(`${this.torn ? '\n' : ''}${lines.map((line) => `${JSON.stringify(line)}\n`).join('')}`), sync),
-    );
-    this.queue = next.catch(() => undefined);
-    return next;
+    const text = lines.map((line) => `${JSON.stringify(line)}\n`).join('');
+    const written = this.queue.then(() => this.write(text));
+    this.queue = written.catch(() => undefined);
+    return sync ? written.then(() => this.flush()) : written;
   }
 
-  private async write(data: Buffer, sync: boolean): Promise<void> {
+  private async write(text: string): Promise<void> {
+    if (this.broken) throw this.broken;
+    const data = Buffer.from(`${this.torn ? '\n' : ''}${text}`);
     try {
       for (let done = 0; done < data.length;) {
         const { bytesWritten } = await this.handle.write(data, done, data.length - done);
         if (bytesWritten === 0) throw Object.assign(new Error('Nothing could be written.'), { code: 'ENOSPC' });
         done += bytesWritten;
       }
-      if (sync) await this.handle.sync();
     } catch (error) {
       // Back to the last good length; if even that fails, the next append starts a new line.
       await this.handle.truncate(this.size).catch(() => (this.torn = true));
@@ -90,8 +99,29 @@ export class AppendFile {
     this.torn = false;
   }
 
+  /** Resolves once everything written before the call is on disk. */
+  private flush(): Promise<void> {
+    this.nextSync ??= this.syncing
+      .catch(() => undefined)
+      .then(() => {
+        this.nextSync = undefined;
+        const upTo = this.size;
+        this.syncing = this.handle.sync().then(
+          () => void (this.synced = upTo),
+          async (error: unknown) => {
+            this.broken = error;
+            await this.handle.truncate(this.synced).catch(() => undefined);
+            throw error;
+          },
+        );
+        return this.syncing;
+      });
+    return this.nextSync;
+  }
+
   async close(): Promise<void> {
     await this.queue;
+    await this.syncing.catch(() => undefined);
     await this.handle.close();
   }
 }
