@@ -75,6 +75,24 @@ describe('Bulk corrections screen', () => {
     expect(bridge.callsTo('bulkStart').at(-1)).toMatchObject({ mode: 'retry-failed' });
   });
 
+  it('a run that stopped by itself on a full disk says why and offers to resume it once space is freed', async () => {
+    const bridge = seededBridge();
+    const { user } = await openBulk(bridge);
+    await user.click(screen.getByRole('checkbox', { name: /Skip/ }));
+    await user.click(screen.getByRole('button', { name: 'Send…' }));
+    await user.click(within(await screen.findByRole('dialog', { name: CONFIRM_TITLE })).getByRole('button', { name: /Send \d+ corrections/ }));
+    bridge.bulk.push({
+      state: 'halted',
+      saved: 12,
+      remaining: 35,
+      haltedBy: { kind: 'bulk', reason: 'run-files-unwritable', code: 'ENOSPC' },
+    });
+    expect(await screen.findByText(/The run's files could not be written \(ENOSPC\), so the run stopped/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Resume the run' }));
+    await user.click(within(await screen.findByRole('dialog', { name: CONFIRM_TITLE })).getByRole('button', { name: 'Send 35 corrections' }));
+    expect(bridge.callsTo('bulkStart').at(-1)).toMatchObject({ runId: 'run-00000001', mode: 'resume' });
+  });
+
   it('Pause, Resume and Cancel reach main while the run goes on', async () => {
     const bridge = seededBridge();
     const { user } = await openBulk(bridge);
