@@ -119,6 +119,8 @@ export type BulkRowResult = {
   /** The change history's entry for a sent row. */
   entryId?: number;
   error?: BridgeError;
+  /** ConsCent's message for a saved row. */
+  message?: string;
   /** For a dry run: fields whose value the lookup returned and the row would change. */
   changes?: string[];
 };
@@ -137,6 +139,8 @@ export type BulkProgress = {
   failed: number;
   unknown: number;
   notSent: number;
+  /** Rows of the file left out as invalid: never sent, listed "not sent" in the results. */
+  leftOut: number;
   remaining: number;
   inFlight: number;
   /** Rows a second over the last few seconds. */

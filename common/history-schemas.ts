@@ -119,6 +119,8 @@ export type HistoryEntry = {
   message?: string;
   /** The console stopped before ConsCent's answer was recorded. */
   interrupted?: boolean;
+  /** status "failed" because the request was never sent (a bulk run stopped just before sending it). */
+  notSent?: true;
   revertOf?: number;
   revertedBy?: number[];
   /** Signed with a key the keychain no longer holds: it cannot be verified (issue 18). */

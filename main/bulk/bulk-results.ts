@@ -2,6 +2,7 @@ import type { BulkResultsPage, BulkRowResult, RowError } from '../../common/bulk
 import { writeCsvFile } from '../exports/csv-file';
 import { finalResults } from './run-events';
 import { jsonLines, type RunPaths } from './run-files';
+import type { ErrorLine } from './bulk-validate';
 
 // A run's results, every row accounted for: each sent row's last outcome, and each row
 // left out as invalid ("not sent", with its validation messages). Exported as CSV by
@@ -13,8 +14,8 @@ export const REPORT_HEADER = ['row', 'column', 'message'] as const;
 
 async function invalidRows(paths: RunPaths): Promise<BulkRowResult[]> {
   const byRow = new Map<number, BulkRowResult>();
-  for await (const e of jsonLines<RowError>(paths.errors)) {
-    const known = byRow.get(e.row) ?? { row: e.row, userId: '', outcome: 'not-sent', error: { kind: 'invalid-input', fields: {} } };
+  for await (const e of jsonLines<ErrorLine>(paths.errors)) {
+    const known = byRow.get(e.row) ?? { row: e.row, userId: e.userId ?? '', outcome: 'not-sent', error: { kind: 'invalid-input', fields: {} } };
     known.error!.fields![e.column || 'row'] ??= e.message;
     byRow.set(e.row, known);
   }
@@ -35,6 +36,7 @@ function resultCells(r: BulkRowResult): string[] {
   const e = r.error;
   const message =
     e?.apiMessage ??
+    r.message ??
     (e?.fields
       ? Object.entries(e.fields)
           .map(([column, text]) => `${column}: ${text}`)

@@ -1,6 +1,7 @@
 import type { BulkMode, BulkProgress, BulkRowResult, RunState } from '../../common/bulk-schemas';
 import { countResult, type Counts } from './run-counts';
 import type { BridgeError } from '../../common/result';
+import { toBridgeError } from '../errors/console-failure';
 
 // Sends a bulk run's rows with bounded concurrency and nothing more. Pause stops new
 // requests; Cancel lets in-flight ones finish and sends nothing new; a 429 pauses the
@@ -23,6 +24,8 @@ export interface RunnerOptions<R extends { row: number; userId: string }> {
   rows: AsyncIterator<R>;
   /** Rows this pass may send. */
   total: number;
+  /** Rows of the file left out as invalid (counted apart: this pass never sends them). */
+  leftOut: number;
   /** Outcomes from earlier passes of the same run (a resume, a retry), counted in the progress. */
   counts: Counts;
   concurrency: number;
@@ -47,6 +50,7 @@ export function startRunner<R extends { row: number; userId: string }>(options: 
   let limit = options.concurrency;
   let pausedUntil = 0;
   let haltedBy: BridgeError | undefined;
+  let recordFailed = false;
   let exhausted = false;
   const retryQueue: R[] = [];
   const completions: number[] = [];
@@ -129,12 +133,12 @@ export function startRunner<R extends { row: number; userId: string }>(options: 
       rateLimited(answer.retryAfterSeconds);
       return;
     }
-    await options.record(answer.result);
+    if (!(await recorded(answer.result))) return;
     countResult(counts, answer.result);
     processed += 1;
     completions.push(now());
     if (answer.kind === 'halt') {
-      haltedBy = answer.error;
+      haltedBy ??= answer.error;
       state = 'halted';
       return;
     }
@@ -168,13 +172,31 @@ export function startRunner<R extends { row: number; userId: string }>(options: 
     }
   }
 
+  /**
+   * Writes an outcome to the run's files. When that fails (a full disk), the run stops:
+   * nothing more is sent, and what could not be recorded is left as the files last said
+   * (a row "sending" is settled from the history on resume; a row never marked was never sent).
+   */
+  async function recorded(result: BulkRowResult): Promise<boolean> {
+    if (recordFailed) return false;
+    try {
+      await options.record(result);
+      return true;
+    } catch (error) {
+      recordFailed = true;
+      haltedBy ??= toBridgeError(error);
+      state = 'halted';
+      return false;
+    }
+  }
+
   async function drainUnsent(): Promise<void> {
     // Cancelled or halted: what is left is "not sent", on disk like every other outcome.
     for (;;) {
       const row = await nextRow();
       if (!row) return;
       const result: BulkRowResult = { row: row.row, userId: row.userId, outcome: 'not-sent' };
-      await options.record(result);
+      if (!(await recorded(result))) return;
       countResult(counts, result);
       processed += 1;
     }
@@ -227,6 +249,7 @@ export function startRunner<R extends { row: number; userId: string }>(options: 
         failed: counts.failed,
         unknown: counts.unknown,
         notSent: counts.notSent,
+        leftOut: options.leftOut,
         remaining,
         inFlight: active,
         perSecond: Math.round(rate * 10) / 10,

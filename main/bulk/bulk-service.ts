@@ -31,10 +31,12 @@ import { emptyCounts, type Counts } from './run-counts';
 import { dryRunTask, sendTask } from './bulk-tasks';
 import { validateFile, type RowLine } from './bulk-validate';
 import { readHeader, type CsvHeader } from './csv-source';
-import { RUN_VERSION, countsOf, finalResults, rowStates, settleInterrupted, type RunMeta } from './run-events';
+import { RUN_VERSION, countsOf, finalResults, rowStates, type RunMeta } from './run-events';
+import { settleStopped } from './settle-stopped';
 import { AppendFile, ensureRunFolder, jsonLines, readJson, runPaths, writeJson } from './run-files';
 import { findInterruptedRuns } from './interrupted-runs';
 import { progressWaiter } from './progress-waiter';
+import { oncePurge } from './run-retention';
 
 // Bulk corrections (issue 14) as main's use-cases: choose a file (main's open dialog),
 // validate it into the run's folder, dry-run or send it, pause/resume/cancel, page and
@@ -50,6 +52,7 @@ export interface BulkServiceDeps {
   chooseCsvFile: () => Promise<string | null>;
   chooseExportPath: (suggestedName: string) => Promise<string | null>;
   logger: Logger;
+  now?: () => Date;
 }
 
 export type BulkService = ReturnType<typeof createBulkService>;
@@ -58,6 +61,8 @@ export function createBulkService(deps: BulkServiceDeps) {
   const chosen = new Map<string, CsvHeader & { path: string }>();
   const runners = new Map<string, Runner>();
   const waiter = progressWaiter();
+  // Once a session, before the Bulk screen lists or starts anything (run-retention.ts).
+  const purgeOnce = oncePurge({ ...deps, ownedHere: (runId) => runners.has(runId) });
 
   async function meta(runId: string): Promise<RunMeta> {
     try {
@@ -80,6 +85,7 @@ export function createBulkService(deps: BulkServiceDeps) {
 
   return {
     async chooseFile(): Promise<BulkFile | { chosen: false }> {
+      await purgeOnce();
       const path = await deps.chooseCsvFile();
       if (!path) return { chosen: false };
       const header = await readHeader(path);
@@ -149,12 +155,7 @@ export function createBulkService(deps: BulkServiceDeps) {
       }
       if (run.invalid > 0 && !skipInvalid) throw new BulkError('rows-invalid');
       if (environmentOfHost(connection.baseUrl).kind === 'production' && confirmName?.trim() !== connection.name) throw new BulkError('confirm-name');
-      const events = await AppendFile.open(paths.events);
-      try {
-        if (mode === 'resume') await settleInterrupted(paths, events, (id) => deps.history?.statusOf(id));
-      } finally {
-        await events.close();
-      }
+      if (mode === 'resume') await settleStopped(paths, runId, deps.history, deps.logger);
       const states = await rowStates(paths.events);
       const keep = (row: { row: number }): boolean => {
         const last = states.get(row.row)?.last;
@@ -169,6 +170,7 @@ export function createBulkService(deps: BulkServiceDeps) {
         sendTask({
           readers: deps.readers,
           connectionId: connection.id,
+          runId,
           // On disk before the PATCH goes: a crash after it leaves the row "sending", never "not tried".
           markSending: (row, entryId) => events.append([{ t: 'sending', row: row.row, ...(entryId ? { entryId } : {}) }], true),
         }),
@@ -206,8 +208,15 @@ export function createBulkService(deps: BulkServiceDeps) {
     },
 
     /** Runs a console that stopped mid-run left behind (the agent is offered to resume them). */
-    interrupted: (): Promise<InterruptedRun[]> => findInterruptedRuns(deps.dir, (runId) => runners.has(runId)),
+    interrupted: async (): Promise<InterruptedRun[]> => {
+      await purgeOnce();
+      return findInterruptedRuns(deps.dir, (runId) => runners.has(runId));
+    },
   };
+
+  function unwritable(error: NodeJS.ErrnoException): never {
+    throw new BulkError('run-files-unwritable', { code: error.code ?? 'unknown' });
+  }
 
   async function launch(
     run: RunMeta,
@@ -229,10 +238,11 @@ export function createBulkService(deps: BulkServiceDeps) {
       mode,
       rows: rowsFor(runId, keep),
       total,
+      leftOut: run.invalid,
       counts,
       concurrency,
       task,
-      record: (result) => events.append([{ t: 'result', ...result }], false),
+      record: (result) => events.append([{ t: 'result', ...result }], false).catch(unwritable),
       requeued: (row) => events.append([{ t: 'requeued', row: row.row }], false),
       onChange: () => waiter.changed(runId),
     });

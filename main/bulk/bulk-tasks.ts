@@ -24,26 +24,34 @@ export const outcomeOfFailure = saveOutcomeOf;
 export type SendDeps = {
   readers: ReaderService;
   connectionId: string;
+  runId: string;
   /** Appends "row N is being sent as history entry E" and flushes it, before the PATCH. */
   markSending: (row: RowLine, entryId: number | undefined) => Promise<void>;
 };
 
-export function sendTask({ readers, connectionId, markSending }: SendDeps) {
+export function sendTask({ readers, connectionId, runId, markSending }: SendDeps) {
   return async (row: RowLine): Promise<TaskAnswer> => {
     let entryId: number | undefined;
+    // Set once the "sending" record is on disk: before that, the PATCH provably never left.
+    let marked = false;
     try {
-      await readers.update(connectionId, row.userId, row.changes, undefined, {
+      const answer = await readers.update(connectionId, row.userId, row.changes, undefined, {
+        bulk: { runId, row: row.row },
         beforeSend: async (id) => {
           entryId = id;
           await markSending(row, id).catch((error: NodeJS.ErrnoException) => {
             throw new BulkError('run-files-unwritable', { code: error.code ?? 'unknown' });
           });
+          marked = true;
         },
       });
-      return { kind: 'done', result: { row: row.row, userId: row.userId, outcome: 'saved', ...(entryId ? { entryId } : {}) } };
+      const saved: BulkRowResult = { row: row.row, userId: row.userId, outcome: 'saved', message: answer.message, ...(entryId ? { entryId } : {}) };
+      return { kind: 'done', result: saved };
     } catch (thrown) {
       const error = toBridgeError(thrown);
-      const result: BulkRowResult = { row: row.row, userId: row.userId, outcome: outcomeOfFailure(error), error, ...(entryId ? { entryId } : {}) };
+      // A halt before the "sending" record (history or run files unwritable, no key): not sent, like the rows after it.
+      const outcome = !marked && HALTS.includes(error.kind) ? 'not-sent' : outcomeOfFailure(error);
+      const result: BulkRowResult = { row: row.row, userId: row.userId, outcome, error, ...(entryId ? { entryId } : {}) };
       if (error.kind === 'rate-limited') return { kind: 'rate-limited', retryAfterSeconds: error.retryAfterSeconds ?? 1 };
       if (HALTS.includes(error.kind)) return { kind: 'halt', result, error };
       return { kind: 'done', result, overloaded: error.kind === 'server-error' && error.status === 503 };

@@ -19,6 +19,8 @@ import { AppendFile } from './run-files';
 // is an error on the later one: two changes to one reader in one run would race.
 
 export type RowLine = { row: number; userId: string; changes: UserChanges };
+/** A line of errors.jsonl: the report's error and the user id cell as typed, if any. */
+export type ErrorLine = RowError & { userId?: string };
 /** What the report says of the file itself (the report adds the run and the connection). */
 export type ValidationCounts = Omit<BulkReport, 'runId' | 'connection'>;
 
@@ -84,7 +86,12 @@ export async function validateFile(input: {
         counts.invalid += 1;
         counts.errorCount += rowErrors.length;
         for (const e of rowErrors) if (counts.errors.length < REPORTED_ERRORS) counts.errors.push(e);
-        await errorsOut.append(rowErrors, false);
+        // The user id as typed goes with the error lines: the results list it for the row left out.
+        const typedId = (cells[index.userId] ?? '').trim();
+        await errorsOut.append(
+          rowErrors.map((e) => ({ ...e, ...(typedId ? { userId: typedId } : {}) }) satisfies ErrorLine),
+          false,
+        );
         continue;
       }
       counts.valid += 1;

@@ -68,16 +68,27 @@ export function settledOutcome(status: HistoryEntry['status'] | undefined): 'sav
   return status === 'saved' || status === 'failed' ? status : 'unknown';
 }
 
-/** Rows a stopped console left "sending" get the outcome their history entry knows, else unknown; written before anything is sent. */
+/** Every (row, history entry) a "sending" line recorded: those requests may have left; no other did. */
+export async function sendingRecords(eventsFile: string): Promise<(row: number, entryId: number) => boolean> {
+  const sent = new Set<string>();
+  for await (const event of jsonLines<RunEvent>(eventsFile)) if (event.t === 'sending' && event.entryId) sent.add(`${event.row}:${event.entryId}`);
+  return (row, entryId) => sent.has(`${row}:${entryId}`);
+}
+
+/**
+ * Rows a stopped console left "sending" get the outcome their history entry knows, else
+ * unknown; written before anything is sent. `statusOf` answers only for an entry written
+ * for that very row (history-service.ts), so a reused id never settles a row.
+ */
 export async function settleInterrupted(
   paths: RunPaths,
   events: AppendFile,
-  statusOf: (entryId: number) => Promise<HistoryEntry['status'] | undefined> | undefined,
+  statusOf: (entryId: number, row: number) => Promise<HistoryEntry['status'] | undefined> | undefined,
 ): Promise<void> {
   const settled = new Map<number, BulkRowResult & { t: 'result' }>();
   for (const [row, state] of await rowStates(paths.events)) {
     if (state.last !== 'sending') continue;
-    const status = state.entryId !== undefined ? await Promise.resolve(statusOf(state.entryId)).catch(() => undefined) : undefined;
+    const status = state.entryId !== undefined ? await Promise.resolve(statusOf(state.entryId, row)).catch(() => undefined) : undefined;
     settled.set(row, { t: 'result', row, userId: '', outcome: settledOutcome(status), ...(state.entryId ? { entryId: state.entryId } : {}) });
   }
   if (settled.size === 0) return;

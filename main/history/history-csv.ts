@@ -52,7 +52,7 @@ export function rowsOf(loaded: LoadedEntry): string[][] {
   return pending.changes.map((change) => [
     String(pending.id),
     pending.at,
-    status,
+    outcome?.notSent ? 'not-sent' : status,
     outcome?.errorKind ?? '',
     pending.revertOf ? String(pending.revertOf) : '',
     pending.agent.osUser,

@@ -22,6 +22,7 @@ import { writeCsvFile } from '../exports/csv-file';
 import { CSV_HEADER, rowsOf } from './history-csv';
 import { openJournal, type Journal } from './journal';
 import { keptRecord } from './kept-record';
+import type { BulkRef } from './journal-lines';
 import { lastKnownRecord, type HistoryRecord } from './last-known';
 import { revertPlanFor } from './revert-plan';
 import type { Logger } from '../logging/logger';
@@ -56,7 +57,8 @@ export interface HistoryServiceOptions {
   logger?: Logger;
 }
 
-export type UpdateAnswer = { ok: true; message: string; record: UserData } | { ok: false; error: BridgeError };
+/** `notSent`: the request provably never left (a bulk run could not record it as sending). */
+export type UpdateAnswer = { ok: true; message: string; record: UserData } | { ok: false; error: BridgeError; notSent?: true };
 
 export type BeginUpdate = {
   connection: StoredConnection;
@@ -65,6 +67,8 @@ export type BeginUpdate = {
   /** What the console last showed the agent of this reader: the values before. */
   before: ReaderView | undefined;
   revertOf?: number;
+  /** The bulk run's row this change is (main/bulk/). */
+  bulk?: BulkRef;
 };
 
 export type HistoryService = ReturnType<typeof createHistoryService>;
@@ -127,7 +131,7 @@ export function createHistoryService(options: HistoryServiceOptions) {
     /** Opens the journal now, so old entries are purged when the console starts. */
     open: () => journal().then(() => undefined),
 
-    async begin({ connection, userId, changes, before, revertOf }: BeginUpdate): Promise<number> {
+    async begin({ connection, userId, changes, before, revertOf, bulk }: BeginUpdate): Promise<number> {
       const j = await journal();
       const { displayName } = await preferences();
       const { osUser, machine } = identity();
@@ -147,6 +151,7 @@ export function createHistoryService(options: HistoryServiceOptions) {
           reader: readerOf(before),
           changes: recordedChanges(changes, before),
           ...(revertOf ? { revertOf } : {}),
+          ...(bulk ? { bulk } : {}),
         });
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
@@ -160,7 +165,9 @@ export function createHistoryService(options: HistoryServiceOptions) {
         id,
         answer.ok
           ? { outcome: 'saved', message: answer.message, record: keptRecord(answer.record) }
-          : { outcome: outcomeOf(answer.error), errorKind: answer.error.kind, ...networkReason(answer.error) },
+          : answer.notSent
+            ? { outcome: 'failed', errorKind: answer.error.kind, notSent: true }
+            : { outcome: outcomeOf(answer.error), errorKind: answer.error.kind, ...networkReason(answer.error) },
       );
     },
 
@@ -176,9 +183,32 @@ export function createHistoryService(options: HistoryServiceOptions) {
       }
     },
 
-    /** What the history knows of one change now (a bulk run resuming asks); undefined when it is gone. */
-    async statusOf(id: number): Promise<HistoryEntry['status'] | undefined> {
-      return (await (await journal()).entry(id))?.view.status;
+    /**
+     * What the history knows of a bulk run's row sent as entry `id` (a resuming run asks);
+     * undefined unless that entry was written for that very run and row: entry ids restart
+     * after Clear history, so an id alone may name someone else's change.
+     */
+    async statusOfBulkRow(id: number, ref: BulkRef): Promise<HistoryEntry['status'] | undefined> {
+      const found = await (await journal()).entry(id);
+      const bulk = found?.loaded.pending.bulk;
+      return bulk && bulk.runId === ref.runId && bulk.row === ref.row ? found.view.status : undefined;
+    },
+
+    /**
+     * A run's entries with no outcome whose request provably never left: the run sends only
+     * after its own "sending" record naming the entry is on disk, so an entry no such record
+     * names was never sent. Each gets an outcome line "not sent" (status failed: nothing was
+     * applied) instead of staying "outcome unknown". Returns how many.
+     */
+    async settleNeverSent(runId: string, recordedSending: (row: number, entryId: number) => boolean): Promise<number> {
+      const j = await journal();
+      const never: number[] = [];
+      await j.eachMatching({ outcome: 'unknown' }, async (batch) => {
+        for (const { pending, outcome } of batch)
+          if (!outcome && pending.bulk?.runId === runId && !recordedSending(pending.bulk.row, pending.id)) never.push(pending.id);
+      });
+      for (const id of never) await j.complete(id, { outcome: 'failed', errorKind: 'bulk', notSent: true });
+      return never.length;
     },
 
     /** A revert must name a saved change of the same reader over the same connection. */

@@ -103,6 +103,7 @@ export function entryView(loaded: LoadedEntry, index: JournalIndex, inFlight: Re
     if (outcome.errorKind) view.errorKind = outcome.errorKind;
     if (outcome.reason) view.reason = outcome.reason;
     if (outcome.message) view.message = outcome.message;
+    if (outcome.notSent) view.notSent = true;
   } else if (status === 'unknown') view.interrupted = true;
   if (pending.revertOf) view.revertOf = pending.revertOf;
   const revertedBy = index.revertedBy.get(pending.id);

@@ -13,6 +13,10 @@ export const JOURNAL_VERSION = 1;
 /** `prev` of the very first line of a history. */
 export const GENESIS = '0'.repeat(64);
 
+/** A bulk run's row, as its history entry names it (main/bulk/). */
+export const BulkRef = z.object({ runId: z.string().max(64), row: z.number().int().positive() });
+export type BulkRef = z.infer<typeof BulkRef>;
+
 const base = {
   v: z.literal(JOURNAL_VERSION),
   id: z.number().int().positive(),
@@ -30,6 +34,8 @@ export const PendingLine = z.object({
   reader: z.object({ name: z.string().optional(), email: z.string().optional() }),
   changes: z.array(HistoryChange).min(1),
   revertOf: z.number().int().positive().optional(),
+  /** Sent by a bulk run: which run and row. A resuming run trusts only an entry written for its own row (ids restart after Clear history). */
+  bulk: BulkRef.optional(),
 });
 export type PendingLine = z.infer<typeof PendingLine>;
 
@@ -43,6 +49,8 @@ export const OutcomeLine = z.object({
   message: z.string().optional(),
   /** The whole record ConsCent returned with a saved change. */
   record: UserData.optional(),
+  /** Recorded as "failed" because the request provably never left (a bulk run stopped between this entry and its own "sending" record). */
+  notSent: z.literal(true).optional(),
 });
 export type OutcomeLine = z.infer<typeof OutcomeLine>;
 

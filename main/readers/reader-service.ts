@@ -11,6 +11,7 @@ import { ConfigError } from '../errors/config-error';
 import { ConsoleFailure, toBridgeError } from '../errors/console-failure';
 import type { Logger } from '../logging/logger';
 import type { HistoryService } from '../history/history-service';
+import type { BulkRef } from '../history/journal-lines';
 import { createLastReturnedRecords, withRemembered, type LastReturnedRecords } from './last-returned-records';
 import { createCurrentSearches } from './current-searches';
 import { lookUpReaders } from './reader-lookup';
@@ -36,6 +37,9 @@ export interface ReaderService {
 
 /** For a bulk run (main/bulk/): told the history entry once it is on disk, before the PATCH goes. */
 export interface UpdateHooks {
+  /** Written into the history entry, so a resuming run can tell its own entries (main/bulk/). */
+  bulk?: BulkRef;
+  /** Throwing stops the update before the PATCH: the history entry is then recorded "not sent". */
   beforeSend?(entryId: number | undefined): Promise<void>;
 }
 
@@ -126,9 +130,21 @@ export function createReaderService({ access, lastReturned, logger, history }: R
         if (revertOf !== undefined) await history?.checkRevertOf(revertOf, connectionId, userId);
         // Recorded and on disk before the PATCH is sent; if it cannot be, nothing is sent.
         const before = lastShown.recall(origin, userId)?.view;
-        const entryId = await history?.begin({ connection, userId, changes, before, ...(revertOf !== undefined ? { revertOf } : {}) });
+        const entryId = await history?.begin({
+          connection,
+          userId,
+          changes,
+          before,
+          ...(revertOf !== undefined ? { revertOf } : {}),
+          ...(hooks?.bulk ? { bulk: hooks.bulk } : {}),
+        });
         try {
           await hooks?.beforeSend?.(entryId);
+        } catch (error) {
+          await finish(entryId, { ok: false, error: toBridgeError(error), notSent: true });
+          throw error;
+        }
+        try {
           const response = await client.updateUser(userId, changes);
           logger.info('reader.updated', { connectionId, userId, fields: Object.keys(changes).join(',') });
           const reader = viewFromUserData(response.userData);

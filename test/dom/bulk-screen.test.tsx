@@ -53,11 +53,18 @@ describe('Bulk corrections screen', () => {
     // Progress, as the subscription brings it.
     bridge.bulk.push({ saved: 20, remaining: 27, perSecond: 10, secondsLeft: 3 });
     expect(
-      await screen.findByText(/20 of 47 done — 20 saved, 0 failed, 0 outcome unknown, 0 not sent; 27 remaining, 10\/s, about 3 s left/),
+      await screen.findByText(
+        /20 of 47 done — 20 saved, 0 failed, 0 outcome unknown, 3 not sent \(3 left out as invalid\); 27 remaining, 10\/s, about 3 s left/,
+      ),
     ).toBeInTheDocument();
     bridge.bulk.push({ state: 'finished', saved: 46, failed: 1, remaining: 0 });
     const results = await screen.findByRole('table', { name: /Results/ });
     expect(within(results).getAllByRole('row')).toHaveLength(51);
+    // The status line counts the rows the table lists as not sent (issue 17 item 10).
+    expect(within(screen.getByRole('region', { name: 'Bulk run' })).getByRole('status')).toHaveTextContent(
+      '47 of 47 done — 46 saved, 1 failed, 0 outcome unknown, 3 not sent (3 left out as invalid)',
+    );
+    expect(within(results).getAllByText('Not sent')).toHaveLength(3);
     expect(within(results).getByText(/ConsCent has no reader with this user id/)).toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: 'Export the results (CSV)' }));
@@ -66,6 +73,24 @@ describe('Bulk corrections screen', () => {
     await user.click(screen.getByRole('button', { name: 'Retry the 1 failed rows' }));
     await user.click(within(await screen.findByRole('dialog', { name: CONFIRM_TITLE })).getByRole('button', { name: 'Send 1 corrections' }));
     expect(bridge.callsTo('bulkStart').at(-1)).toMatchObject({ mode: 'retry-failed' });
+  });
+
+  it('a run that stopped by itself on a full disk says why and offers to resume it once space is freed', async () => {
+    const bridge = seededBridge();
+    const { user } = await openBulk(bridge);
+    await user.click(screen.getByRole('checkbox', { name: /Skip/ }));
+    await user.click(screen.getByRole('button', { name: 'Send…' }));
+    await user.click(within(await screen.findByRole('dialog', { name: CONFIRM_TITLE })).getByRole('button', { name: /Send \d+ corrections/ }));
+    bridge.bulk.push({
+      state: 'halted',
+      saved: 12,
+      remaining: 35,
+      haltedBy: { kind: 'bulk', reason: 'run-files-unwritable', code: 'ENOSPC' },
+    });
+    expect(await screen.findByText(/The run's files could not be written \(ENOSPC\), so the run stopped/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Resume the run' }));
+    await user.click(within(await screen.findByRole('dialog', { name: CONFIRM_TITLE })).getByRole('button', { name: 'Send 35 corrections' }));
+    expect(bridge.callsTo('bulkStart').at(-1)).toMatchObject({ runId: 'run-00000001', mode: 'resume' });
   });
 
   it('Pause, Resume and Cancel reach main while the run goes on', async () => {

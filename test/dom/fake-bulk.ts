@@ -32,6 +32,7 @@ export function progressStep(over: Partial<BulkProgress> = {}): BulkProgress {
     failed: 0,
     unknown: 0,
     notSent: 0,
+    leftOut: 0,
     remaining: 47,
     inFlight: 0,
     perSecond: 0,
@@ -83,7 +84,8 @@ export class FakeBulk {
     if (request.mode !== 'dry-run' && this.report.connection.production && request.confirmName !== this.report.connection.name) {
       return fail({ kind: 'bulk', reason: 'confirm-name' });
     }
-    this.last = progressStep({ mode: request.mode, seq: 1 });
+    // As main does: the rows in error are left out of every pass, and counted apart.
+    this.last = progressStep({ mode: request.mode, seq: 1, leftOut: this.report.invalid });
     return ok(this.last);
   }
 

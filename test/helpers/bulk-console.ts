@@ -10,11 +10,13 @@ import { wireTestConsole } from './test-console';
 
 export type BulkConsole = Awaited<ReturnType<typeof bulkConsole>>;
 
-export async function bulkConsole(dir: string, dialogs: { csv?: string | null; exportTo?: string | null } = {}) {
+export async function bulkConsole(dir: string, dialogs: { csv?: string | null; exportTo?: string | null; clearHistory?: boolean } = {}) {
   const console = wireTestConsole(dir, {
     history: true,
     chooseCsvFile: async () => dialogs.csv ?? null,
     chooseExportPath: async () => dialogs.exportTo ?? null,
+    // Main's own "clear the history?" dialog (issue 18): "Keep it" unless the test says otherwise.
+    confirmClearHistory: async () => dialogs.clearHistory ?? false,
   });
   async function call<T>(name: OperationName, payload?: unknown): Promise<T> {
     const result = await console.call<T>(name, payload);

@@ -5,7 +5,7 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { BulkExportResult, BulkProgress, BulkResultsPage } from '../../common/bulk-schemas';
 import type { HistoryPage } from '../../common/history-schemas';
-import { startSimulator, type RunningSimulator } from '../../simulator';
+import { UPDATE_SUCCESS_MESSAGE, startSimulator, type RunningSimulator } from '../../simulator';
 import { bulkConsole, writeBulkCsv } from '../helpers/bulk-console';
 
 // Issue 14 through the bridge as the app wires it: a CSV with a few invalid rows is
@@ -70,6 +70,33 @@ describe('bulk corrections', () => {
     // And each is an entry of the change history.
     const history = await c.call<HistoryPage>('listHistory', { filter: { outcome: 'saved' }, page: { offset: 0, limit: 1 } });
     expect(history.total).toBe(47);
+  });
+
+  it('the results and their export say what happened to each row: ConsCent’s message, the typed user id, the error (issue 17 item 10)', async () => {
+    const ids = userIds().slice(0, 4);
+    const unknownToConsCent = 'f'.repeat(24);
+    const csv = await writeBulkCsv(join(dir, 'say.csv'), [...ids, unknownToConsCent], ['not-an-id,Someone', `${ids[0]},Twice`]);
+    const c = await bulkConsole(dir, { csv, exportTo: join(dir, 'say-results.csv') });
+    const { file } = await c.chooseAndValidate(await c.connect(sim));
+    const ended = await c.untilEnded(
+      file.runId,
+      await c.call<BulkProgress>('bulkStart', { runId: file.runId, mode: 'send', concurrency: 2, skipInvalid: true }),
+    );
+    const page = await c.call<BulkResultsPage>('bulkResults', { runId: file.runId, offset: 0, limit: 200 });
+    // The progress counts the rows the results list as not sent: the two left out as invalid.
+    expect(ended).toMatchObject({ state: 'finished', saved: 4, failed: 1, unknown: 0, notSent: 0, leftOut: 2 });
+    expect(page.rows.filter((r) => r.outcome === 'not-sent')).toHaveLength(ended.notSent + ended.leftOut);
+
+    await c.call<BulkExportResult>('bulkExport', { runId: file.runId, what: 'results' });
+    const rows = parse(await readFile(join(dir, 'say-results.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+    const byRow = new Map(rows.map((r) => [Number(r.row), r]));
+    for (const row of [2, 3, 4, 5]) expect(byRow.get(row)).toMatchObject({ outcome: 'saved', message: UPDATE_SUCCESS_MESSAGE });
+    expect(byRow.get(6)).toMatchObject({ 'user id': unknownToConsCent, outcome: 'failed', 'error kind': 'not-found', 'HTTP status': '404' });
+    expect(byRow.get(6)?.message).toMatch(/not found/i);
+    // Rows left out keep the user id the CSV gave, with why they were left out.
+    expect(byRow.get(7)).toMatchObject({ 'user id': 'not-an-id', outcome: 'not-sent', 'error kind': 'invalid-input' });
+    expect(byRow.get(7)?.message).toMatch(/^userId: .*24 hexadecimal/);
+    expect(byRow.get(8)).toMatchObject({ 'user id': ids[0], outcome: 'not-sent', message: expect.stringContaining('also on row 2') });
   });
 
   it('honours a 429 by pausing the whole run, and still sends each row exactly once', async () => {

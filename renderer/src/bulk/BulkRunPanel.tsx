@@ -3,7 +3,7 @@ import type { BulkProgress, BulkResultsPage } from '../../../common/bulk-schemas
 import type { BridgeError } from '../../../common/result';
 import { useBridge } from '../bridge/bridge-context';
 import { ErrorNotice } from '../ui/ErrorNotice';
-import { OUTCOME_WORDS, STATE_WORDS, resultMessage, timeLeft } from './bulk-text';
+import { OUTCOME_WORDS, STATE_WORDS, countsText, resultMessage, timeLeft } from './bulk-text';
 import { ENDED_STATES, useBulkProgress } from './use-bulk-progress';
 
 // Steps 6 and 7: the run as it goes (done, failed, remaining, rate, time left; Pause,
@@ -14,10 +14,13 @@ const PAGE = 100;
 export function BulkRunPanel({
   start,
   onRetryFailed,
+  onResume,
   onExported,
 }: {
   start: BulkProgress;
   onRetryFailed: (failed: number) => void;
+  /** A run that stopped by itself (a full disk, a refused key) goes on once that is fixed. */
+  onResume: (rows: number) => void;
   onExported: (path: string) => void;
 }) {
   const bridge = useBridge();
@@ -51,10 +54,7 @@ export function BulkRunPanel({
     <section className="panel bulk-run" aria-label={dry ? 'Dry run' : 'Bulk run'}>
       <h3>{dry ? 'Dry run' : 'Sending'}</h3>
       <p role="status">
-        {STATE_WORDS[progress.state]}. {done} of {progress.total} done
-        {dry && progress.dry
-          ? ` — ${progress.dry['will-change']} will change, ${progress.dry['no-change']} change nothing, ${progress.dry['unknown-user']} unknown to ConsCent, ${progress.dry['lookup-failed']} lookups failed`
-          : ` — ${progress.saved} saved, ${progress.failed} failed, ${progress.unknown} outcome unknown, ${progress.notSent} not sent`}
+        {STATE_WORDS[progress.state]}. {done} of {progress.total} done — {countsText(progress)}
         {ended ? '' : `; ${progress.remaining} remaining, ${progress.perSecond}/s, ${timeLeft(progress.secondsLeft)}`}
       </p>
       <progress max={progress.total} value={done} aria-label="Rows done" />
@@ -81,6 +81,11 @@ export function BulkRunPanel({
           <button type="button" onClick={() => void exportResults()}>
             Export the results (CSV)
           </button>
+          {!dry && progress.state === 'halted' ? (
+            <button type="button" onClick={() => onResume(progress.notSent + progress.remaining)}>
+              Resume the run
+            </button>
+          ) : null}
           {!dry && progress.failed > 0 ? (
             <button type="button" onClick={() => onRetryFailed(progress.failed)}>
               Retry the {progress.failed} failed rows

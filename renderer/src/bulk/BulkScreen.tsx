@@ -191,6 +191,7 @@ export function BulkScreen({ connection }: { connection: ConnectionSummary }) {
           key={`${run.runId}/${run.mode}/${run.seq}`}
           start={run}
           onRetryFailed={(failed) => ask(run.runId, 'retry-failed', failed)}
+          onResume={(rows) => ask(run.runId, 'resume', rows)}
           onExported={(path) => setNotice(`The results were saved to ${path}.`)}
         />
       ) : null}

@@ -50,8 +50,22 @@ export function timeLeft(seconds: number | undefined): string {
   return minutes < 60 ? `about ${minutes} min left` : `about ${Math.floor(minutes / 60)} h ${minutes % 60} min left`;
 }
 
+/**
+ * The outcomes so far, every row of the file counted: the rows left out as invalid are
+ * "not sent" here as they are in the results table.
+ */
+export function countsText(p: BulkProgress): string {
+  const leftOut = p.leftOut > 0 ? `${p.leftOut} left out as invalid` : '';
+  if (p.mode === 'dry-run' && p.dry) {
+    const dry = `${p.dry['will-change']} will change, ${p.dry['no-change']} change nothing, ${p.dry['unknown-user']} unknown to ConsCent, ${p.dry['lookup-failed']} lookups failed`;
+    return leftOut ? `${dry}, ${leftOut}` : dry;
+  }
+  const notSent = `${p.notSent + p.leftOut} not sent${leftOut ? ` (${leftOut})` : ''}`;
+  return `${p.saved} saved, ${p.failed} failed, ${p.unknown} outcome unknown, ${notSent}`;
+}
+
 export function resultMessage(row: BulkRowResult): string {
-  if (!row.error) return row.changes?.length ? `Changes: ${row.changes.join(', ')}` : '';
+  if (!row.error) return row.message ?? (row.changes?.length ? `Changes: ${row.changes.join(', ')}` : '');
   if (row.error.kind === 'invalid-input' && row.error.fields) {
     return Object.entries(row.error.fields)
       .map(([column, message]) => `${column}: ${message}`)

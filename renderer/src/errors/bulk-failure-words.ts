@@ -33,7 +33,7 @@ export function bulkFailureWords(error: BridgeError): string {
     case 'confirm-name':
       return 'The name typed does not match the connection’s name. Type the connection’s name exactly to send to Production.';
     case 'run-files-unwritable':
-      return `The run's files could not be written${error.code ? ` (${error.code})` : ''}, so the row was not sent and the run stopped. Check that the disk is not full, then resume the run.`;
+      return `The run's files could not be written${error.code ? ` (${error.code})` : ''}, so the run stopped and nothing more is sent. Check that the disk is not full, then resume the run: a row whose outcome could not be recorded gets the one the change history recorded, or “outcome unknown”; it is never resent.`;
     default:
       return 'The bulk run could not do this. Try again; if it keeps happening, send the support log to your IT team.';
   }

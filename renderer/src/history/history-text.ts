@@ -29,6 +29,7 @@ export function statusText(entry: HistoryEntry): string {
     case 'saved':
       return 'Saved';
     case 'failed':
+      if (entry.notSent) return 'Not sent — the console stopped before sending it; nothing was applied';
       return `Not saved${entry.errorKind ? ` (${entry.errorKind.replace(/-/g, ' ')})` : ''}`;
     case 'sending':
       return 'Sending…';
