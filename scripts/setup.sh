@@ -34,8 +34,8 @@ fi
 
 echo "setup: installing npm packages (npm ci)"
 if [ -n "$NODE_NOTE" ]; then
-  # npm repeats the line above as five multi-line EBADENGINE warnings (Electron and its
-  # installer's packages, and this package); everything else npm says is kept.
+  # npm repeats the line above as multi-line EBADENGINE warnings, one per package asking
+  # for Node 22.12+ (Electron, its installer's packages, this one); the rest is kept.
   npm ci --no-audit --no-fund 2> >(grep -v 'EBADENGINE' >&2)
 else
   npm ci --no-audit --no-fund
