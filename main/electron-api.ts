@@ -1,4 +1,5 @@
 import type {
+  AboutPanelOptionsOptions,
   BrowserWindowConstructorOptions,
   CustomScheme,
   MenuItemConstructorOptions,
@@ -48,6 +49,10 @@ export interface AppApi extends HardenedAppLike {
   on(event: 'open-url', listener: (event: { preventDefault(): void }, url: string) => void): unknown;
   whenReady(): Promise<void>;
   getPath(name: 'userData' | 'logs'): string;
+  /** package.json's version (the installer's). */
+  getVersion(): string;
+  /** What the About box shows (main/window/app-menu.ts aboutPanelOptions). */
+  setAboutPanelOptions(options: AboutPanelOptionsOptions): void;
   quit(): void;
   exit(code: number): void;
 }

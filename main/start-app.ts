@@ -10,7 +10,7 @@ import { createSenderCheck } from './ipc/sender-check';
 import { DEEP_LINK_SCHEME, linkInArgv } from '../common/deep-link';
 import { PRODUCT_NAME } from '../common/product';
 import { createAppEventSender } from './window/app-events';
-import { createMenuTemplate } from './window/app-menu';
+import { aboutPanelOptions, createMenuTemplate } from './window/app-menu';
 import { resolveAppPage, type AppPage } from './window/app-page';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './window/app-protocol';
 import { installCloseGuard } from './window/close-guard';
@@ -126,6 +126,7 @@ export function startApp<W extends WindowLike, M>(electron: ElectronApi<W, M>, k
       sendCommand: (command) => appEvents.send({ kind: 'command', command }),
     });
     electron.Menu.setApplicationMenu(electron.Menu.buildFromTemplate(menuTemplate));
+    app.setAboutPanelOptions(aboutPanelOptions({ appName: app.name, version: app.getVersion() }));
     denyAllPermissions(session.defaultSession);
 
     if (page.kind === 'bundled') {

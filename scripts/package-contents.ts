@@ -20,6 +20,9 @@ export type PackagedApp = {
 
 /** resources/ on Linux and Windows, <Product>.app/Contents/Resources on macOS. */
 export function findResourcesDir(appOutDir: string): string {
+  // An installed macOS app is named directly (/Applications/ConsCent Console.app).
+  const own = join(appOutDir, 'Contents', 'Resources');
+  if (appOutDir.endsWith('.app') && existsSync(join(own, 'app.asar'))) return own;
   const flat = join(appOutDir, 'resources');
   if (existsSync(join(flat, 'app.asar'))) return flat;
   const bundle = readdirSync(appOutDir).find((name) => name.endsWith('.app'));

@@ -4,6 +4,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# Which Node this is, said once (scripts/node-requirement.mjs): nothing on Node 22.12+,
+# one line on Node 20.19+ (tests and builds of the bundles work, launching and packaging
+# need 22.12+), and a stop below that.
+NODE_NOTE="$(node scripts/node-requirement.mjs)" || {
+  echo "$NODE_NOTE"
+  exit 1
+}
+[ -z "$NODE_NOTE" ] || echo "$NODE_NOTE"
+
 # libsecret-1-dev: keytar builds from source against it (its prebuilt download is
 #   unreachable offline). gnome-keyring + dbus: a real Secret Service for the keychain
 #   tests. chromium: the end-to-end tests drive Debian's Chromium through playwright-core.
@@ -24,5 +33,11 @@ if [ "${#missing[@]}" -gt 0 ]; then
 fi
 
 echo "setup: installing npm packages (npm ci)"
-npm ci --no-audit --no-fund
+if [ -n "$NODE_NOTE" ]; then
+  # npm repeats the line above as multi-line EBADENGINE warnings, one per package asking
+  # for Node 22.12+ (Electron, its installer's packages, this one); the rest is kept.
+  npm ci --no-audit --no-fund 2> >(grep -v 'EBADENGINE' >&2)
+else
+  npm ci --no-audit --no-fund
+fi
 echo "setup: done"

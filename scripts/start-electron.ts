@@ -58,19 +58,22 @@ export function explainMissingElectron(options: {
   cwd: string;
   /** Why the download failed, in one line; absent when none was tried. */
   downloadProblem?: string;
+  /** The command the agent ran and should run again (`npm start`, `npm run demo`). */
+  command?: string;
 }): string {
   const { pkg, location } = options;
+  const command = options.command ?? 'npm start';
   const inside = relative(options.cwd, location.binary);
   const where = inside && !inside.startsWith('..') && !isAbsolute(inside) ? inside : location.binary;
   const headline = location.overridden
-    ? `npm start: ELECTRON_OVERRIDE_DIST_PATH has no Electron ${pkg.version} binary (${where} is missing).`
-    : `npm start: Electron ${pkg.version} is not installed (${where} is missing) and could not be downloaded${options.downloadProblem ? ` (${options.downloadProblem})` : ''}.`;
+    ? `${command}: ELECTRON_OVERRIDE_DIST_PATH has no Electron ${pkg.version} binary (${where} is missing).`
+    : `${command}: Electron ${pkg.version} is not installed (${where} is missing) and could not be downloaded${options.downloadProblem ? ` (${options.downloadProblem})` : ''}.`;
   return [
     `${headline} Provide it one of three ways:`,
-    `  1. a mirror:           ELECTRON_MIRROR=https://mirror.example/electron/ npm start`,
-    `  2. a warmed cache:     copy ${electronCacheDir(options.env, options.platform)} from a machine where npm start has run`,
-    `  3. an unpacked copy:   ELECTRON_OVERRIDE_DIST_PATH=/path/to/electron-v${pkg.version} npm start`,
-    'Then run npm start again. No Electron at all? npm run preview runs the console in this machine’s Chromium.',
+    `  1. a mirror:           ELECTRON_MIRROR=https://mirror.example/electron/ ${command}`,
+    `  2. a warmed cache:     copy ${electronCacheDir(options.env, options.platform)} from a machine where ${command} has run`,
+    `  3. an unpacked copy:   ELECTRON_OVERRIDE_DIST_PATH=/path/to/electron-v${pkg.version} ${command}`,
+    `Then run ${command} again. No Electron at all? npm run preview runs the console in this machine’s Chromium.`,
   ].join('\n');
 }
 

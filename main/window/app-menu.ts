@@ -1,4 +1,4 @@
-import type { MenuItemConstructorOptions } from 'electron';
+import type { AboutPanelOptionsOptions, MenuItemConstructorOptions } from 'electron';
 import type { AppCommand } from '../../common/app-events';
 
 // A minimal application menu. The Edit roles are what make copy, paste, undo and select
@@ -27,6 +27,19 @@ export const READER_MENU: ReadonlyArray<{ label: string; accelerator: string; co
   { label: 'Refresh Reader', accelerator: 'CmdOrCtrl+Shift+R', command: 'refresh-reader' },
   { label: 'Keyboard Shortcuts', accelerator: 'CmdOrCtrl+/', command: 'show-shortcuts' },
 ];
+
+/**
+ * What the About box shows on every OS (issue 21): the product name and version, so an
+ * agent or admin can tell which build is installed. Electron's About item on Windows and
+ * Linux shows only what is set here; macOS also reads it.
+ */
+export function aboutPanelOptions(input: { appName: string; version: string; copyright?: string }): AboutPanelOptionsOptions {
+  return {
+    applicationName: input.appName,
+    applicationVersion: input.version,
+    ...(input.copyright ? { copyright: input.copyright } : {}),
+  };
+}
 
 export function createMenuTemplate(input: MenuInput): MenuItemConstructorOptions[] {
   const isMac = input.platform === 'darwin';
@@ -88,5 +101,8 @@ export function createMenuTemplate(input: MenuInput): MenuItemConstructorOptions
     label: 'Window',
     submenu: isMac ? [{ role: 'minimize' }, { role: 'zoom' }, { type: 'separator' }, { role: 'front' }] : [{ role: 'minimize' }, { role: 'close' }],
   });
+  // Windows and Linux have no application menu to hold About: it goes under Help, where
+  // their apps keep it (macOS has it in the app menu above).
+  if (!isMac) template.push({ label: 'Help', submenu: [{ role: 'about', label: `About ${input.appName}` }] });
   return template;
 }

@@ -1,5 +1,11 @@
 import { EventEmitter } from 'node:events';
-import type { BrowserWindowConstructorOptions, CustomScheme, MenuItemConstructorOptions, MessageBoxSyncOptions } from 'electron';
+import type {
+  AboutPanelOptionsOptions,
+  BrowserWindowConstructorOptions,
+  CustomScheme,
+  MenuItemConstructorOptions,
+  MessageBoxSyncOptions,
+} from 'electron';
 import { vi } from 'vitest';
 import type { AppEvent } from '../../common/app-events';
 import type { KeytarLike } from '../../main/credentials/credential-store';
@@ -93,6 +99,14 @@ export function createStandInElectron(options: StandInOptions = {}) {
     }
     whenReady(): Promise<void> {
       return readyPromise;
+    }
+    getVersion(): string {
+      return '0.1.0';
+    }
+    /** What the About box would show. */
+    aboutPanel: AboutPanelOptionsOptions | undefined;
+    setAboutPanelOptions(options: AboutPanelOptionsOptions): void {
+      this.aboutPanel = { ...options };
     }
     getPath(name: 'userData' | 'logs'): string {
       const path = options.paths?.[name];

@@ -170,3 +170,10 @@ describe('startApp: startup failures', () => {
     expect(electron.windows).toEqual([]);
   });
 });
+
+describe('startApp: the About box (issue 21)', () => {
+  it('shows the product name and the installed version', async () => {
+    const electron = await startToReady({ isPackaged: true }, { platform: 'linux' });
+    expect(electron.app.aboutPanel).toMatchObject({ applicationName: 'ConsCent Console', applicationVersion: electron.app.getVersion() });
+  });
+});

@@ -1,6 +1,6 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-import { createMenuTemplate } from '../../main/window/app-menu';
+import { aboutPanelOptions, createMenuTemplate } from '../../main/window/app-menu';
 
 function roles(items: MenuItemConstructorOptions[]): string[] {
   return items.flatMap((item) => [...(item.role ? [item.role] : []), ...(Array.isArray(item.submenu) ? roles(item.submenu) : [])]);
@@ -57,5 +57,33 @@ describe('application menu', () => {
   it('keeps no development shortcut that collides with Refresh Reader', () => {
     const all = roles(createMenuTemplate({ platform: 'linux', appName: 'ConsCent Console', isPackaged: false }));
     expect(all).not.toContain('forceReload');
+  });
+});
+
+describe('About shows the product name and version on every OS (issue 21)', () => {
+  function aboutItems(items: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
+    return items.flatMap((item) => [...(item.role === 'about' ? [item] : []), ...(Array.isArray(item.submenu) ? aboutItems(item.submenu) : [])]);
+  }
+
+  for (const platform of ['darwin', 'win32', 'linux'] as const) {
+    it(`has exactly one About item on ${platform}`, () => {
+      expect(aboutItems(createMenuTemplate({ platform, appName: 'ConsCent Console', isPackaged: true }))).toHaveLength(1);
+    });
+  }
+
+  it('puts About ConsCent Console under Help on Windows and Linux', () => {
+    for (const platform of ['win32', 'linux'] as const) {
+      const help = createMenuTemplate({ platform, appName: 'ConsCent Console', isPackaged: true }).find((menu) => menu.label === 'Help');
+      expect((help?.submenu as MenuItemConstructorOptions[] | undefined)?.map((item) => [item.role, item.label])).toEqual([
+        ['about', 'About ConsCent Console'],
+      ]);
+    }
+  });
+
+  it('fills the About box with the product name and the installed version', () => {
+    expect(aboutPanelOptions({ appName: 'ConsCent Console', version: '0.1.0' })).toMatchObject({
+      applicationName: 'ConsCent Console',
+      applicationVersion: '0.1.0',
+    });
   });
 });
