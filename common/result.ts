@@ -71,6 +71,8 @@ export const KEYCHAIN_REASONS = [
   'access-denied',
   'timeout',
   'corrupt-entry',
+  /** The keychain service restarted and the console could not reconnect to it (issue 17.5). */
+  'restart-console',
   'unknown',
 ] as const;
 export type KeychainReason = (typeof KEYCHAIN_REASONS)[number];

@@ -1,6 +1,20 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
+import { join } from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, utilityProcess } from 'electron';
 import * as keytar from 'keytar';
+import { keytarOverChannel } from './credentials/keytar-helper-client';
 import { startApp } from './start-app';
+
+// keytar in a fresh process of its own (out/main/keytar-helper.js), for when the keychain
+// service restarted under this one: libsecret cannot reconnect in-process (issue 17.5).
+const freshKeytar = () => {
+  const child = utilityProcess.fork(join(__dirname, 'keytar-helper.js'), [], { serviceName: 'ConsCent Console keychain' });
+  return keytarOverChannel({
+    post: (message) => child.postMessage(message),
+    onMessage: (listener) => child.on('message', listener),
+    onExit: (listener) => child.once('exit', listener),
+    kill: () => void child.kill(),
+  });
+};
 
 // The one main-process module that loads Electron (eslint enforces it): everything else
 // takes Electron's objects as arguments, so it runs and is tested in plain Node.
@@ -9,4 +23,5 @@ void startApp({ app, BrowserWindow, dialog, ipcMain, Menu, protocol, session }, 
   devServerUrl: process.env.ELECTRON_RENDERER_URL,
   mainDir: __dirname,
   argv: process.argv,
+  freshKeytar,
 });

@@ -26,6 +26,9 @@ const KEYCHAIN_WORDS: Record<KeychainReason, string> = {
   'corrupt-entry':
     'The saved API key and secret for this connection are damaged and cannot be used. ' +
     'Edit the connection, enter the API key and secret again and save.',
+  'restart-console':
+    'The keychain service was restarted and the console could not reconnect to it. ' +
+    'Close the console and start it again (send or note any unsent edits first), then try again.',
   unknown:
     'The system keychain reported an unexpected error. Try again; if it keeps happening, restart the ' +
     'keychain service (or log out and in again) and contact your administrator.',
