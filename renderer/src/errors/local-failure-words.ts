@@ -145,3 +145,13 @@ export function recoveryWords(recovered: SettingsRecovery): string {
     're-create your connection (stored keychain credentials are still there).'
   );
 }
+
+const SIDE_FILE_WORDS: Record<SettingsRecovery['reason'], string> = {
+  ...RECOVERY_WORDS,
+  'too-large': 'was far larger than it can ever be, so it was not read',
+};
+
+/** One of the console's own files (not the settings) was damaged and moved aside at start (issue 17.6). */
+export function sideFileRecoveryWords(what: string, recovered: SettingsRecovery): string {
+  return `${what} ${SIDE_FILE_WORDS[recovered.reason]}, so it starts empty. The old file was kept as ${recovered.movedTo}; nothing was written over it.`;
+}
