@@ -188,7 +188,8 @@ export const fail = (error: BridgeError): Result<never> => ({ ok: false, error }
 
 /** Turns a zod error into per-field messages keyed by dotted path. */
 export function fieldErrors(error: z.ZodError): Record<string, string> {
-  const fields: Record<string, string> = {};
+  // No prototype: a path from the page ("constructor", "__proto__") is a key like any other.
+  const fields = Object.create(null) as Record<string, string>;
   for (const issue of error.issues) {
     const key = issue.path.map(String).join('.') || '_';
     fields[key] ??= issue.message;
