@@ -82,6 +82,7 @@ export function createServices(deps: ServiceDeps): BridgeServices {
       logger,
       ...(deps.newId ? { newId: deps.newId } : {}),
       ...(deps.proxyCredentials ? { proxyCredentials: deps.proxyCredentials } : {}),
+      forgetRecentReaders: (connectionId) => recent.clear(connectionId),
     }),
     readers,
     history,

@@ -125,3 +125,41 @@ describe('readers opened are noted', () => {
     await expect(noting.open('prod', id(1))).resolves.toMatchObject({ userId: id(1) });
   });
 });
+
+describe('a deleted connection', () => {
+  // Issue 18.4: its readers' names and emails stayed in recent-readers.json for good.
+  it('takes its recent readers with it, on disk too, and leaves the other connections their own', async () => {
+    const { mkdtemp: tempDir, rm } = await import('node:fs/promises');
+    const { wireBridgeHandlers } = await import('../../main/app-services');
+    const { createConnectionStore } = await import('../../main/settings/connection-store');
+    const { createMemoryCredentialStore } = await import('../helpers/memory-credential-store');
+    const { startSimulator, DEMO_CLIENT, SEED_EXAMPLE_USER_ID } = await import('../../simulator');
+    const { createConsCentClient } = await import('../../main/conscent/conscent-client');
+    const { value } = await import('../helpers/bridge-result');
+    const sim = await startSimulator({ userCount: 3, seed: 2 });
+    const dir = await tempDir(join(tmpdir(), 'cc-recent-delete-'));
+    try {
+      const file = join(dir, RECENT_READERS_FILE_NAME);
+      const handlers = wireBridgeHandlers({
+        connections: createConnectionStore(join(dir, 'settings.json')),
+        credentials: createMemoryCredentialStore(),
+        createClient: (connection) => createConsCentClient(connection, { timeoutMs: 5000 }),
+        logger: silentLogger,
+        recentReadersFile: file,
+      });
+      const fields = { environment: 'custom', baseUrl: sim.baseUrl, clientId: DEMO_CLIENT.clientId } as const;
+      const credentials = { apiKey: DEMO_CLIENT.apiKey, apiSecret: DEMO_CLIENT.apiSecret };
+      const gone = value(await handlers.saveConnection({ connection: { ...fields, name: 'Gone' }, credentials }));
+      const kept = value(await handlers.saveConnection({ connection: { ...fields, name: 'Kept' }, credentials }));
+      for (const { id } of [gone, kept]) value(await handlers.openReader({ connectionId: id, userId: SEED_EXAMPLE_USER_ID }));
+      value(await handlers.deleteConnection({ id: gone.id }));
+      expect(value(await handlers.listRecentReaders({ connectionId: gone.id }))).toEqual({ readers: [] });
+      expect(value(await handlers.listRecentReaders({ connectionId: kept.id })).readers).toHaveLength(1);
+      const onDisk = JSON.parse(await readFile(file, 'utf8')) as { connections: Record<string, unknown> };
+      expect(Object.keys(onDisk.connections)).toEqual([kept.id]);
+    } finally {
+      await sim.stop();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
