@@ -136,10 +136,19 @@ const RECOVERY_WORDS: Record<SettingsRecovery['reason'], string> = {
   empty: 'was empty',
   'not-json': 'was damaged (not valid JSON)',
   'not-understood': 'held values the console does not understand',
+  'connections-refused': 'holds connections this version of the console refuses',
 };
 
 /** Why the settings file was moved aside at start, and what the agent should do now. */
 export function recoveryWords(recovered: SettingsRecovery): string {
+  if (recovered.reason === 'connections-refused') {
+    const named = (recovered.refused ?? []).map((c) => `"${c.name}"${c.id ? ` (id ${c.id})` : ''}`).join(', ');
+    return (
+      `This version of the console cannot use ${recovered.refused?.length === 1 ? 'the connection' : 'the connections'} ${named}; every other connection was kept. ` +
+      `The settings file as it was is kept as ${recovered.movedTo}. The refused connections' API keys and secrets are still in the system keychain, ` +
+      'under their ids: re-create each refused connection and enter its key and secret again, or remove the old keychain entries as docs/installing.md says.'
+    );
+  }
   return (
     `The settings file ${RECOVERY_WORDS[recovered.reason]}. It was kept as ${recovered.movedTo} and the console started with no connections; ` +
     're-create your connection (stored keychain credentials are still there).'
