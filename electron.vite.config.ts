@@ -26,7 +26,8 @@ export default defineConfig({
       // no node_modules for them (a new dependency cannot be forgotten here); keytar, a
       // native module, stays external and is packaged unpacked.
       externalizeDeps: { exclude: Object.keys(pkg.dependencies).filter((name) => name !== 'keytar') },
-      rollupOptions: { input: { index: resolve(__dirname, 'main/index.ts') } },
+      // keytar-helper: keytar in a process of its own, started after the keychain service restarted.
+      rollupOptions: { input: { index: resolve(__dirname, 'main/index.ts'), 'keytar-helper': resolve(__dirname, 'main/keytar-helper.ts') } },
     },
   },
   preload: {

@@ -14,7 +14,9 @@ export type AppCommand = (typeof APP_COMMANDS)[number];
 export type AppEvent =
   | { kind: 'open-link'; link: ReaderLink }
   | { kind: 'link-refused'; reason: LinkRefusal; parameter?: string }
-  | { kind: 'command'; command: AppCommand };
+  | { kind: 'command'; command: AppCommand }
+  /** The system keychain answers again after it had gone away (issue 17.5). */
+  | { kind: 'keychain-back' };
 
 /** The bridge's one subscription; returns "unsubscribe". */
 export interface AppEventsBridge {

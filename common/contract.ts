@@ -71,8 +71,13 @@ export type ConnectionSummary = {
 };
 
 /** Why the settings file was moved aside at start (the renderer says it in words). */
-export const RECOVERY_REASONS = ['unreadable', 'too-large', 'empty', 'not-json', 'not-understood'] as const;
-export type SettingsRecovery = { reason: (typeof RECOVERY_REASONS)[number]; movedTo: string };
+export const RECOVERY_REASONS = ['unreadable', 'too-large', 'empty', 'not-json', 'not-understood', 'connections-refused'] as const;
+export type SettingsRecovery = {
+  reason: (typeof RECOVERY_REASONS)[number];
+  movedTo: string;
+  /** 'connections-refused': the connections today's rules refuse (the others were kept), by name and id. */
+  refused?: Array<{ name: string; id?: string }>;
+};
 
 export type ConnectionsState = {
   connections: ConnectionSummary[];

@@ -89,5 +89,5 @@ export const ProxyCredentials = z.strictObject({
 });
 export type ProxyCredentials = z.infer<typeof ProxyCredentials>;
 
-/** How Test connection reached ConsCent: directly, or through which proxy (host:port). */
-export type RouteReport = { kind: 'direct' } | { kind: 'proxy'; proxy: string };
+/** How Test connection reached ConsCent: directly, or through which proxy (host:port, and how main talks to it). */
+export type RouteReport = { kind: 'direct' } | { kind: 'proxy'; proxy: string; scheme: 'http' | 'https' };

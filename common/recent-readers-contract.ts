@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { SettingsRecovery } from './contract';
 import type { Result } from './result';
 
 // Recent readers' part of the one bridge contract (common/contract.ts includes it): the
@@ -20,11 +21,17 @@ export const RecentReader = z.object({
 });
 export type RecentReader = z.infer<typeof RecentReader>;
 
-export interface RecentReadersBridge {
+export type RecentReadersList = {
   /** Newest first, at most MAX_RECENT_READERS. */
-  listRecentReaders(request: RecentReadersRequest): Promise<Result<RecentReader[]>>;
+  readers: RecentReader[];
+  /** Set when the file was damaged at start and moved aside (issue 17.6); the list then started empty. */
+  recovered?: SettingsRecovery;
+};
+
+export interface RecentReadersBridge {
+  listRecentReaders(request: RecentReadersRequest): Promise<Result<RecentReadersList>>;
   /** Forgets this connection's recent readers; answers the (empty) list. */
-  clearRecentReaders(request: RecentReadersRequest): Promise<Result<RecentReader[]>>;
+  clearRecentReaders(request: RecentReadersRequest): Promise<Result<RecentReadersList>>;
 }
 
 export const RECENT_READERS_REQUEST_SCHEMAS = {

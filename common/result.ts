@@ -73,6 +73,8 @@ export const KEYCHAIN_REASONS = [
   'access-denied',
   'timeout',
   'corrupt-entry',
+  /** The keychain service restarted and the console could not reconnect to it (issue 17.5). */
+  'restart-console',
   'unknown',
 ] as const;
 export type KeychainReason = (typeof KEYCHAIN_REASONS)[number];
@@ -209,7 +211,8 @@ export const fail = (error: BridgeError): Result<never> => ({ ok: false, error }
 
 /** Turns a zod error into per-field messages keyed by dotted path. */
 export function fieldErrors(error: z.ZodError): Record<string, string> {
-  const fields: Record<string, string> = {};
+  // No prototype: a path from the page ("constructor", "__proto__") is a key like any other.
+  const fields = Object.create(null) as Record<string, string>;
   for (const issue of error.issues) {
     const key = issue.path.map(String).join('.') || '_';
     fields[key] ??= issue.message;

@@ -7,6 +7,8 @@ import { createConnectionService } from './connections/connection-service';
 import { createCredentialCache } from './credentials/credential-cache';
 import { createKeytarCredentialStore, type CredentialStore, type KeytarLike } from './credentials/credential-store';
 import { createConsCentClient } from './conscent/conscent-client';
+import { createReconnectingKeytar, type DisposableKeytar } from './credentials/keytar-reconnect';
+import { watchKeychain } from './credentials/keychain-watch';
 import { createKeytarProxyCredentialStore, type ProxyCredentialStore } from './credentials/proxy-credential-store';
 import { NODE_NETWORK, type NetworkEnvironment } from './network/network-environment';
 import { createHistoryService, type HistoryService } from './history/history-service';
@@ -89,6 +91,7 @@ export function createServices(deps: ServiceDeps): BridgeServices {
       logger,
       ...(deps.newId ? { newId: deps.newId } : {}),
       ...(deps.proxyCredentials ? { proxyCredentials: deps.proxyCredentials } : {}),
+      forgetRecentReaders: (connectionId) => recent.clear(connectionId),
     }),
     readers,
     history,
@@ -116,6 +119,14 @@ export interface AppServicesOptions {
   userDataDir: string;
   logDir: string;
   keytar: KeytarLike;
+  /**
+   * Starts keytar in a fresh process, for when the keychain service restarted under this
+   * one (issue 17.5; main/credentials/keytar-reconnect.ts). Without it the agent is told
+   * to restart the console.
+   */
+  freshKeytar?: () => DisposableKeytar;
+  /** Called once the keychain answers again after it had gone away. */
+  onKeychainBack?: () => void;
   /** Per-request deadline for ConsCent calls; the client's default when absent. */
   requestTimeoutMs?: number;
   /** Main's save dialog for history exports (Electron's dialog.showSaveDialog, or a test's stand-in). */
@@ -138,12 +149,15 @@ export function createAppBridgeHandlers(options: AppServicesOptions): BridgeHand
 }
 
 function wireAppServices(options: AppServicesOptions): BridgeHandlers {
-  const proxyCredentials = createKeytarProxyCredentialStore(options.keytar, KEYCHAIN_SERVICE);
+  const keytar = watchKeychain(createReconnectingKeytar(options.keytar, options.freshKeytar ?? null), {
+    onBack: options.onKeychainBack ?? (() => undefined),
+  });
+  const proxyCredentials = createKeytarProxyCredentialStore(keytar, KEYCHAIN_SERVICE);
   const network: NetworkEnvironment = { ...(options.network ?? NODE_NETWORK), proxyCredentials };
   const clientOptions = { network, ...(options.requestTimeoutMs ? { timeoutMs: options.requestTimeoutMs } : {}) };
   return wireBridgeHandlers({
     connections: createConnectionStore(join(options.userDataDir, SETTINGS_FILE_NAME)),
-    credentials: createKeytarCredentialStore(options.keytar, KEYCHAIN_SERVICE),
+    credentials: createKeytarCredentialStore(keytar, KEYCHAIN_SERVICE),
     createClient: (access) => createConsCentClient(access, clientOptions),
     proxyCredentials,
     logger: createFileLogger({ dir: options.logDir }),
@@ -151,7 +165,7 @@ function wireAppServices(options: AppServicesOptions): BridgeHandlers {
     recentReadersFile: join(options.userDataDir, RECENT_READERS_FILE_NAME),
     ...(options.chooseExportPath ? { chooseExportPath: options.chooseExportPath } : {}),
     ...(options.chooseCsvFile ? { chooseCsvFile: options.chooseCsvFile } : {}),
-    historyKeychain: createKeytarChainKeychain(options.keytar, KEYCHAIN_SERVICE),
+    historyKeychain: createKeytarChainKeychain(keytar, KEYCHAIN_SERVICE),
     ...(options.confirmClearHistory ? { confirmClearHistory: options.confirmClearHistory } : {}),
   });
 }

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { createAppBridgeHandlers } from './app-services';
 import { confirmClearWith } from './history/clear-confirmation';
 import type { KeytarLike } from './credentials/credential-store';
+import type { DisposableKeytar } from './credentials/keytar-reconnect';
 import type { ElectronApi, WindowLike } from './electron-api';
 import { registerBridge } from './ipc/register-bridge';
 import { osCertificates } from './network/network-environment';
@@ -31,6 +32,8 @@ export interface StartAppEnv {
   mainDir: string;
   /** This process's own command line: on Windows and Linux a conscent-console:// link it was started for. */
   argv?: readonly string[];
+  /** Starts keytar in a fresh process (Electron's utilityProcess), for after the keychain service restarted. */
+  freshKeytar?: () => DisposableKeytar;
 }
 
 export const STARTUP_ERROR_TITLE = `${PRODUCT_NAME} could not start`;
@@ -139,6 +142,8 @@ export function startApp<W extends WindowLike, M>(electron: ElectronApi<W, M>, k
       userDataDir: app.getPath('userData'),
       logDir: app.getPath('logs'),
       keytar,
+      ...(env.freshKeytar ? { freshKeytar: env.freshKeytar } : {}),
+      onKeychainBack: () => appEvents.send({ kind: 'keychain-back' }),
       // Electron's answers about the network, as plain functions (issue 13): the system proxy
       // for each URL (PAC and WPAD as Chromium reads them) and the OS certificate store.
       network: { resolveProxy: (url) => session.defaultSession.resolveProxy(url), systemCertificates: osCertificates },

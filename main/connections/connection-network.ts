@@ -3,6 +3,7 @@ import type { ProxyCredentials, RouteReport } from '../../common/network-setting
 import type { ConnectionNetwork } from '../conscent/transport';
 import type { ProxyCredentialStore } from '../credentials/proxy-credential-store';
 import { certificateInfoOrNone, checkCaCertificate } from '../network/certificate-info';
+import { proxyKeyOf } from '../network/proxy-route';
 
 // A connection's network choices (issue 13) as the connection use-cases need them: the
 // client's view of them, the extra certificate checked before it is saved or tried, what
@@ -39,5 +40,5 @@ export async function keepProxyCredentials(
   typed: ProxyCredentials | undefined,
 ): Promise<void> {
   if (!store || !typed || route?.kind !== 'proxy') return;
-  await store.set(route.proxy, typed);
+  await store.set(proxyKeyOf(route), typed);
 }

@@ -33,6 +33,8 @@ export interface ConnectionServiceDeps {
   newId?: () => string;
   /** Where proxy credentials typed after a 407 are kept (the keychain, per proxy). */
   proxyCredentials?: ProxyCredentialStore;
+  /** Forgets a deleted connection's recent readers (issue 18.4): its readers' names and emails go with it. */
+  forgetRecentReaders?: (connectionId: string) => Promise<void>;
 }
 
 export type SaveConnection = { id?: string | undefined; connection: ConnectionFields; credentials?: Credentials | undefined };
@@ -120,6 +122,8 @@ export function createConnectionService(deps: ConnectionServiceDeps): Connection
       await credentials.delete(id);
       await store.remove(id);
       lastReturned.forgetConnection(id);
+      // The connection is gone whatever happens here; a list that cannot be rewritten is logged.
+      await deps.forgetRecentReaders?.(id).catch(() => logger.warn('recent-readers.write-failed', {}));
       logger.info('connection.deleted', { connectionId: id });
     },
 

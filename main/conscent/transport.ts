@@ -6,7 +6,7 @@ import { ConfigError } from '../errors/config-error';
 import { issuerOfPeer } from '../network/certificate-info';
 import type { NetworkEnvironment } from '../network/network-environment';
 import { peekIssuer } from '../network/peek-issuer';
-import { reportOf, routeFor, type Route } from '../network/proxy-route';
+import { proxyKeyOf, reportOf, routeFor, type Route } from '../network/proxy-route';
 import { trustedCertificates } from '../network/trusted-certificates';
 import { TunnelAgent, basicProxyAuthorization } from '../network/tunnel-agent';
 import type { ApiError } from './api-error';
@@ -77,10 +77,10 @@ export interface Transport {
 
 export function createTransport(network: NetworkEnvironment, choices: ConnectionNetwork = {}): Transport {
   const tls = () => tlsRules(network, choices.extraCertificate);
-  /** Proxy credentials go only to the proxy they were entered for (stored by its host:port). */
+  /** Proxy credentials go only to the proxy they were entered for (stored by its scheme and host:port). */
   const authorizationFor = async (route: Route): Promise<string | undefined> => {
     if (route.kind !== 'proxy') return undefined;
-    const creds = choices.proxyCredentials ?? (await network.proxyCredentials?.get(route.label)) ?? undefined;
+    const creds = choices.proxyCredentials ?? (await network.proxyCredentials?.get(proxyKeyOf(route))) ?? undefined;
     return creds ? basicProxyAuthorization(creds.username, creds.password) : undefined;
   };
   return {

@@ -4,13 +4,18 @@ import { KeychainError, classifyKeychainError } from './keychain-errors';
 
 // Proxy user names and passwords (issue 13), asked for once when a proxy answers 407 and
 // kept in the OS keychain beside the API credentials, under the same service name: one
-// entry per proxy (host:port), because it is the proxy that asks, whichever connection
-// goes through it. Never in settings.json. Sent only to the proxy it was entered for.
-// The account is "proxy:<host:port>": ':' is not allowed in a connection id, so these
-// entries are never taken for a connection's API key and secret.
+// entry per proxy, because it is the proxy that asks, whichever connection goes through
+// it. Never in settings.json. Sent only to the proxy it was entered for: its scheme and
+// host:port (issue 18.5), so ones typed for https://proxy:8443 never go in clear to
+// http://proxy:8443. The account is "proxy:<scheme>://<host:port>": ':' is not allowed in
+// a connection id, so these entries are never taken for a connection's API key and secret.
+//
+// Entries from before 18.5 ("proxy:<host:port>") do not say which scheme they were typed
+// for, so they are used for neither: the proxy's 407 asks the agent once more, and the old
+// entry is deleted when the new one is stored.
 
 export interface ProxyCredentialStore {
-  /** null when none are stored for this proxy. */
+  /** `proxy`: scheme://host:port (proxyKeyOf). null when none are stored for this proxy. */
   get(proxy: string): Promise<ProxyCredentials | null>;
   set(proxy: string, credentials: ProxyCredentials): Promise<void>;
 }
@@ -18,9 +23,12 @@ export interface ProxyCredentialStore {
 export const PROXY_ACCOUNT_PREFIX = 'proxy:';
 
 function checkProxy(proxy: string): string {
-  if (!/^[A-Za-z0-9.\-[\]:]{1,300}$/.test(proxy)) throw new TypeError('Not a proxy host:port.');
+  if (!/^https?:\/\/[A-Za-z0-9.\-[\]:]{1,300}$/.test(proxy)) throw new TypeError('Not a proxy scheme://host:port.');
   return proxy.toLowerCase();
 }
+
+/** The account an entry from before issue 18.5 was kept under (host:port only). */
+const legacyAccountOf = (proxy: string) => `${PROXY_ACCOUNT_PREFIX}${proxy.slice(proxy.indexOf('://') + 3)}`;
 
 export function createKeytarProxyCredentialStore(keytar: KeytarLike, serviceName: string): ProxyCredentialStore {
   // Asked on every request through a proxy: read once per proxy and process, like the
@@ -57,6 +65,8 @@ export function createKeytarProxyCredentialStore(keytar: KeytarLike, serviceName
         throw classifyKeychainError(error, [entry.password]);
       }
       known.set(account, entry);
+      // The entry it replaces, if any: kept, it could only ever mislead.
+      await keytar.deletePassword(serviceName, legacyAccountOf(checkProxy(proxy))).catch(() => false);
     },
   };
 }

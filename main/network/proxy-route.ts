@@ -6,13 +6,20 @@ import type { NetworkEnvironment } from './network-environment';
 // Which way one request to ConsCent goes: straight to its host, or through an HTTP(S)
 // proxy by CONNECT (so TLS stays end to end and the proxy never sees the credentials).
 
-export type Route = { kind: 'direct' } | { kind: 'proxy'; url: URL; label: string };
+export type Route = { kind: 'direct' } | { kind: 'proxy'; url: URL; label: string; scheme: 'http' | 'https' };
 
 const DIRECT: Route = { kind: 'direct' };
 
 function proxyRoute(url: URL): Route {
-  return { kind: 'proxy', url, label: url.host };
+  return { kind: 'proxy', url, label: url.host, scheme: url.protocol === 'https:' ? 'https' : 'http' };
 }
+
+/**
+ * What proxy credentials are kept under: scheme and host:port (issue 18.5). Ones typed for
+ * an https:// proxy must never go in clear to an http:// proxy on the same host and port.
+ */
+export const proxyKeyOf = (route: { scheme: 'http' | 'https'; label: string } | { scheme: 'http' | 'https'; proxy: string }): string =>
+  `${route.scheme}://${'label' in route ? route.label : route.proxy}`;
 
 /**
  * The first entry of a PAC answer this client can use (Chromium's syntax: "PROXY h:p;
@@ -65,5 +72,5 @@ export async function routeFor(url: URL, setting: ProxySetting | undefined, netw
 }
 
 export function reportOf(route: Route): RouteReport {
-  return route.kind === 'direct' ? { kind: 'direct' } : { kind: 'proxy', proxy: route.label };
+  return route.kind === 'direct' ? { kind: 'direct' } : { kind: 'proxy', proxy: route.label, scheme: route.scheme };
 }

@@ -1,53 +1,81 @@
-import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import type { LookupReaderResult, ReaderView } from '../../common/contract';
-import { MAX_RECENT_READERS, RecentReader } from '../../common/recent-readers-contract';
+import { MAX_RECENT_READERS, RecentReader, type RecentReadersList } from '../../common/recent-readers-contract';
 import type { Logger } from '../logging/logger';
 import { writeFileAtomic } from '../settings/atomic-write';
+import { readSideFile, type FileRecovery } from '../settings/side-file';
 import type { ReaderService } from './reader-service';
 
 // The last readers opened per connection (issue #11), so the agent who worked a ticket a
 // moment ago gets back to the reader in one keystroke. Kept by main in one JSON file in
 // the app's data folder (mode 0600, written atomically), never in the page's storage: a
 // reader's name and email stay where the change history keeps them. A file that cannot
-// be read is treated as empty and replaced by the next write; recording never stands in
+// be read is moved aside as recent-readers.json.<time>.bad and the agent is told (issue
+// 17.6); one that cannot even be moved is never written over. Recording never stands in
 // the way of opening a reader.
 
 export const RECENT_READERS_FILE_NAME = 'recent-readers.json';
 
-const RecentFile = z.object({ version: z.literal(1), connections: z.record(z.string(), z.array(RecentReader)) });
-type RecentFile = z.infer<typeof RecentFile>;
+/** 50 connections × 20 readers take well under this; a larger file is not ours. */
+const MAX_RECENT_FILE_BYTES = 1024 * 1024;
+
+const Readers = z.array(RecentReader);
+// Read into a Map straight from JSON.parse's own keys: z.record would build a plain object,
+// where a connection called "__proto__" would set the prototype instead of an entry.
+const RecentFile = z
+  .object({
+    version: z.literal(1),
+    connections: z.custom<Record<string, unknown>>((value) => typeof value === 'object' && value !== null && !Array.isArray(value)),
+  })
+  .transform((file, context) => {
+    const connections = new Map<string, RecentReader[]>();
+    for (const [connectionId, readers] of Object.entries(file.connections)) {
+      const parsed = Readers.safeParse(readers);
+      if (!parsed.success) {
+        context.addIssue({ code: 'custom', message: 'Not a list of recent readers.', path: ['connections', connectionId] });
+        return z.NEVER;
+      }
+      connections.set(connectionId, parsed.data);
+    }
+    return connections;
+  });
 
 export interface RecentReaders {
-  list(connectionId: string): Promise<RecentReader[]>;
+  list(connectionId: string): Promise<RecentReadersList>;
   note(connectionId: string, view: Pick<ReaderView, 'userId' | 'name' | 'email'>): Promise<void>;
   clear(connectionId: string): Promise<void>;
 }
 
 /** `path`: the JSON file; null keeps the list in memory only (tests that need no file). */
 export function createRecentReaders(path: string | null, now: () => Date = () => new Date()): RecentReaders {
-  let memory: RecentFile = { version: 1, connections: {} };
+  // A Map, not an object: connection ids come from the page, and "constructor" or
+  // "__proto__" must be a connection like any other (issue 18.5).
+  let memory = new Map<string, RecentReader[]>();
   let loaded = path === null;
+  let recovered: FileRecovery | undefined;
+  /** A damaged file that could not be moved aside: kept as it is, never written over. */
+  let stuck = false;
   // One change at a time, each from the file as the previous one left it.
   let queue: Promise<unknown> = Promise.resolve();
 
-  const load = async (): Promise<RecentFile> => {
+  const load = async (): Promise<Map<string, RecentReader[]>> => {
     if (loaded || path === null) return memory;
-    try {
-      const parsed = RecentFile.safeParse(JSON.parse(await readFile(path, 'utf8')));
-      if (parsed.success) memory = parsed.data;
-    } catch {
-      // Missing or unreadable: start empty; the next write replaces it.
+    const read = await readSideFile(path, RecentFile, { maxBytes: MAX_RECENT_FILE_BYTES, now });
+    if (read.kind === 'read') memory = read.data;
+    if (read.kind === 'damaged') {
+      if (read.movedTo) recovered = { reason: read.reason, movedTo: read.movedTo };
+      else stuck = true;
     }
     loaded = true;
     return memory;
   };
 
-  const change = (edit: (file: RecentFile) => void): Promise<void> => {
+  const change = (edit: (file: Map<string, RecentReader[]>) => void): Promise<void> => {
     const run = queue.then(async () => {
       const file = await load();
+      if (stuck) throw new Error('The recent readers file is damaged and could not be moved aside.');
       edit(file);
-      if (path !== null) await writeFileAtomic(path, JSON.stringify(file));
+      if (path !== null) await writeFileAtomic(path, JSON.stringify({ version: 1, connections: Object.fromEntries(file) }));
     });
     queue = run.catch(() => undefined);
     return run;
@@ -56,7 +84,8 @@ export function createRecentReaders(path: string | null, now: () => Date = () =>
   return {
     async list(connectionId) {
       await queue;
-      return [...((await load()).connections[connectionId] ?? [])];
+      const readers = [...((await load()).get(connectionId) ?? [])];
+      return recovered ? { readers, recovered } : { readers };
     },
     note(connectionId, view) {
       return change((file) => {
@@ -66,13 +95,13 @@ export function createRecentReaders(path: string | null, now: () => Date = () =>
           ...(view.email ? { email: view.email.slice(0, 254) } : {}),
           openedAt: now().toISOString(),
         };
-        const others = (file.connections[connectionId] ?? []).filter((reader) => reader.userId !== entry.userId);
-        file.connections[connectionId] = [entry, ...others].slice(0, MAX_RECENT_READERS);
+        const others = (file.get(connectionId) ?? []).filter((reader) => reader.userId !== entry.userId);
+        file.set(connectionId, [entry, ...others].slice(0, MAX_RECENT_READERS));
       });
     },
     clear(connectionId) {
       return change((file) => {
-        delete file.connections[connectionId];
+        file.delete(connectionId);
       });
     },
   };

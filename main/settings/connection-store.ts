@@ -6,7 +6,7 @@ import type { BridgeError, SETTINGS_REASONS } from '../../common/result';
 import { ConfigError } from '../errors/config-error';
 import { ConsoleFailure } from '../errors/console-failure';
 import { writeFileAtomic } from './atomic-write';
-import { EMPTY_SETTINGS, MAX_CONNECTIONS, SettingsFile, type StoredConnection } from './settings-schema';
+import { EMPTY_SETTINGS, MAX_CONNECTIONS, SettingsFile, salvageSettings, type StoredConnection } from './settings-schema';
 
 /**
  * The settings file is never read past this: 50 connections take a few kilobytes, so a
@@ -46,7 +46,7 @@ export function createConnectionStore(filePath: string, now: () => Date = () => 
   // Serialises writes: two saves racing must not interleave read-modify-write.
   let queue: Promise<unknown> = Promise.resolve();
 
-  async function moveAside(reason: SettingsRecovery['reason']): Promise<void> {
+  async function moveAside(reason: SettingsRecovery['reason'], refused?: SettingsRecovery['refused']): Promise<void> {
     const stamp = now().toISOString().replace(/[:.]/g, '-');
     const movedTo = join(dirname(filePath), `${basename(filePath)}.${stamp}.bad`);
     try {
@@ -55,7 +55,7 @@ export function createConnectionStore(filePath: string, now: () => Date = () => 
       blocked = new SettingsError({ reason: 'settings-stuck', path: filePath });
       return;
     }
-    recovered = { reason, movedTo };
+    recovered = { reason, movedTo, ...(refused ? { refused } : {}) };
   }
 
   async function read(): Promise<SettingsFile> {
@@ -80,6 +80,13 @@ export function createConnectionStore(filePath: string, now: () => Date = () => 
     }
     const parsed = SettingsFile.safeParse(json);
     if (!parsed.success) {
+      // Keep every connection today's rules accept; the file as it was goes aside, so the
+      // refused ones' settings are kept too, and their keychain entries stay where they are.
+      const salvaged = salvageSettings(json);
+      if (salvaged && salvaged.settings.connections.length > 0) {
+        await moveAside('connections-refused', salvaged.refused);
+        return salvaged.settings;
+      }
       await moveAside('not-understood');
       return EMPTY_SETTINGS;
     }

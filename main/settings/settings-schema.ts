@@ -50,3 +50,54 @@ export const SettingsFile = z
 export type SettingsFile = z.infer<typeof SettingsFile>;
 
 export const EMPTY_SETTINGS: SettingsFile = { version: SETTINGS_VERSION, connections: [], activeConnectionId: null };
+
+const Envelope = z.union([
+  z.object({ version: z.literal(SETTINGS_VERSION), connections: z.array(z.unknown()), activeConnectionId: z.unknown(), history: z.unknown() }),
+  z
+    .object({ version: z.literal(1), profiles: z.array(z.unknown()), activeProfileId: z.unknown() })
+    .transform((v1) => ({ version: SETTINGS_VERSION, connections: v1.profiles, activeConnectionId: v1.activeProfileId, history: undefined })),
+]);
+
+const nameOf = (raw: unknown): string => {
+  const name = (raw as { name?: unknown } | null)?.name;
+  return typeof name === 'string' && name.trim() ? name.trim().slice(0, 80) : '(no name)';
+};
+const idOf = (raw: unknown): string | undefined => {
+  const parsed = ConnectionId.safeParse((raw as { id?: unknown } | null)?.id);
+  return parsed.success ? parsed.data : undefined;
+};
+
+/**
+ * A settings file SettingsFile refuses, read connection by connection (issue 18.5): an
+ * older version's file with one connection today's rules refuse keeps every other one.
+ * null when even the file's outline is not a settings file.
+ */
+export function salvageSettings(json: unknown): { settings: SettingsFile; refused: Array<{ name: string; id?: string }> } | null {
+  const outline = Envelope.safeParse(json);
+  if (!outline.success) return null;
+  const connections: StoredConnection[] = [];
+  const refused: Array<{ name: string; id?: string }> = [];
+  for (const raw of outline.data.connections.slice(0, MAX_CONNECTIONS)) {
+    const parsed = StoredConnection.safeParse(raw);
+    if (parsed.success && !connections.some((c) => c.id === parsed.data.id)) connections.push(withConsistentPreset(parsed.data));
+    else {
+      const id = idOf(raw);
+      refused.push({ name: nameOf(raw), ...(id ? { id } : {}) });
+    }
+  }
+  for (const raw of outline.data.connections.slice(MAX_CONNECTIONS)) {
+    const id = idOf(raw);
+    refused.push({ name: nameOf(raw), ...(id ? { id } : {}) });
+  }
+  const active = ConnectionId.safeParse(outline.data.activeConnectionId);
+  const history = HistoryPreferences.safeParse(outline.data.history);
+  return {
+    settings: {
+      version: SETTINGS_VERSION,
+      connections,
+      activeConnectionId: active.success && connections.some((c) => c.id === active.data) ? active.data : (connections[0]?.id ?? null),
+      ...(history.success && outline.data.history !== undefined ? { history: history.data } : {}),
+    },
+    refused,
+  };
+}

@@ -3,9 +3,10 @@ import type { ConnectionSummary, ConnectionsState } from '../../common/contract'
 import type { HistoryFilter, RevertPlan } from '../../common/history-schemas';
 import type { BridgeError } from '../../common/result';
 import { useBridge } from './bridge/bridge-context';
-import { KeychainProblemNotice } from './connections/KeychainProblemNotice';
+import { KeychainBackNotice, KeychainProblemNotice } from './connections/KeychainProblemNotice';
 import { RecoveredSettingsNotice } from './connections/RecoveredSettingsNotice';
 import { useConnections } from './connections/use-connections';
+import { useKeychainBack } from './connections/use-keychain-back';
 import { AppHeader } from './header/AppHeader';
 import { HistoryNavigationProvider, type HistoryNavigation } from './history/history-navigation';
 import { CommandBus, CommandProvider, useCommand } from './keyboard/commands';
@@ -39,6 +40,7 @@ function ConsoleShell({ bus }: { bus: CommandBus }) {
   const bridge = useBridge();
   const { confirmDiscard } = useUnsavedChanges();
   const { load, reload } = useConnections();
+  const keychainBack = useKeychainBack(reload);
   const [view, setView] = useState<View>('reader');
   const [dismissedRecovery, setDismissedRecovery] = useState<string | null>(null);
   const [switchError, setSwitchError] = useState<BridgeError | null>(null);
@@ -143,6 +145,7 @@ function ConsoleShell({ bus }: { bus: CommandBus }) {
       {links.question ? <LinkDialog question={links.question} onOpen={links.openLink} onStay={links.stayHere} /> : null}
       {recovered ? <RecoveredSettingsNotice recovered={recovered} onDismiss={() => setDismissedRecovery(recovered.movedTo)} /> : null}
       {state.keychainProblem ? <KeychainProblemNotice problem={state.keychainProblem} onCheckAgain={() => void reload()} /> : null}
+      {keychainBack.back && !state.keychainProblem ? <KeychainBackNotice onDismiss={keychainBack.dismiss} /> : null}
       {active ? (
         <nav className="app-nav" aria-label="Screens">
           <button type="button" aria-current={showReader ? 'page' : undefined} onClick={() => setView('reader')}>

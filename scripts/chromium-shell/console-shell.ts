@@ -48,7 +48,8 @@ export async function openConsoleShell(options: ConsoleShellOptions): Promise<Co
   // The page playing the console's main window: the latest one opened.
   let mainWindowPage: Page | null = null;
   const appEvents = createAppEventSender();
-  registerBridge(ipc, createAppBridgeHandlers(options.services), {
+  // As start-app.ts: main tells the page when the keychain is back (issue 17.5).
+  registerBridge(ipc, createAppBridgeHandlers({ onKeychainBack: () => appEvents.send({ kind: 'keychain-back' }), ...options.services }), {
     isAppPage: createSenderCheck(server.pageUrl),
     isMainWindow: (sender) => sender !== null && sender === mainWindowPage,
   });

@@ -14,7 +14,10 @@ const PEM = ['-----BEGIN CERTIFICATE-----', 'MIIBszCCAVmgAwIBAgIUfake', '-----EN
 
 /** A bridge whose passing test reports the route and issuer main found. */
 class RoutedBridge extends FakeBridge {
-  passing: Omit<TestConnectionResult, 'host'> = { route: { kind: 'proxy', proxy: 'proxy.corp:8080' }, tlsIssuer: 'Example Corp Inspection Root' };
+  passing: Omit<TestConnectionResult, 'host'> = {
+    route: { kind: 'proxy', proxy: 'proxy.corp:8080', scheme: 'http' },
+    tlsIssuer: 'Example Corp Inspection Root',
+  };
   override async testConnection(request: Parameters<FakeBridge['testConnection']>[0]): Promise<Result<TestConnectionResult>> {
     const answer = await super.testConnection(request);
     return answer.ok ? ok({ ...answer.value, ...this.passing }) : answer;

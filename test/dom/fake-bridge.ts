@@ -31,7 +31,7 @@ import type {
 } from '../../common/history-schemas';
 import { EDITABLE_FIELDS, UserChanges, type EditableField } from '../../common/user-schemas';
 import type { AppEvent } from '../../common/app-events';
-import type { RecentReader, RecentReadersRequest } from '../../common/recent-readers-contract';
+import type { RecentReader, RecentReadersList, RecentReadersRequest } from '../../common/recent-readers-contract';
 import { FakeHistory, historyChanges } from './fake-history';
 
 // An in-memory ConsoleBridge for component tests. It validates requests with the
@@ -330,15 +330,19 @@ export class FakeBridge implements ConsoleBridge {
 
   /** Recent readers per connection, newest first; openReader and a one-match lookup add to it, as main does. */
   readonly recent = new Map<string, RecentReader[]>();
+  /** Set as main does when it found the recent-readers file damaged at start and moved it aside. */
+  recentRecovered: RecentReadersList['recovered'];
 
   listRecentReaders(request: RecentReadersRequest) {
-    return this.answer('listRecentReaders', request, () => ok(clone(this.recent.get(request.connectionId) ?? [])));
+    return this.answer('listRecentReaders', request, () =>
+      ok({ readers: clone(this.recent.get(request.connectionId) ?? []), ...(this.recentRecovered ? { recovered: this.recentRecovered } : {}) }),
+    );
   }
 
   clearRecentReaders(request: RecentReadersRequest) {
     return this.answer('clearRecentReaders', request, () => {
       this.recent.delete(request.connectionId);
-      return ok([]);
+      return ok({ readers: [] });
     });
   }
 

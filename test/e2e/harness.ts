@@ -1,4 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
+import { forkKeytarHelper } from '../../main/credentials/keytar-helper-client';
+import type { DisposableKeytar } from '../../main/credentials/keytar-reconnect';
 import { join, resolve } from 'node:path';
 import keytar from 'keytar';
 import type { Page } from 'playwright-core';
@@ -82,6 +84,13 @@ export async function launchConsole(
   // Electron's save dialog in main, played by the test: it answers the path the test set.
   let exportPath: string | null = null;
   let csvPath: string | null = null;
+  // keytar in a fresh process, as the app starts one (utilityProcess) after the keychain restarted.
+  const helpers: DisposableKeytar[] = [];
+  const freshKeytar = (): DisposableKeytar => {
+    const helper = forkKeytarHelper(join(ROOT, 'main', 'keytar-helper.ts'), ['--import', 'tsx']);
+    helpers.push(helper);
+    return helper;
+  };
   let clearAnswer = false;
   const clearHistoryAsked: number[] = [];
   const shellOptions: Parameters<typeof openConsoleShell>[0] = {
@@ -91,6 +100,7 @@ export async function launchConsole(
       userDataDir,
       logDir: join(keyring.env.HOME, 'logs'),
       keytar: options.keytar ?? keytar,
+      freshKeytar,
       requestTimeoutMs: E2E_REQUEST_TIMEOUT_MS,
       chooseExportPath: async () => exportPath,
       chooseCsvFile: async () => csvPath,
@@ -152,6 +162,7 @@ export async function launchConsole(
     },
     async close() {
       await shell.close();
+      for (const helper of helpers) helper.close();
       await app.sim.stop();
       await keyring.stop();
     },

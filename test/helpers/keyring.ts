@@ -2,7 +2,8 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { firstLine, spawnGuarded, type GuardedProcess } from './guarded-process';
-import { SECRETS_NAME, lockDefaultCollection, waitForName } from './dbus-tools';
+import { setTimeout as delay } from 'node:timers/promises';
+import { SECRETS_NAME, lockDefaultCollection, nameHasOwner, waitForName } from './dbus-tools';
 
 // Each test gets its OWN session bus and keyring in a fresh temp HOME; nothing from the
 // machine's session is used. Needs the Debian packages dbus-daemon and dbus-bin (both in
@@ -33,6 +34,8 @@ export interface TestKeyring {
    * "login" keyring, as an agent starting their keyring would. Rejects otherwise.
    */
   startSecretService(): Promise<void>;
+  /** Ends gnome-keyring (its keyring files stay), as a crash or `systemctl --user stop` would. */
+  stopSecretService(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -113,12 +116,14 @@ async function start(options: Options): Promise<TestKeyring> {
     }
     const env: KeyringEnv = { ...dirs, DBUS_SESSION_BUS_ADDRESS: address };
 
+    let keyringDaemon: GuardedProcess | null = null;
     const startKeyring = async (unlock: boolean) => {
       const args = ['--foreground', '--components=secrets', ...(unlock ? ['--unlock'] : [])];
       // With --unlock the password comes on stdin and a fresh HOME gets an encrypted
       // "login" keyring as default; without it there is no collection at all.
       const keyring = spawnGuarded('gnome-keyring-daemon', args, { ...base, ...env }, unlock ? KEYRING_PASSWORD : '');
       daemons.push(keyring);
+      keyringDaemon = keyring;
       let exited = false;
       void keyring.exited.then(() => (exited = true));
       await waitForName(address, SECRETS_NAME, () => (exited ? `gnome-keyring-daemon exited: ${keyring.stderr().trim()}` : null));
@@ -134,6 +139,16 @@ async function start(options: Options): Promise<TestKeyring> {
         if (hasKeyring || options.bus !== 'open') throw new Error('This situation cannot gain a Secret Service.');
         hasKeyring = true;
         await startKeyring(true);
+      },
+      async stopSecretService() {
+        if (!keyringDaemon) throw new Error('There is no keyring daemon to stop.');
+        const daemon = keyringDaemon;
+        keyringDaemon = null;
+        await daemon.stop();
+        // Gone from the bus too, as the console would then find it.
+        while (await nameHasOwner(address, SECRETS_NAME)) await delay(20);
+        daemons.splice(daemons.indexOf(daemon), 1);
+        hasKeyring = false;
       },
       stop,
     };

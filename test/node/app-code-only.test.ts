@@ -9,7 +9,8 @@ import { ROOT, filesUnder } from '../helpers/repo-files';
 // (an in-memory credential store under main/ reads like a plaintext fallback the app has).
 // Test helpers belong in test/helpers/.
 
-const ENTRIES = ['main/index.ts', 'preload/index.ts', 'renderer/src/main.tsx'];
+// main/keytar-helper.ts is the keytar process main starts after the keychain restarted (issue 17.5): its own bundle entry.
+const ENTRIES = ['main/index.ts', 'main/keytar-helper.ts', 'preload/index.ts', 'renderer/src/main.tsx'];
 const APP_FOLDERS = ['main', 'preload', 'common', 'renderer/src'];
 
 /** The repository file a relative import names, as the bundler resolves it; undefined for a package. */

@@ -79,7 +79,7 @@ describe('the system proxy (resolveProxy, PAC included)', () => {
     expect(network.asked).toEqual([expect.stringMatching(new RegExp(`^https://${alias}:\\d+/api/v1/client/purchases/subscriptions`))]);
     expect(connectsIn(await proxy.log())).toBe(before + 1);
     expect(await proxy.log()).toContain(`CONNECT ${alias}:${new URL(baseUrl).port}`);
-    expect(client.lastExchange?.()).toEqual({ route: { kind: 'proxy', proxy: proxy.address }, tlsIssuer: INSPECTING_CA_NAME });
+    expect(client.lastExchange?.()).toEqual({ route: { kind: 'proxy', proxy: proxy.address, scheme: 'http' }, tlsIssuer: INSPECTING_CA_NAME });
   });
 
   it('goes direct when the system says DIRECT: the proxy sees nothing', async () => {
@@ -123,7 +123,7 @@ describe('the system proxy (resolveProxy, PAC included)', () => {
 
     const manual = clientFor(system('DIRECT'), { proxy: { mode: 'manual', url: proxy.url } });
     await manual.findPurchases({ pageSize: 1 });
-    expect(manual.lastExchange?.()?.route).toEqual({ kind: 'proxy', proxy: proxy.address });
+    expect(manual.lastExchange?.()?.route).toEqual({ kind: 'proxy', proxy: proxy.address, scheme: 'http' });
     expect(connectsIn(await proxy.log())).toBe(before + 1);
   });
 });
@@ -145,12 +145,15 @@ describe('a proxy that asks for credentials (407)', () => {
   });
 
   it('stored credentials are sent only to the proxy they were stored for', async () => {
-    const stored = new Map([[authProxy.address, PROXY_USER]]);
+    // Kept by scheme and host:port (issue 18.5).
+    const stored = new Map([[`http://${authProxy.address}`, PROXY_USER]]);
     const keychain = { get: async (proxyAddress: string) => stored.get(proxyAddress) ?? null };
     const through = (pac: string) => ({ ...system(pac), proxyCredentials: keychain });
     expect((await clientFor(through(`PROXY ${authProxy.address}`)).findPurchases({ pageSize: 1 })).purchases.length).toBeGreaterThan(0);
     stored.clear();
-    stored.set('proxy.elsewhere:3128', PROXY_USER);
+    stored.set('http://proxy.elsewhere:3128', PROXY_USER);
+    // The same host:port under the other scheme is another proxy.
+    stored.set(`https://${authProxy.address}`, PROXY_USER);
     const error = await apiFailure(clientFor(through(`PROXY ${authProxy.address}`)).findPurchases({ pageSize: 1 }));
     expect(error.facts.reason).toBe('proxy-auth-required');
   });

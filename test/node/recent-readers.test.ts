@@ -1,5 +1,6 @@
-import { readFile, stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ReaderView } from '../../common/contract';
 import type { ReaderService } from '../../main/readers/reader-service';
@@ -26,11 +27,11 @@ describe('recent readers', () => {
     for (let n = 1; n <= 22; n++) await recent.note('prod', { userId: id(n), name: `Reader ${n}` });
     await recent.note('prod', { userId: id(10), name: 'Reader 10', email: 'ten@example.com' });
     await recent.note('sandbox', { userId: id(99) });
-    const prod = await recent.list('prod');
+    const { readers: prod } = await recent.list('prod');
     expect(prod).toHaveLength(20);
     expect(prod.map((r) => r.userId)).toEqual([10, 22, 21, 20, 19, 18, 17, 16, 15, 14, 13, 12, 11, 9, 8, 7, 6, 5, 4, 3].map(id));
     expect(prod[0]).toMatchObject({ name: 'Reader 10', email: 'ten@example.com' });
-    expect((await recent.list('sandbox')).map((r) => r.userId)).toEqual([id(99)]);
+    expect((await recent.list('sandbox')).readers.map((r) => r.userId)).toEqual([id(99)]);
   });
 
   it('lives in a file only the agent can read, and is there after a restart', async () => {
@@ -38,7 +39,7 @@ describe('recent readers', () => {
     await createRecentReaders(path, now).note('prod', { userId: id(1), name: 'Asha' });
     expect((await stat(path)).mode & 0o777).toBe(0o600);
     expect(JSON.parse(await readFile(path, 'utf8'))).toMatchObject({ version: 1, connections: { prod: [{ userId: id(1), name: 'Asha' }] } });
-    expect((await createRecentReaders(path, now).list('prod')).map((r) => r.name)).toEqual(['Asha']);
+    expect((await createRecentReaders(path, now).list('prod')).readers.map((r) => r.name)).toEqual(['Asha']);
   });
 
   it('Clear forgets one connection and keeps the others', async () => {
@@ -47,18 +48,46 @@ describe('recent readers', () => {
     await recent.note('prod', { userId: id(1) });
     await recent.note('sandbox', { userId: id(2) });
     await recent.clear('prod');
-    expect(await recent.list('prod')).toEqual([]);
-    expect(await createRecentReaders(path, now).list('sandbox')).toHaveLength(1);
+    expect(await recent.list('prod')).toEqual({ readers: [] });
+    expect((await createRecentReaders(path, now).list('sandbox')).readers).toHaveLength(1);
   });
 
-  it('a damaged file reads as empty and is replaced by the next reader opened', async () => {
+  // Issue 17.6: a damaged file used to read as empty and be overwritten at the next lookup.
+  it.each([
+    ['garbage', 'not-json', '\u0000\u0001garbage{{{'],
+    ['truncated', 'not-json', '{"version":1,"connections":{"prod":[{"userId":"00000000000000000000000a","name":"As'],
+    ['wrong shape', 'not-understood', '{"version":1,"connections":{"prod":[{"userId":"not an id"}]}}'],
+    ['empty', 'empty', ''],
+  ])('a %s file is moved aside, kept byte for byte, reported, and not written over', async (_what, reason, text) => {
     const path = await tempFile();
-    await writeFile(path, '{"version":1,"connections":{"prod":[{"userId":"not an id"}]}}');
+    await writeFile(path, text);
     const recent = createRecentReaders(path, now);
-    expect(await recent.list('prod')).toEqual([]);
+    const listed = await recent.list('prod');
+    expect(listed.readers).toEqual([]);
+    expect(listed.recovered).toEqual({ reason, movedTo: expect.stringMatching(/recent-readers\.json\..+\.bad$/) });
+    expect(await readFile(listed.recovered!.movedTo, 'utf8')).toBe(text);
     await recent.note('prod', { userId: id(3) });
-    expect((await createRecentReaders(path, now).list('prod')).map((r) => r.userId)).toEqual([id(3)]);
+    // The next reader opened starts a new file; the old one stays where the agent was told.
+    expect((await createRecentReaders(path, now).list('prod')).readers.map((r) => r.userId)).toEqual([id(3)]);
+    expect(await readFile(listed.recovered!.movedTo, 'utf8')).toBe(text);
+    expect((await readdir(dirname(path))).filter((name) => name.endsWith('.bad'))).toHaveLength(1);
   });
+
+  // Issue 18.5: connection ids come from the page.
+  it.each(['constructor', '__proto__', 'tostring', 'hasownproperty', 'valueof'])(
+    'a connection called %s is a connection like any other',
+    async (name) => {
+      const path = await tempFile();
+      const recent = createRecentReaders(path, now);
+      expect(await recent.list(name)).toEqual({ readers: [] });
+      await recent.note(name, { userId: id(4) });
+      expect((await recent.list(name)).readers.map((r) => r.userId)).toEqual([id(4)]);
+      expect((await createRecentReaders(path, now).list(name)).readers.map((r) => r.userId)).toEqual([id(4)]);
+      expect(await createRecentReaders(path, now).list('other')).toEqual({ readers: [] });
+      await recent.clear(name);
+      expect(await recent.list(name)).toEqual({ readers: [] });
+    },
+  );
 });
 
 describe('readers opened are noted', () => {
@@ -85,10 +114,10 @@ describe('readers opened are noted', () => {
     const recent = createRecentReaders(null, now);
     const noting = withRecentReaders(readers, recent, silentLogger);
     await noting.lookup('prod', 'shared@example.com');
-    expect(await recent.list('prod')).toEqual([]);
+    expect(await recent.list('prod')).toEqual({ readers: [] });
     await noting.lookup('prod', 'one@example.com');
     await noting.open('prod', id(8));
-    expect((await recent.list('prod')).map((r) => [r.userId, r.name])).toEqual([
+    expect((await recent.list('prod')).readers.map((r) => [r.userId, r.name])).toEqual([
       [id(8), 'Opened by id'],
       [id(7), 'One'],
     ]);
@@ -97,5 +126,43 @@ describe('readers opened are noted', () => {
   it('a reader still opens when the list cannot be written', async () => {
     const noting = withRecentReaders(readers, createRecentReaders('/proc/no-such-dir/recent.json', now), silentLogger);
     await expect(noting.open('prod', id(1))).resolves.toMatchObject({ userId: id(1) });
+  });
+});
+
+describe('a deleted connection', () => {
+  // Issue 18.4: its readers' names and emails stayed in recent-readers.json for good.
+  it('takes its recent readers with it, on disk too, and leaves the other connections their own', async () => {
+    const { mkdtemp: tempDir, rm } = await import('node:fs/promises');
+    const { wireBridgeHandlers } = await import('../../main/app-services');
+    const { createConnectionStore } = await import('../../main/settings/connection-store');
+    const { createMemoryCredentialStore } = await import('../helpers/memory-credential-store');
+    const { startSimulator, DEMO_CLIENT, SEED_EXAMPLE_USER_ID } = await import('../../simulator');
+    const { createConsCentClient } = await import('../../main/conscent/conscent-client');
+    const { value } = await import('../helpers/bridge-result');
+    const sim = await startSimulator({ userCount: 3, seed: 2 });
+    const dir = await tempDir(join(tmpdir(), 'cc-recent-delete-'));
+    try {
+      const file = join(dir, RECENT_READERS_FILE_NAME);
+      const handlers = wireBridgeHandlers({
+        connections: createConnectionStore(join(dir, 'settings.json')),
+        credentials: createMemoryCredentialStore(),
+        createClient: (connection) => createConsCentClient(connection, { timeoutMs: 5000 }),
+        logger: silentLogger,
+        recentReadersFile: file,
+      });
+      const fields = { environment: 'custom', baseUrl: sim.baseUrl, clientId: DEMO_CLIENT.clientId } as const;
+      const credentials = { apiKey: DEMO_CLIENT.apiKey, apiSecret: DEMO_CLIENT.apiSecret };
+      const gone = value(await handlers.saveConnection({ connection: { ...fields, name: 'Gone' }, credentials }));
+      const kept = value(await handlers.saveConnection({ connection: { ...fields, name: 'Kept' }, credentials }));
+      for (const { id } of [gone, kept]) value(await handlers.openReader({ connectionId: id, userId: SEED_EXAMPLE_USER_ID }));
+      value(await handlers.deleteConnection({ id: gone.id }));
+      expect(value(await handlers.listRecentReaders({ connectionId: gone.id }))).toEqual({ readers: [] });
+      expect(value(await handlers.listRecentReaders({ connectionId: kept.id })).readers).toHaveLength(1);
+      const onDisk = JSON.parse(await readFile(file, 'utf8')) as { connections: Record<string, unknown> };
+      expect(Object.keys(onDisk.connections)).toEqual([kept.id]);
+    } finally {
+      await sim.stop();
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

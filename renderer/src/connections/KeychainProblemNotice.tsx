@@ -20,3 +20,17 @@ export function KeychainProblemNotice({ problem, onCheckAgain }: { problem: Brid
     </div>
   );
 }
+
+/** After a keychain failure: the keychain answers again, so what failed can be tried again. */
+export function KeychainBackNotice({ onDismiss }: { onDismiss: () => void }) {
+  return (
+    <div className="notice notice-info" role="status">
+      <p className="notice-summary">
+        <strong>The system keychain is back.</strong> Stored API keys and secrets can be read and saved again: try again what did not work.
+      </p>
+      <button type="button" onClick={onDismiss}>
+        Dismiss
+      </button>
+    </div>
+  );
+}

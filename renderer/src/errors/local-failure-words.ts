@@ -26,6 +26,9 @@ const KEYCHAIN_WORDS: Record<KeychainReason, string> = {
   'corrupt-entry':
     'The saved API key and secret for this connection are damaged and cannot be used. ' +
     'Edit the connection, enter the API key and secret again and save.',
+  'restart-console':
+    'The keychain service was restarted and the console could not reconnect to it. ' +
+    'Close the console and start it again (send or note any unsent edits first), then try again.',
   unknown:
     'The system keychain reported an unexpected error. Try again; if it keeps happening, restart the ' +
     'keychain service (or log out and in again) and contact your administrator.',
@@ -169,12 +172,31 @@ const RECOVERY_WORDS: Record<SettingsRecovery['reason'], string> = {
   empty: 'was empty',
   'not-json': 'was damaged (not valid JSON)',
   'not-understood': 'held values the console does not understand',
+  'connections-refused': 'holds connections this version of the console refuses',
 };
 
 /** Why the settings file was moved aside at start, and what the agent should do now. */
 export function recoveryWords(recovered: SettingsRecovery): string {
+  if (recovered.reason === 'connections-refused') {
+    const named = (recovered.refused ?? []).map((c) => `"${c.name}"${c.id ? ` (id ${c.id})` : ''}`).join(', ');
+    return (
+      `This version of the console cannot use ${recovered.refused?.length === 1 ? 'the connection' : 'the connections'} ${named}; every other connection was kept. ` +
+      `The settings file as it was is kept as ${recovered.movedTo}. The refused connections' API keys and secrets are still in the system keychain, ` +
+      'under their ids: re-create each refused connection and enter its key and secret again, or remove the old keychain entries as docs/installing.md says.'
+    );
+  }
   return (
     `The settings file ${RECOVERY_WORDS[recovered.reason]}. It was kept as ${recovered.movedTo} and the console started with no connections; ` +
     're-create your connection (stored keychain credentials are still there).'
   );
+}
+
+const SIDE_FILE_WORDS: Record<SettingsRecovery['reason'], string> = {
+  ...RECOVERY_WORDS,
+  'too-large': 'was far larger than it can ever be, so it was not read',
+};
+
+/** One of the console's own files (not the settings) was damaged and moved aside at start (issue 17.6). */
+export function sideFileRecoveryWords(what: string, recovered: SettingsRecovery): string {
+  return `${what} ${SIDE_FILE_WORDS[recovered.reason]}, so it starts empty. The old file was kept as ${recovered.movedTo}; nothing was written over it.`;
 }

@@ -146,7 +146,7 @@ export function useReaderLinks(input: ReaderLinksInput) {
       bridge.onAppEvent((event: AppEvent) => {
         if (event.kind === 'command') latest.current.bus.run(event.command);
         else if (event.kind === 'open-link') takeRef.current(event.link);
-        else setNotice({ tone: 'error', text: linkRefusalWords(event.reason, event.parameter) });
+        else if (event.kind === 'link-refused') setNotice({ tone: 'error', text: linkRefusalWords(event.reason, event.parameter) });
       }),
     [bridge],
   );

@@ -1,8 +1,9 @@
 import { useEffect, useId, useImperativeHandle, useRef, useState, type KeyboardEvent, type Ref } from 'react';
-import type { RecentReader } from '../../../common/recent-readers-contract';
+import type { RecentReader, RecentReadersList } from '../../../common/recent-readers-contract';
 import type { BridgeError } from '../../../common/result';
 import { useBridge } from '../bridge/bridge-context';
 import { ErrorNotice } from '../ui/ErrorNotice';
+import { RecoveredFileNotice } from '../ui/RecoveredFileNotice';
 
 // The last readers opened on this connection (main keeps them, issue #11), one line under
 // the search box: ↓ in the box comes here, ←/→ (or ↑/↓) move along, Enter opens one, ↑ on
@@ -24,6 +25,8 @@ export function RecentReaders({ connectionId, refreshKey, onOpen, onBackToSearch
   const headingId = useId();
   const [readers, setReaders] = useState<RecentReader[]>([]);
   const [error, setError] = useState<BridgeError | null>(null);
+  const [recovered, setRecovered] = useState<RecentReadersList['recovered']>(undefined);
+  const [dismissed, setDismissed] = useState<string | null>(null);
   const [status, setStatus] = useState('');
   const listRef = useRef<HTMLUListElement>(null);
 
@@ -31,7 +34,10 @@ export function RecentReaders({ connectionId, refreshKey, onOpen, onBackToSearch
     let current = true;
     void bridge.listRecentReaders({ connectionId }).then((result) => {
       if (!current) return;
-      if (result.ok) setReaders(result.value);
+      if (result.ok) {
+        setReaders(result.value.readers);
+        setRecovered(result.value.recovered);
+      }
       setError(result.ok ? null : result.error);
     });
     return () => {
@@ -76,6 +82,9 @@ export function RecentReaders({ connectionId, refreshKey, onOpen, onBackToSearch
         {status}
       </p>
       {error ? <ErrorNotice error={error} context="lookup" title="The recent readers could not be read." /> : null}
+      {recovered && recovered.movedTo !== dismissed ? (
+        <RecoveredFileNotice what="The list of recent readers" recovered={recovered} onDismiss={() => setDismissed(recovered.movedTo)} />
+      ) : null}
       {readers.length > 0 ? (
         <div className="recent-row">
           <h2 id={headingId} className="recent-title">
