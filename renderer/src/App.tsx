@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ConnectionSummary, ConnectionsState } from '../../common/contract';
 import type { HistoryFilter, RevertPlan } from '../../common/history-schemas';
 import type { BridgeError } from '../../common/result';
@@ -47,6 +47,8 @@ function ConsoleShell({ bus }: { bus: CommandBus }) {
   const [historyFilter, setHistoryFilter] = useState<{ filter: HistoryFilter; key: number }>({ filter: {}, key: 0 });
   // A revert opens a fresh reader screen (a new generation) on the change's reader.
   const [revert, setRevert] = useState<{ plan: RevertPlan | null; generation: number }>({ plan: null, generation: 0 });
+  // The links' lookup, set once they exist (below): History's "Look the reader up now" runs it.
+  const lookUpHere = useRef<(query: string) => void>(() => undefined);
   const navigation = useMemo<HistoryNavigation>(
     () => ({
       showHistory: (filter) => {
@@ -59,6 +61,8 @@ function ConsoleShell({ bus }: { bus: CommandBus }) {
           setRevert((previous) => ({ plan, generation: previous.generation + 1 }));
           setView('reader');
         }),
+      // Replaces the reader on screen too: ask about unsent edits first.
+      checkReader: (userId) => confirmDiscard(() => lookUpHere.current(userId)),
     }),
     [confirmDiscard],
   );
@@ -80,6 +84,9 @@ function ConsoleShell({ bus }: { bus: CommandBus }) {
     active: activeNow,
     activate: (connection) => activate(connection),
     showReaders: () => setView('reader'),
+  });
+  useEffect(() => {
+    lookUpHere.current = links.lookUpHere;
   });
 
   /** Makes `connection` the active one; false (with the reason on screen) when main refused. */

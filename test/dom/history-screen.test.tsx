@@ -184,3 +184,19 @@ describe('undo', () => {
     expect(await screen.findByText(/This reader no longer holds what change 1 set for their name/)).toBeInTheDocument();
   });
 });
+
+describe('a change ConsCent never confirmed (issue 17 item 4)', () => {
+  it('offers no Revert but "Look the reader up now", which opens the reader as ConsCent has it now', async () => {
+    const bridge = seededBridge();
+    bridge.history.add(entry({ status: 'unknown', errorKind: 'server-error', message: undefined }));
+    const { user } = await openHistory(bridge);
+    const [item] = await screen.findAllByRole('listitem');
+    expect(within(item!).queryByRole('button', { name: 'Revert this change' })).toBeNull();
+    await user.click(within(item!).getByRole('button', { name: 'Look the reader up now' }));
+    await waitFor(() =>
+      expect(bridge.callsTo('lookupReader')).toEqual([expect.objectContaining({ connectionId: SANDBOX.id, query: SHIVAM.userId })]),
+    );
+    await waitFor(() => expect(screen.getByLabelText('Name')).toHaveValue(SHIVAM.name));
+    expect(screen.queryByRole('heading', { name: 'Change history' })).toBeNull();
+  });
+});

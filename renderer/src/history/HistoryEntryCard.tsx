@@ -1,11 +1,13 @@
 import type { HistoryEntry } from '../../../common/history-schemas';
 import { FIELD_LABELS } from '../edit/field-labels';
 import { formatDateTime } from '../format/format-date';
+import { useHistoryNavigation } from './history-navigation';
 import { agentText, readerText, statusText, valueLines } from './history-text';
 
 // One change: when, who, from which computer, over which connection, to which reader;
 // each field before → after; the outcome; links to the change it reverts or that reverted
-// it. "Revert this change" only where it can work: a saved change over the active connection.
+// it. "Revert this change" only where it can work: a saved change over the active connection;
+// for a change ConsCent never confirmed, "Look the reader up now" instead (issue 17 item 4).
 
 type HistoryEntryCardProps = {
   entry: HistoryEntry;
@@ -17,6 +19,7 @@ type HistoryEntryCardProps = {
 export function HistoryEntryCard({ entry, activeConnectionId, onRevert, reverting }: HistoryEntryCardProps) {
   const headingId = `history-entry-${entry.id}`;
   const otherConnection = entry.connection.connectionId !== activeConnectionId;
+  const { checkReader } = useHistoryNavigation();
   return (
     <li className={`history-entry status-${entry.status}`} aria-labelledby={headingId}>
       <div className="history-entry-head">
@@ -77,6 +80,23 @@ export function HistoryEntryCard({ entry, activeConnectionId, onRevert, revertin
           {otherConnection ? (
             <span id={`${headingId}-other`} className="hint">
               Made over the connection {entry.connection.name}: switch to it in Connections to revert.
+            </span>
+          ) : null}
+        </div>
+      ) : null}
+      {entry.status === 'unknown' ? (
+        <div className="button-row">
+          <button
+            type="button"
+            onClick={() => checkReader(entry.userId)}
+            disabled={otherConnection}
+            aria-describedby={otherConnection ? `${headingId}-other` : undefined}
+          >
+            Look the reader up now
+          </button>
+          {otherConnection ? (
+            <span id={`${headingId}-other`} className="hint">
+              Made over the connection {entry.connection.name}: switch to it in Connections to look the reader up there.
             </span>
           ) : null}
         </div>

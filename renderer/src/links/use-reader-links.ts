@@ -178,6 +178,12 @@ export function useReaderLinks(input: ReaderLinksInput) {
     takeLinkLookup: () => setLinkLookup(null),
     notice,
     dismissNotice: () => setNotice(null),
+    /** Runs a lookup on the reader screen as a link does, on the active connection, asked for by the agent. */
+    lookUpHere: (query: string) => {
+      latest.current.showReaders();
+      setNotice(null);
+      setLinkLookup({ query, id: ++nextId.current });
+    },
     /** The open question about a link, for LinkDialog; null when none. */
     question,
     openLink: () => answer(true),
