@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { ConnectionSummary } from '../../common/contract';
 import { ReviewDialog } from '../../renderer/src/edit/ReviewDialog';
@@ -35,7 +35,8 @@ describe('the environment follows the host', () => {
     expect(band).toHaveTextContent(words);
     // The "Demo" name never buys a reassuring banner.
     expect(band).not.toHaveTextContent(/no real readers/i);
-    expect(document.title).toContain(environmentLabel({ baseUrl }).short);
+    // The title follows in an effect after the band: read it until it does (the previous case set it last).
+    await waitFor(() => expect(document.title).toContain(environmentLabel({ baseUrl }).short));
   });
 
   it('shows the host-derived environment in the connection list', async () => {

@@ -59,8 +59,10 @@ describe('an in-place upgrade', () => {
       entries: { userId: string; changes: unknown[] }[];
     };
     expect(history.entries.map((entry) => entry.userId)).toEqual([SEED_EXAMPLE_USER_ID]);
-    const recent = (await after('listRecentReaders', { connectionId: id })).value as unknown as { userId: string }[];
-    expect(recent.map((reader) => reader.userId)).toContain(SEED_EXAMPLE_USER_ID);
+    const recent = (await after('listRecentReaders', { connectionId: id })).value as unknown as { readers: { userId: string }[] };
+    expect(recent.readers.map((reader) => reader.userId)).toContain(SEED_EXAMPLE_USER_ID);
+    // Nothing was damaged by the upgrade: the signed history reopens with no problem.
+    expect((history as unknown as { problems: unknown[] }).problems).toEqual([]);
     // The key and secret are read from the keychain again: ConsCent answers without retyping them.
     const reopened = (await after('openReader', { connectionId: id, userId: SEED_EXAMPLE_USER_ID })) as { ok: boolean; value?: { name?: string } };
     expect(reopened.ok).toBe(true);
