@@ -6,6 +6,7 @@ import type { BulkProgress, BulkResultsPage, DamagedRun, InterruptedRun } from '
 import type { BridgeError } from '../../common/result';
 import { DEMO_CLIENT, startSimulator, type RunningSimulator } from '../../simulator';
 import { bulkConsole, writeBulkCsv, type BulkConsole } from '../helpers/bulk-console';
+import { wordsOf } from '../helpers/failure-words';
 
 // Issue 19 item 5: a bulk run's files are checked when read, as every other file on disk.
 // A damaged run.json is moved aside and named on the Bulk screen; a damaged line of
@@ -91,7 +92,11 @@ describe('a bulk run whose files are damaged', () => {
 
     const left = await c.call<(InterruptedRun | DamagedRun)[]>('bulkInterrupted', {});
     expect(left).toEqual([{ runId, fileName: 'damaged.csv', damaged: { file: 'events.jsonl', line: 3 } }]);
-    expect(await resumeError(c, runId)).toMatchObject({ kind: 'bulk', reason: 'run-file-damaged', path: 'events.jsonl', line: 3 });
+    const error = await resumeError(c, runId);
+    expect(error).toMatchObject({ kind: 'bulk', reason: 'run-file-damaged', path: 'events.jsonl', line: 3 });
+    expect(wordsOf(error, 'update')).toMatch(
+      /^This bulk run's file events\.jsonl is damaged at line 3, so the console cannot tell which rows were already sent/,
+    );
     expect(patches().length).toBe(before);
   });
 
