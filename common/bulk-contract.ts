@@ -10,6 +10,7 @@ import {
   type BulkProgress,
   type BulkReport,
   type BulkResultsPage,
+  type DamagedRun,
   type InterruptedRun,
 } from './bulk-schemas';
 import { z } from 'zod';
@@ -30,7 +31,7 @@ export interface BulkBridge {
   bulkResults(request: BulkResultsRequest): Promise<Result<BulkResultsPage>>;
   /** Main's save dialog chooses where. */
   bulkExport(request: BulkExportRequest): Promise<Result<BulkExportResult>>;
-  bulkInterrupted(request: Record<string, never>): Promise<Result<InterruptedRun[]>>;
+  bulkInterrupted(request: Record<string, never>): Promise<Result<(InterruptedRun | DamagedRun)[]>>;
 }
 
 export const BULK_REQUEST_SCHEMAS = {

@@ -160,3 +160,5 @@ export type BulkProgress = {
 export type BulkResultsPage = { total: number; offset: number; rows: BulkRowResult[] };
 export type BulkExportResult = { saved: false } | { saved: true; path: string; rows: number };
 export type InterruptedRun = { runId: string; fileName: string; connectionName: string; startedAt: string; sending: number; remaining: number };
+/** A run left behind whose files are damaged: `file` (a bad run.json is moved aside to `movedTo`; a bad `line` of events.jsonl stops a resume). */
+export type DamagedRun = { runId: string; fileName?: string; damaged: { file: string; line?: number; movedTo?: string } };

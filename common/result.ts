@@ -146,6 +146,8 @@ export const BULK_REASONS = [
   /** On a Production connection, the name typed does not match the connection's. */
   'confirm-name',
   'run-files-unwritable',
+  /** A file of the run (`path`: its name; `line`: which line) is damaged: the run is not resumed. */
+  'run-file-damaged',
 ] as const;
 
 export const ErrorReason = z.enum([
@@ -197,6 +199,8 @@ export const BridgeError = z.object({
   /** For `bulk` errors: the CSV row (the header is row 1) and column concerned. */
   row: z.number().int().nonnegative().optional(),
   column: z.string().optional(),
+  /** For `run-file-damaged`: the line of the run's file that is damaged. */
+  line: z.number().int().positive().optional(),
   /** For `data-folder-in-use`: the console holding the folder, when its lock file says. */
   lockedBy: z.object({ pid: z.number().int(), machine: z.string(), since: z.string() }).optional(),
   /** Per-field messages from the shared schemas, keyed by dotted path (e.g. `address.pincode`). */

@@ -5,7 +5,7 @@ import { ConsoleFailure } from '../errors/console-failure';
 // which column, the limit); the renderer words them (renderer/src/errors/bulk-failure-words.ts).
 
 export type BulkReason = (typeof BULK_REASONS)[number];
-export type BulkFacts = Pick<BridgeError, 'row' | 'column' | 'limit' | 'code' | 'path'>;
+export type BulkFacts = Pick<BridgeError, 'row' | 'column' | 'limit' | 'code' | 'path' | 'line'>;
 
 export class BulkError extends ConsoleFailure {
   override readonly name = 'BulkError';

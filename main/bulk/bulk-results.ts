@@ -1,8 +1,8 @@
-import type { BulkResultsPage, BulkRowResult, RowError } from '../../common/bulk-schemas';
+import type { BulkResultsPage, BulkRowResult } from '../../common/bulk-schemas';
 import { writeCsvFile } from '../exports/csv-file';
 import { finalResults } from './run-events';
 import { jsonLines, type RunPaths } from './run-files';
-import type { ErrorLine } from './bulk-validate';
+import { ErrorLine } from './run-schemas';
 
 // A run's results, every row accounted for: each sent row's last outcome, and each row
 // left out as invalid ("not sent", with its validation messages). Exported as CSV by
@@ -14,7 +14,7 @@ export const REPORT_HEADER = ['row', 'column', 'message'] as const;
 
 async function invalidRows(paths: RunPaths): Promise<BulkRowResult[]> {
   const byRow = new Map<number, BulkRowResult>();
-  for await (const e of jsonLines<ErrorLine>(paths.errors)) {
+  for await (const e of jsonLines(paths.errors, ErrorLine)) {
     const known = byRow.get(e.row) ?? { row: e.row, userId: e.userId ?? '', outcome: 'not-sent', error: { kind: 'invalid-input', fields: {} } };
     known.error!.fields![e.column || 'row'] ??= e.message;
     byRow.set(e.row, known);
@@ -62,6 +62,6 @@ export async function exportResults(paths: RunPaths, dry: boolean, path: string)
 
 export async function exportReport(paths: RunPaths, path: string): Promise<number> {
   return writeCsvFile(path, REPORT_HEADER, async (emit) => {
-    for await (const e of jsonLines<RowError>(paths.errors)) await emit([[String(e.row), e.column, e.message]]);
+    for await (const e of jsonLines(paths.errors, ErrorLine)) await emit([[String(e.row), e.column, e.message]]);
   });
 }

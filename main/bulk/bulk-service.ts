@@ -14,6 +14,7 @@ import type {
   BulkResultsPage,
   BulkStartRequest,
   BulkValidateRequest,
+  DamagedRun,
   InterruptedRun,
 } from '../../common/bulk-schemas';
 import { BULK_FIELDS } from '../../common/bulk-schemas';
@@ -29,11 +30,12 @@ import { exportReport, exportResults, resultsPage } from './bulk-results';
 import { startRunner, type Runner, type TaskAnswer } from './bulk-runner';
 import { emptyCounts, type Counts } from './run-counts';
 import { dryRunTask, sendTask } from './bulk-tasks';
-import { validateFile, type RowLine } from './bulk-validate';
+import { validateFile } from './bulk-validate';
+import { RowLine } from './run-schemas';
 import { readHeader, type CsvHeader } from './csv-source';
 import { RUN_VERSION, countsOf, finalResults, rowStates, type RunMeta } from './run-events';
 import { settleStopped } from './settle-stopped';
-import { AppendFile, ensureRunFolder, jsonLines, readJson, runPaths, writeJson } from './run-files';
+import { AppendFile, ensureRunFolder, jsonLines, readRunMeta, runPaths, writeJson } from './run-files';
 import { findInterruptedRuns } from './interrupted-runs';
 import { progressWaiter } from './progress-waiter';
 import { oncePurge } from './run-retention';
@@ -63,18 +65,18 @@ export function createBulkService(deps: BulkServiceDeps) {
   const waiter = progressWaiter();
   // Once a session, before the Bulk screen lists or starts anything (run-retention.ts).
   const purgeOnce = oncePurge({ ...deps, ownedHere: (runId) => runners.has(runId) });
+  const now = deps.now ?? (() => new Date());
 
   async function meta(runId: string): Promise<RunMeta> {
-    try {
-      return (await readJson(runPaths(deps.dir, runId).run)) as RunMeta;
-    } catch {
-      throw new BulkError('run-missing');
-    }
+    const read = await readRunMeta(runPaths(deps.dir, runId).run, now).catch(() => ({ kind: 'missing' }) as const);
+    if (read.kind === 'read') return read.data;
+    if (read.kind === 'damaged') throw new BulkError('run-file-damaged', { path: 'run.json' });
+    throw new BulkError('run-missing');
   }
 
   /** The rows of this pass, read from rows.jsonl as they are needed. */
   async function* rowsFor(runId: string, keep: (row: RowLine) => boolean): AsyncGenerator<RowLine> {
-    for await (const row of jsonLines<RowLine>(runPaths(deps.dir, runId).rows)) if (keep(row)) yield row;
+    for await (const row of jsonLines(runPaths(deps.dir, runId).rows, RowLine)) if (keep(row)) yield row;
   }
 
   async function countRows(runId: string, keep: (row: RowLine) => boolean): Promise<number> {
@@ -208,9 +210,9 @@ export function createBulkService(deps: BulkServiceDeps) {
     },
 
     /** Runs a console that stopped mid-run left behind (the agent is offered to resume them). */
-    interrupted: async (): Promise<InterruptedRun[]> => {
+    interrupted: async (): Promise<(InterruptedRun | DamagedRun)[]> => {
       await purgeOnce();
-      return findInterruptedRuns(deps.dir, (runId) => runners.has(runId));
+      return findInterruptedRuns(deps.dir, (runId) => runners.has(runId), now);
     },
   };
 

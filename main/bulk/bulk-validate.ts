@@ -8,19 +8,17 @@ import {
   type RowError,
 } from '../../common/bulk-schemas';
 import { checkRow, mappingProblem } from '../../common/bulk-row';
-import type { UserChanges } from '../../common/user-schemas';
 import { BulkError } from './bulk-error';
 import { csvRecords, type Delimiter } from './csv-source';
 import { AppendFile } from './run-files';
+import type { ErrorLine, RowLine } from './run-schemas';
 
 // Validates every row of the file with the form's schemas, streaming: valid rows go to
 // rows.jsonl as they will be sent, errors to errors.jsonl (row, column, message), and
 // only the first REPORTED_ERRORS come back to the page. A user id seen on an earlier row
 // is an error on the later one: two changes to one reader in one run would race.
 
-export type RowLine = { row: number; userId: string; changes: UserChanges };
-/** A line of errors.jsonl: the report's error and the user id cell as typed, if any. */
-export type ErrorLine = RowError & { userId?: string };
+export type { ErrorLine, RowLine } from './run-schemas';
 /** What the report says of the file itself (the report adds the run and the connection). */
 export type ValidationCounts = Omit<BulkReport, 'runId' | 'connection'>;
 

@@ -1,8 +1,8 @@
-import type { BulkField, BulkMapping, BulkMode, BulkRowResult, RowOutcome } from '../../common/bulk-schemas';
+import type { BulkRowResult, RowOutcome } from '../../common/bulk-schemas';
 import type { HistoryEntry } from '../../common/history-schemas';
 import { countResult, emptyCounts, type Counts } from './run-counts';
 import { jsonLines, type AppendFile, type RunPaths } from './run-files';
-import type { RowLine } from './bulk-validate';
+import { RowLine, RunEvent } from './run-schemas';
 
 // What a run's files say: run.json describes the run; events.jsonl tells, row by row,
 // what was sent and what came of it. The last line about a row wins. A row whose last
@@ -10,32 +10,14 @@ import type { RowLine } from './bulk-validate';
 // whether ConsCent answered; if the history does not know either, the outcome is unknown.
 
 export const RUN_VERSION = 1;
-
-export type RunMeta = {
-  v: typeof RUN_VERSION;
-  runId: string;
-  fileName: string;
-  createdAt: string;
-  connection: { id: string; name: string; host: string; baseUrl: string; clientId: string; production: boolean };
-  mapping: BulkMapping;
-  fields: BulkField[];
-  rows: number;
-  valid: number;
-  invalid: number;
-  /** The latest pass and whether it was still running when last written. */
-  lastMode?: BulkMode;
-  running?: boolean;
-  startedAt?: string;
-};
-
-export type RunEvent = { t: 'sending'; row: number; entryId?: number } | { t: 'requeued'; row: number } | ({ t: 'result' } & BulkRowResult);
+export type { RunEvent, RunMeta } from './run-schemas';
 
 export type RowState = { last: 'sending' | 'requeued' | RowOutcome; entryId?: number };
 
 /** The last state of every row that has one (a row never tried has none). */
 export async function rowStates(eventsFile: string): Promise<Map<number, RowState>> {
   const states = new Map<number, RowState>();
-  for await (const event of jsonLines<RunEvent>(eventsFile)) {
+  for await (const event of jsonLines(eventsFile, RunEvent)) {
     if (event.t === 'result') {
       const outcome = event.outcome;
       if (outcome === 'saved' || outcome === 'failed' || outcome === 'unknown' || outcome === 'not-sent') {
@@ -49,7 +31,7 @@ export async function rowStates(eventsFile: string): Promise<Map<number, RowStat
 /** Final results by row (the last result line of each), in row order. */
 export async function finalResults(eventsFile: string): Promise<BulkRowResult[]> {
   const byRow = new Map<number, BulkRowResult>();
-  for await (const event of jsonLines<RunEvent>(eventsFile)) {
+  for await (const event of jsonLines(eventsFile, RunEvent)) {
     if (event.t !== 'result') continue;
     const { t: _t, ...result } = event;
     byRow.set(result.row, result);
@@ -71,7 +53,7 @@ export function settledOutcome(status: HistoryEntry['status'] | undefined): 'sav
 /** Every (row, history entry) a "sending" line recorded: those requests may have left; no other did. */
 export async function sendingRecords(eventsFile: string): Promise<(row: number, entryId: number) => boolean> {
   const sent = new Set<string>();
-  for await (const event of jsonLines<RunEvent>(eventsFile)) if (event.t === 'sending' && event.entryId) sent.add(`${event.row}:${event.entryId}`);
+  for await (const event of jsonLines(eventsFile, RunEvent)) if (event.t === 'sending' && event.entryId) sent.add(`${event.row}:${event.entryId}`);
   return (row, entryId) => sent.has(`${row}:${entryId}`);
 }
 
@@ -93,7 +75,7 @@ export async function settleInterrupted(
   }
   if (settled.size === 0) return;
   // Events carry row numbers; the user ids come from rows.jsonl.
-  for await (const line of jsonLines<RowLine>(paths.rows)) {
+  for await (const line of jsonLines(paths.rows, RowLine)) {
     const found = settled.get(line.row);
     if (found) found.userId = line.userId;
   }

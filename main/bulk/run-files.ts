@@ -1,8 +1,11 @@
 import { createReadStream } from 'node:fs';
-import { mkdir, open, readdir, readFile, type FileHandle } from 'node:fs/promises';
-import { join } from 'node:path';
-import { createInterface } from 'node:readline';
+import { mkdir, open, readdir, type FileHandle } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import type { z } from 'zod';
 import { writeFileAtomic } from '../settings/atomic-write';
+import { readSideFile, type SideFileRead } from '../settings/side-file';
+import { BulkError } from './bulk-error';
+import { RunMeta } from './run-schemas';
 
 // A bulk run's files under the app's data folder (bulk/<run id>/), readable by the agent's
 // OS user only (0600 in a 0700 folder): run.json (what the run is), rows.jsonl (the valid
@@ -25,9 +28,8 @@ export async function writeJson(path: string, value: unknown): Promise<void> {
   await writeFileAtomic(path, `${JSON.stringify(value)}\n`);
 }
 
-export async function readJson(path: string): Promise<unknown> {
-  return JSON.parse(await readFile(path, 'utf8')) as unknown;
-}
+/** run.json holds no rows: a few kilobytes; anything much larger is not one. */
+const RUN_FILE_MAX_BYTES = 1024 * 1024;
 
 export async function runFolders(root: string): Promise<string[]> {
   const names = await readdir(root).catch(() => [] as string[]);
@@ -66,7 +68,11 @@ export class AppendFile {
       const { size } = await handle.stat();
       const last = Buffer.alloc(1);
       if (size > 0) await handle.read(last, 0, 1, size - 1);
-      return new AppendFile(handle, size, size > 0 && last[0] !== 0x0a);
+      const torn = size > 0 && last[0] !== 0x0a;
+      // A last line a crash cut mid-write held an append that never completed (nothing was
+      // sent on it): cut it off, or it would sit mid-file once appended after and read as damage.
+      const cut = torn ? await cutTornTail(handle, size) : undefined;
+      return cut !== undefined ? new AppendFile(handle, cut, false) : new AppendFile(handle, size, torn);
     } catch (error) {
       await handle.close();
       throw error;
@@ -126,28 +132,84 @@ export class AppendFile {
   }
 }
 
-/** Each JSON line of a file, streamed; a torn last line (a crash mid-write) is skipped. */
-export async function* jsonLines<T>(path: string): AsyncGenerator<T> {
-  const stream = createReadStream(path, { encoding: 'utf8' });
-  const lines = createInterface({ input: stream, crlfDelay: Infinity });
+/** Cuts a last line that is not JSON back to the newline before it; the new size, or undefined when the line is whole JSON (kept). */
+async function cutTornTail(handle: FileHandle, size: number): Promise<number | undefined> {
+  let start = size;
+  const chunk = Buffer.alloc(64 * 1024);
+  while (start > 0) {
+    const from = Math.max(0, start - chunk.length);
+    const { bytesRead } = await handle.read(chunk, 0, start - from, from);
+    const nl = chunk.subarray(0, bytesRead).lastIndexOf(0x0a);
+    if (nl !== -1) {
+      start = from + nl + 1;
+      break;
+    }
+    start = from;
+  }
+  const tail = Buffer.alloc(size - start);
+  await handle.read(tail, 0, tail.length, start);
   try {
-    for await (const line of lines) {
-      if (line.trim() === '') continue;
-      let value: T;
-      try {
-        value = JSON.parse(line) as T;
-      } catch {
-        continue;
+    JSON.parse(tail.toString('utf8'));
+    return undefined;
+  } catch {
+    await handle.truncate(start);
+    return start;
+  }
+}
+
+/**
+ * Each line of a run's file, streamed and checked against `schema`. A line that is not JSON
+ * or not of the file's shape stops the reading with `run-file-damaged` (the file's name and
+ * the line): skipping it could hide a "sending" line and let a row be sent twice. The one
+ * exception is a last line with no newline that is not JSON: a crash cut it mid-write, so
+ * the append it held never completed (nothing was sent on it), and it is passed over.
+ */
+export async function* jsonLines<S extends z.ZodType>(path: string, schema: S): AsyncGenerator<z.infer<S>> {
+  const stream = createReadStream(path);
+  const damaged = (line: number) => new BulkError('run-file-damaged', { path: basename(path), line });
+  let pending: Buffer = Buffer.alloc(0);
+  let line = 0;
+  const parse = (bytes: Buffer, last: boolean): { value: z.infer<S> } | undefined => {
+    line += 1;
+    const text = bytes.toString('utf8');
+    if (text.trim() === '') return undefined;
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      if (last) return undefined;
+      throw damaged(line);
+    }
+    const checked = schema.safeParse(json);
+    if (!checked.success) throw damaged(line);
+    return { value: checked.data as z.infer<S> };
+  };
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
+      let from = 0;
+      for (let nl = pending.indexOf(0x0a, from); nl !== -1; nl = pending.indexOf(0x0a, from)) {
+        const read = parse(pending.subarray(from, nl), false);
+        from = nl + 1;
+        if (read) yield read.value;
       }
-      yield value;
+      pending = pending.subarray(from);
+    }
+    if (pending.length > 0) {
+      const read = parse(pending, true);
+      if (read) yield read.value;
     }
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
     throw error;
   } finally {
-    lines.close();
     stream.destroy();
   }
+}
+
+/** run.json, checked: missing, read, or damaged (moved aside as `run.json.<time>.bad` when it could be). */
+export async function readRunMeta(path: string, now: () => Date): Promise<SideFileRead<RunMeta>> {
+  return readSideFile(path, RunMeta, { maxBytes: RUN_FILE_MAX_BYTES, now });
 }
 
 export type RunPaths = ReturnType<typeof runPaths>;

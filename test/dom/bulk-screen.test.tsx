@@ -93,6 +93,24 @@ describe('Bulk corrections screen', () => {
     expect(bridge.callsTo('bulkStart').at(-1)).toMatchObject({ runId: 'run-00000001', mode: 'resume' });
   });
 
+  it('a run left behind with damaged files is named with what became of it, and is not offered for resuming (issue 19 item 5)', async () => {
+    const bridge = seededBridge();
+    bridge.bulk.interrupted = [
+      { runId: 'run-0000000a', damaged: { file: 'run.json', movedTo: 'run.json.2026-12-03T10-00-00-000Z.bad' } },
+      { runId: 'run-0000000b', fileName: 'march.csv', damaged: { file: 'events.jsonl', line: 7 } },
+    ];
+    const { user } = renderApp(bridge);
+    await user.click(await screen.findByRole('button', { name: 'Bulk' }));
+    const alerts = await screen.findAllByRole('alert');
+    expect(alerts.map((a) => a.textContent)).toEqual([
+      expect.stringMatching(
+        /^A bulk run \(folder run-0000000a\) cannot be resumed: its file run\.json is damaged and was moved aside as run\.json\.2026-12-03T10-00-00-000Z\.bad in the run's folder \(bulk\/run-0000000a\)\. Check in the change history/,
+      ),
+      expect.stringMatching(/^The bulk run of march\.csv was interrupted and cannot be resumed: line 7 of its file events\.jsonl is damaged/),
+    ]);
+    expect(screen.queryByRole('button', { name: 'Resume this run' })).not.toBeInTheDocument();
+  });
+
   it('Pause, Resume and Cancel reach main while the run goes on', async () => {
     const bridge = seededBridge();
     const { user } = await openBulk(bridge);

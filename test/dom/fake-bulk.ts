@@ -9,6 +9,7 @@ import type {
   BulkResultsRequest,
   BulkStartRequest,
   BulkValidateRequest,
+  DamagedRun,
   InterruptedRun,
 } from '../../common/bulk-schemas';
 import { fail, ok, type Result } from '../../common/result';
@@ -65,7 +66,7 @@ export class FakeBulk {
     fields: ['name'],
     connection: { id: 'sandbox', name: 'Sandbox', host: 'sandbox-api.conscent.in', production: false },
   };
-  interrupted: InterruptedRun[] = [];
+  interrupted: (InterruptedRun | DamagedRun)[] = [];
   readonly controls: BulkControlRequest['action'][] = [];
   private steps: BulkProgress[] = [];
   private last: BulkProgress = progressStep();

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { BulkFile, BulkMapping, BulkMode, BulkProgress, BulkReport, InterruptedRun } from '../../../common/bulk-schemas';
+import type { BulkFile, BulkMapping, BulkMode, BulkProgress, BulkReport, DamagedRun, InterruptedRun } from '../../../common/bulk-schemas';
 import { DEFAULT_CONCURRENCY, MAX_CONCURRENCY } from '../../../common/bulk-schemas';
 import type { ConnectionSummary } from '../../../common/contract';
 import type { BridgeError } from '../../../common/result';
@@ -8,6 +8,7 @@ import { ErrorNotice } from '../ui/ErrorNotice';
 import { BulkConfirm, type SendSummary } from './BulkConfirm';
 import { BulkMappingFields } from './BulkMapping';
 import { BulkRunPanel } from './BulkRunPanel';
+import { damagedRunWords } from './bulk-text';
 
 // Bulk corrections from a CSV (issue 14): choose the file (main's dialog), map its
 // columns, check every row, dry-run, confirm, send, and see every row's outcome. A run a
@@ -22,7 +23,7 @@ export function BulkScreen({ connection }: { connection: ConnectionSummary }) {
   const [concurrency, setConcurrency] = useState(DEFAULT_CONCURRENCY);
   const [confirming, setConfirming] = useState<{ runId: string; mode: BulkMode; summary: SendSummary } | null>(null);
   const [run, setRun] = useState<BulkProgress | null>(null);
-  const [interrupted, setInterrupted] = useState<InterruptedRun[]>([]);
+  const [interrupted, setInterrupted] = useState<(InterruptedRun | DamagedRun)[]>([]);
   const [error, setError] = useState<BridgeError | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
@@ -81,23 +82,30 @@ export function BulkScreen({ connection }: { connection: ConnectionSummary }) {
   return (
     <section className="bulk-screen" aria-labelledby="bulk-title">
       <h2 id="bulk-title">Bulk corrections</h2>
-      {interrupted.map((left) => (
-        <div key={left.runId} className="notice" role="alert">
-          <p>
-            The bulk run of {left.fileName} on {left.connectionName} was interrupted: {left.sending} rows were on their way (their outcome is checked
-            in the change history, else listed as “outcome unknown” for you to check; they are never resent), {left.remaining} were not sent yet.
+      {interrupted.map((left) =>
+        'damaged' in left ? (
+          <p key={left.runId} className="notice" role="alert">
+            {damagedRunWords(left)}
           </p>
-          <button
-            type="button"
-            onClick={() => {
-              setInterrupted((all) => all.filter((r) => r.runId !== left.runId));
-              ask(left.runId, 'resume', left.remaining);
-            }}
-          >
-            Resume this run
-          </button>
-        </div>
-      ))}
+        ) : (
+          <div key={left.runId} className="notice" role="alert">
+            <p>
+              The bulk run of {left.fileName} on {left.connectionName} was interrupted: {left.sending} rows were on their way (their outcome is
+              checked in the change history, else listed as “outcome unknown” for you to check; they are never resent), {left.remaining} were not sent
+              yet.
+            </p>
+            <button
+              type="button"
+              onClick={() => {
+                setInterrupted((all) => all.filter((r) => r.runId !== left.runId));
+                ask(left.runId, 'resume', left.remaining);
+              }}
+            >
+              Resume this run
+            </button>
+          </div>
+        ),
+      )}
       {error ? <ErrorNotice error={error} context="update" title="The bulk correction could not go on." /> : null}
       {notice ? <p role="status">{notice}</p> : null}
       <p className="bulk-file">

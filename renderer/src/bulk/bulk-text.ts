@@ -1,4 +1,4 @@
-import type { BulkField, BulkProgress, BulkRowResult } from '../../../common/bulk-schemas';
+import type { BulkField, BulkProgress, BulkRowResult, DamagedRun } from '../../../common/bulk-schemas';
 import { explainError } from '../errors/explain-error';
 
 // The Bulk screen's words: field names, run states, outcomes and times left.
@@ -42,6 +42,15 @@ export const OUTCOME_WORDS: Record<BulkRowResult['outcome'], string> = {
   'unknown-user': 'ConsCent does not know this user id',
   'lookup-failed': 'Lookup failed',
 };
+
+/** A run a stopped console left behind whose files are damaged: what became of it and what to do. */
+export function damagedRunWords({ runId, fileName, damaged }: DamagedRun): string {
+  const run = fileName ? `The bulk run of ${fileName}` : `A bulk run (folder ${runId})`;
+  if (damaged.file === 'run.json') {
+    return `${run} cannot be resumed: its file run.json is damaged${damaged.movedTo ? ` and was moved aside as ${damaged.movedTo} in the run's folder (bulk/${runId})` : ' and could not be moved aside'}. Check in the change history which of its readers were changed, and send the rest again from the CSV file.`;
+  }
+  return `${run} was interrupted and cannot be resumed: line ${damaged.line ?? '?'} of its file ${damaged.file} is damaged, so the console cannot tell which rows were already sent (none is sent twice). Check in the change history which of its readers were changed, and send the rest again from the CSV file.`;
+}
 
 export function timeLeft(seconds: number | undefined): string {
   if (seconds === undefined) return 'working out the time left…';

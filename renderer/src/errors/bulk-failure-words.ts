@@ -34,6 +34,8 @@ export function bulkFailureWords(error: BridgeError): string {
       return 'The name typed does not match the connection’s name. Type the connection’s name exactly to send to Production.';
     case 'run-files-unwritable':
       return `The run's files could not be written${error.code ? ` (${error.code})` : ''}, so the run stopped and nothing more is sent. Check that the disk is not full, then resume the run: a row whose outcome could not be recorded gets the one the change history recorded, or “outcome unknown”; it is never resent.`;
+    case 'run-file-damaged':
+      return `This bulk run's file ${error.path ?? ''}${error.line ? ` is damaged at line ${error.line}` : ' is damaged'}, so the console cannot tell which rows were already sent and does not resume it (none is sent twice). Check in the change history which of its readers were changed, and send the rest again from the CSV file.`;
     default:
       return 'The bulk run could not do this. Try again; if it keeps happening, send the support log to your IT team.';
   }
