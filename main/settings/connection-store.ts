@@ -1,11 +1,12 @@
-import { mkdir, open, rename } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import type { SettingsRecovery } from '../../common/contract';
 import type { HistoryPreferences } from '../../common/history-schemas';
 import type { BridgeError, SETTINGS_REASONS } from '../../common/result';
 import { ConfigError } from '../errors/config-error';
 import { ConsoleFailure } from '../errors/console-failure';
 import { writeFileAtomic } from './atomic-write';
+import { TOO_LARGE, moveAside, readCapped } from './side-file';
 import { EMPTY_SETTINGS, MAX_CONNECTIONS, SettingsFile, salvageSettings, type StoredConnection } from './settings-schema';
 
 /**
@@ -46,12 +47,9 @@ export function createConnectionStore(filePath: string, now: () => Date = () => 
   // Serialises writes: two saves racing must not interleave read-modify-write.
   let queue: Promise<unknown> = Promise.resolve();
 
-  async function moveAside(reason: SettingsRecovery['reason'], refused?: SettingsRecovery['refused']): Promise<void> {
-    const stamp = now().toISOString().replace(/[:.]/g, '-');
-    const movedTo = join(dirname(filePath), `${basename(filePath)}.${stamp}.bad`);
-    try {
-      await rename(filePath, movedTo);
-    } catch {
+  async function setAside(reason: SettingsRecovery['reason'], refused?: SettingsRecovery['refused']): Promise<void> {
+    const movedTo = await moveAside(filePath, now());
+    if (!movedTo) {
       blocked = new SettingsError({ reason: 'settings-stuck', path: filePath });
       return;
     }
@@ -64,18 +62,18 @@ export function createConnectionStore(filePath: string, now: () => Date = () => 
       text = await readCapped(filePath, MAX_SETTINGS_BYTES);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return EMPTY_SETTINGS;
-      await moveAside('unreadable');
+      await setAside('unreadable');
       return EMPTY_SETTINGS;
     }
     if (text === TOO_LARGE) {
-      await moveAside('too-large');
+      await setAside('too-large');
       return EMPTY_SETTINGS;
     }
     let json: unknown;
     try {
       json = JSON.parse(text);
     } catch {
-      await moveAside(text.trim() === '' ? 'empty' : 'not-json');
+      await setAside(text.trim() === '' ? 'empty' : 'not-json');
       return EMPTY_SETTINGS;
     }
     const parsed = SettingsFile.safeParse(json);
@@ -84,10 +82,10 @@ export function createConnectionStore(filePath: string, now: () => Date = () => 
       // refused ones' settings are kept too, and their keychain entries stay where they are.
       const salvaged = salvageSettings(json);
       if (salvaged && salvaged.settings.connections.length > 0) {
-        await moveAside('connections-refused', salvaged.refused);
+        await setAside('connections-refused', salvaged.refused);
         return salvaged.settings;
       }
-      await moveAside('not-understood');
+      await setAside('not-understood');
       return EMPTY_SETTINGS;
     }
     return parsed.data;
@@ -154,23 +152,4 @@ export function createConnectionStore(filePath: string, now: () => Date = () => 
       await write((s) => ({ ...s, history: preferences }));
     },
   };
-}
-
-const TOO_LARGE = Symbol('too large');
-
-/** The file as text, reading at most `maxBytes + 1` bytes whatever its size is (or becomes). */
-async function readCapped(path: string, maxBytes: number): Promise<string | typeof TOO_LARGE> {
-  const handle = await open(path, 'r');
-  try {
-    const buffer = Buffer.alloc(maxBytes + 1);
-    let length = 0;
-    while (length < buffer.length) {
-      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
-      if (bytesRead === 0) break;
-      length += bytesRead;
-    }
-    return length > maxBytes ? TOO_LARGE : buffer.toString('utf8', 0, length);
-  } finally {
-    await handle.close();
-  }
 }

@@ -15,7 +15,8 @@ export type SideFileRead<T> =
   /** Damaged and moved aside (`movedTo`), or damaged and not movable (`movedTo` absent: never write over it). */
   | { kind: 'damaged'; reason: FileRecovery['reason']; movedTo?: string };
 
-const TOO_LARGE = Symbol('too large');
+/** What readCapped answers for a file over its limit. */
+export const TOO_LARGE = Symbol('too large');
 
 /** The file as text, reading at most `maxBytes + 1` bytes whatever its size is (or becomes). */
 export async function readCapped(path: string, maxBytes: number): Promise<string | typeof TOO_LARGE> {
