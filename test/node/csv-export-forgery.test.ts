@@ -11,8 +11,7 @@ import { runPaths } from '../../main/bulk/run-files';
 import { writeCsvFile } from '../../main/exports/csv-file';
 import { CSV_HEADER } from '../../main/history/history-csv';
 import { createHistoryService } from '../../main/history/history-service';
-import type { StoredConnection } from '../../main/settings/settings-schema';
-import { manualClock, record } from './history-fixtures';
+import { STORED_CONNECTION as CONNECTION, manualClock, record } from './history-fixtures';
 
 // Issue 18 item 2: an export cannot be forged. Whatever a reader, an agent or ConsCent
 // wrote, every export (history, bulk results, bulk report) reads back as one record per
@@ -121,13 +120,6 @@ describe('writeCsvFile never lets a cell forge a row or run as a formula', () =>
 });
 
 describe('every export the console makes reads back safe', () => {
-  const CONNECTION: StoredConnection = {
-    id: 'local',
-    name: 'Local simulator',
-    environment: 'custom',
-    baseUrl: 'http://127.0.0.1:4010/api/v1',
-    clientId: 'demo-client',
-  };
   const USER = '681c74b2333e169d16a7e58b';
 
   it('the history export: one record per changed field, hostile names and values escaped', async () => {

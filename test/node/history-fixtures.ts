@@ -1,5 +1,6 @@
 import type { PendingInput } from '../../main/history/journal';
 import type { UserData } from '../../common/user-schemas';
+import type { StoredConnection } from '../../main/settings/settings-schema';
 
 // Entries for the history tests: a connection, an agent and one changed field unless told.
 
@@ -11,6 +12,18 @@ export const CONNECTION = {
   baseUrl: 'http://127.0.0.1:4010/api/v1',
   clientId: 'demo-client',
 };
+
+/** The same connection as the settings file keeps it (what the history service is given). */
+export const STORED_CONNECTION: StoredConnection = {
+  id: CONNECTION.connectionId,
+  name: CONNECTION.name,
+  environment: CONNECTION.environment,
+  baseUrl: CONNECTION.baseUrl,
+  clientId: CONNECTION.clientId,
+};
+
+/** Where a lookup's record came from, as the reader service tells the history. */
+export const ORIGIN = { connectionId: STORED_CONNECTION.id, baseUrl: STORED_CONNECTION.baseUrl, clientId: STORED_CONNECTION.clientId };
 
 export function pendingInput(over: Partial<PendingInput> = {}): PendingInput {
   return {

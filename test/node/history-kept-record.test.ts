@@ -5,20 +5,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ReaderView } from '../../common/contract';
 import { createHistoryService, type HistoryService } from '../../main/history/history-service';
 import { openJournal } from '../../main/history/journal';
-import type { StoredConnection } from '../../main/settings/settings-schema';
-import { CONNECTION as JOURNAL_CONNECTION, pendingInput, record } from './history-fixtures';
+import { ORIGIN, STORED_CONNECTION as CONNECTION, pendingInput, record } from './history-fixtures';
 
 // Issue 18 item 4: an outcome line keeps what a later edit or revert starts from, not the
 // whole record ConsCent returned; journals written with the whole record still read.
 
-const CONNECTION: StoredConnection = {
-  id: JOURNAL_CONNECTION.connectionId,
-  name: JOURNAL_CONNECTION.name,
-  environment: 'custom',
-  baseUrl: JOURNAL_CONNECTION.baseUrl,
-  clientId: JOURNAL_CONNECTION.clientId,
-};
-const ORIGIN = { connectionId: CONNECTION.id, baseUrl: CONNECTION.baseUrl, clientId: CONNECTION.clientId };
 const USER = '681c74b2333e169d16a7e58b';
 const LOOKUP: ReaderView = { userId: USER, name: 'Shivam Dubey', email: 'shivam@example.com', source: 'lookup', known: ['name', 'email'] };
 

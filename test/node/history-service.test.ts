@@ -8,19 +8,11 @@ import type { HistoryPreferences } from '../../common/history-schemas';
 import { CSV_HEADER } from '../../main/history/history-csv';
 import { createHistoryService, outcomeOf, type HistoryService } from '../../main/history/history-service';
 import type { StoredConnection } from '../../main/settings/settings-schema';
-import { manualClock, record } from './history-fixtures';
+import { ORIGIN, STORED_CONNECTION as CONNECTION, manualClock, record } from './history-fixtures';
 
 // The history as the update path and the bridge use it: what a save records before and
 // after, what "last known values" a lookup gets from it, revert plans and the CSV export.
 
-const CONNECTION: StoredConnection = {
-  id: 'local',
-  name: 'Local simulator',
-  environment: 'custom',
-  baseUrl: 'http://127.0.0.1:4010/api/v1',
-  clientId: 'demo-client',
-};
-const ORIGIN = { connectionId: 'local', baseUrl: CONNECTION.baseUrl, clientId: CONNECTION.clientId };
 const USER = '681c74b2333e169d16a7e58b';
 const LOOKUP: ReaderView = {
   userId: USER,

@@ -6,24 +6,15 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { HistoryPage, HistoryPreferences } from '../../common/history-schemas';
 import { createMemoryChainKeychain, type ChainKeychain } from '../../main/history/chain-keychain';
 import { createHistoryService, type HistoryService } from '../../main/history/history-service';
-import type { StoredConnection } from '../../main/settings/settings-schema';
 import type { Logger } from '../../main/logging/logger';
 import { KeychainError } from '../../main/credentials/keychain-errors';
-import { manualClock, record } from './history-fixtures';
+import { ORIGIN, STORED_CONNECTION as CONNECTION, manualClock, record } from './history-fixtures';
 
 // Issue 18, item 3: the seven ways a real journal was shown to be cut, rewritten or erased
 // without a trace, each run on real files, and what the service then tells the History
 // screen (test/dom/history-tamper-words.test.tsx words the same answers). The key and the
 // signed tail are in a keychain the "attacker" cannot read: only the files are touched.
 
-const CONNECTION: StoredConnection = {
-  id: 'local',
-  name: 'Local simulator',
-  environment: 'custom',
-  baseUrl: 'http://127.0.0.1:4010/api/v1',
-  clientId: 'demo-client',
-};
-const ORIGIN = { connectionId: 'local', baseUrl: CONNECTION.baseUrl, clientId: CONNECTION.clientId };
 const USER = '681c74b2333e169d16a7e58b';
 const NOV = '2025-11.jsonl';
 const DEC = '2025-12.jsonl';
