@@ -1,3 +1,4 @@
+import type { HistoryEntry } from '../../common/history-schemas';
 import type { FakeConnection, FakeUser } from './fake-bridge';
 
 // Test data: the reader of ConsCent's update-user example (docs/conscent-api.md) and a few
@@ -100,3 +101,29 @@ export const RAVI: FakeUser = {
 };
 
 export const ALL_USERS: FakeUser[] = [SHIVAM, ASHA, RAVI];
+
+/** A change as main lists it: saved, by Maria on desk-12, over the sandbox connection, to Shivam. */
+export function historyEntry(over: Partial<HistoryEntry> = {}): Omit<HistoryEntry, 'id'> {
+  return {
+    at: '2025-11-12T10:00:00.000Z',
+    agent: { osUser: 'maria', displayName: 'Maria K.' },
+    machine: 'desk-12',
+    connection: {
+      connectionId: SANDBOX.id,
+      name: SANDBOX.name,
+      environment: 'sandbox',
+      host: 'sandbox-api.conscent.in',
+      baseUrl: SANDBOX.baseUrl,
+      clientId: SANDBOX.clientId,
+    },
+    userId: SHIVAM.userId,
+    reader: { name: 'Shivam Dubey', email: SHIVAM.email },
+    changes: [
+      { field: 'name', before: 'Shivam Dubey', after: 'Shivam D.' },
+      { field: 'phone', before: null, after: '9000000001' },
+    ],
+    status: 'saved',
+    message: 'User Details Updated Successfully.',
+    ...over,
+  };
+}

@@ -1,43 +1,12 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { HistoryEntry } from '../../common/history-schemas';
-import { openReader, renderApp, seededBridge } from './render-app';
-import { SANDBOX, SHIVAM } from './fixtures';
+import { openHistory, openReader, seededBridge } from './render-app';
+import { SANDBOX, SHIVAM, historyEntry } from './fixtures';
 
 // Issue #10 in the renderer: the History tab (filters, pages, export, problems, settings,
 // clearing), the reader screen's summary, and undo through the usual review.
 
-function entry(over: Partial<HistoryEntry> = {}): Omit<HistoryEntry, 'id'> {
-  return {
-    at: '2025-11-12T10:00:00.000Z',
-    agent: { osUser: 'maria', displayName: 'Maria K.' },
-    machine: 'desk-12',
-    connection: {
-      connectionId: SANDBOX.id,
-      name: SANDBOX.name,
-      environment: 'sandbox',
-      host: 'sandbox-api.conscent.in',
-      baseUrl: SANDBOX.baseUrl,
-      clientId: SANDBOX.clientId,
-    },
-    userId: SHIVAM.userId,
-    reader: { name: 'Shivam Dubey', email: SHIVAM.email },
-    changes: [
-      { field: 'name', before: 'Shivam Dubey', after: 'Shivam D.' },
-      { field: 'phone', before: null, after: '9000000001' },
-    ],
-    status: 'saved',
-    message: 'User Details Updated Successfully.',
-    ...over,
-  };
-}
-
-async function openHistory(bridge = seededBridge()) {
-  const rendered = renderApp(bridge);
-  await rendered.user.click(await screen.findByRole('button', { name: 'History' }));
-  await screen.findByRole('heading', { name: 'Change history' });
-  return rendered;
-}
+const entry = historyEntry;
 
 describe('History screen', () => {
   it('lists changes newest first with who, where, and each field before and after', async () => {

@@ -1,8 +1,8 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { HistoryEntry, HistoryPage } from '../../common/history-schemas';
-import { openReader, renderApp, seededBridge } from './render-app';
-import { SANDBOX, SHIVAM } from './fixtures';
+import { openHistory, openReader, seededBridge } from './render-app';
+import { SHIVAM, historyEntry } from './fixtures';
 
 // Issue 18, item 3, in the renderer: for each of the seven tamper cases, main's answer as
 // test/node/history-tamper.test.ts asserts it, and the sentences the History screen shows
@@ -121,33 +121,9 @@ const CASES: [string, Answer, (string | RegExp)[]][] = [
   ],
 ];
 
-function entry(over: Partial<HistoryEntry> = {}): Omit<HistoryEntry, 'id'> {
-  return {
-    at: '2025-11-12T10:00:00.000Z',
-    agent: { osUser: 'maria' },
-    machine: 'desk-12',
-    connection: {
-      connectionId: SANDBOX.id,
-      name: SANDBOX.name,
-      environment: 'sandbox',
-      host: 'sandbox-api.conscent.in',
-      baseUrl: SANDBOX.baseUrl,
-      clientId: SANDBOX.clientId,
-    },
-    userId: SHIVAM.userId,
-    reader: { name: 'Shivam Dubey', email: SHIVAM.email },
-    changes: [{ field: 'name', before: 'Shivam Dubey', after: 'Shivam D.' }],
-    status: 'saved',
-    ...over,
-  };
-}
-
-async function openHistory(bridge: ReturnType<typeof seededBridge>) {
-  const rendered = renderApp(bridge);
-  await rendered.user.click(await screen.findByRole('button', { name: 'History' }));
-  await screen.findByRole('heading', { name: 'Change history' });
-  return rendered;
-}
+// One field changed, by an agent with no display name.
+const entry = (over: Partial<HistoryEntry> = {}) =>
+  historyEntry({ agent: { osUser: 'maria' }, changes: [{ field: 'name', before: 'Shivam Dubey', after: 'Shivam D.' }], ...over });
 
 describe('what the History screen says for each tamper case', () => {
   it.each(CASES)('%s', async (_name, answer, sentences) => {

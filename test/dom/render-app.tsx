@@ -30,3 +30,11 @@ export async function openReader(query: string, bridge: FakeBridge = seededBridg
   await waitFor(() => expect(bridge.callsTo('openReader')).toHaveLength(1));
   return rendered;
 }
+
+/** Renders the app and opens the History tab. */
+export async function openHistory(bridge = seededBridge()) {
+  const rendered = renderApp(bridge);
+  await rendered.user.click(await screen.findByRole('button', { name: 'History' }));
+  await screen.findByRole('heading', { name: 'Change history' });
+  return rendered;
+}
