@@ -172,7 +172,7 @@ export type HistorySettings = HistoryPreferences & {
  * changed, the console found it cut at open, or the key that signs it was missing.
  */
 export type HistoryEvent = {
-  what: 'cleared' | 'purged' | 'retention-changed' | 'damage-found' | 'new-key';
+  what: 'cleared' | 'purged' | 'retention-changed' | 'damage-found' | 'new-key' | 'set-aside';
   at: string;
   agent?: { osUser: string; displayName?: string };
   machine?: string;
@@ -182,6 +182,8 @@ export type HistoryEvent = {
   previousDays?: number;
   /** damage-found: what was found, as reported then. */
   found?: string[];
+  /** set-aside: the earlier history, sealed with a key the keychain no longer has, was moved to this folder (inside the history folder). */
+  setAside?: { folder: string; lines: number };
 };
 
 /** How far the history can be trusted (docs/history.md, "The chain check"). */

@@ -1,6 +1,7 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { KEYCHAIN_SERVICE } from '../common/product';
+import { createKeytarDataKeyring, type DataKeyring } from './at-rest/data-key';
 import { createBulkService } from './bulk/bulk-service';
 import { createConnectionAccess, type CreateClient } from './connections/connection-access';
 import { createConnectionService } from './connections/connection-service';
@@ -47,6 +48,8 @@ export interface ServiceDeps {
   historyKeychain?: ChainKeychain;
   /** Main's own dialog confirming Clear history (issue 18); without it nothing is cleared. */
   confirmClearHistory?: (entries: number) => Promise<boolean>;
+  /** The key readers' data is sealed with on disk (issue 18.4): the OS keychain in the app; a memory per folder when absent. */
+  dataKeys?: DataKeyring;
 }
 
 export const HISTORY_DIR_NAME = 'history';
@@ -67,6 +70,7 @@ function historyFor(deps: ServiceDeps): HistoryService {
     chooseExportPath: deps.chooseExportPath ?? (async () => null),
     logger: deps.logger,
     ...(deps.historyKeychain ? { keychain: deps.historyKeychain } : {}),
+    ...(deps.dataKeys ? { dataKeys: deps.dataKeys } : {}),
     ...(deps.confirmClearHistory ? { confirmClear: deps.confirmClearHistory } : {}),
   });
 }
@@ -166,6 +170,7 @@ function wireAppServices(options: AppServicesOptions): BridgeHandlers {
     ...(options.chooseExportPath ? { chooseExportPath: options.chooseExportPath } : {}),
     ...(options.chooseCsvFile ? { chooseCsvFile: options.chooseCsvFile } : {}),
     historyKeychain: createKeytarChainKeychain(keytar, KEYCHAIN_SERVICE),
+    dataKeys: createKeytarDataKeyring(keytar, KEYCHAIN_SERVICE),
     ...(options.confirmClearHistory ? { confirmClearHistory: options.confirmClearHistory } : {}),
   });
 }

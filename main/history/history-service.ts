@@ -27,6 +27,7 @@ import { lastKnownRecord, type HistoryRecord } from './last-known';
 import { revertPlanFor } from './revert-plan';
 import type { Logger } from '../logging/logger';
 import type { ChainKeychain } from './chain-keychain';
+import type { DataKeyring } from '../at-rest/data-key';
 import { KeychainError } from '../credentials/keychain-errors';
 import type { Who } from './journal-marks';
 
@@ -48,6 +49,8 @@ export interface HistoryServiceOptions {
   now?: () => Date;
   /** Where the history's signing key and signed tail live (the OS keychain in the app). */
   keychain?: ChainKeychain;
+  /** The key the history's lines are sealed with (the OS keychain in the app). */
+  dataKeys?: DataKeyring;
   /**
    * Main's own confirmation before Clear history (a message box main draws, not the
    * page): true only when the agent confirmed. Without it, nothing is ever cleared.
@@ -107,6 +110,7 @@ export function createHistoryService(options: HistoryServiceOptions) {
           who: () => by,
           ...(options.now ? { now: options.now } : {}),
           ...(options.keychain ? { keychain: options.keychain } : {}),
+          ...(options.dataKeys ? { dataKeys: options.dataKeys } : {}),
           ...(options.logger ? { logger: options.logger } : {}),
         }),
       )

@@ -1,5 +1,6 @@
 import type { HistoryEntry, HistoryProblem } from '../../common/history-schemas';
 import { join } from 'node:path';
+import type { LineCodec } from '../at-rest/sealed-text';
 import { readLinesAt } from './journal-files';
 import { statusOf, type IndexEntry, type JournalIndex } from './journal-index';
 import { OutcomeLine, PendingLine } from './journal-lines';
@@ -16,6 +17,7 @@ export async function loadEntries(
   index: JournalIndex,
   wanted: readonly IndexEntry[],
   report: (problem: HistoryProblem) => void,
+  codec: LineCodec,
 ): Promise<LoadedEntry[]> {
   // One open per file, whatever the number of entries in it.
   const byFile = new Map<number, { entry: IndexEntry; which: 'pending' | 'outcome' }[]>();
@@ -33,7 +35,7 @@ export async function loadEntries(
     const places = list.map(({ entry, which }) =>
       which === 'pending' ? { offset: entry.offset, length: entry.length } : { offset: entry.outOffset, length: entry.outLength },
     );
-    const lines = await readLinesAt(join(dir, index.files[file]!), places);
+    const lines = await readLinesAt(join(dir, index.files[file]!), places, codec);
     list.forEach(({ entry, which }, i) => {
       const slot = texts.get(entry) ?? {};
       slot[which] = lines[i];

@@ -1,9 +1,11 @@
 import { chmod, mkdir, open, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { LineCodec } from '../at-rest/sealed-text';
 import { MONTH_FILE } from './journal-lines';
 
-// The history's files: plain text, one JSON object per line, one file per month, readable
-// by the agent's OS user only (0600 in a 0700 folder). Every append is flushed to disk
+// The history's files: one line per record, one file per month, readable by the agent's OS
+// user only (0600 in a 0700 folder). Each line is sealed on its own (AES-256-GCM,
+// main/at-rest/sealed-text.ts); a codec turns a stored line back into its JSON text. Every append is flushed to disk
 // (fsync) before it counts as written; a new file's folder entry is flushed too, so a
 // power cut cannot lose a file whose lines were reported written.
 
@@ -23,7 +25,7 @@ export async function monthFiles(dir: string): Promise<string[]> {
   return names.filter((name) => MONTH_FILE.test(name)).sort();
 }
 
-async function syncFolder(dir: string): Promise<void> {
+export async function syncFolder(dir: string): Promise<void> {
   // Not every platform can open a folder to flush it (Windows cannot); the file's own
   // fsync is then the most that can be done.
   const handle = await open(dir, 'r').catch(() => null);
@@ -128,15 +130,31 @@ export async function appendDurably(dir: string, name: string, text: string, fs:
   }
 }
 
-/** `bytes` is only valid during the call: the scan reuses its buffer. */
-export type ScannedLine = { bytes: Buffer; offset: number; lineNo: number };
+/**
+ * `bytes`: the line's JSON text (opened when sealed), only valid during the call (the scan
+ * reuses its buffer). `offset` and `size` are where the line is stored in the file.
+ * `unreadable`: sealed, but damaged or sealed with a key this computer no longer has;
+ * `bytes` is then the stored line itself.
+ */
+export type ScannedLine = { bytes: Buffer; offset: number; size: number; lineNo: number; unreadable?: 'damaged' | 'foreign' };
+
+function opened(codec: LineCodec | undefined, stored: Buffer): Pick<ScannedLine, 'bytes' | 'unreadable'> {
+  if (!codec) return { bytes: stored };
+  const line = codec.open(stored);
+  if (line.kind === 'plain' || line.kind === 'open') return { bytes: line.bytes };
+  return { bytes: stored, unreadable: line.kind };
+}
 
 /**
  * Calls `onLine` for every line of a file, in order, reading a chunk at a time so memory
  * stays bounded whatever the file's size; `onLine` returning false stops the scan. Resolves
  * with whether the file ends with a newline (a line cut short by a crash does not).
  */
-export async function scanLines(path: string, onLine: (line: ScannedLine) => boolean | void): Promise<{ endsWithNewline: boolean; size: number }> {
+export async function scanLines(
+  path: string,
+  onLine: (line: ScannedLine) => boolean | void,
+  codec?: LineCodec,
+): Promise<{ endsWithNewline: boolean; size: number }> {
   const handle = await open(path, 'r');
   try {
     // One buffer for the whole scan: an unfinished line is moved to its start and the next
@@ -160,7 +178,7 @@ export async function scanLines(path: string, onLine: (line: ScannedLine) => boo
       let start = 0;
       for (let nl = data.indexOf(NEWLINE, filled); nl !== -1; nl = data.indexOf(NEWLINE, nl + 1)) {
         lineNo += 1;
-        if (nl > start && onLine({ bytes: data.subarray(start, nl), offset: filledOffset + start, lineNo }) === false) {
+        if (nl > start && onLine({ ...opened(codec, data.subarray(start, nl)), offset: filledOffset + start, size: nl - start, lineNo }) === false) {
           return { endsWithNewline: true, size: -1 };
         }
         start = nl + 1;
@@ -169,22 +187,23 @@ export async function scanLines(path: string, onLine: (line: ScannedLine) => boo
       filled = end - start;
       filledOffset += start;
     }
-    if (filled > 0) onLine({ bytes: buffer.subarray(0, filled), offset: filledOffset, lineNo: lineNo + 1 });
+    if (filled > 0) onLine({ ...opened(codec, buffer.subarray(0, filled)), offset: filledOffset, size: filled, lineNo: lineNo + 1 });
     return { endsWithNewline: filled === 0, size: position };
   } finally {
     await handle.close();
   }
 }
 
-/** Reads the lines at the given places of one file (for one page of entries). */
-export async function readLinesAt(path: string, places: readonly { offset: number; length: number }[]): Promise<string[]> {
+/** Reads the lines at the given places of one file (for one page of entries); '' for a line that cannot be opened. */
+export async function readLinesAt(path: string, places: readonly { offset: number; length: number }[], codec?: LineCodec): Promise<string[]> {
   const handle = await open(path, 'r');
   try {
     const out: string[] = [];
     for (const { offset, length } of places) {
       const buffer = Buffer.alloc(length);
       const { bytesRead } = await handle.read(buffer, 0, length, offset);
-      out.push(buffer.toString('utf8', 0, bytesRead));
+      const line = opened(codec, buffer.subarray(0, bytesRead));
+      out.push(line.unreadable ? '' : line.bytes.toString('utf8'));
     }
     return out;
   } finally {

@@ -7,7 +7,7 @@ import { JOURNAL_VERSION } from './journal-lines';
 // 'keyed' where an older unsigned history goes on signed, 'new-key' where the key was
 // missing from the keychain and a new one signs from here. A `tombstone` records something
 // done to the history as a whole — cleared, purged by retention, retention changed, damage
-// found at open — with who, when, how many entries and the hash the chain stood at. Both
+// found at open, set aside because its data key was lost — with who, when, how many entries and the hash the chain stood at. Both
 // sit in the chain like any line, so they cannot be removed or forged without the key.
 
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
@@ -26,7 +26,7 @@ export type ChainLine = z.infer<typeof ChainLine>;
 export const TombstoneLine = z.object({
   v: z.literal(JOURNAL_VERSION),
   type: z.literal('tombstone'),
-  what: z.enum(['cleared', 'purged', 'retention-changed', 'damage-found']),
+  what: z.enum(['cleared', 'purged', 'retention-changed', 'damage-found', 'set-aside']),
   at: z.iso.datetime(),
   prev: hex64,
   agent: z.object({ osUser: z.string(), displayName: z.string().optional() }),
@@ -38,6 +38,8 @@ export const TombstoneLine = z.object({
   retentionDays: z.number().int().positive().optional(),
   previousDays: z.number().int().positive().optional(),
   found: z.array(z.string().max(400)).max(5).optional(),
+  /** set-aside: the history before this line was sealed with a key the keychain lost, and was moved to this folder. */
+  setAside: z.object({ folder: z.string().max(200), lines: z.number().int().min(0) }).optional(),
 });
 export type TombstoneLine = z.infer<typeof TombstoneLine>;
 
@@ -71,5 +73,6 @@ export function eventOf(mark: MarkLine): HistoryEvent | undefined {
     ...(mark.retentionDays ? { retentionDays: mark.retentionDays } : {}),
     ...(mark.previousDays ? { previousDays: mark.previousDays } : {}),
     ...(mark.found ? { found: mark.found } : {}),
+    ...(mark.setAside ? { setAside: mark.setAside } : {}),
   };
 }

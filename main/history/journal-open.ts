@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { HistoryProblem } from '../../common/history-schemas';
+import type { LineCodec } from '../at-rest/sealed-text';
 import type { Logger } from '../logging/logger';
 import { newChainKey, type ChainKeychain, type Tail } from './chain-keychain';
 import { TAIL_FILE, checkEnd, readTailFile, readTailFileUnchecked } from './chain-tail';
@@ -10,6 +11,7 @@ import { GENESIS, hashLine, macLine } from './journal-lines';
 import { isChainBytes, type TombstoneLine } from './journal-marks';
 import { expectedFirstPrev, purgeOlderThan } from './journal-retention';
 import { scanJournal, type ScanResult } from './journal-scan';
+import { removeSetAside, sealStoredLines } from './journal-sealing';
 
 // Opening the history (issue 18): the key and the signed tail are read from the keychain
 // once, old entries are purged, every line is checked, and the history's end is compared
@@ -39,16 +41,22 @@ export type OpenChainOptions = {
   logger?: Logger | undefined;
   index: JournalIndex;
   report: (problem: HistoryProblem) => void;
+  /** Seals and opens lines with the data key (main/at-rest/). */
+  codec: LineCodec;
 };
 
-export async function openChain({ dir, retentionDays, now, keychain, logger, index, report }: OpenChainOptions): Promise<OpenedChain> {
+export async function openChain({ dir, retentionDays, now, keychain, logger, index, report, codec }: OpenChainOptions): Promise<OpenedChain> {
   await ensureFolder(dir);
   // A keychain that cannot be read (locked, no Secret Service) stops the open: the history
   // is neither written unsigned nor declared "key lost" on a keychain that is only locked.
   const secret = await keychain.read();
   let key = secret?.key ?? null;
-  let tail = secret?.tail;
-  if (key) {
+  const sealing = await sealStoredLines(dir, codec, now());
+  await removeSetAside(dir, new Date(now().getTime() - retentionDays * DAY_MS));
+  if (sealing.sealed > 0) logger?.info('history.sealed', { lines: sealing.sealed });
+  // Set aside: what the keychain's tail describes is no longer here; the history starts anew.
+  let tail = sealing.setAside ? undefined : secret?.tail;
+  if (key && !sealing.setAside) {
     const file = await readTailFile(dir, key);
     if (file?.valid === false) {
       report({
@@ -66,7 +74,7 @@ export async function openChain({ dir, retentionDays, now, keychain, logger, ind
     () => false,
   );
   // Key gone (keychain reset): the old tail cannot be verified, but says where signing began.
-  const orphan = key ? undefined : await readTailFileUnchecked(dir);
+  const orphan = key || sealing.setAside ? undefined : await readTailFileUnchecked(dir);
 
   const opened = now();
   const counted = { entries: 0 };
@@ -78,7 +86,7 @@ export async function openChain({ dir, retentionDays, now, keychain, logger, ind
     if (isChainBytes(bytes)) keyedNow = true;
     return keyedNow && key ? macLine(key, bytes) : hashLine(bytes);
   };
-  const purge = await purgeOlderThan(dir, new Date(opened.getTime() - retentionDays * DAY_MS), opened, counted, hashOf);
+  const purge = await purgeOlderThan(dir, new Date(opened.getTime() - retentionDays * DAY_MS), opened, counted, hashOf, codec);
   for (const problem of purge.problems) report(problem);
   const removed = purge.removed;
   // With a signed tail, a hand-written anchor.json counts for nothing: the start is the
@@ -90,9 +98,17 @@ export async function openChain({ dir, retentionDays, now, keychain, logger, ind
     firstPrev,
     keyedFromStart: (trusted ?? orphan) ? (trusted ?? orphan)!.unkeyed <= removed : false,
     tailHash: trusted?.lastHash,
+    codec,
   });
 
   const marks: OpenMark[] = [];
+  if (sealing.setAside) {
+    marks.push({
+      type: 'tombstone',
+      facts: { what: 'set-aside', entries: 0, lastHash: secret?.tail?.lastHash ?? GENESIS, setAside: sealing.setAside },
+    });
+    logger?.warn('history.set-aside', { lines: sealing.setAside.lines, folder: sealing.setAside.folder });
+  }
   if (!key) {
     key = newChainKey();
     // Kept before anything is signed with it: a crash now leaves a key, never lines without one.
@@ -115,7 +131,7 @@ export async function openChain({ dir, retentionDays, now, keychain, logger, ind
       });
       logger?.warn('history.damage-found', { problems: found.length, lastEntryId: trusted.lastId });
     }
-  } else if (secret && scanned.sawSigned) {
+  } else if (secret && scanned.sawSigned && !sealing.setAside) {
     report({
       file: TAIL_FILE,
       line: 0,

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { writeFileAtomic } from '../settings/atomic-write';
 import { monthFiles, removeFile, scanLines } from './journal-files';
 import type { HistoryProblem } from '../../common/history-schemas';
+import type { LineCodec } from '../at-rest/sealed-text';
 import { GENESIS, hashLine } from './journal-lines';
 
 // Retention: at start, entries older than the setting are removed (the history holds
@@ -73,6 +74,7 @@ export async function purgeOlderThan(
   now: Date,
   counted: { entries: number } = { entries: 0 },
   hashOf: PurgeHasher = hashLine,
+  codec?: LineCodec,
 ): Promise<PurgeResult> {
   const cutoffMs = cutoff.getTime();
   const doomed: string[] = [];
@@ -84,26 +86,30 @@ export async function purgeOlderThan(
   for (const name of await monthFiles(dir)) {
     const path = join(dir, name);
     let removedHere = 0;
-    await scanLines(path, ({ bytes, offset, lineNo }) => {
-      const line = datedLine(bytes);
-      if (line !== undefined && line.at < cutoffMs) {
-        removedHere += 1;
-        if (line.type === 'pending') counted.entries += 1;
-        lastRemoved = hashOf(bytes);
-        return true;
-      }
-      if (line === undefined) {
-        problems.push({
-          file: name,
-          line: lineNo - removedHere,
-          problem:
-            'The retention purge stopped at this line because it cannot be read: it and every entry after it were kept, ' +
-            'even those older than the retention.',
-        });
-      }
-      stop = { path, offset, removedHere };
-      return false;
-    });
+    await scanLines(
+      path,
+      ({ bytes, offset, lineNo }) => {
+        const line = datedLine(bytes);
+        if (line !== undefined && line.at < cutoffMs) {
+          removedHere += 1;
+          if (line.type === 'pending') counted.entries += 1;
+          lastRemoved = hashOf(bytes);
+          return true;
+        }
+        if (line === undefined) {
+          problems.push({
+            file: name,
+            line: lineNo - removedHere,
+            problem:
+              'The retention purge stopped at this line because it cannot be read: it and every entry after it were kept, ' +
+              'even those older than the retention.',
+          });
+        }
+        stop = { path, offset, removedHere };
+        return false;
+      },
+      codec,
+    );
     removed += removedHere;
     if (stop) break;
     doomed.push(path);

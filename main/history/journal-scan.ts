@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { HistoryEvent, HistoryProblem } from '../../common/history-schemas';
+import type { LineCodec } from '../at-rest/sealed-text';
 import type { ScanEnd } from './chain-tail';
 import { monthFiles, scanLines } from './journal-files';
 import { STATUS, fieldMask, type JournalIndex } from './journal-index';
@@ -22,6 +23,8 @@ export type ScanOptions = {
   keyedFromStart: boolean;
   /** The hash the tail says the history reached; undefined when there is no trusted tail. */
   tailHash: string | undefined;
+  /** Opens sealed lines (main/at-rest/); absent, lines are read as they are stored. */
+  codec?: LineCodec | undefined;
 };
 
 export type ScanResult = ScanEnd & {
@@ -96,118 +99,126 @@ export async function scanJournal(
     // The file's last line, when it is an outcome whose record looked whole: if the file
     // does not end with a newline, that record was cut short after all.
     let lastWithRecord: { line: number; entryId: number } | undefined;
-    const { endsWithNewline } = await scanLines(join(dir, name), ({ bytes, offset, lineNo }) => {
-      lines += 1;
-      linesInFile.set(name, lineNo);
-      const at = { file: name, line: lineNo };
-      const wasFirst = lines === 1;
-      const wanted = expected;
-      const chain = isChainBytes(bytes);
-      if (chain && !keyed) {
-        keyed = true;
-        sawSigned = true;
-        if (unsignedEntries > 0) signedFrom = at;
-      }
-      if (!keyed) unkeyedLines = lines;
-      const hash = keyed && key ? macLine(key, bytes) : hashLine(bytes);
-      if (hash === options.tailHash) tailSeen = true;
-      expected = hash;
-      const brokeBefore = brokeLast;
-      brokeLast = false;
-      lastWithRecord = undefined;
-      let json: unknown;
-      let record: RecordPart = 'none';
-      try {
-        ({ json, record } = parseIndexPart(bytes));
-      } catch {
-        report({ ...at, problem: 'This line is unreadable (not valid JSON); it was skipped.' });
-        return;
-      }
-      if (isMarkBytes(bytes)) {
-        const mark = MarkLine.safeParse(json);
-        if (!mark.success) {
-          report({ ...at, problem: `This line is not a history record the console understands (${firstIssue(mark.error)}); it was skipped.` });
+    const { endsWithNewline } = await scanLines(
+      join(dir, name),
+      ({ bytes, offset, size, lineNo, unreadable }) => {
+        lines += 1;
+        linesInFile.set(name, lineNo);
+        const at = { file: name, line: lineNo };
+        const wasFirst = lines === 1;
+        const wanted = expected;
+        const chain = isChainBytes(bytes);
+        if (chain && !keyed) {
+          keyed = true;
+          sawSigned = true;
+          if (unsignedEntries > 0) signedFrom = at;
+        }
+        if (!keyed) unkeyedLines = lines;
+        const hash = keyed && key ? macLine(key, bytes) : hashLine(bytes);
+        if (hash === options.tailHash) tailSeen = true;
+        expected = hash;
+        const brokeBefore = brokeLast;
+        brokeLast = false;
+        lastWithRecord = undefined;
+        if (unreadable) {
+          report({ ...at, problem: unreadable === 'foreign' ? SEALED_ELSEWHERE : SEALED_DAMAGED });
           return;
         }
-        maxId = Math.max(maxId, mark.data.lastId);
-        if (mark.data.type === 'chain' && mark.data.what === 'new-key') {
-          // What was signed before this line used a key the keychain lost: say so once.
-          unverifiableEntries += epochEntries;
-          unverifiableUpTo = maxId;
-          epochEntries = 0;
-          epochBreaks = [];
-        } else if (wanted !== undefined && mark.data.prev !== wanted) {
+        let json: unknown;
+        let record: RecordPart = 'none';
+        try {
+          ({ json, record } = parseIndexPart(bytes));
+        } catch {
+          report({ ...at, problem: 'This line is unreadable (not valid JSON); it was skipped.' });
+          return;
+        }
+        if (isMarkBytes(bytes)) {
+          const mark = MarkLine.safeParse(json);
+          if (!mark.success) {
+            report({ ...at, problem: `This line is not a history record the console understands (${firstIssue(mark.error)}); it was skipped.` });
+            return;
+          }
+          maxId = Math.max(maxId, mark.data.lastId);
+          if (mark.data.type === 'chain' && mark.data.what === 'new-key') {
+            // What was signed before this line used a key the keychain lost: say so once.
+            unverifiableEntries += epochEntries;
+            unverifiableUpTo = maxId;
+            epochEntries = 0;
+            epochBreaks = [];
+          } else if (wanted !== undefined && mark.data.prev !== wanted) {
+            brokeLast = true;
+            chainBroke({ ...at, problem: wasFirst ? startMoved(options) : CHAIN_BROKEN }, brokeBefore);
+          }
+          const event = eventOf(mark.data);
+          if (event) events.push(event);
+          return;
+        }
+        const line = IndexedLine.safeParse(json);
+        if (!line.success) {
+          report({ ...at, problem: `This line is not a history entry the console understands (${firstIssue(line.error)}); it was skipped.` });
+          return;
+        }
+        const { id, type } = line.data;
+        maxId = Math.max(maxId, id);
+        lastId = id;
+        first ??= { file: name, id };
+        if (wanted !== undefined && line.data.prev !== wanted) {
           brokeLast = true;
-          chainBroke({ ...at, problem: wasFirst ? startMoved(options) : CHAIN_BROKEN }, brokeBefore);
+          chainBroke({ ...at, entryId: id, problem: wasFirst ? startMoved(options) : CHAIN_BROKEN }, brokeBefore);
         }
-        const event = eventOf(mark.data);
-        if (event) events.push(event);
-        return;
-      }
-      const line = IndexedLine.safeParse(json);
-      if (!line.success) {
-        report({ ...at, problem: `This line is not a history entry the console understands (${firstIssue(line.error)}); it was skipped.` });
-        return;
-      }
-      const { id, type } = line.data;
-      maxId = Math.max(maxId, id);
-      lastId = id;
-      first ??= { file: name, id };
-      if (wanted !== undefined && line.data.prev !== wanted) {
-        brokeLast = true;
-        chainBroke({ ...at, entryId: id, problem: wasFirst ? startMoved(options) : CHAIN_BROKEN }, brokeBefore);
-      }
-      if (type === 'pending') {
-        const pending = IndexedPending.safeParse(json);
-        if (!pending.success) {
-          report({ ...at, entryId: id, problem: `Entry ${id} is incomplete (${firstIssue(pending.error)}); it was skipped.` });
+        if (type === 'pending') {
+          const pending = IndexedPending.safeParse(json);
+          if (!pending.success) {
+            report({ ...at, entryId: id, problem: `Entry ${id} is incomplete (${firstIssue(pending.error)}); it was skipped.` });
+            return;
+          }
+          if (index.position(id) !== -1) {
+            report({ ...at, entryId: id, problem: `Entry ${id} appears twice; the first one counts.` });
+            return;
+          }
+          if (keyed) epochEntries += 1;
+          else unsignedEntries += 1;
+          const p = pending.data;
+          index.add({
+            id,
+            time: Date.parse(line.data.at),
+            file,
+            offset,
+            length: size,
+            outFile: -1,
+            outOffset: 0,
+            outLength: 0,
+            status: STATUS.pending,
+            connection: index.connectionIndex(p.connection),
+            reader: index.readerIndex(p.userId, [
+              p.reader.name,
+              p.reader.email,
+              ...p.changes.flatMap((c) => ((c.field === 'name' || c.field === 'email') && typeof c.after === 'string' ? [c.after] : [])),
+            ]),
+            revertOf: p.revertOf ?? 0,
+            fields: fieldMask(p.changes.map((c) => c.field)),
+          });
           return;
         }
-        if (index.position(id) !== -1) {
-          report({ ...at, entryId: id, problem: `Entry ${id} appears twice; the first one counts.` });
+        if (record === 'cut') report({ ...at, entryId: id, problem: recordCutProblem(id) });
+        else if (record === 'whole') lastWithRecord = { line: lineNo, entryId: id };
+        const pos = index.position(id);
+        const entry = pos === -1 ? undefined : index.at(pos);
+        const outcome = line.data.outcome;
+        if (!entry || !outcome) {
+          // An answer whose change was purged by retention is expected; any other is not.
+          const purged = index.size === 0 || id < index.firstId();
+          if (!purged || !outcome) report({ ...at, entryId: id, problem: `This outcome belongs to entry ${id}, which is not in the history.` });
           return;
         }
-        if (keyed) epochEntries += 1;
-        else unsignedEntries += 1;
-        const p = pending.data;
-        index.add({
-          id,
-          time: Date.parse(line.data.at),
-          file,
-          offset,
-          length: bytes.length,
-          outFile: -1,
-          outOffset: 0,
-          outLength: 0,
-          status: STATUS.pending,
-          connection: index.connectionIndex(p.connection),
-          reader: index.readerIndex(p.userId, [
-            p.reader.name,
-            p.reader.email,
-            ...p.changes.flatMap((c) => ((c.field === 'name' || c.field === 'email') && typeof c.after === 'string' ? [c.after] : [])),
-          ]),
-          revertOf: p.revertOf ?? 0,
-          fields: fieldMask(p.changes.map((c) => c.field)),
-        });
-        return;
-      }
-      if (record === 'cut') report({ ...at, entryId: id, problem: recordCutProblem(id) });
-      else if (record === 'whole') lastWithRecord = { line: lineNo, entryId: id };
-      const pos = index.position(id);
-      const entry = pos === -1 ? undefined : index.at(pos);
-      const outcome = line.data.outcome;
-      if (!entry || !outcome) {
-        // An answer whose change was purged by retention is expected; any other is not.
-        const purged = index.size === 0 || id < index.firstId();
-        if (!purged || !outcome) report({ ...at, entryId: id, problem: `This outcome belongs to entry ${id}, which is not in the history.` });
-        return;
-      }
-      if (entry.outFile !== -1) {
-        report({ ...at, entryId: id, problem: `Entry ${id} has a second outcome; the first one counts.` });
-        return;
-      }
-      index.setOutcome(pos, { outFile: file, outOffset: offset, outLength: bytes.length, status: STATUS[outcome] });
-    });
+        if (entry.outFile !== -1) {
+          report({ ...at, entryId: id, problem: `Entry ${id} has a second outcome; the first one counts.` });
+          return;
+        }
+        index.setOutcome(pos, { outFile: file, outOffset: offset, outLength: size, status: STATUS[outcome] });
+      },
+      options.codec,
+    );
     tornFile = endsWithNewline ? undefined : name;
     if (tornFile && lastWithRecord) report({ file: name, ...lastWithRecord, problem: recordCutProblem(lastWithRecord.entryId) });
   }
@@ -238,6 +249,9 @@ export async function scanJournal(
     unkeyedLines,
   };
 }
+
+const SEALED_DAMAGED = 'This line cannot be decrypted: it was changed or damaged outside the console; it was skipped.';
+const SEALED_ELSEWHERE = 'This line was encrypted with a key this computer no longer has; it was skipped.';
 
 const CHAIN_BROKEN = 'The chain is broken here: the line before this one was changed, or lines were removed or added, outside the console.';
 

@@ -1,5 +1,7 @@
 import { join } from 'node:path';
 import type { HistoryEntry, HistoryEvent, HistoryFilter, HistoryIntegrity, HistoryPage, HistoryProblem } from '../../common/history-schemas';
+import { memoryDataKeyring, type DataKeyring } from '../at-rest/data-key';
+import { lineCodec } from '../at-rest/sealed-text';
 import type { Logger } from '../logging/logger';
 import { currentIdentity } from './agent-identity';
 import { createMemoryChainKeychain, type ChainKeychain, type Tail } from './chain-keychain';
@@ -11,6 +13,7 @@ import { JOURNAL_VERSION, formatLine, macLine, monthFileOf, type OutcomeLine, ty
 import { eventOf, type MarkLine, type TombstoneLine, type Who } from './journal-marks';
 import { openChain } from './journal-open';
 import { ANCHOR_FILE } from './journal-retention';
+import { removeSetAside } from './journal-sealing';
 
 // The change history's journal: append-only JSON-lines files, a chain signed with the
 // keychain's key, an index in memory. Writes are serialised (two readers saved at once
@@ -39,6 +42,11 @@ export interface JournalOptions {
   logger?: Logger;
   /** How files are opened for writing; node's fs unless a test injects faults. */
   fs?: JournalFs;
+  /**
+   * The key every line is sealed with (issue 18.4): the OS keychain in the app. When absent
+   * (tests, the bench), a key kept in memory per folder for the life of this process.
+   */
+  dataKeys?: DataKeyring;
 }
 
 export interface Journal {
@@ -73,7 +81,8 @@ export async function openJournal(options: JournalOptions): Promise<Journal> {
   const index = new JournalIndex();
   const problems: HistoryProblem[] = [];
   const report = (problem: HistoryProblem) => problems.push(problem);
-  const opened = await openChain({ dir, retentionDays: options.retentionDays, now, keychain, logger, index, report });
+  const codec = lineCodec(await (options.dataKeys ?? memoryDataKeyring(dir)).get(), 'history');
+  const opened = await openChain({ dir, retentionDays: options.retentionDays, now, keychain, logger, index, report, codec });
   const { key, scanned } = opened;
   let lastHash = opened.lastHash;
   let tail: Tail = opened.tail;
@@ -101,6 +110,7 @@ export async function openJournal(options: JournalOptions): Promise<Journal> {
     const at = now();
     const line = make(lastHash, at.toISOString());
     const text = formatLine(line as PendingLine);
+    const stored = codec.seal(text);
     const name = monthFileOf(at);
     // A line cut short by a crash has no newline: end it, or this line would join it.
     const lead = tornFile === name ? '\n' : '';
@@ -111,7 +121,7 @@ export async function openJournal(options: JournalOptions): Promise<Journal> {
     }
     let start: number;
     try {
-      start = await appendDurably(dir, name, `${lead}${text}\n`, fs);
+      start = await appendDurably(dir, name, `${lead}${stored}\n`, fs);
     } catch (error) {
       // lastHash, the tail and the index stay as they were: they describe the file,
       // which holds nothing of this line (or will not once repaired).
@@ -138,7 +148,7 @@ export async function openJournal(options: JournalOptions): Promise<Journal> {
       const event = eventOf(line);
       if (event) events = [...events, event];
     }
-    return { line, file: index.fileIndex(name), offset: start + lead.length, length: Buffer.byteLength(text) };
+    return { line, file: index.fileIndex(name), offset: start + lead.length, length: Buffer.byteLength(stored) };
   }
 
   /**
@@ -164,7 +174,7 @@ export async function openJournal(options: JournalOptions): Promise<Journal> {
   }
 
   const matching = (filter: HistoryFilter) => index.matcher(filter, inFlight);
-  const load = (entries: readonly IndexEntry[]) => loadEntries(dir, index, entries, report);
+  const load = (entries: readonly IndexEntry[]) => loadEntries(dir, index, entries, report, codec);
   const view = (loaded: LoadedEntry): HistoryEntry => {
     const shown = entryView(loaded, index, inFlight);
     return shown.id <= unverifiableUpTo ? { ...shown, unverifiable: true } : shown;
@@ -276,6 +286,7 @@ export async function openJournal(options: JournalOptions): Promise<Journal> {
         const cleared = lastHash;
         for (const name of await monthFiles(dir)) await removeFile(join(dir, name));
         await removeFile(join(dir, ANCHOR_FILE));
+        await removeSetAside(dir, undefined);
         index.clear();
         linesIn.clear();
         problems.length = 0;

@@ -1,10 +1,11 @@
 import { spawn } from 'node:child_process';
-import { appendFile, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { appendFile, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openJournal } from '../../main/history/journal';
+import { fixedDataKeyring, readOpenLines } from '../helpers/sealed-lines';
 import { manualClock, pendingInput, record } from './history-fixtures';
 
 // The journal on real files in a temp folder: what a crash, a damaged line, an edited
@@ -17,7 +18,8 @@ beforeEach(async () => {
 afterEach(() => rm(dir, { recursive: true, force: true }));
 
 const everything = {};
-const lines = async (name: string) => (await readFile(join(dir, name), 'utf8')).split('\n').filter(Boolean);
+// Opened: tests edit what a line says (as plain, older lines, which the console still reads).
+const lines = (name: string) => readOpenLines(dir, join(dir, name));
 
 describe('recording a change', () => {
   it('pending is on disk (mode 0600) before the PATCH; saved completes it with ConsCent message and record', async () => {
@@ -71,7 +73,7 @@ describe('recording a change', () => {
     child.kill('SIGKILL');
     await new Promise((resolve) => child.once('close', resolve));
 
-    const journal = await openJournal({ dir, retentionDays: 180 });
+    const journal = await openJournal({ dir, retentionDays: 180, dataKeys: fixedDataKeyring() });
     const page = await journal.list(everything, 0, 10);
     expect(page.entries).toHaveLength(1);
     expect(page.entries[0]).toMatchObject({ id, status: 'unknown', interrupted: true });
@@ -79,7 +81,7 @@ describe('recording a change', () => {
     expect((await journal.list({ outcome: 'saved' }, 0, 10)).total).toBe(0);
     // The history goes on after it, chain intact.
     await journal.recordPending(pendingInput());
-    expect((await (await openJournal({ dir, retentionDays: 180 })).list(everything, 0, 10)).problems).toEqual([]);
+    expect((await (await openJournal({ dir, retentionDays: 180, dataKeys: fixedDataKeyring() })).list(everything, 0, 10)).problems).toEqual([]);
   });
 
   it('two readers saved at once: both recorded, chained, each with its own outcome', async () => {

@@ -1,10 +1,11 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ReaderView } from '../../common/contract';
 import { createHistoryService, type HistoryService } from '../../main/history/history-service';
 import { openJournal } from '../../main/history/journal';
+import { readOpenLines } from '../helpers/sealed-lines';
 import { ORIGIN, STORED_CONNECTION as CONNECTION, pendingInput, record } from './history-fixtures';
 
 // Issue 18 item 4: an outcome line keeps what a later edit or revert starts from, not the
@@ -42,7 +43,7 @@ afterEach(() => rm(dir, { recursive: true, force: true }));
 
 async function outcomeLine(): Promise<Record<string, unknown>> {
   const [file] = await readdir(dir);
-  const lines = (await readFile(join(dir, file!), 'utf8')).split('\n').filter(Boolean);
+  const lines = await readOpenLines(dir, join(dir, file!));
   return JSON.parse(lines[lines.length - 1]!) as Record<string, unknown>;
 }
 

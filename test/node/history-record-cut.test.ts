@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openJournal } from '../../main/history/journal';
+import { readOpenLines } from '../helpers/sealed-lines';
 import { lastKnownRecord } from '../../main/history/last-known';
 import { CONNECTION, pendingInput, record } from './history-fixtures';
 
@@ -27,12 +28,29 @@ async function twoSaves(): Promise<{ file: string; text: string[] }> {
     await journal.complete(id, { outcome: 'saved', message: 'User Details Updated Successfully.', record: record({ phone, gender: 'MALE' }) });
   }
   const [file] = await readdir(dir);
-  return { file: file!, text: (await readFile(join(dir, file!), 'utf8')).split('\n').filter(Boolean) };
+  return { file: file!, text: await readOpenLines(dir, join(dir, file!)) };
 }
 
 /** The line cut inside its record, as a crash or a full disk leaves it. */
 const cutInRecord = (line: string) => line.slice(0, line.indexOf('"shippingAddress"') + 30);
 
+describe('a sealed outcome line cut short (a crash mid-write)', () => {
+  it('cannot be opened: the entry reads "outcome unknown", is reported, and never counts as saved', async () => {
+    await twoSaves();
+    const [file] = await readdir(dir);
+    const stored = await readFile(join(dir, file!), 'latin1');
+    // The file as the crash left it: the last line's first 100 bytes, no newline.
+    const cutAt = stored.lastIndexOf('\n', stored.length - 2) + 100;
+    await writeFile(join(dir, file!), stored.slice(0, cutAt), 'latin1');
+
+    const page = await (await openJournal({ dir, retentionDays: 180 })).list(everything, 0, 10);
+    expect(page.problems).toContainEqual({ file, line: 4, problem: expect.stringMatching(/cannot be decrypted/) });
+    expect(page.entries[0]).toMatchObject({ id: 2, status: 'unknown' });
+    expect(page.entries[1]).toMatchObject({ id: 1, status: 'saved' });
+  });
+});
+
+// Lines written before the history was encrypted (plain JSON) are still read this way.
 describe('an outcome line cut inside the record ConsCent returned', () => {
   it('as the last line (a crash): reported for its entry, which keeps its message and completion time', async () => {
     const { file, text } = await twoSaves();

@@ -1,8 +1,9 @@
-import { access, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { access, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openJournal } from '../../main/history/journal';
+import { readOpenLines, readOpenText } from '../helpers/sealed-lines';
 import { manualClock, pendingInput } from './history-fixtures';
 
 // Issue 17 item 3: the retention purge removes only entries it has read and dated. A line
@@ -17,7 +18,8 @@ afterEach(() => rm(dir, { recursive: true, force: true }));
 
 const everything = {};
 const clock = manualClock('2025-01-05T10:00:00.000Z');
-const lines = async (name: string) => (await readFile(join(dir, name), 'utf8')).split('\n').filter(Boolean);
+// Opened: the lines as the console reads them (a plain line a test wrote is sealed at the next open).
+const lines = (name: string) => readOpenLines(dir, join(dir, name));
 const exists = (name: string) =>
   access(join(dir, name)).then(
     () => true,
@@ -44,7 +46,7 @@ describe('retention never removes what it cannot read', () => {
     await writeFile(join(dir, '2024-12.jsonl'), garbage);
 
     const page = await (await reopen()).list(everything, 0, 10);
-    expect(await readFile(join(dir, '2024-12.jsonl'), 'utf8')).toBe(garbage);
+    expect(await readOpenText(dir, join(dir, '2024-12.jsonl'))).toBe(garbage);
     expect(page.problems).toContainEqual({ file: '2024-12.jsonl', line: 1, problem: expect.stringMatching(/unreadable/) });
     expect(page.problems).toContainEqual({ file: '2024-12.jsonl', line: 1, problem: expect.stringMatching(/retention purge stopped/) });
     // The January change is older than the retention, but it comes after the damaged line.

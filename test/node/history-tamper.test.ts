@@ -1,5 +1,6 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readOpenLines } from '../helpers/sealed-lines';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -56,7 +57,8 @@ async function save(service: HistoryService, phone: string): Promise<number> {
 }
 
 const file = (name: string) => join(dir, 'history', name);
-const linesOf = async (name: string) => (await readFile(file(name), 'utf8')).split('\n').filter(Boolean);
+// Opened (the attacker here holds the data key, not the signing key); written back plain, as older lines were.
+const linesOf = (name: string) => readOpenLines(join(dir, 'history'), file(name));
 const writeLines = (name: string, lines: string[]) => writeFile(file(name), `${lines.join('\n')}\n`);
 
 /** Changes 1–3 in November, 4–6 in December: two lines each, so six lines per file. */

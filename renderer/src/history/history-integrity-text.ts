@@ -31,6 +31,11 @@ export function eventText(event: HistoryEvent): string {
       return `On ${when} the console found this history damaged: ${(event.found ?? []).join(' ')}`;
     case 'new-key':
       return `On ${when} the key that signs this history was missing from the keychain; a new key signs it from then on.`;
+    case 'set-aside': {
+      const lines = event.setAside?.lines ?? 0;
+      const folder = event.setAside ? ` in the history folder's “${event.setAside.folder}”` : '';
+      return `On ${when} the console could not read the history: it is encrypted with a key that is no longer in this computer's keychain (was the keychain reset?). Its ${lines} ${lines === 1 ? 'line was' : 'lines were'} set aside${folder}, and a new, empty history started. Restoring the keychain's “.data-key” entry from a backup makes them readable again.`;
+    }
   }
 }
 
