@@ -71,7 +71,7 @@ export type ConnectionSummary = {
 };
 
 /** Why the settings file was moved aside at start (the renderer says it in words). */
-export const RECOVERY_REASONS = ['unreadable', 'too-large', 'empty', 'not-json', 'not-understood', 'connections-refused'] as const;
+export const RECOVERY_REASONS = ['unreadable', 'too-large', 'empty', 'not-json', 'not-understood', 'connections-refused', 'key-lost'] as const;
 export type SettingsRecovery = {
   reason: (typeof RECOVERY_REASONS)[number];
   movedTo: string;

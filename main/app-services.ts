@@ -83,7 +83,7 @@ export function createServices(deps: ServiceDeps): BridgeServices {
   const lastReturned = deps.lastReturned ?? createLastReturnedRecords();
   const access = createConnectionAccess(store, credentials, createClient);
   const history = historyFor(deps);
-  const recent = createRecentReaders(deps.recentReadersFile ?? null);
+  const recent = createRecentReaders(deps.recentReadersFile ?? null, undefined, deps.dataKeys);
   const readers = withRecentReaders(createReaderService({ access, lastReturned, logger, ...(deps.historyDir ? { history } : {}) }), recent, logger);
   return {
     connections: createConnectionService({
@@ -108,6 +108,7 @@ export function createServices(deps: ServiceDeps): BridgeServices {
       chooseCsvFile: deps.chooseCsvFile ?? (async () => null),
       chooseExportPath: deps.chooseExportPath ?? (async () => null),
       logger,
+      ...(deps.dataKeys ? { dataKeys: deps.dataKeys } : {}),
     }),
     recent,
     logger,

@@ -14,7 +14,7 @@ export const REPORT_HEADER = ['row', 'column', 'message'] as const;
 
 async function invalidRows(paths: RunPaths): Promise<BulkRowResult[]> {
   const byRow = new Map<number, BulkRowResult>();
-  for await (const e of jsonLines(paths.errors, ErrorLine)) {
+  for await (const e of jsonLines(paths.errors, ErrorLine, paths.codec)) {
     const known = byRow.get(e.row) ?? { row: e.row, userId: e.userId ?? '', outcome: 'not-sent', error: { kind: 'invalid-input', fields: {} } };
     known.error!.fields![e.column || 'row'] ??= e.message;
     byRow.set(e.row, known);
@@ -23,7 +23,7 @@ async function invalidRows(paths: RunPaths): Promise<BulkRowResult[]> {
 }
 
 export async function allResults(paths: RunPaths, dry: boolean): Promise<BulkRowResult[]> {
-  const sent = await finalResults(dry ? paths.dry : paths.events);
+  const sent = await finalResults(dry ? paths.dry : paths.events, paths.codec);
   return [...sent, ...(await invalidRows(paths))].sort((a, b) => a.row - b.row);
 }
 
@@ -62,6 +62,6 @@ export async function exportResults(paths: RunPaths, dry: boolean, path: string)
 
 export async function exportReport(paths: RunPaths, path: string): Promise<number> {
   return writeCsvFile(path, REPORT_HEADER, async (emit) => {
-    for await (const e of jsonLines(paths.errors, ErrorLine)) await emit([[String(e.row), e.column, e.message]]);
+    for await (const e of jsonLines(paths.errors, ErrorLine, paths.codec)) await emit([[String(e.row), e.column, e.message]]);
   });
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
 import { rm } from 'node:fs/promises';
 import type {
   BulkControlRequest,
@@ -20,6 +20,8 @@ import type {
 import { BULK_FIELDS } from '../../common/bulk-schemas';
 import { suggestMapping } from '../../common/bulk-row';
 import { environmentOfHost } from '../../common/environment-of-host';
+import { memoryDataKeyring, type DataKeyring } from '../at-rest/data-key';
+import { lineCodec, type LineCodec } from '../at-rest/sealed-text';
 import type { ConnectionAccess } from '../connections/connection-access';
 import { hostOfUrl } from '../credentials/credential-binding';
 import type { HistoryService } from '../history/history-service';
@@ -35,7 +37,7 @@ import { RowLine } from './run-schemas';
 import { readHeader, type CsvHeader } from './csv-source';
 import { RUN_VERSION, countsOf, finalResults, rowStates, type RunMeta } from './run-events';
 import { settleStopped } from './settle-stopped';
-import { AppendFile, ensureRunFolder, jsonLines, readRunMeta, runPaths, writeJson } from './run-files';
+import { AppendFile, RUN_FILE, ensureRunFolder, jsonLines, readRunMeta, runPaths, writeJson } from './run-files';
 import { findInterruptedRuns } from './interrupted-runs';
 import { progressWaiter } from './progress-waiter';
 import { oncePurge } from './run-retention';
@@ -55,6 +57,8 @@ export interface BulkServiceDeps {
   chooseExportPath: (suggestedName: string) => Promise<string | null>;
   logger: Logger;
   now?: () => Date;
+  /** The key the runs' lines are sealed with (the OS keychain in the app); a memory per folder when absent. */
+  dataKeys?: DataKeyring;
 }
 
 export type BulkService = ReturnType<typeof createBulkService>;
@@ -66,9 +70,13 @@ export function createBulkService(deps: BulkServiceDeps) {
   // Once a session, before the Bulk screen lists or starts anything (run-retention.ts).
   const purgeOnce = oncePurge({ ...deps, ownedHere: (runId) => runners.has(runId) });
   const now = deps.now ?? (() => new Date());
+  const dataKeys = deps.dataKeys ?? memoryDataKeyring(deps.dir);
+  const codec = async (): Promise<LineCodec> => lineCodec(await dataKeys.get(), 'bulk');
+  /** A run's files; asks the keychain for the data key (once a session). */
+  const filesOf = async (runId: string) => runPaths(deps.dir, runId, await codec());
 
   async function meta(runId: string): Promise<RunMeta> {
-    const read = await readRunMeta(runPaths(deps.dir, runId).run, now).catch(() => ({ kind: 'missing' }) as const);
+    const read = await readRunMeta(join(deps.dir, runId, RUN_FILE), now).catch(() => ({ kind: 'missing' }) as const);
     if (read.kind === 'read') return read.data;
     if (read.kind === 'damaged') throw new BulkError('run-file-damaged', { path: 'run.json' });
     throw new BulkError('run-missing');
@@ -76,7 +84,8 @@ export function createBulkService(deps: BulkServiceDeps) {
 
   /** The rows of this pass, read from rows.jsonl as they are needed. */
   async function* rowsFor(runId: string, keep: (row: RowLine) => boolean): AsyncGenerator<RowLine> {
-    for await (const row of jsonLines(runPaths(deps.dir, runId).rows, RowLine)) if (keep(row)) yield row;
+    const paths = await filesOf(runId);
+    for await (const row of jsonLines(paths.rows, RowLine, paths.codec)) if (keep(row)) yield row;
   }
 
   async function countRows(runId: string, keep: (row: RowLine) => boolean): Promise<number> {
@@ -109,11 +118,18 @@ export function createBulkService(deps: BulkServiceDeps) {
       if (!file) throw new BulkError('run-missing');
       if (runners.get(runId) && !runners.get(runId)!.finished) throw new BulkError('run-busy');
       const connection = await deps.access.find(connectionId);
-      const paths = runPaths(deps.dir, runId);
+      const paths = await filesOf(runId);
       await ensureRunFolder(paths.dir);
       // A new mapping starts the report over.
       await Promise.all([rm(paths.rows, { force: true }), rm(paths.errors, { force: true }), rm(paths.events, { force: true })]);
-      const counts = await validateFile({ path: file.path, delimiter: file.delimiter, mapping, rowsFile: paths.rows, errorsFile: paths.errors });
+      const counts = await validateFile({
+        path: file.path,
+        delimiter: file.delimiter,
+        mapping,
+        rowsFile: paths.rows,
+        errorsFile: paths.errors,
+        codec: paths.codec,
+      });
       const production = environmentOfHost(connection.baseUrl).kind === 'production';
       const host = hostOfUrl(connection.baseUrl);
       const record: RunMeta = {
@@ -139,7 +155,7 @@ export function createBulkService(deps: BulkServiceDeps) {
       const connection = await deps.access.find(run.connection.id);
       // The run was validated for this ConsCent; a connection pointed elsewhere since must not get it.
       if (connection.baseUrl !== run.connection.baseUrl || connection.clientId !== run.connection.clientId) throw new BulkError('run-missing');
-      const paths = runPaths(deps.dir, runId);
+      const paths = await filesOf(runId);
       if (mode === 'dry-run') {
         await rm(paths.dry, { force: true });
         const client = await deps.access.clientFor(connection);
@@ -158,7 +174,7 @@ export function createBulkService(deps: BulkServiceDeps) {
       if (run.invalid > 0 && !skipInvalid) throw new BulkError('rows-invalid');
       if (environmentOfHost(connection.baseUrl).kind === 'production' && confirmName?.trim() !== connection.name) throw new BulkError('confirm-name');
       if (mode === 'resume') await settleStopped(paths, runId, deps.history, deps.logger);
-      const states = await rowStates(paths.events);
+      const states = await rowStates(paths.events, paths.codec);
       const keep = (row: { row: number }): boolean => {
         const last = states.get(row.row)?.last;
         if (mode === 'retry-failed') return last === 'failed';
@@ -167,7 +183,7 @@ export function createBulkService(deps: BulkServiceDeps) {
       };
       const total = await countRows(runId, keep);
       if (total === 0) throw new BulkError('nothing-to-send');
-      const earlier = countsOf((await finalResults(paths.events)).filter((r) => !keep(r)));
+      const earlier = countsOf((await finalResults(paths.events, paths.codec)).filter((r) => !keep(r)));
       return launch(run, mode, paths.events, keep, total, earlier, concurrency, (events) =>
         sendTask({
           readers: deps.readers,
@@ -196,7 +212,7 @@ export function createBulkService(deps: BulkServiceDeps) {
 
     async results({ runId, offset, limit }: BulkResultsRequest): Promise<BulkResultsPage> {
       const run = await meta(runId);
-      return resultsPage(runPaths(deps.dir, runId), run.lastMode === 'dry-run', offset, limit);
+      return resultsPage(await filesOf(runId), run.lastMode === 'dry-run', offset, limit);
     },
 
     async export({ runId, what }: BulkExportRequest): Promise<BulkExportResult> {
@@ -204,7 +220,7 @@ export function createBulkService(deps: BulkServiceDeps) {
       const stem = run.fileName.replace(/\.csv$/i, '');
       const path = await deps.chooseExportPath(`${stem}-${what === 'report' ? 'errors' : run.lastMode === 'dry-run' ? 'dry-run' : 'results'}.csv`);
       if (!path) return { saved: false };
-      const paths = runPaths(deps.dir, runId);
+      const paths = await filesOf(runId);
       const rows = what === 'report' ? await exportReport(paths, path) : await exportResults(paths, run.lastMode === 'dry-run', path);
       return { saved: true, path, rows };
     },
@@ -212,7 +228,7 @@ export function createBulkService(deps: BulkServiceDeps) {
     /** Runs a console that stopped mid-run left behind (the agent is offered to resume them). */
     interrupted: async (): Promise<(InterruptedRun | DamagedRun)[]> => {
       await purgeOnce();
-      return findInterruptedRuns(deps.dir, (runId) => runners.has(runId), now);
+      return findInterruptedRuns(deps.dir, (runId) => runners.has(runId), now, codec);
     },
   };
 
@@ -231,8 +247,8 @@ export function createBulkService(deps: BulkServiceDeps) {
     taskOf: (events: AppendFile) => (row: RowLine) => Promise<TaskAnswer>,
   ): Promise<BulkProgress> {
     const { runId } = run;
-    const paths = runPaths(deps.dir, runId);
-    const events = await AppendFile.open(eventsPath);
+    const paths = await filesOf(runId);
+    const events = await AppendFile.open(eventsPath, paths.codec);
     const task = taskOf(events);
     await writeJson(paths.run, { ...run, lastMode: mode, running: true, startedAt: new Date().toISOString() } satisfies RunMeta);
     const runner = startRunner<RowLine>({

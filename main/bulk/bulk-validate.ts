@@ -10,6 +10,7 @@ import {
 import { checkRow, mappingProblem } from '../../common/bulk-row';
 import { BulkError } from './bulk-error';
 import { csvRecords, type Delimiter } from './csv-source';
+import type { LineCodec } from '../at-rest/sealed-text';
 import { AppendFile } from './run-files';
 import type { ErrorLine, RowLine } from './run-schemas';
 
@@ -28,14 +29,16 @@ export async function validateFile(input: {
   mapping: BulkMapping;
   rowsFile: string;
   errorsFile: string;
+  /** Seals each line written (main/at-rest/). */
+  codec: LineCodec;
 }): Promise<ValidationCounts> {
   const { mapping } = input;
   const fields = (Object.keys(mapping.fields) as BulkField[]).sort((a, b) => order(a) - order(b));
   const problem = mappingProblem(fields);
   if (problem) throw new BulkError('mapping-problem', { column: fields.find((f) => f.startsWith('address.')) ?? '' });
 
-  const rows = await AppendFile.open(input.rowsFile);
-  const errorsOut = await AppendFile.open(input.errorsFile);
+  const rows = await AppendFile.open(input.rowsFile, input.codec);
+  const errorsOut = await AppendFile.open(input.errorsFile, input.codec);
   const counts: ValidationCounts = { rows: 0, valid: 0, invalid: 0, duplicates: 0, errorCount: 0, errors: [], fields };
   const firstRowOf = new Map<string, number>();
   let index: { userId: number; fields: [BulkField, number][]; width: number } | undefined;

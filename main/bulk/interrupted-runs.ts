@@ -1,7 +1,9 @@
 import type { DamagedRun, InterruptedRun } from '../../common/bulk-schemas';
 import { BulkError } from './bulk-error';
 import { rowStates } from './run-events';
-import { readRunMeta, runFolders, runPaths } from './run-files';
+import { join } from 'node:path';
+import type { LineCodec } from '../at-rest/sealed-text';
+import { RUN_FILE, readRunMeta, runFolders, runPaths } from './run-files';
 
 // Runs a console that stopped mid-run left behind: still marked running on disk, but no
 // runner of this process owns them. The agent is offered to resume each; rows left
@@ -14,14 +16,14 @@ export async function findInterruptedRuns(
   dir: string,
   ownedHere: (runId: string) => boolean,
   now: () => Date,
+  codec: () => Promise<LineCodec>,
 ): Promise<(InterruptedRun | DamagedRun)[]> {
   const found: (InterruptedRun | DamagedRun)[] = [];
   for (const runId of await runFolders(dir)) {
     if (ownedHere(runId)) continue;
-    const paths = runPaths(dir, runId);
-    const read = await readRunMeta(paths.run, now);
+    const read = await readRunMeta(join(dir, runId, RUN_FILE), now);
     if (read.kind === 'damaged') {
-      const movedTo = read.movedTo?.slice(paths.dir.length + 1);
+      const movedTo = read.movedTo?.slice(join(dir, runId).length + 1);
       found.push({ runId, damaged: { file: 'run.json', ...(movedTo ? { movedTo } : {}) } });
       continue;
     }
@@ -30,7 +32,9 @@ export async function findInterruptedRuns(
     if (!run.running || run.lastMode === 'dry-run') continue;
     let states;
     try {
-      states = [...(await rowStates(paths.events)).values()];
+      // The keychain is asked only for a run that was left running.
+      const paths = runPaths(dir, runId, await codec());
+      states = [...(await rowStates(paths.events, paths.codec)).values()];
     } catch (error) {
       if (!(error instanceof BulkError) || error.reason !== 'run-file-damaged') throw error;
       const { path, line } = error.facts;

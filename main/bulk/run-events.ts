@@ -1,6 +1,7 @@
 import type { BulkRowResult, RowOutcome } from '../../common/bulk-schemas';
 import type { HistoryEntry } from '../../common/history-schemas';
 import { countResult, emptyCounts, type Counts } from './run-counts';
+import type { LineCodec } from '../at-rest/sealed-text';
 import { jsonLines, type AppendFile, type RunPaths } from './run-files';
 import { RowLine, RunEvent } from './run-schemas';
 
@@ -15,9 +16,9 @@ export type { RunEvent, RunMeta } from './run-schemas';
 export type RowState = { last: 'sending' | 'requeued' | RowOutcome; entryId?: number };
 
 /** The last state of every row that has one (a row never tried has none). */
-export async function rowStates(eventsFile: string): Promise<Map<number, RowState>> {
+export async function rowStates(eventsFile: string, codec: LineCodec): Promise<Map<number, RowState>> {
   const states = new Map<number, RowState>();
-  for await (const event of jsonLines(eventsFile, RunEvent)) {
+  for await (const event of jsonLines(eventsFile, RunEvent, codec)) {
     if (event.t === 'result') {
       const outcome = event.outcome;
       if (outcome === 'saved' || outcome === 'failed' || outcome === 'unknown' || outcome === 'not-sent') {
@@ -29,9 +30,9 @@ export async function rowStates(eventsFile: string): Promise<Map<number, RowStat
 }
 
 /** Final results by row (the last result line of each), in row order. */
-export async function finalResults(eventsFile: string): Promise<BulkRowResult[]> {
+export async function finalResults(eventsFile: string, codec: LineCodec): Promise<BulkRowResult[]> {
   const byRow = new Map<number, BulkRowResult>();
-  for await (const event of jsonLines(eventsFile, RunEvent)) {
+  for await (const event of jsonLines(eventsFile, RunEvent, codec)) {
     if (event.t !== 'result') continue;
     const { t: _t, ...result } = event;
     byRow.set(result.row, result);
@@ -51,9 +52,10 @@ export function settledOutcome(status: HistoryEntry['status'] | undefined): 'sav
 }
 
 /** Every (row, history entry) a "sending" line recorded: those requests may have left; no other did. */
-export async function sendingRecords(eventsFile: string): Promise<(row: number, entryId: number) => boolean> {
+export async function sendingRecords(eventsFile: string, codec: LineCodec): Promise<(row: number, entryId: number) => boolean> {
   const sent = new Set<string>();
-  for await (const event of jsonLines(eventsFile, RunEvent)) if (event.t === 'sending' && event.entryId) sent.add(`${event.row}:${event.entryId}`);
+  for await (const event of jsonLines(eventsFile, RunEvent, codec))
+    if (event.t === 'sending' && event.entryId) sent.add(`${event.row}:${event.entryId}`);
   return (row, entryId) => sent.has(`${row}:${entryId}`);
 }
 
@@ -68,14 +70,14 @@ export async function settleInterrupted(
   statusOf: (entryId: number, row: number) => Promise<HistoryEntry['status'] | undefined> | undefined,
 ): Promise<void> {
   const settled = new Map<number, BulkRowResult & { t: 'result' }>();
-  for (const [row, state] of await rowStates(paths.events)) {
+  for (const [row, state] of await rowStates(paths.events, paths.codec)) {
     if (state.last !== 'sending') continue;
     const status = state.entryId !== undefined ? await Promise.resolve(statusOf(state.entryId, row)).catch(() => undefined) : undefined;
     settled.set(row, { t: 'result', row, userId: '', outcome: settledOutcome(status), ...(state.entryId ? { entryId: state.entryId } : {}) });
   }
   if (settled.size === 0) return;
   // Events carry row numbers; the user ids come from rows.jsonl.
-  for await (const line of jsonLines(paths.rows, RowLine)) {
+  for await (const line of jsonLines(paths.rows, RowLine, paths.codec)) {
     const found = settled.get(line.row);
     if (found) found.userId = line.userId;
   }

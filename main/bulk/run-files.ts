@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { mkdir, open, readdir, type FileHandle } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { z } from 'zod';
+import type { LineCodec } from '../at-rest/sealed-text';
 import { writeFileAtomic } from '../settings/atomic-write';
 import { readSideFile, type SideFileRead } from '../settings/side-file';
 import { BulkError } from './bulk-error';
@@ -11,7 +12,10 @@ import { RunMeta } from './run-schemas';
 // OS user only (0600 in a 0700 folder): run.json (what the run is), rows.jsonl (the valid
 // rows as they will be sent), errors.jsonl (the validation report) and events.jsonl (each
 // row's sending and outcome, appended, never rewritten). Nothing is held in memory that
-// these files do not already hold.
+// these files do not already hold. Every line of the .jsonl files holds readers' data and
+// is sealed on its own with the data key (main/at-rest/); run.json holds none (the CSV's
+// file name, the connection, the column mapping and counts) and stays readable, so a run
+// can be listed before the keychain is asked.
 
 export const RUN_FILE = 'run.json';
 export const ROWS_FILE = 'rows.jsonl';
@@ -58,11 +62,12 @@ export class AppendFile {
     private size: number,
     /** The file does not end with a newline (a crash cut its last line): the next append starts one. */
     private torn: boolean,
+    private readonly codec: LineCodec,
   ) {
     this.synced = size;
   }
 
-  static async open(path: string): Promise<AppendFile> {
+  static async open(path: string, codec: LineCodec): Promise<AppendFile> {
     const handle = await open(path, 'a+', 0o600);
     try {
       const { size } = await handle.stat();
@@ -71,8 +76,8 @@ export class AppendFile {
       const torn = size > 0 && last[0] !== 0x0a;
       // A last line a crash cut mid-write held an append that never completed (nothing was
       // sent on it): cut it off, or it would sit mid-file once appended after and read as damage.
-      const cut = torn ? await cutTornTail(handle, size) : undefined;
-      return cut !== undefined ? new AppendFile(handle, cut, false) : new AppendFile(handle, size, torn);
+      const cut = torn ? await cutTornTail(handle, size, codec) : undefined;
+      return cut !== undefined ? new AppendFile(handle, cut, false, codec) : new AppendFile(handle, size, torn, codec);
     } catch (error) {
       await handle.close();
       throw error;
@@ -81,7 +86,7 @@ export class AppendFile {
 
   append(lines: readonly unknown[], sync: boolean): Promise<void> {
     if (lines.length === 0) return Promise.resolve();
-    const text = lines.map((line) => `${JSON.stringify(line)}\n`).join('');
+    const text = lines.map((line) => `${this.codec.seal(JSON.stringify(line))}\n`).join('');
     const written = this.queue.then(() => this.write(text));
     this.queue = written.catch(() => undefined);
     return sync ? written.then(() => this.flush()) : written;
@@ -133,7 +138,7 @@ export class AppendFile {
 }
 
 /** Cuts a last line that is not JSON back to the newline before it; the new size, or undefined when the line is whole JSON (kept). */
-async function cutTornTail(handle: FileHandle, size: number): Promise<number | undefined> {
+async function cutTornTail(handle: FileHandle, size: number, codec: LineCodec): Promise<number | undefined> {
   let start = size;
   const chunk = Buffer.alloc(64 * 1024);
   while (start > 0) {
@@ -149,7 +154,7 @@ async function cutTornTail(handle: FileHandle, size: number): Promise<number | u
   const tail = Buffer.alloc(size - start);
   await handle.read(tail, 0, tail.length, start);
   try {
-    JSON.parse(tail.toString('utf8'));
+    JSON.parse(openedText(codec, tail) ?? '');
     return undefined;
   } catch {
     await handle.truncate(start);
@@ -164,18 +169,23 @@ async function cutTornTail(handle: FileHandle, size: number): Promise<number | u
  * exception is a last line with no newline that is not JSON: a crash cut it mid-write, so
  * the append it held never completed (nothing was sent on it), and it is passed over.
  */
-export async function* jsonLines<S extends z.ZodType>(path: string, schema: S): AsyncGenerator<z.infer<S>> {
+/** A stored line's text; undefined when it is sealed and does not open (cut short, damaged, another key). */
+function openedText(codec: LineCodec, stored: Buffer): string | undefined {
+  const line = codec.open(stored);
+  return line.kind === 'open' || line.kind === 'plain' ? line.bytes.toString('utf8') : undefined;
+}
+
+export async function* jsonLines<S extends z.ZodType>(path: string, schema: S, codec: LineCodec): AsyncGenerator<z.infer<S>> {
   const stream = createReadStream(path);
   const damaged = (line: number) => new BulkError('run-file-damaged', { path: basename(path), line });
   let pending: Buffer = Buffer.alloc(0);
   let line = 0;
   const parse = (bytes: Buffer, last: boolean): { value: z.infer<S> } | undefined => {
     line += 1;
-    const text = bytes.toString('utf8');
-    if (text.trim() === '') return undefined;
+    if (bytes.toString('utf8').trim() === '') return undefined;
     let json: unknown;
     try {
-      json = JSON.parse(text);
+      json = JSON.parse(openedText(codec, bytes) ?? '');
     } catch {
       if (last) return undefined;
       throw damaged(line);
@@ -213,9 +223,11 @@ export async function readRunMeta(path: string, now: () => Date): Promise<SideFi
 }
 
 export type RunPaths = ReturnType<typeof runPaths>;
-export const runPaths = (root: string, runId: string) => {
+/** A run's files, and the codec their lines are sealed with. */
+export const runPaths = (root: string, runId: string, codec: LineCodec) => {
   const dir = join(root, runId);
   return {
+    codec,
     dir,
     run: join(dir, RUN_FILE),
     rows: join(dir, ROWS_FILE),

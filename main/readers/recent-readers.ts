@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { LookupReaderResult, ReaderView } from '../../common/contract';
 import { MAX_RECENT_READERS, RecentReader, type RecentReadersList } from '../../common/recent-readers-contract';
+import { memoryDataKeyring, type DataKeyring } from '../at-rest/data-key';
+import { lineCodec, type LineCodec } from '../at-rest/sealed-text';
 import type { Logger } from '../logging/logger';
 import { writeFileAtomic } from '../settings/atomic-write';
 import { readSideFile, type FileRecovery } from '../settings/side-file';
@@ -8,8 +10,8 @@ import type { ReaderService } from './reader-service';
 
 // The last readers opened per connection (issue #11), so the agent who worked a ticket a
 // moment ago gets back to the reader in one keystroke. Kept by main in one JSON file in
-// the app's data folder (mode 0600, written atomically), never in the page's storage: a
-// reader's name and email stay where the change history keeps them. A file that cannot
+// the app's data folder (mode 0600, written atomically, sealed with the data key as the
+// history is: main/at-rest/), never in the page's storage. A file that cannot
 // be read is moved aside as recent-readers.json.<time>.bad and the agent is told (issue
 // 17.6); one that cannot even be moved is never written over. Recording never stands in
 // the way of opening a reader.
@@ -46,8 +48,13 @@ export interface RecentReaders {
   clear(connectionId: string): Promise<void>;
 }
 
-/** `path`: the JSON file; null keeps the list in memory only (tests that need no file). */
-export function createRecentReaders(path: string | null, now: () => Date = () => new Date()): RecentReaders {
+/**
+ * `path`: the file; null keeps the list in memory only (tests that need no file).
+ * `dataKeys`: the key the file is sealed with (the OS keychain in the app; a memory per file when absent).
+ */
+export function createRecentReaders(path: string | null, now: () => Date = () => new Date(), dataKeys?: DataKeyring): RecentReaders {
+  const keys = dataKeys ?? memoryDataKeyring(path ?? '');
+  const codec = async (): Promise<LineCodec> => lineCodec(await keys.get(), 'recent-readers');
   // A Map, not an object: connection ids come from the page, and "constructor" or
   // "__proto__" must be a connection like any other (issue 18.5).
   let memory = new Map<string, RecentReader[]>();
@@ -60,8 +67,22 @@ export function createRecentReaders(path: string | null, now: () => Date = () =>
 
   const load = async (): Promise<Map<string, RecentReader[]>> => {
     if (loaded || path === null) return memory;
-    const read = await readSideFile(path, RecentFile, { maxBytes: MAX_RECENT_FILE_BYTES, now });
+    const sealing = await codec();
+    let plain = false;
+    const read = await readSideFile(path, RecentFile, {
+      maxBytes: MAX_RECENT_FILE_BYTES,
+      now,
+      open: (stored) => {
+        const opened = sealing.open(Buffer.from(stored.trim(), 'latin1'));
+        plain = opened.kind === 'plain';
+        if (opened.kind === 'plain') return stored;
+        if (opened.kind === 'open') return opened.bytes.toString('utf8');
+        return opened.kind === 'foreign' ? 'key-lost' : 'damaged';
+      },
+    });
     if (read.kind === 'read') memory = read.data;
+    // Written before encryption: sealed now rather than at the next reader opened.
+    if (read.kind === 'read' && plain) await write(memory, sealing).catch(() => undefined);
     if (read.kind === 'damaged') {
       if (read.movedTo) recovered = { reason: read.reason, movedTo: read.movedTo };
       else stuck = true;
@@ -75,11 +96,15 @@ export function createRecentReaders(path: string | null, now: () => Date = () =>
       const file = await load();
       if (stuck) throw new Error('The recent readers file is damaged and could not be moved aside.');
       edit(file);
-      if (path !== null) await writeFileAtomic(path, JSON.stringify({ version: 1, connections: Object.fromEntries(file) }));
+      if (path !== null) await write(file, await codec());
     });
     queue = run.catch(() => undefined);
     return run;
   };
+
+  async function write(file: Map<string, RecentReader[]>, sealing: LineCodec): Promise<void> {
+    if (path !== null) await writeFileAtomic(path, sealing.seal(JSON.stringify({ version: 1, connections: Object.fromEntries(file) })));
+  }
 
   return {
     async list(connectionId) {

@@ -51,7 +51,12 @@ export async function moveAside(path: string, now: Date): Promise<string | undef
 export async function readSideFile<S extends z.ZodType>(
   path: string,
   schema: S,
-  options: { maxBytes: number; now: () => Date },
+  options: {
+    maxBytes: number;
+    now: () => Date;
+    /** Turns the stored text into the JSON text (a sealed file is opened, main/at-rest/); 'key-lost' or 'damaged' when it cannot be. */
+    open?: (stored: string) => string | 'key-lost' | 'damaged';
+  },
 ): Promise<SideFileRead<z.infer<S>>> {
   const damaged = async (reason: FileRecovery['reason']): Promise<SideFileRead<z.infer<S>>> => {
     const movedTo = await moveAside(path, options.now());
@@ -65,6 +70,12 @@ export async function readSideFile<S extends z.ZodType>(
     return damaged('unreadable');
   }
   if (text === TOO_LARGE) return damaged('too-large');
+  if (options.open) {
+    const opened = options.open(text);
+    if (opened === 'key-lost') return damaged('key-lost');
+    if (opened === 'damaged') return damaged('unreadable');
+    text = opened;
+  }
   let json: unknown;
   try {
     json = JSON.parse(text);

@@ -9,7 +9,9 @@ import { createConnectionStore, type ConnectionStore } from '../../main/settings
 import { DEMO_CLIENT, type RunningSimulator } from '../../simulator';
 import { FakeIpcMain } from './fake-ipc-main';
 import { createMemoryCredentialStore, type MemoryCredentialStore } from './memory-credential-store';
+import { consoleKeyring } from './sealed-lines';
 import { silentLogger } from './silent-logger';
+import type { DataKeyring } from '../../main/at-rest/data-key';
 
 // The console's main side as the app wires it (real settings file, the ConsCent client,
 // the bridge's sender check), over a folder, with an in-memory keychain: what the bridge
@@ -34,6 +36,8 @@ export interface TestConsoleOptions {
   confirmClearHistory?: (entries: number) => Promise<boolean>;
   /** The keychain (or what makes it, once per console): an empty in-memory one when absent. It outlives restarts, as the OS's does. */
   credentials?: MemoryCredentialStore | (() => MemoryCredentialStore);
+  /** The data key's keychain entry: one per folder, the same in every process, when absent (a keychain reset passes another). */
+  dataKeys?: DataKeyring;
 }
 
 export interface TestConsole {
@@ -72,6 +76,7 @@ export function wireTestConsole(dir: string, options: TestConsoleOptions = {}): 
     ...(options.chooseCsvFile ? { chooseCsvFile: options.chooseCsvFile } : {}),
     ...(options.chooseExportPath ? { chooseExportPath: options.chooseExportPath } : {}),
     ...(options.confirmClearHistory ? { confirmClearHistory: options.confirmClearHistory } : {}),
+    dataKeys: options.dataKeys ?? consoleKeyring(dir),
   });
   const ipc = new FakeIpcMain();
   registerBridge(

@@ -1,4 +1,5 @@
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { consoleKeyring, readOpenLines } from '../helpers/sealed-lines';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -41,10 +42,9 @@ async function interruptedRun(
   const runDir = join(dir, 'bulk', file.runId);
   const run = JSON.parse(await readFile(join(runDir, 'run.json'), 'utf8')) as Record<string, unknown>;
   await writeFile(join(runDir, 'run.json'), JSON.stringify({ ...run, lastMode: 'send', running: true, startedAt: new Date().toISOString() }));
-  const rows = (await readFile(join(runDir, 'rows.jsonl'), 'utf8'))
-    .trim()
-    .split('\n')
-    .map((line) => JSON.parse(line) as { row: number; userId: string });
+  const rows = (await readOpenLines(consoleKeyring(dir), join(runDir, 'rows.jsonl'), 'bulk')).map(
+    (line) => JSON.parse(line) as { row: number; userId: string },
+  );
   await writeFile(join(runDir, 'events.jsonl'), events(rows));
   const c = await bulkConsole(dir);
   // The keychain outlives the process; this test's stand-in for it lives in memory, so the key goes in again.
@@ -109,10 +109,9 @@ describe('a bulk run whose files are damaged', () => {
 
   it('a last line a crash cut short (no newline) still resumes: every row not saved is sent once, and the results read back', async () => {
     const { c, runId, runDir } = await interruptedRun((rows) => `${saved(rows[0]!)}{"t":"sending","ro`);
-    const userIds = (await readFile(join(runDir, 'rows.jsonl'), 'utf8'))
-      .trim()
-      .split('\n')
-      .map((line) => (JSON.parse(line) as { userId: string }).userId);
+    const userIds = (await readOpenLines(consoleKeyring(dir), join(runDir, 'rows.jsonl'), 'bulk')).map(
+      (line) => (JSON.parse(line) as { userId: string }).userId,
+    );
     const before = patches().length;
 
     const left = await c.call<(InterruptedRun | DamagedRun)[]>('bulkInterrupted', {});

@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, open, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, open, rm } from 'node:fs/promises';
+import { consoleKeyring, readOpenLines } from '../helpers/sealed-lines';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -48,8 +49,9 @@ async function fillDisk(path: string): Promise<void> {
   }
 }
 
-async function jsonLinesOf(path: string): Promise<Record<string, unknown>[]> {
-  const lines = (await readFile(path, 'utf8')).split('\n').filter((l) => l.trim() !== '');
+async function jsonLinesOf(data: string, path: string): Promise<Record<string, unknown>[]> {
+  // Opened with the data folder's key; a line that does not open stays as stored and fails to parse.
+  const lines = await readOpenLines(consoleKeyring(data), path, 'bulk');
   // Every line reads back: a failed append left nothing half-written behind.
   return lines.map((line) => JSON.parse(line) as Record<string, unknown>);
 }
@@ -97,8 +99,8 @@ describe.each([
 
     // Every request that went out has its "sending" record on disk.
     const runDir = join(data, 'bulk', file.runId);
-    const rowOf = new Map((await jsonLinesOf(join(runDir, 'rows.jsonl'))).map((r) => [r.userId as string, r.row as number]));
-    const marked = new Set((await jsonLinesOf(join(runDir, 'events.jsonl'))).filter((e) => e.t === 'sending').map((e) => e.row as number));
+    const rowOf = new Map((await jsonLinesOf(data, join(runDir, 'rows.jsonl'))).map((r) => [r.userId as string, r.row as number]));
+    const marked = new Set((await jsonLinesOf(data, join(runDir, 'events.jsonl'))).filter((e) => e.t === 'sending').map((e) => e.row as number));
     for (const userId of patched()) expect(marked.has(rowOf.get(userId)!), `${userId} was sent without its record`).toBe(true);
 
     await rm(filler);
@@ -116,6 +118,6 @@ describe.each([
     const results = await again.call<BulkResultsPage>('bulkResults', { runId: file.runId, offset: 0, limit: 100 });
     expect(results.total).toBe(ids.length);
     for (const r of results.rows) expect(['saved', 'unknown'], `row ${r.row}`).toContain(r.outcome);
-    await jsonLinesOf(join(runDir, 'events.jsonl'));
+    await jsonLinesOf(data, join(runDir, 'events.jsonl'));
   }, 60_000);
 });

@@ -8,6 +8,7 @@ import type { RowError } from '../../common/bulk-schemas';
 import type { ReaderView } from '../../common/contract';
 import { exportReport, exportResults, REPORT_HEADER, RESULTS_HEADER } from '../../main/bulk/bulk-results';
 import { runPaths } from '../../main/bulk/run-files';
+import { codecFor } from '../helpers/sealed-lines';
 import { writeCsvFile } from '../../main/exports/csv-file';
 import { CSV_HEADER } from '../../main/history/history-csv';
 import { createHistoryService } from '../../main/history/history-service';
@@ -161,7 +162,7 @@ describe('every export the console makes reads back safe', () => {
   });
 
   it("a bulk run's results and report exports: one record per row, hostile messages escaped", async () => {
-    const paths = runPaths(dir, 'run-forgery-1');
+    const paths = runPaths(dir, 'run-forgery-1', await codecFor(dir, 'bulk'));
     await mkdir(paths.dir, { recursive: true });
     const events = HOSTILE.map((hostile, i) => ({
       t: 'result',

@@ -1,4 +1,5 @@
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { readOpenText } from '../helpers/sealed-lines';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -38,7 +39,12 @@ describe('recent readers', () => {
     const path = await tempFile();
     await createRecentReaders(path, now).note('prod', { userId: id(1), name: 'Asha' });
     expect((await stat(path)).mode & 0o777).toBe(0o600);
-    expect(JSON.parse(await readFile(path, 'utf8'))).toMatchObject({ version: 1, connections: { prod: [{ userId: id(1), name: 'Asha' }] } });
+    // Sealed with the data key: the reader's name is not in the file, only in what it opens to.
+    expect(await readFile(path, 'utf8')).not.toContain('Asha');
+    expect(JSON.parse(await readOpenText(path, path, 'recent-readers'))).toMatchObject({
+      version: 1,
+      connections: { prod: [{ userId: id(1), name: 'Asha' }] },
+    });
     expect((await createRecentReaders(path, now).list('prod')).readers.map((r) => r.name)).toEqual(['Asha']);
   });
 
@@ -158,7 +164,7 @@ describe('a deleted connection', () => {
       value(await handlers.deleteConnection({ id: gone.id }));
       expect(value(await handlers.listRecentReaders({ connectionId: gone.id }))).toEqual({ readers: [] });
       expect(value(await handlers.listRecentReaders({ connectionId: kept.id })).readers).toHaveLength(1);
-      const onDisk = JSON.parse(await readFile(file, 'utf8')) as { connections: Record<string, unknown> };
+      const onDisk = JSON.parse(await readOpenText(file, file, 'recent-readers')) as { connections: Record<string, unknown> };
       expect(Object.keys(onDisk.connections)).toEqual([kept.id]);
     } finally {
       await sim.stop();

@@ -173,6 +173,7 @@ const RECOVERY_WORDS: Record<SettingsRecovery['reason'], string> = {
   'not-json': 'was damaged (not valid JSON)',
   'not-understood': 'held values the console does not understand',
   'connections-refused': 'holds connections this version of the console refuses',
+  'key-lost': "was encrypted with a key that is no longer in this computer's keychain (was the keychain reset?), so it cannot be read",
 };
 
 /** Why the settings file was moved aside at start, and what the agent should do now. */
