@@ -159,6 +159,17 @@ describe('what the History screen says for each tamper case', () => {
     expect(within(card).getByText('Not verifiable')).toBeInTheDocument();
   });
 
+  it('a history set aside because its data key was lost says so, where it went, and that a new, empty one started', async () => {
+    const bridge = seededBridge();
+    bridge.history.events = [{ what: 'set-aside', at: AT, entries: 0, setAside: { folder: 'unreadable-2025-12-08T10-00-00-000Z', lines: 14 } }];
+    await openHistory(bridge);
+    expect(
+      await screen.findByText(
+        /the console could not read the history: it is encrypted with a key that is no longer in this computer's keychain \(was the keychain reset\?\)\. Its 14 lines were set aside in the history folder's “unreadable-2025-12-08T10-00-00-000Z”, and a new, empty history started\./,
+      ),
+    ).toBeInTheDocument();
+  });
+
   it('an older unsigned history says where signing starts', async () => {
     const bridge = seededBridge();
     bridge.history.integrity = { unsignedEntries: 3, signedFrom: { file: '2025-11.jsonl', line: 7 }, unverifiableEntries: 0, damaged: false };

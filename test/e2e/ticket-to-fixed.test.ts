@@ -99,7 +99,9 @@ describe('recent readers', () => {
   it('are kept by main in the data folder, readable only by the agent', async () => {
     const path = join(app.userDataDir, 'recent-readers.json');
     expect((await stat(path)).mode & 0o777).toBe(0o600);
-    expect(await readFile(path, 'utf8')).toContain(SEED_EXAMPLE_USER_ID);
+    // Sealed with the data key (issue 18.4): written, but nothing in it reads in the clear.
+    expect(await readFile(path, 'utf8')).toMatch(/^cc1:[0-9a-f]{8}:/);
+    expect(await readFile(path, 'utf8')).not.toContain(SEED_EXAMPLE_USER_ID);
     expect(await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }))).not.toContain(
       SEED_EXAMPLE_USER_ID,
     );

@@ -36,6 +36,8 @@ export interface TestConsoleOptions {
   confirmClearHistory?: (entries: number) => Promise<boolean>;
   /** The keychain (or what makes it, once per console): an empty in-memory one when absent. It outlives restarts, as the OS's does. */
   credentials?: MemoryCredentialStore | (() => MemoryCredentialStore);
+  /** Keep the recent readers in `<dir>/recent-readers.json`, as the app does (in memory when absent). */
+  recentReaders?: boolean;
   /** The data key's keychain entry: one per folder, the same in every process, when absent (a keychain reset passes another). */
   dataKeys?: DataKeyring;
 }
@@ -77,6 +79,7 @@ export function wireTestConsole(dir: string, options: TestConsoleOptions = {}): 
     ...(options.chooseExportPath ? { chooseExportPath: options.chooseExportPath } : {}),
     ...(options.confirmClearHistory ? { confirmClearHistory: options.confirmClearHistory } : {}),
     dataKeys: options.dataKeys ?? consoleKeyring(dir),
+    ...(options.recentReaders ? { recentReadersFile: join(dir, 'recent-readers.json') } : {}),
   });
   const ipc = new FakeIpcMain();
   registerBridge(

@@ -10,6 +10,7 @@ import { tempFolders } from '../helpers/temp-folders';
 const tempDir = tempFolders('cc-keychain-calls-');
 import type { KeytarLike } from '../../main/credentials/credential-store';
 import { HISTORY_CHAIN_ACCOUNT } from '../../main/history/chain-keychain';
+import { DATA_KEY_ACCOUNT } from '../../main/at-rest/data-key';
 
 // Issue #12, item 2: every keychain read is a D-Bus round trip and costs native memory
 // in keytar + libsecret. A connection's key and secret are read once per session, kept in
@@ -21,8 +22,9 @@ const it = simulatorTest({ userCount: 5, seed: 4 }).extend('app', ({ sim }) => {
   const keychain = mapKeytar();
   const keytar = countingKeytar(keychain);
   const historyCalls: string[] = [];
-  // The history's own entry (its signing key and signed tail, issue 18) is counted apart.
-  const history = (account: string) => account === HISTORY_CHAIN_ACCOUNT;
+  // The history's own entries (its signing key and signed tail, issue 18; the data key its
+  // lines are sealed with, read once per session, issue 18.4) are counted apart.
+  const history = (account: string) => account === HISTORY_CHAIN_ACCOUNT || account === DATA_KEY_ACCOUNT;
   const routed: KeytarLike = {
     ...keytar,
     getPassword: (service, account) =>
@@ -96,12 +98,13 @@ describe('keychain calls', () => {
     expect(keytar.calls).toEqual(['getPassword', 'getPassword']);
   });
 
-  it('the history reads its key and signed tail once per session, and writes the tail once per saved change', async ({ app }) => {
+  it('the history reads its keys and signed tail once per session, and writes the tail once per saved change', async ({ app }) => {
     const { historyCalls, saveConnection, lookupAndSave } = app;
     const id = await saveConnection('One');
     await lookupAndSave(id, 0);
-    // First use: the entry is read, then created with a new key, then the tail after the outcome.
-    expect(historyCalls).toEqual(['getPassword', 'setPassword', 'setPassword']);
+    // First use: the data key is read, then made; the signing entry is read, then created
+    // with a new key; then the tail after the outcome. Never again in this session but the tail.
+    expect(historyCalls).toEqual(['getPassword', 'setPassword', 'getPassword', 'setPassword', 'setPassword']);
     historyCalls.length = 0;
     for (let i = 1; i <= 5; i += 1) await lookupAndSave(id, i);
     expect(historyCalls).toEqual(Array(5).fill('setPassword'));

@@ -52,8 +52,8 @@ it('the documented command deletes the data folder and every keychain entry the 
 
   expect((await readdir(userData)).length).toBeGreaterThan(2);
   expect((await keytar.findCredentials(KEYCHAIN_SERVICE)).map((e) => e.account).sort()).toEqual(
-    // The history's signing key (issue 18) is the console's too.
-    ['.history-chain', '.keychain-check', id, 'proxy:http://proxy.corp:8080'].sort(),
+    // The history's signing key and the data key (issue 18) are the console's too.
+    ['.data-key', '.history-chain', '.keychain-check', id, 'proxy:http://proxy.corp:8080'].sort(),
   );
 
   const { stdout } = await run(process.execPath, ['--import', 'tsx', SCRIPT, '--user-data', userData], { env: process.env });

@@ -34,7 +34,7 @@ export function eventText(event: HistoryEvent): string {
     case 'set-aside': {
       const lines = event.setAside?.lines ?? 0;
       const folder = event.setAside ? ` in the history folder's “${event.setAside.folder}”` : '';
-      return `On ${when} the console could not read the history: it is encrypted with a key that is no longer in this computer's keychain (was the keychain reset?). Its ${lines} ${lines === 1 ? 'line was' : 'lines were'} set aside${folder}, and a new, empty history started. Restoring the keychain's “.data-key” entry from a backup makes them readable again.`;
+      return `On ${when} the console could not read the history: it is encrypted with a key that is no longer in this computer's keychain (was the keychain reset?). Its ${lines} ${lines === 1 ? 'line was' : 'lines were'} set aside${folder}, and a new, empty history started. Only a backup of the keychain can make them readable again: ask your IT team.`;
     }
   }
 }
