@@ -67,11 +67,11 @@ export function createBulkService(deps: BulkServiceDeps) {
   const chosen = new Map<string, CsvHeader & { path: string }>();
   const runners = new Map<string, Runner>();
   const waiter = progressWaiter();
-  // Once a session, before the Bulk screen lists or starts anything (run-retention.ts).
-  const purgeOnce = oncePurge({ ...deps, ownedHere: (runId) => runners.has(runId) });
   const now = deps.now ?? (() => new Date());
   const dataKeys = deps.dataKeys ?? memoryDataKeyring(deps.dir);
   const codec = async (): Promise<LineCodec> => lineCodec(await dataKeys.get(), 'bulk');
+  // Once a session, before the Bulk screen lists or starts anything (run-retention.ts).
+  const purgeOnce = oncePurge({ ...deps, ownedHere: (runId) => runners.has(runId), codec });
   /** A run's files; asks the keychain for the data key (once a session). */
   const filesOf = async (runId: string) => runPaths(deps.dir, runId, await codec());
 

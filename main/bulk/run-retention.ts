@@ -1,8 +1,10 @@
 import { readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { sealPlainLines } from '../at-rest/seal-plain-files';
+import type { LineCodec } from '../at-rest/sealed-text';
 import type { HistoryService } from '../history/history-service';
 import type { Logger } from '../logging/logger';
-import { runFolders } from './run-files';
+import { DRY_FILE, ERRORS_FILE, EVENTS_FILE, ROWS_FILE, runFolders } from './run-files';
 
 // Bulk run folders follow the change history's retention (issue 18 item 4): they hold
 // readers' user ids and the values sent, so they must not outlive the history entries of
@@ -10,6 +12,7 @@ import { runFolders } from './run-files';
 // files) is older than the retention, finished or not: an interrupted run that old can no
 // longer be settled from the history either (its entries were purged at the same age), so
 // resuming it would only guess. A run this console is sending now is never touched.
+// Runs a console before encryption left behind are sealed in place (issue 18.4).
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -39,20 +42,38 @@ async function lastActivity(dir: string): Promise<number | undefined> {
   }
 }
 
-/** The purge with the history's retention setting, run once whoever asks first; a failure is logged, never thrown. */
+/** Seals the lines a console before encryption wrote in the runs' files (issue 18.4); answers how many. */
+export async function sealOldRuns(root: string, codec: LineCodec, ownedHere: (runId: string) => boolean): Promise<number> {
+  let sealed = 0;
+  for (const runId of await runFolders(root)) {
+    if (ownedHere(runId)) continue;
+    for (const name of [ROWS_FILE, ERRORS_FILE, EVENTS_FILE, DRY_FILE]) sealed += await sealPlainLines(join(root, runId, name), codec);
+  }
+  return sealed;
+}
+
+/**
+ * Once a session, whoever asks first: the purge with the history's retention setting, then
+ * the older runs' plain lines sealed. A failure is logged, never thrown.
+ */
 export function oncePurge(deps: {
   dir: string;
   history: HistoryService | undefined;
   logger: Logger;
   now?: () => Date;
   ownedHere: (runId: string) => boolean;
+  codec: () => Promise<LineCodec>;
 }): () => Promise<void> {
   let purged: Promise<void> | undefined;
   return () =>
     (purged ??= (async () => {
       const days = (await deps.history?.settings().catch(() => undefined))?.retentionDays;
-      if (days === undefined) return;
-      const { removed } = await purgeOldRuns(deps.dir, days, deps.now?.() ?? new Date(), deps.ownedHere);
-      if (removed.length > 0) deps.logger.info('bulk.purged', { runs: removed.length, retentionDays: days });
+      if (days !== undefined) {
+        const { removed } = await purgeOldRuns(deps.dir, days, deps.now?.() ?? new Date(), deps.ownedHere);
+        if (removed.length > 0) deps.logger.info('bulk.purged', { runs: removed.length, retentionDays: days });
+      }
+      if ((await runFolders(deps.dir)).length === 0) return; // no keychain asked for nothing
+      const sealed = await sealOldRuns(deps.dir, await deps.codec(), deps.ownedHere);
+      if (sealed > 0) deps.logger.info('bulk.sealed', { lines: sealed });
     })().catch((error: NodeJS.ErrnoException) => deps.logger.warn('bulk.purge-failed', { code: error.code ?? 'unknown' })));
 }

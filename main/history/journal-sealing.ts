@@ -1,5 +1,6 @@
-import { mkdir, open, readdir, rename, rm } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { sealPlainLines } from '../at-rest/seal-plain-files';
 import { sealedKeyId, type LineCodec } from '../at-rest/sealed-text';
 import { TAIL_FILE } from './chain-tail';
 import { monthFiles, scanLines, syncFolder } from './journal-files';
@@ -53,35 +54,9 @@ export async function sealStoredLines(dir: string, codec: LineCodec, now: Date):
   let sealed = 0;
   for (const [name, state] of states) {
     if (state.plain === 0) continue;
-    await sealFile(dir, name, codec);
-    sealed += state.plain;
+    sealed += await sealPlainLines(join(dir, name), codec);
   }
   return { sealed };
-}
-
-/**
- * Rewrites one month file with every plain line sealed, byte for byte (a damaged line stays
- * damaged, a torn last line stays without its newline), into a flushed temp file renamed
- * over the old one: a crash leaves the old file or the new, both readable.
- */
-async function sealFile(dir: string, name: string, codec: LineCodec): Promise<void> {
-  const path = join(dir, name);
-  const temp = `${path}.seal.tmp`;
-  const out = await open(temp, 'w', 0o600);
-  try {
-    // A one-time step per upgraded history: the file is rebuilt in memory (a month of entries).
-    const lines: string[] = [];
-    const { endsWithNewline } = await scanLines(path, ({ bytes }) => {
-      lines.push(sealedKeyId(bytes) === undefined ? codec.seal(Buffer.from(bytes)) : bytes.toString('latin1'));
-    });
-    // The last line has no newline when a crash cut it.
-    await out.writeFile(lines.join('\n') + (endsWithNewline && lines.length > 0 ? '\n' : ''), 'latin1');
-    await out.sync();
-  } finally {
-    await out.close();
-  }
-  await rename(temp, path);
-  await syncFolder(dir);
 }
 
 /** Set-aside folders older than `cutoff` go, as entries older than the retention do; all of them when `cutoff` is undefined (Clear history). */
