@@ -1,5 +1,3 @@
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { KEYCHAIN_SERVICE } from '../common/product';
 import { createKeytarDataKeyring, type DataKeyring } from './at-rest/data-key';
 import { createBulkService } from './bulk/bulk-service';
@@ -19,11 +17,10 @@ import type { BridgeHandlers } from './ipc/register-bridge';
 import { createFileLogger, type Logger } from './logging/logger';
 import { createLastReturnedRecords, type LastReturnedRecords } from './readers/last-returned-records';
 import { createReaderService } from './readers/reader-service';
-import { createRecentReaders, RECENT_READERS_FILE_NAME, withRecentReaders } from './readers/recent-readers';
+import { createRecentReaders, withRecentReaders } from './readers/recent-readers';
+import { appPaths, type AppPaths } from './app-paths';
 import { createConnectionStore, type ConnectionStore } from './settings/connection-store';
 import { handlersOnceLocked } from './user-data-lock-handlers';
-
-export const SETTINGS_FILE_NAME = 'settings.json';
 
 /** The stores and adapters the use-cases are built on; tests pass fakes or temp-dir ones. */
 export interface ServiceDeps {
@@ -34,10 +31,8 @@ export interface ServiceDeps {
   newId?: () => string;
   /** What updates returned in this session; a fresh memory when absent. */
   lastReturned?: LastReturnedRecords;
-  /** The recent-readers file (issue #11); kept in memory when absent. */
-  recentReadersFile?: string;
-  /** Where the change history lives; without it nothing is recorded and its operations fail. */
-  historyDir?: string;
+  /** Where each store lives (app-paths.ts): Electron's folders in the app, a temp folder in tests. */
+  paths: AppPaths;
   /** Asks the agent where to save a history export (main's save dialog); null when cancelled. */
   chooseExportPath?: (suggestedName: string) => Promise<string | null>;
   /** Asks the agent for a CSV of bulk corrections (main's open dialog); null when cancelled. */
@@ -52,15 +47,10 @@ export interface ServiceDeps {
   dataKeys?: DataKeyring;
 }
 
-export const HISTORY_DIR_NAME = 'history';
-/** Bulk runs' files (issue 14), beside the history. */
-export const BULK_DIR_NAME = 'bulk';
-
 function historyFor(deps: ServiceDeps): HistoryService {
   const store = deps.connections;
   return createHistoryService({
-    // No folder: every operation fails as a history that cannot be opened would.
-    dir: deps.historyDir ?? null,
+    dir: deps.paths.history,
     preferences: async () => {
       const { settings } = await store.load();
       return 'history' in settings ? settings.history : undefined;
@@ -83,8 +73,8 @@ export function createServices(deps: ServiceDeps): BridgeServices {
   const lastReturned = deps.lastReturned ?? createLastReturnedRecords();
   const access = createConnectionAccess(store, credentials, createClient);
   const history = historyFor(deps);
-  const recent = createRecentReaders(deps.recentReadersFile ?? null, undefined, deps.dataKeys);
-  const readers = withRecentReaders(createReaderService({ access, lastReturned, logger, ...(deps.historyDir ? { history } : {}) }), recent, logger);
+  const recent = createRecentReaders(deps.paths.recentReaders, undefined, deps.dataKeys);
+  const readers = withRecentReaders(createReaderService({ access, lastReturned, logger, history }), recent, logger);
   return {
     connections: createConnectionService({
       store,
@@ -100,11 +90,10 @@ export function createServices(deps: ServiceDeps): BridgeServices {
     readers,
     history,
     bulk: createBulkService({
-      // Beside the history folder; without one nothing could be recorded, so no run starts.
-      dir: deps.historyDir ? join(deps.historyDir, '..', BULK_DIR_NAME) : join(tmpdir(), 'conscent-no-bulk'),
+      dir: deps.paths.bulk,
       access,
       readers,
-      history: deps.historyDir ? history : undefined,
+      history,
       chooseCsvFile: deps.chooseCsvFile ?? (async () => null),
       chooseExportPath: deps.chooseExportPath ?? (async () => null),
       logger,
@@ -160,14 +149,14 @@ function wireAppServices(options: AppServicesOptions): BridgeHandlers {
   const proxyCredentials = createKeytarProxyCredentialStore(keytar, KEYCHAIN_SERVICE);
   const network: NetworkEnvironment = { ...(options.network ?? NODE_NETWORK), proxyCredentials };
   const clientOptions = { network, ...(options.requestTimeoutMs ? { timeoutMs: options.requestTimeoutMs } : {}) };
+  const paths = appPaths(options.userDataDir, options.logDir);
   return wireBridgeHandlers({
-    connections: createConnectionStore(join(options.userDataDir, SETTINGS_FILE_NAME)),
+    paths,
+    connections: createConnectionStore(paths.settings),
     credentials: createKeytarCredentialStore(keytar, KEYCHAIN_SERVICE),
     createClient: (access) => createConsCentClient(access, clientOptions),
     proxyCredentials,
-    logger: createFileLogger({ dir: options.logDir }),
-    historyDir: join(options.userDataDir, HISTORY_DIR_NAME),
-    recentReadersFile: join(options.userDataDir, RECENT_READERS_FILE_NAME),
+    logger: createFileLogger({ dir: paths.logs }),
     ...(options.chooseExportPath ? { chooseExportPath: options.chooseExportPath } : {}),
     ...(options.chooseCsvFile ? { chooseCsvFile: options.chooseCsvFile } : {}),
     historyKeychain: createKeytarChainKeychain(keytar, KEYCHAIN_SERVICE),

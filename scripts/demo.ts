@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import keytar from 'keytar';
 import { KEYCHAIN_SERVICE } from '../common/product';
-import { SETTINGS_FILE_NAME } from '../main/app-services';
+import { SETTINGS_FILE_NAME } from '../main/app-paths';
 import { createKeytarCredentialStore } from '../main/credentials/credential-store';
 import { trustPathOf } from '../main/credentials/trust-path';
 import { ConsoleFailure } from '../main/errors/console-failure';

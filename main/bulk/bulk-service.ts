@@ -52,7 +52,7 @@ export interface BulkServiceDeps {
   dir: string;
   access: ConnectionAccess;
   readers: ReaderService;
-  history: HistoryService | undefined;
+  history: HistoryService;
   chooseCsvFile: () => Promise<string | null>;
   chooseExportPath: (suggestedName: string) => Promise<string | null>;
   logger: Logger;

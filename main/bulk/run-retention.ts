@@ -58,7 +58,7 @@ export async function sealOldRuns(root: string, codec: LineCodec, ownedHere: (ru
  */
 export function oncePurge(deps: {
   dir: string;
-  history: HistoryService | undefined;
+  history: HistoryService;
   logger: Logger;
   now?: () => Date;
   ownedHere: (runId: string) => boolean;
@@ -67,7 +67,7 @@ export function oncePurge(deps: {
   let purged: Promise<void> | undefined;
   return () =>
     (purged ??= (async () => {
-      const days = (await deps.history?.settings().catch(() => undefined))?.retentionDays;
+      const days = (await deps.history.settings().catch(() => undefined))?.retentionDays;
       if (days !== undefined) {
         const { removed } = await purgeOldRuns(deps.dir, days, deps.now?.() ?? new Date(), deps.ownedHere);
         if (removed.length > 0) deps.logger.info('bulk.purged', { runs: removed.length, retentionDays: days });

@@ -11,13 +11,13 @@ import { AppendFile, type RunPaths } from './run-files';
 // - a history entry the run wrote that no "sending" record names was never sent: it is
 //   recorded "not sent" instead of staying "outcome unknown", and the row is sent now.
 
-export async function settleStopped(paths: RunPaths, runId: string, history: HistoryService | undefined, logger: Logger): Promise<void> {
+export async function settleStopped(paths: RunPaths, runId: string, history: HistoryService, logger: Logger): Promise<void> {
   const events = await AppendFile.open(paths.events, paths.codec);
   try {
-    await settleInterrupted(paths, events, (id, row) => history?.statusOfBulkRow(id, { runId, row }));
+    await settleInterrupted(paths, events, (id, row) => history.statusOfBulkRow(id, { runId, row }));
   } finally {
     await events.close();
   }
-  const never = await history?.settleNeverSent(runId, await sendingRecords(paths.events, paths.codec));
+  const never = await history.settleNeverSent(runId, await sendingRecords(paths.events, paths.codec));
   if (never) logger.info('bulk.never-sent-settled', { runId, entries: never });
 }

@@ -37,8 +37,8 @@ import type { Who } from './journal-marks';
 // The journal is opened (and old entries purged) once, on first use.
 
 export interface HistoryServiceOptions {
-  /** The history's folder; null for a console without one (some tests): every operation fails. */
-  dir: string | null;
+  /** The history's folder. */
+  dir: string;
   preferences: () => Promise<HistoryPreferences | undefined>;
   savePreferences: (preferences: HistoryPreferences) => Promise<void>;
   /** The connections saved now: a revert goes only over the connection that made the change, pointing where it did. */
@@ -91,7 +91,7 @@ export function createHistoryService(options: HistoryServiceOptions) {
   let opening: Promise<Journal> | undefined;
   const preferences = async () => (await options.preferences()) ?? DEFAULT_PREFERENCES;
 
-  const dir = options.dir ?? '';
+  const { dir } = options;
 
   /** Who a tombstone names: the OS user, their display name, the computer. */
   async function who(): Promise<Who> {
@@ -101,7 +101,6 @@ export function createHistoryService(options: HistoryServiceOptions) {
   }
 
   function journal(): Promise<Journal> {
-    if (options.dir === null) return Promise.reject(new HistoryError('history-unwritable', {}, 'This console has no history folder.'));
     opening ??= Promise.all([preferences(), who()])
       .then(([p, by]) =>
         openJournal({
@@ -276,7 +275,7 @@ export function createHistoryService(options: HistoryServiceOptions) {
     async saveSettings(next: HistoryPreferences): Promise<HistorySettings> {
       const before = await preferences();
       // Opened before the new retention is saved, so it does not purge by it already.
-      const j = options.dir === null ? undefined : await journal().catch(() => undefined);
+      const j = await journal().catch(() => undefined);
       await options.savePreferences(next);
       if (!j && before.retentionDays !== next.retentionDays) {
         options.logger?.warn('history.retention-change-not-recorded', { previousDays: before.retentionDays, retentionDays: next.retentionDays });

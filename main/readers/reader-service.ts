@@ -23,8 +23,8 @@ export interface ReaderServiceDeps {
   access: ConnectionAccess;
   lastReturned: LastReturnedRecords;
   logger: Logger;
-  /** The change history every update is recorded in (docs/history.md); none in some tests. */
-  history?: HistoryService;
+  /** The change history every update is recorded in (docs/history.md). */
+  history: HistoryService;
 }
 
 export interface ReaderService {
@@ -65,12 +65,12 @@ export function createReaderService({ access, lastReturned, logger, history }: R
    * so the review makes the agent confirm it; one ConsCent returned in this session does not.
    */
   async function rememberedFor(origin: RecordOrigin, userId: string) {
-    return lastReturned.recall(origin, userId) ?? (await history?.remembered(origin, userId));
+    return lastReturned.recall(origin, userId) ?? (await history.remembered(origin, userId));
   }
 
   /** Records ConsCent's answer; a history that cannot write never turns a save into a failure. */
   async function finish(entryId: number | undefined, answer: Parameters<HistoryService['finish']>[1]): Promise<void> {
-    if (entryId === undefined || !history) return;
+    if (entryId === undefined) return;
     await history.finish(entryId, answer).catch(() => logger.warn('history.outcome-not-recorded', { entryId }));
   }
 
@@ -127,10 +127,10 @@ export function createReaderService({ access, lastReturned, logger, history }: R
         const connection = await access.find(connectionId);
         const origin = recordOriginOf(connection);
         const client = await access.clientFor(connection);
-        if (revertOf !== undefined) await history?.checkRevertOf(revertOf, connectionId, userId);
+        if (revertOf !== undefined) await history.checkRevertOf(revertOf, connectionId, userId);
         // Recorded and on disk before the PATCH is sent; if it cannot be, nothing is sent.
         const before = lastShown.recall(origin, userId)?.view;
-        const entryId = await history?.begin({
+        const entryId = await history.begin({
           connection,
           userId,
           changes,

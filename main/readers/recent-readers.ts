@@ -16,8 +16,6 @@ import type { ReaderService } from './reader-service';
 // 17.6); one that cannot even be moved is never written over. Recording never stands in
 // the way of opening a reader.
 
-export const RECENT_READERS_FILE_NAME = 'recent-readers.json';
-
 /** 50 connections × 20 readers take well under this; a larger file is not ours. */
 const MAX_RECENT_FILE_BYTES = 1024 * 1024;
 

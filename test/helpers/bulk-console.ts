@@ -12,7 +12,6 @@ export type BulkConsole = Awaited<ReturnType<typeof bulkConsole>>;
 
 export async function bulkConsole(dir: string, dialogs: { csv?: string | null; exportTo?: string | null; clearHistory?: boolean } = {}) {
   const console = wireTestConsole(dir, {
-    history: true,
     chooseCsvFile: async () => dialogs.csv ?? null,
     chooseExportPath: async () => dialogs.exportTo ?? null,
     // Main's own "clear the history?" dialog (issue 18): "Keep it" unless the test says otherwise.

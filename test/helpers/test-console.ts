@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { BRIDGE_CHANNELS, type OperationName } from '../../common/contract';
 import type { Result } from '../../common/result';
+import { appPaths } from '../../main/app-paths';
 import { wireBridgeHandlers } from '../../main/app-services';
 import { createConsCentClient, type ClientOptions } from '../../main/conscent/conscent-client';
 import { registerBridge, type BridgeHandlers } from '../../main/ipc/register-bridge';
@@ -26,8 +27,6 @@ export interface TestConsoleOptions {
   client?: ClientOptions;
   /** The support log: silent when absent; 'file' writes it to `logDir`, for the test to read; or one made for `logDir`. */
   logger?: Logger | 'file' | ((logDir: string) => Logger);
-  /** The change history's folder: `true` for `<dir>/history`, or a path; none when absent. */
-  history?: boolean | string;
   /** Main's open dialog for a bulk CSV, played by the test; "cancelled" when absent. */
   chooseCsvFile?: () => Promise<string | null>;
   /** Main's save dialog for exports, played by the test; "cancelled" when absent. */
@@ -36,8 +35,6 @@ export interface TestConsoleOptions {
   confirmClearHistory?: (entries: number) => Promise<boolean>;
   /** The keychain (or what makes it, once per console): an empty in-memory one when absent. It outlives restarts, as the OS's does. */
   credentials?: MemoryCredentialStore | (() => MemoryCredentialStore);
-  /** Keep the recent readers in `<dir>/recent-readers.json`, as the app does (in memory when absent). */
-  recentReaders?: boolean;
   /** The data key's keychain entry: one per folder, the same in every process, when absent (a keychain reset passes another). */
   dataKeys?: DataKeyring;
 }
@@ -68,18 +65,17 @@ export function wireTestConsole(dir: string, options: TestConsoleOptions = {}): 
       : typeof options.logger === 'function'
         ? options.logger(logDir)
         : (options.logger ?? silentLogger);
-  const history = options.history === true ? join(dir, 'history') : options.history || undefined;
   const handlers = wireBridgeHandlers({
     connections,
     credentials,
     createClient: (access) => createConsCentClient(access, options.client ?? { timeoutMs: 5000 }),
     logger,
-    ...(history ? { historyDir: history } : {}),
+    // Every store where the app keeps it, under this console's folder.
+    paths: appPaths(dir, logDir),
     ...(options.chooseCsvFile ? { chooseCsvFile: options.chooseCsvFile } : {}),
     ...(options.chooseExportPath ? { chooseExportPath: options.chooseExportPath } : {}),
     ...(options.confirmClearHistory ? { confirmClearHistory: options.confirmClearHistory } : {}),
     dataKeys: options.dataKeys ?? consoleKeyring(dir),
-    ...(options.recentReaders ? { recentReadersFile: join(dir, 'recent-readers.json') } : {}),
   });
   const ipc = new FakeIpcMain();
   registerBridge(

@@ -8,7 +8,7 @@ import { bridgeTest } from '../helpers/bridge-fixture';
 // that keeps what the app keeps. Tests here run in order, the second checking what the
 // first left behind.
 
-const it = bridgeTest({ simulator: { userCount: 2, seed: 1 }, history: true });
+const it = bridgeTest({ simulator: { userCount: 2, seed: 1 } });
 let firstDir = '';
 
 describe('bridgeTest', () => {

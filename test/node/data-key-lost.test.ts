@@ -17,7 +17,7 @@ import { pendingInput } from './history-fixtures';
 // history is set aside whole and a fresh, empty one starts, the recent readers list is
 // moved aside with its reason; nothing crashes and nothing old is mixed with new.
 
-const it = bridgeTest({ simulator: { userCount: 3, seed: 5 }, history: true, recentReaders: true });
+const it = bridgeTest({ simulator: { userCount: 3, seed: 5 } });
 const ANOTHER_KEY = fixedDataKeyring('b2'.repeat(32));
 
 async function history(bridge: TestConsole): Promise<HistoryPage> {

@@ -23,6 +23,7 @@ import { FakeIpcMain } from '../helpers/fake-ipc-main';
 import { garbage, mutated, validPayloads, type FuzzContext } from './fuzz-arbitraries';
 import { bulkPayloads } from './fuzz-bulk-arbitraries';
 import { historyPayloads } from './fuzz-history-arbitraries';
+import { appPaths } from '../../main/app-paths';
 
 // The bridge fuzz (fuzz-bridge*.test.ts): each operation is fed NUM_RUNS generated payloads
 // through the real registerBridge and handlers, the real settings store, the real client,
@@ -240,7 +241,7 @@ function createBridge(ctx: FuzzContext) {
             offlineClient(() => (outsideCalls += 1)),
       logger: createFileLogger({ dir: logDir, maxBytes: LOG_MAX_BYTES, keepFiles: LOG_KEEP }),
       // A real change history: every update is recorded, exports are written.
-      historyDir: join(dir, 'history'),
+      paths: appPaths(dir, logDir),
       chooseExportPath: async () => join(dir, 'export.csv'),
       // The open dialog is cancelled: a bulk file never comes from a payload.
       chooseCsvFile: async () => null,

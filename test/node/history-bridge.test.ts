@@ -34,7 +34,6 @@ function countingKeychain(): MemoryCredentialStore {
 const it = bridgeTest({
   simulator: { userCount: 10, seed: 5 },
   client: { timeoutMs: 800, retryRuntime: { sleep: async () => undefined } },
-  history: true,
   credentials: countingKeychain,
   // Main's own dialog (issue 18), played by the test.
   confirmClearHistory: async (entries) => (clearAsked.push(entries), clearAnswer),
@@ -94,13 +93,13 @@ describe('the history behind the bridge', () => {
   });
 
   it('a history that cannot be written stops the save before anything is sent', async ({ sim, bridge }) => {
-    const blocked = join(bridge.dir, 'not-a-folder');
-    await writeFile(blocked, 'a file where the history folder should be');
-    const c = bridge.restart({ history: blocked });
+    // The history folder is made on first use: a file where it should be blocks it.
+    await writeFile(join(bridge.dir, 'history'), 'a file where the history folder should be');
+    const c = bridge;
     const connectionId = await c.connectTo(sim);
     sim.clearRequests();
     const result = await c.call('updateReader', { connectionId, userId: SEED_EXAMPLE_USER_ID, changes: { name: 'Never sent' } });
-    expect(result).toMatchObject({ ok: false, error: { kind: 'history', reason: 'history-unwritable', path: blocked } });
+    expect(result).toMatchObject({ ok: false, error: { kind: 'history', reason: 'history-unwritable', path: join(bridge.dir, 'history') } });
     expect(sim.requests.filter((r) => r.method === 'PATCH')).toEqual([]);
   });
 

@@ -15,6 +15,7 @@ import { DEMO_CLIENT, SEED_EXAMPLE_USER_ID, startSimulator, type RunningSimulato
 import { FakeIpcMain } from '../helpers/fake-ipc-main';
 import { createMemoryCredentialStore } from '../helpers/memory-credential-store';
 import { silentLogger } from '../helpers/silent-logger';
+import { appPaths } from '../../main/app-paths';
 
 // Issue 17 item 2 on a real full disk: the user data on a 256 KiB tmpfs. A save on the
 // full disk writes part of its history line, then ENOSPC; that save must be refused and
@@ -55,7 +56,7 @@ function console_(userData: string) {
       credentials: createMemoryCredentialStore(),
       createClient: (access) => createConsCentClient(access, { timeoutMs: 2000, retryRuntime: { sleep: async () => undefined } }),
       logger: silentLogger,
-      historyDir: join(userData, 'history'),
+      paths: appPaths(userData, join(userData, 'logs')),
     }),
     ipc.trust((url) => url === APP),
   );

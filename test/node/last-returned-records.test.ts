@@ -102,7 +102,9 @@ describe('openReader after a save in this session', () => {
     value(await bridge.handlers.updateReader({ connectionId, userId: SEED_EXAMPLE_USER_ID, changes: { name: 'Shivam D.' } }));
     sim.addFault({ path: '/client/update-user', fault: { kind: 'status', status: 500 }, times: 1 });
     expect((await bridge.handlers.updateReader({ connectionId, userId: SEED_EXAMPLE_USER_ID, changes: { name: 'X' } })).ok).toBe(false);
-    expect(value(await bridge.handlers.openReader({ connectionId, userId: SEED_EXAMPLE_USER_ID })).remembered).toBeUndefined();
+    // The session's memory of that reader is gone; what is left is the history's record of
+    // the first save, said to be from the history (with its age), never from this session.
+    expect(value(await bridge.handlers.openReader({ connectionId, userId: SEED_EXAMPLE_USER_ID })).remembered?.from).toBe('history');
 
     value(await bridge.handlers.updateReader({ connectionId, userId: SEED_EXAMPLE_USER_ID, changes: { name: 'Shivam D.' } }));
     value(await bridge.handlers.deleteConnection({ id: connectionId }));

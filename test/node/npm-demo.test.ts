@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
-import { SETTINGS_FILE_NAME } from '../../main/app-services';
+import { SETTINGS_FILE_NAME } from '../../main/app-paths';
 import { createConnectionStore } from '../../main/settings/connection-store';
 import { keychainWords } from '../../renderer/src/errors/local-failure-words';
 import { startUnlockedKeyring } from '../helpers/keyring';

@@ -8,11 +8,11 @@ import { wireBridgeHandlers } from '../../main/app-services';
 import { createConsCentClient } from '../../main/conscent/conscent-client';
 import type { BridgeHandlers } from '../../main/ipc/register-bridge';
 import { createFileLogger } from '../../main/logging/logger';
-import { RECENT_READERS_FILE_NAME } from '../../main/readers/recent-readers';
 import { createConnectionStore } from '../../main/settings/connection-store';
 import { DEMO_CLIENT, SEED_EXAMPLE_USER_ID, startSimulator, type RunningSimulator } from '../../simulator';
 import { value } from '../helpers/bridge-result';
 import { createMemoryCredentialStore } from '../helpers/memory-credential-store';
+import { appPaths } from '../../main/app-paths';
 
 // Issue 18.5: lookups keyed by ids the page sends must treat every id as data. Before the
 // fix, listRecentReaders({ connectionId: 'constructor' }) read Object.prototype.constructor
@@ -38,8 +38,7 @@ beforeAll(async () => {
     credentials: createMemoryCredentialStore(),
     createClient: (connection) => createConsCentClient(connection, { timeoutMs: 5000 }),
     logger: createFileLogger({ dir: join(dir, 'logs') }),
-    historyDir: join(dir, 'history'),
-    recentReadersFile: join(dir, RECENT_READERS_FILE_NAME),
+    paths: appPaths(dir, join(dir, 'logs')),
     newId: () => ids.shift() ?? 'spare',
   });
 });

@@ -10,6 +10,7 @@ import { createFileLogger } from '../../main/logging/logger';
 import { createConnectionStore } from '../../main/settings/connection-store';
 import { failure } from '../helpers/bridge-result';
 import { tempFolders } from '../helpers/temp-folders';
+import { appPaths } from '../../main/app-paths';
 
 const tempDir = tempFolders('cc-preset-');
 
@@ -25,6 +26,7 @@ function start() {
       throw new Error('no ConsCent call is expected here');
     },
     logger: createFileLogger({ dir: join(dir, 'logs') }),
+    paths: appPaths(dir, join(dir, 'logs')),
   });
 }
 

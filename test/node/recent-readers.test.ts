@@ -5,9 +5,10 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ReaderView } from '../../common/contract';
 import type { ReaderService } from '../../main/readers/reader-service';
-import { createRecentReaders, RECENT_READERS_FILE_NAME, withRecentReaders } from '../../main/readers/recent-readers';
+import { createRecentReaders, withRecentReaders } from '../../main/readers/recent-readers';
 import { silentLogger } from '../helpers/silent-logger';
 import { tempFolders } from '../helpers/temp-folders';
+import { appPaths } from '../../main/app-paths';
 
 const tempDir = tempFolders('cc-recent-');
 
@@ -19,7 +20,7 @@ let clock = 0;
 const now = () => new Date(Date.UTC(2026, 0, 1, 0, 0, clock++));
 
 async function tempFile(): Promise<string> {
-  return join(tempDir(), RECENT_READERS_FILE_NAME);
+  return join(tempDir(), 'recent-readers.json');
 }
 
 describe('recent readers', () => {
@@ -148,13 +149,13 @@ describe('a deleted connection', () => {
     const sim = await startSimulator({ userCount: 3, seed: 2 });
     const dir = await tempDir(join(tmpdir(), 'cc-recent-delete-'));
     try {
-      const file = join(dir, RECENT_READERS_FILE_NAME);
+      const file = appPaths(dir, join(dir, 'logs')).recentReaders;
       const handlers = wireBridgeHandlers({
         connections: createConnectionStore(join(dir, 'settings.json')),
         credentials: createMemoryCredentialStore(),
         createClient: (connection) => createConsCentClient(connection, { timeoutMs: 5000 }),
         logger: silentLogger,
-        recentReadersFile: file,
+        paths: appPaths(dir, join(dir, 'logs')),
       });
       const fields = { environment: 'custom', baseUrl: sim.baseUrl, clientId: DEMO_CLIENT.clientId } as const;
       const credentials = { apiKey: DEMO_CLIENT.apiKey, apiSecret: DEMO_CLIENT.apiSecret };

@@ -11,6 +11,7 @@ import { DEMO_CLIENT, SEED_EXAMPLE_USER_ID, startSimulator, type RunningSimulato
 import { value } from '../helpers/bridge-result';
 import { createMemoryCredentialStore } from '../helpers/memory-credential-store';
 import { silentLogger } from '../helpers/silent-logger';
+import { appPaths } from '../../main/app-paths';
 
 // Issue 17 item 1, main's side: the lookup never returns the address lists, so the ones
 // the console shows are remembered. Main says which memory they came from and when they
@@ -40,7 +41,7 @@ function startConsole() {
     credentials,
     createClient: (access) => createConsCentClient(access, { timeoutMs: 800, retryRuntime: { sleep: async () => undefined } }),
     logger: silentLogger,
-    historyDir: join(dir, 'history'),
+    paths: appPaths(dir, join(dir, 'logs')),
   });
 }
 

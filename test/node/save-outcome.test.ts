@@ -16,6 +16,7 @@ import { DEMO_CLIENT, SEED_EXAMPLE_USER_ID, startSimulator, type RunningSimulato
 import { FakeIpcMain } from '../helpers/fake-ipc-main';
 import { createMemoryCredentialStore } from '../helpers/memory-credential-store';
 import { silentLogger } from '../helpers/silent-logger';
+import { appPaths } from '../../main/app-paths';
 
 // Issue 17 item 4: once the PATCH went out, anything but a well-formed success or a 4xx
 // refusal is "outcome unknown", for the save's answer and its history entry alike, and a
@@ -47,7 +48,7 @@ async function startConsole() {
       createClient: (access) =>
         createConsCentClient(access, { timeoutMs: 800, maxResponseBytes: MAX_RESPONSE_BYTES, retryRuntime: { sleep: async () => undefined } }),
       logger: silentLogger,
-      historyDir: join(dir, 'history'),
+      paths: appPaths(dir, join(dir, 'logs')),
     }),
     ipc.trust((url) => url === APP),
   );

@@ -28,6 +28,7 @@ import { createMemoryCredentialStore, type MemoryCredentialStore } from '../help
 import { writeBulkCsv } from '../helpers/bulk-console';
 import { startRogueTlsProxy, type RogueTlsProxy } from '../helpers/rogue-tls-proxy';
 import { silentLogger } from '../helpers/silent-logger';
+import { appPaths } from '../../main/app-paths';
 
 const good = { apiKey: DEMO_CLIENT.apiKey, apiSecret: DEMO_CLIENT.apiSecret };
 const AUTHORIZATION = `Basic ${Buffer.from(`${good.apiKey}:${good.apiSecret}`).toString('base64')}`;
@@ -67,7 +68,7 @@ function startConsole(): BridgeHandlers {
     credentials,
     createClient,
     logger: silentLogger,
-    historyDir: join(dir, 'history'),
+    paths: appPaths(dir, join(dir, 'logs')),
     chooseCsvFile: async () => csvPath,
   });
 }

@@ -9,6 +9,7 @@ import { value } from '../helpers/bridge-result';
 import { createMemoryCredentialStore } from '../helpers/memory-credential-store';
 import { silentLogger } from '../helpers/silent-logger';
 import { recoveryWords } from '../../renderer/src/errors/local-failure-words';
+import { appPaths } from '../../main/app-paths';
 
 // Issue 18.5: a settings file from an older version with one connection today's rules
 // refuse (here a base URL with a raw "?", accepted before such URLs were refused) moved the
@@ -40,6 +41,7 @@ it('keeps every good connection, names the refused one, keeps the old file and e
     credentials,
     createClient: (connection) => createConsCentClient(connection, { timeoutMs: 1000 }),
     logger: silentLogger,
+    paths: appPaths(dir, join(dir, 'logs')),
   });
 
   const state = value(await handlers.listConnections());

@@ -48,7 +48,7 @@ describe('an upgrade from a console that wrote plain files', () => {
       .filter((id) => id !== SEED_EXAMPLE_USER_ID)
       .slice(0, 3);
     const csv = await writeBulkCsv(join(temp(), 'old.csv'), ids);
-    const before = wireTestConsole(dir, { history: true, recentReaders: true, chooseCsvFile: async () => csv });
+    const before = wireTestConsole(dir, { chooseCsvFile: async () => csv });
     const connectionId = await before.connectTo(sim);
     await ok(before, 'openReader', { connectionId, userId: SEED_EXAMPLE_USER_ID });
     await ok(before, 'updateReader', { connectionId, userId: SEED_EXAMPLE_USER_ID, changes: { name: NEW_NAME } });
