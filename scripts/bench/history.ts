@@ -1,11 +1,13 @@
 // The change history's figures (issue #10), measured in one run and printed as ratios to
-// a floor measured in the same run: opening and filtering 100,000 entries against reading
-// and parsing the same files once; resident memory with 100,000 entries against 1,000;
+// a floor measured in the same run: opening and filtering 100,000 entries against reading,
+// decrypting (the lines are sealed, main/at-rest/) and parsing the same files once; resident memory with 100,000 entries against 1,000;
 // appending one entry with fsync. `npm run bench` runs it; `tsx scripts/bench/history.ts`
 // runs it alone. Figures also go to test-results/bench-history.json.
 import { spawnSync } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { dataKeyOf, type DataKeyring } from '../../main/at-rest/data-key';
+import { lineCodec } from '../../main/at-rest/sealed-text';
 import { monthFiles } from '../../main/history/journal-files';
 import { GENESIS, JOURNAL_VERSION, formatLine, hashLine, monthFileOf, type JournalLine } from '../../main/history/journal-lines';
 import { openJournal } from '../../main/history/journal';
@@ -26,6 +28,11 @@ const CONNECTION = {
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
+/** One data key for the bench and its memory probe's process: the files are sealed as the console seals them. */
+const BENCH_KEY = dataKeyOf(Buffer.alloc(32, 7));
+const BENCH_KEYS: DataKeyring = { get: async () => BENCH_KEY };
+const codec = lineCodec(BENCH_KEY, 'history');
+
 /** A history of `count` saved changes over ~10 months, 200 readers, with the full record each save returned. */
 export async function writeHistory(dir: string, count: number): Promise<void> {
   await mkdir(dir, { recursive: true, mode: 0o700 });
@@ -38,7 +45,7 @@ export async function writeHistory(dir: string, count: number): Promise<void> {
     prev = hashLine(text);
     const name = monthFileOf(new Date(line.at));
     const list = files.get(name) ?? [];
-    list.push(text);
+    list.push(codec.seal(text));
     files.set(name, list);
   };
   for (let id = 1; id <= count; id += 1) {
@@ -108,13 +115,15 @@ export async function writeHistory(dir: string, count: number): Promise<void> {
   for (const [name, lines] of files) await writeFile(join(dir, name), `${lines.join('\n')}\n`, { mode: 0o600 });
 }
 
-/** The floor: read every file and JSON.parse every line, once, nothing else. */
+/** The floor: read every file, decrypt and JSON.parse every line, once, nothing else. */
 async function readAndParse(dir: string): Promise<number> {
   let lines = 0;
   for (const name of await monthFiles(dir)) {
-    for (const line of (await readFile(join(dir, name), 'utf8')).split('\n')) {
+    for (const line of (await readFile(join(dir, name), 'latin1')).split('\n')) {
       if (line) {
-        JSON.parse(line);
+        const opened = codec.open(Buffer.from(line, 'latin1'));
+        if (opened.kind !== 'open') throw new Error('the bench history does not open');
+        JSON.parse(opened.bytes.toString('utf8'));
         lines += 1;
       }
     }
@@ -123,7 +132,7 @@ async function readAndParse(dir: string): Promise<number> {
 }
 
 async function openAndFilter(dir: string): Promise<void> {
-  const journal = await openJournal({ dir, retentionDays: 3650, now: () => new Date('2025-12-01T00:00:00Z') });
+  const journal = await openJournal({ dir, retentionDays: 3650, now: () => new Date('2025-12-01T00:00:00Z'), dataKeys: BENCH_KEYS });
   if (journal.problems().length > 0) throw new Error(`the bench history has problems: ${JSON.stringify(journal.problems()[0])}`);
   await journal.list({ reader: 'reader17@example.com' }, 0, 50);
   await journal.list({ outcome: 'failed', from: '2025-03-01T00:00:00Z' }, 0, 50);
@@ -137,7 +146,7 @@ async function timed(run: () => Promise<unknown>): Promise<number> {
 
 /** Resident memory of a fresh process that opened the history in `dir` (run with --expose-gc). */
 async function memoryProbe(dir: string): Promise<void> {
-  const journal = await openJournal({ dir, retentionDays: 3650, now: () => new Date('2025-12-01T00:00:00Z') });
+  const journal = await openJournal({ dir, retentionDays: 3650, now: () => new Date('2025-12-01T00:00:00Z'), dataKeys: BENCH_KEYS });
   await journal.list({}, 0, 50);
   (globalThis as { gc?: () => void }).gc?.();
   process.stdout.write(JSON.stringify({ rss: process.memoryUsage().rss, entries: (await journal.list({}, 0, 1)).all }));
@@ -171,7 +180,7 @@ export async function runHistoryBench() {
     const rssSmall = rssOfProcessThatOpened(small);
 
     const appendDir = join(work, 'append');
-    const journal = await openJournal({ dir: appendDir, retentionDays: 180 });
+    const journal = await openJournal({ dir: appendDir, retentionDays: 180, dataKeys: BENCH_KEYS });
     const appends: number[] = [];
     for (let i = 0; i < APPENDS; i += 1) {
       appends.push(
