@@ -21,6 +21,7 @@ import { createRecentReaders, withRecentReaders } from './readers/recent-readers
 import { appPaths, type AppPaths } from './app-paths';
 import { createConnectionStore, type ConnectionStore } from './settings/connection-store';
 import { handlersOnceLocked } from './user-data-lock-handlers';
+import type { RunEnded } from './window/bulk-notification';
 
 /** The stores and adapters the use-cases are built on; tests pass fakes or temp-dir ones. */
 export interface ServiceDeps {
@@ -45,6 +46,8 @@ export interface ServiceDeps {
   confirmClearHistory?: (entries: number) => Promise<boolean>;
   /** The key readers' data is sealed with on disk (issue 18.4): the OS keychain in the app; a memory per folder when absent. */
   dataKeys?: DataKeyring;
+  /** Told when a bulk run ends (main notifies an agent who is in another window). */
+  onBulkRunEnded?: (run: RunEnded) => void;
 }
 
 function historyFor(deps: ServiceDeps): HistoryService {
@@ -98,6 +101,7 @@ export function createServices(deps: ServiceDeps): BridgeServices {
       chooseExportPath: deps.chooseExportPath ?? (async () => null),
       logger,
       ...(deps.dataKeys ? { dataKeys: deps.dataKeys } : {}),
+      ...(deps.onBulkRunEnded ? { onRunEnded: deps.onBulkRunEnded } : {}),
     }),
     recent,
     logger,
@@ -131,6 +135,8 @@ export interface AppServicesOptions {
   confirmClearHistory?: (entries: number) => Promise<boolean>;
   /** The system's proxy (Electron's resolveProxy) and certificate store (issue 13); plain Node's when absent. */
   network?: Omit<NetworkEnvironment, 'proxyCredentials'>;
+  /** Told when a bulk run ends (main/window/bulk-notification.ts). */
+  onBulkRunEnded?: (run: RunEnded) => void;
 }
 
 /**
@@ -162,5 +168,6 @@ function wireAppServices(options: AppServicesOptions): BridgeHandlers {
     historyKeychain: createKeytarChainKeychain(keytar, KEYCHAIN_SERVICE),
     dataKeys: createKeytarDataKeyring(keytar, KEYCHAIN_SERVICE),
     ...(options.confirmClearHistory ? { confirmClearHistory: options.confirmClearHistory } : {}),
+    ...(options.onBulkRunEnded ? { onBulkRunEnded: options.onBulkRunEnded } : {}),
   });
 }

@@ -6,6 +6,8 @@ import type {
   MessageBoxOptions,
   MessageBoxReturnValue,
   MessageBoxSyncOptions,
+  NotificationConstructorOptions,
+  Rectangle,
   OpenDialogOptions,
   OpenDialogReturnValue,
   SaveDialogOptions,
@@ -26,12 +28,17 @@ import type { AppLike as HardenedAppLike, SessionLike } from './window/security-
 export interface WindowLike {
   readonly webContents: WillPreventUnloadSource & AppEventTarget;
   once(event: 'ready-to-show', listener: () => void): unknown;
-  on(event: 'closed', listener: () => void): unknown;
+  on(event: 'closed' | 'close', listener: () => void): unknown;
   loadURL(url: string): Promise<void>;
   isMinimized(): boolean;
   restore(): void;
   show(): void;
   focus(): void;
+  isFocused(): boolean;
+  /** The window's bounds when not maximized or minimized: what is remembered (window-state.ts). */
+  getNormalBounds(): Rectangle;
+  isMaximized(): boolean;
+  maximize(): void;
 }
 
 export interface AppApi extends HardenedAppLike {
@@ -88,5 +95,12 @@ export interface ElectronApi<W extends WindowLike, M> {
   Menu: {
     buildFromTemplate(template: MenuItemConstructorOptions[]): M;
     setApplicationMenu(menu: M | null): void;
+  };
+  /** The displays' work areas, to restore the window only where it can be reached (usable after 'ready'). */
+  screen: { getAllDisplays(): readonly { workArea: Rectangle }[] };
+  /** A system notification (a bulk run ended while the agent was elsewhere). */
+  Notification: {
+    isSupported(): boolean;
+    new (options: NotificationConstructorOptions): { show(): void; on(event: 'click', listener: () => void): unknown };
   };
 }

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, utilityProcess } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, protocol, screen, session, utilityProcess } from 'electron';
 import * as keytar from 'keytar';
 import { keytarOverChannel } from './credentials/keytar-helper-client';
 import { startApp } from './start-app';
@@ -26,7 +26,7 @@ if (process.argv.includes('--remove-local-data')) {
     app.exit(report.problems.length === 0 ? 0 : 1);
   });
 } else {
-  void startApp({ app, BrowserWindow, dialog, ipcMain, Menu, protocol, session }, keytar, {
+  void startApp({ app, BrowserWindow, dialog, ipcMain, Menu, Notification, protocol, screen, session }, keytar, {
     platform: process.platform,
     devServerUrl: process.env.ELECTRON_RENDERER_URL,
     mainDir: __dirname,

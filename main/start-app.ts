@@ -18,7 +18,9 @@ import { installCloseGuard } from './window/close-guard';
 import { developmentCsp, productionCsp } from './window/content-security-policy';
 import { installDevServerCsp } from './window/dev-server-csp';
 import { denyAllPermissions, installAppSecurity } from './window/security-handlers';
-import { createWindowOptions } from './window/window-options';
+import { DEFAULT_SIZE, MIN_SIZE, createWindowOptions } from './window/window-options';
+import { bulkNotification, type RunEnded } from './window/bulk-notification';
+import { WINDOW_STATE_FILE, placeWindow, readWindowState, writeWindowState, type WindowState } from './window/window-state';
 
 // The app's startup: wires the plain modules under main/ to Electron's objects. Electron
 // is passed in (main/index.ts hands over the real one) so this runs, and is tested, in
@@ -106,16 +108,40 @@ export function startApp<W extends WindowLike, M>(electron: ElectronApi<W, M>, k
   const startLink = linkInArgv(env.argv ?? []);
   if (startLink) appEvents.openLink(startLink);
 
+  // The window's size and place (window-state.ts): read once at start, kept up to date on
+  // each close, so a window reopened later (macOS) opens where the last one was.
+  let windowState: WindowState | undefined;
+  const windowStateFile = (): string => join(app.getPath('userData'), WINDOW_STATE_FILE);
+
   const createMainWindow = (): Promise<void> => {
-    const win = new BrowserWindow(createWindowOptions({ preloadPath, allowDevTools: !app.isPackaged }));
+    // Where the agent left it, if that display is still there.
+    const workAreas = electron.screen.getAllDisplays().map((display) => display.workArea);
+    const placed = placeWindow(windowState, workAreas, { default: DEFAULT_SIZE, min: MIN_SIZE });
+    const win = new BrowserWindow(createWindowOptions({ preloadPath, allowDevTools: !app.isPackaged, bounds: placed.bounds }));
     mainWindow = win;
     appEvents.attach(win.webContents);
     installCloseGuard(win.webContents, (options) => dialog.showMessageBoxSync(win, options));
-    win.once('ready-to-show', () => win.show());
+    win.once('ready-to-show', () => {
+      if (placed.maximized) win.maximize();
+      win.show();
+    });
+    win.on('close', () => {
+      // Remembered as it was before any maximising, so un-maximising next time restores it.
+      windowState = { ...win.getNormalBounds(), maximized: win.isMaximized() };
+      writeWindowState(windowStateFile(), windowState).catch(() => undefined);
+    });
     win.on('closed', () => {
       if (mainWindow === win) mainWindow = null;
     });
     return win.loadURL(page.url);
+  };
+
+  /** A bulk run ended: the agent elsewhere hears it from the OS; clicking brings the console forward. */
+  const notifyRunEnded = (run: RunEnded): void => {
+    if (mainWindow?.isFocused() || !electron.Notification.isSupported()) return;
+    const notification = new electron.Notification(bulkNotification(run));
+    notification.on('click', bringForward);
+    notification.show();
   };
 
   const start = async (): Promise<void> => {
@@ -144,6 +170,7 @@ export function startApp<W extends WindowLike, M>(electron: ElectronApi<W, M>, k
       keytar,
       ...(env.freshKeytar ? { freshKeytar: env.freshKeytar } : {}),
       onKeychainBack: () => appEvents.send({ kind: 'keychain-back' }),
+      onBulkRunEnded: notifyRunEnded,
       // Electron's answers about the network, as plain functions (issue 13): the system proxy
       // for each URL (PAC and WPAD as Chromium reads them) and the OS certificate store.
       network: { resolveProxy: (url) => session.defaultSession.resolveProxy(url), systemCertificates: osCertificates },
@@ -181,6 +208,7 @@ export function startApp<W extends WindowLike, M>(electron: ElectronApi<W, M>, k
       // macOS: clicking the dock icon with no window open reopens it.
       if (BrowserWindow.getAllWindows().length === 0) createMainWindow().catch(failToStart);
     });
+    windowState = await readWindowState(windowStateFile());
     await createMainWindow();
     started = true;
   };

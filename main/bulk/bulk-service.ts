@@ -40,6 +40,7 @@ import { settleStopped } from './settle-stopped';
 import { AppendFile, RUN_FILE, ensureRunFolder, jsonLines, readRunMeta, runPaths, writeJson } from './run-files';
 import { findInterruptedRuns } from './interrupted-runs';
 import { progressWaiter } from './progress-waiter';
+import type { RunEnded } from '../window/bulk-notification';
 import { oncePurge } from './run-retention';
 
 // Bulk corrections (issue 14) as main's use-cases: choose a file (main's open dialog),
@@ -59,6 +60,8 @@ export interface BulkServiceDeps {
   now?: () => Date;
   /** The key the runs' lines are sealed with (the OS keychain in the app); a memory per folder when absent. */
   dataKeys?: DataKeyring;
+  /** Told when a run ends (finished, cancelled or halted): main notifies an agent who is elsewhere. */
+  onRunEnded?: (run: RunEnded) => void;
 }
 
 export type BulkService = ReturnType<typeof createBulkService>;
@@ -269,7 +272,9 @@ export function createBulkService(deps: BulkServiceDeps) {
     void runner.done.then(async () => {
       await events.close().catch(() => undefined);
       await writeJson(paths.run, { ...run, lastMode: mode, running: false } satisfies RunMeta).catch(() => undefined);
-      deps.logger.info('bulk.ended', { runId, mode, state: runner.snapshot().state });
+      const ended = runner.snapshot();
+      deps.logger.info('bulk.ended', { runId, mode, state: ended.state });
+      deps.onRunEnded?.({ ...ended, fileName: run.fileName });
       waiter.changed(runId);
     });
     return runner.snapshot();

@@ -58,6 +58,8 @@ export function createMenuTemplate(input: MenuInput): MenuItemConstructorOptions
         { role: 'quit' },
       ],
     });
+    // Cmd+W closes the window, as in every Mac app (the close guard still asks about unsaved edits).
+    template.push({ label: 'File', submenu: [{ role: 'close' }] });
   } else {
     template.push({ label: 'File', submenu: [{ role: 'quit' }] });
   }

@@ -12,19 +12,25 @@ export interface WindowOptionsInput {
   /** DevTools are for development; a packaged build has none. */
   allowDevTools: boolean;
   title?: string;
+  /** Size and place (window-state.ts); the default size, centred, when absent. */
+  bounds?: { x?: number; y?: number; width: number; height: number };
 }
 
 // A light neutral meant to match the page's own background, so nothing flashes between
 // the window appearing and the first paint. Keep in step with the renderer's theme.
 export const WINDOW_BACKGROUND = '#f6f7f9';
 
+export const DEFAULT_SIZE = { width: 1280, height: 860 };
+export const MIN_SIZE = { width: 960, height: 640 };
+
 export function createWindowOptions(input: WindowOptionsInput): BrowserWindowConstructorOptions {
   return {
     title: input.title ?? PRODUCT_NAME,
-    width: 1280,
-    height: 860,
-    minWidth: 960,
-    minHeight: 640,
+    width: input.bounds?.width ?? DEFAULT_SIZE.width,
+    height: input.bounds?.height ?? DEFAULT_SIZE.height,
+    ...(input.bounds?.x !== undefined && input.bounds.y !== undefined ? { x: input.bounds.x, y: input.bounds.y } : {}),
+    minWidth: MIN_SIZE.width,
+    minHeight: MIN_SIZE.height,
     backgroundColor: WINDOW_BACKGROUND,
     // Shown on 'ready-to-show', so the agent never sees a blank window.
     show: false,

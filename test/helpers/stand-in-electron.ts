@@ -5,6 +5,7 @@ import type {
   CustomScheme,
   MenuItemConstructorOptions,
   MessageBoxSyncOptions,
+  NotificationConstructorOptions,
 } from 'electron';
 import { vi } from 'vitest';
 import type { AppEvent } from '../../common/app-events';
@@ -30,6 +31,8 @@ export interface StandInOptions {
   /** What every window's loadURL does: resolve, or reject with this error. */
   loadError?: Error;
   paths?: { userData: string; logs: string };
+  /** The displays' work areas (one 1920×1080 display, 40 px taken by a taskbar, when absent). */
+  workAreas?: { x: number; y: number; width: number; height: number }[];
 }
 
 class StandInWebContents extends FakeWebContents {
@@ -51,6 +54,9 @@ export type StandInWindow = WindowLike & {
   visible: boolean;
   focused: boolean;
   minimized: boolean;
+  maximized: boolean;
+  /** Bounds as the agent left them (moved or resized); the constructor's options until then. */
+  normalBounds: { x: number; y: number; width: number; height: number };
   minimize(): void;
   close(): void;
   emit(event: string, ...args: unknown[]): boolean;
@@ -123,6 +129,28 @@ export function createStandInElectron(options: StandInOptions = {}) {
   }
   const app = new StandInApp();
 
+  const workAreasOf = () => options.workAreas ?? [{ x: 0, y: 0, width: 1920, height: 1040 }];
+  const notifications: StandInNotification[] = [];
+  class StandInNotification extends EventEmitter {
+    static supported = true;
+    static isSupported(): boolean {
+      return StandInNotification.supported;
+    }
+    shown = false;
+    constructor(readonly options: NotificationConstructorOptions) {
+      super();
+      requireReady('new Notification()');
+    }
+    show(): void {
+      this.shown = true;
+      notifications.push(this);
+    }
+    /** The agent clicking it. */
+    click(): void {
+      this.emit('click');
+    }
+  }
+
   const windows: StandInWindow[] = [];
   const closed = new Set<StandInWindow>();
   class BrowserWindow extends EventEmitter implements StandInWindow {
@@ -131,8 +159,20 @@ export function createStandInElectron(options: StandInOptions = {}) {
     visible = false;
     focused = false;
     minimized = false;
+    maximized = false;
+    normalBounds: { x: number; y: number; width: number; height: number };
     constructor(readonly options: BrowserWindowConstructorOptions) {
       super();
+      // Where Electron would put it: the given place, or centred on the first display.
+      const area = workAreasOf()[0]!;
+      const width = options.width ?? 800;
+      const height = options.height ?? 600;
+      this.normalBounds = {
+        x: options.x ?? area.x + Math.round((area.width - width) / 2),
+        y: options.y ?? area.y + Math.round((area.height - height) / 2),
+        width,
+        height,
+      };
       requireReady('new BrowserWindow()');
       log.push('new BrowserWindow');
       windows.push(this);
@@ -165,7 +205,20 @@ export function createStandInElectron(options: StandInOptions = {}) {
     focus(): void {
       this.focused = true;
     }
+    isFocused(): boolean {
+      return this.focused;
+    }
+    getNormalBounds() {
+      return { ...this.normalBounds };
+    }
+    isMaximized(): boolean {
+      return this.maximized;
+    }
+    maximize(): void {
+      this.maximized = true;
+    }
     close(): void {
+      this.emit('close');
       closed.add(this);
       this.emit('closed');
       if (BrowserWindow.getAllWindows().length === 0) app.emit('window-all-closed');
@@ -235,6 +288,15 @@ export function createStandInElectron(options: StandInOptions = {}) {
         electron.Menu.applicationMenu = menu;
       },
     },
+    screen: {
+      getAllDisplays() {
+        requireReady('screen.getAllDisplays()');
+        return workAreasOf().map((workArea) => ({ workArea }));
+      },
+    },
+    Notification: StandInNotification,
+    /** Every notification shown, in order. */
+    notifications,
     log,
     windows,
   };
