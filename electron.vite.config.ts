@@ -4,6 +4,7 @@ import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { productionMetaCsp } from './main/window/content-security-policy';
 import pkg from './package.json';
+import { GUIDE_CSS, renderGuide } from './scripts/user-guide/render-guide';
 
 // The built page carries the production CSP as a meta tag too (defence in depth), from
 // the one definition main uses for its header. Not in dev: Vite's dev server injects
@@ -14,6 +15,17 @@ const cspMetaTag: Plugin = {
   transformIndexHtml: () => [
     { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: productionMetaCsp() }, injectTo: 'head-prepend' },
   ],
+};
+
+// Help → User Guide (main/window/user-guide.ts): docs/using.md and the pages it links,
+// rendered into one static page beside the app's, so the guide is there offline.
+const userGuide: Plugin = {
+  name: 'conscent-user-guide',
+  apply: 'build',
+  generateBundle() {
+    this.emitFile({ type: 'asset', fileName: 'guide.html', source: renderGuide(resolve(__dirname, 'docs'), pkg.version) });
+    this.emitFile({ type: 'asset', fileName: 'guide.css', source: GUIDE_CSS });
+  },
 };
 
 // Three bundles, one per process. The preload is sandboxed, so it cannot `require`
@@ -44,7 +56,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'renderer'),
-    plugins: [react(), cspMetaTag],
+    plugins: [react(), cspMetaTag, userGuide],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
       // electron-vite leaves the renderer unminified by default; agents' machines parse

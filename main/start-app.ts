@@ -19,6 +19,7 @@ import { developmentCsp, productionCsp } from './window/content-security-policy'
 import { installDevServerCsp } from './window/dev-server-csp';
 import { denyAllPermissions, installAppSecurity } from './window/security-handlers';
 import { DEFAULT_SIZE, MIN_SIZE, createWindowOptions } from './window/window-options';
+import { USER_GUIDE_URL, userGuideWindowOptions } from './window/user-guide';
 import { bulkNotification, type RunEnded } from './window/bulk-notification';
 import { WINDOW_STATE_FILE, placeWindow, readWindowState, writeWindowState, type WindowState } from './window/window-state';
 
@@ -63,7 +64,8 @@ export function startApp<W extends WindowLike, M>(electron: ElectronApi<W, M>, k
   const bringForward = (): void => {
     // macOS keeps running without a window: a link then opens one (startup is over).
     if (!mainWindow) {
-      if (started && BrowserWindow.getAllWindows().length === 0) createMainWindow().catch(failToStart);
+      // (The user guide may still be open: it is not the console.)
+      if (started) createMainWindow().catch(failToStart);
       return;
     }
     if (mainWindow.isMinimized()) mainWindow.restore();
@@ -136,6 +138,23 @@ export function startApp<W extends WindowLike, M>(electron: ElectronApi<W, M>, k
     return win.loadURL(page.url);
   };
 
+  let guideWindow: W | null = null;
+  /** Help → User Guide: one guide window, brought forward if it is already open. */
+  const openUserGuide = (): void => {
+    if (guideWindow) {
+      guideWindow.show();
+      guideWindow.focus();
+      return;
+    }
+    const win = new BrowserWindow(userGuideWindowOptions());
+    guideWindow = win;
+    win.once('ready-to-show', () => win.show());
+    win.on('closed', () => {
+      if (guideWindow === win) guideWindow = null;
+    });
+    win.loadURL(USER_GUIDE_URL).catch(() => undefined);
+  };
+
   /** A bulk run ended: the agent elsewhere hears it from the OS; clicking brings the console forward. */
   const notifyRunEnded = (run: RunEnded): void => {
     if (mainWindow?.isFocused() || !electron.Notification.isSupported()) return;
@@ -153,6 +172,8 @@ export function startApp<W extends WindowLike, M>(electron: ElectronApi<W, M>, k
       appName: app.name,
       isPackaged: app.isPackaged,
       sendCommand: (command) => appEvents.send({ kind: 'command', command }),
+      // Built with the page; the development server has none.
+      ...(page.kind === 'bundled' ? { openUserGuide } : {}),
     });
     electron.Menu.setApplicationMenu(electron.Menu.buildFromTemplate(menuTemplate));
     app.setAboutPanelOptions(aboutPanelOptions({ appName: app.name, version: app.getVersion() }));
@@ -205,8 +226,8 @@ export function startApp<W extends WindowLike, M>(electron: ElectronApi<W, M>, k
     });
 
     app.on('activate', () => {
-      // macOS: clicking the dock icon with no window open reopens it.
-      if (BrowserWindow.getAllWindows().length === 0) createMainWindow().catch(failToStart);
+      // macOS: clicking the dock icon with no console window open reopens it.
+      if (!mainWindow) createMainWindow().catch(failToStart);
     });
     windowState = await readWindowState(windowStateFile());
     await createMainWindow();

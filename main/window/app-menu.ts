@@ -18,6 +18,8 @@ export interface MenuInput {
   isPackaged: boolean;
   /** Delivers a menu command to the page (main/window/app-events.ts). */
   sendCommand?: (command: AppCommand) => void;
+  /** Opens the bundled user guide (user-guide.ts); absent where there is none (development). */
+  openUserGuide?: () => void;
 }
 
 /** The console's shortcuts as the menu shows them; the page's keyboard map matches (renderer/src/keyboard/shortcuts.ts). */
@@ -103,8 +105,13 @@ export function createMenuTemplate(input: MenuInput): MenuItemConstructorOptions
     label: 'Window',
     submenu: isMac ? [{ role: 'minimize' }, { role: 'zoom' }, { type: 'separator' }, { role: 'front' }] : [{ role: 'minimize' }, { role: 'close' }],
   });
-  // Windows and Linux have no application menu to hold About: it goes under Help, where
-  // their apps keep it (macOS has it in the app menu above).
-  if (!isMac) template.push({ label: 'Help', submenu: [{ role: 'about', label: `About ${input.appName}` }] });
+  // The guide is the built docs/using.md, offline (user-guide.ts). Windows and Linux have
+  // no application menu to hold About: it goes under Help, where their apps keep it (macOS
+  // has it in the app menu above).
+  const guide: MenuItemConstructorOptions[] = input.openUserGuide
+    ? [{ label: 'User Guide', accelerator: 'F1', click: () => input.openUserGuide?.() }]
+    : [];
+  const about: MenuItemConstructorOptions[] = isMac ? [] : [{ role: 'about', label: `About ${input.appName}` }];
+  if (guide.length + about.length > 0) template.push({ label: 'Help', ...(isMac ? { role: 'help' as const } : {}), submenu: [...guide, ...about] });
   return template;
 }

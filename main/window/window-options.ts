@@ -7,8 +7,8 @@ import { PRODUCT_NAME } from '../../common/product';
 // (or someone "fixing" a symptom here) shows up in review and in tests.
 
 export interface WindowOptionsInput {
-  /** Absolute path of the built preload (out/preload/index.cjs). */
-  preloadPath: string;
+  /** Absolute path of the built preload (out/preload/index.cjs); none for a window with no bridge (the user guide). */
+  preloadPath?: string;
   /** DevTools are for development; a packaged build has none. */
   allowDevTools: boolean;
   title?: string;
@@ -35,7 +35,7 @@ export function createWindowOptions(input: WindowOptionsInput): BrowserWindowCon
     // Shown on 'ready-to-show', so the agent never sees a blank window.
     show: false,
     webPreferences: {
-      preload: input.preloadPath,
+      ...(input.preloadPath ? { preload: input.preloadPath } : {}),
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
