@@ -112,17 +112,18 @@ function clip(text: string, max: number): string {
  * get megabytes echoed back for every call.
  */
 function bounded(error: BridgeError): BridgeError {
-  const result: BridgeError = { ...error };
+  // Whatever the kind, its text facts are these (each member has only some of them).
+  const result = { ...error } as Record<string, unknown>;
   for (const key of ['apiMessage', 'host', 'code', 'boundOrigin', 'targetOrigin', 'path', 'userId'] as const) {
     const value = result[key];
-    if (value !== undefined) result[key] = clip(value, MAX_TEXT);
+    if (typeof value === 'string') result[key] = clip(value, MAX_TEXT);
   }
-  if (error.fields) {
+  if (error.kind === 'invalid-input' && error.fields) {
     result.fields = Object.fromEntries(
       Object.entries(error.fields)
         .slice(0, MAX_FIELDS)
         .map(([key, message]) => [clip(key, MAX_FIELD_KEY), clip(message, MAX_FIELD_MESSAGE)]),
     );
   }
-  return result;
+  return result as BridgeError;
 }
