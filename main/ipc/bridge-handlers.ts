@@ -12,8 +12,9 @@ import type { BridgeHandlers } from './register-bridge';
 
 // The IPC adapter, and only that: for every operation of the table (common/channels.ts),
 // a handler that validates its untrusted payload against the table's schema, runs one
-// use-case (main/connections, main/readers, ...), and answers with a Result. Nothing thrown ever crosses IPC, nothing secret is ever returned, and
-// an error is bounded in size and logged by kind.
+// use-case (main/connections, main/readers, ...), and answers with a Result. Nothing
+// thrown ever crosses IPC, nothing secret is ever returned, and an error is bounded in
+// size and logged by kind.
 
 export interface BridgeServices {
   connections: ConnectionService;
