@@ -54,7 +54,8 @@ export type ErrorOf<K extends ErrorKind> = Extract<BridgeError, { kind: K }>;
 
 // ERROR_KINDS (the list tests and logs go by) and the union's members are one and the same set.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-export type ErrorKindsAreTheMembers = Same<ErrorKind, BridgeError['kind']> extends true ? true : never;
+type Holds<T extends true> = T;
+export type ErrorKindsAreTheMembers = Holds<Same<ErrorKind, BridgeError['kind']>>;
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: BridgeError };
 
