@@ -1,6 +1,7 @@
-import type { OperationName } from './contract';
-
-// Kept apart from the schemas so the sandboxed preload bundles only these strings.
+// The bridge's table of operations, by name: the channel each one travels on. Kept apart
+// from the schemas (common/contract.ts) so the sandboxed preload bundles only these
+// strings. Adding an operation starts here: one line, then its request schema and result
+// type in its slice's contract (common/contract.ts checks both exist at compile time).
 export const BRIDGE_GLOBAL = 'conscent';
 
 export const BRIDGE_CHANNELS = {
@@ -28,6 +29,19 @@ export const BRIDGE_CHANNELS = {
   bulkInterrupted: 'conscent:bulk:interrupted',
   listRecentReaders: 'conscent:recent-readers:list',
   clearRecentReaders: 'conscent:recent-readers:clear',
-} as const satisfies Record<OperationName, string>;
+} as const;
+
+/** The request/answer operations (the one subscription, onAppEvent, is not one: it has no channel to main). */
+export type OperationName = keyof typeof BRIDGE_CHANNELS;
 
 export const OPERATION_NAMES = Object.keys(BRIDGE_CHANNELS) as OperationName[];
+
+/**
+ * Operations that take no request: the preload sends nothing on their channel and main
+ * reads nothing from it. Their schema in REQUEST_SCHEMAS is `null` (checked there).
+ */
+export const WITHOUT_REQUEST = ['listConnections'] as const satisfies readonly OperationName[];
+
+export function takesNoRequest(name: OperationName): boolean {
+  return (WITHOUT_REQUEST as readonly OperationName[]).includes(name);
+}

@@ -1,18 +1,20 @@
 import { z } from 'zod';
 import type { AppEventsBridge } from './app-events';
 import { ENVIRONMENTS, baseUrlProblem, type Environment } from './environments';
-import { BULK_REQUEST_SCHEMAS, type BulkBridge } from './bulk-contract';
-import { HISTORY_REQUEST_SCHEMAS, type HistoryBridge } from './history-contract';
+import { BULK_REQUEST_SCHEMAS, type BulkResults } from './bulk-contract';
+import type { OperationName, WITHOUT_REQUEST } from './channels';
+import { HISTORY_REQUEST_SCHEMAS, type HistoryResults } from './history-contract';
 import { HistoryEntryId } from './history-schemas';
-import { RECENT_READERS_REQUEST_SCHEMAS, type RecentReadersBridge } from './recent-readers-contract';
+import { RECENT_READERS_REQUEST_SCHEMAS, type RecentReadersResults } from './recent-readers-contract';
 import { ExtraCertificate, ProxyCredentials, ProxySetting, type CertificateInfo, type RouteReport } from './network-settings';
 import type { BridgeError, Result } from './result';
 import { ObjectId, UserChanges, type Address, type AddressEntry, type EditableField, type Subscription } from './user-schemas';
 
-// The one contract of the bridge between renderer and main: operation names, request
-// schemas (validated in main), result types (used by preload and renderer). Adding an
-// operation here is the only way to add one to the bridge. Results are plain types, not
-// schemas: main builds them, and nothing parses them on the way back.
+// The one contract of the bridge between renderer and main, as one table by operation:
+// its channel (channels.ts, which the preload bundles), its request schema (validated in
+// main) and its result type (below, and in each slice's *-contract.ts). The bridge's type,
+// the preload, the renderer's safe wrapper and main's registration are all derived from
+// it. Results are plain types, not schemas: main builds them, nothing parses them.
 
 const MAX_SECRET = 512;
 
@@ -217,26 +219,19 @@ export type UpdateReaderResult = {
   user: ReaderView;
 };
 
-/**
- * The bridge as the renderer sees it on `window.conscent`; the history's operations are in
- * history-contract.ts, recent readers' in recent-readers-contract.ts, and the one
- * subscription to what main says on its own (links, menu commands) in app-events.ts.
- */
-export interface ConsoleBridge extends HistoryBridge, BulkBridge, RecentReadersBridge, AppEventsBridge {
-  listConnections(): Promise<Result<ConnectionsState>>;
-  saveConnection(request: SaveConnectionRequest): Promise<Result<ConnectionSummary>>;
-  deleteConnection(request: ConnectionRef): Promise<Result<ConnectionRef>>;
-  selectConnection(request: ConnectionRef): Promise<Result<ConnectionRef>>;
-  testConnection(request: TestConnectionRequest): Promise<Result<TestConnectionResult>>;
-  lookupReader(request: LookupReaderRequest): Promise<Result<LookupReaderResult>>;
-  openReader(request: OpenReaderRequest): Promise<Result<ReaderView>>;
-  updateReader(request: UpdateReaderRequest): Promise<Result<UpdateReaderResult>>;
-}
+/** The connections' and readers' results, by operation (the other slices bring their own). */
+type ConnectionAndReaderResults = {
+  listConnections: ConnectionsState;
+  saveConnection: ConnectionSummary;
+  deleteConnection: ConnectionRef;
+  selectConnection: ConnectionRef;
+  testConnection: TestConnectionResult;
+  lookupReader: LookupReaderResult;
+  openReader: ReaderView;
+  updateReader: UpdateReaderResult;
+};
 
-/** The request/answer operations (the subscription is not one: it has no channel to main). */
-export type OperationName = Exclude<keyof ConsoleBridge, keyof AppEventsBridge>;
-
-/** Request schemas by operation; `null` for operations that take no request. */
+/** Request schemas by operation (main validates every payload with these); `null` for WITHOUT_REQUEST. */
 export const REQUEST_SCHEMAS = {
   listConnections: null,
   saveConnection: SaveConnectionRequest,
@@ -251,4 +246,39 @@ export const REQUEST_SCHEMAS = {
   ...RECENT_READERS_REQUEST_SCHEMAS,
 } as const satisfies Record<OperationName, z.ZodType | null>;
 
-export { BRIDGE_CHANNELS, BRIDGE_GLOBAL, OPERATION_NAMES } from './channels';
+/** What each operation answers inside an ok Result. Types only: main builds them, nothing parses them. */
+export type OperationResults = ConnectionAndReaderResults & HistoryResults & BulkResults & RecentReadersResults;
+
+type Schemas = typeof REQUEST_SCHEMAS;
+/** The request the page sends: the schema's input. */
+export type RequestOf<K extends OperationName> = Schemas[K] extends z.ZodType ? z.input<Schemas[K]> : undefined;
+/** The request main's use-case gets, once validated: the schema's output. */
+export type ValidRequestOf<K extends OperationName> = Schemas[K] extends z.ZodType ? z.output<Schemas[K]> : undefined;
+export type ResultOf<K extends OperationName> = OperationResults[K];
+
+/** One method of the bridge: one argument (none for WITHOUT_REQUEST), and a Result. */
+export type OperationMethod<K extends OperationName> = Schemas[K] extends z.ZodType
+  ? (request: z.input<Schemas[K]>) => Promise<Result<OperationResults[K]>>
+  : () => Promise<Result<OperationResults[K]>>;
+
+/**
+ * The bridge as the renderer sees it on `window.conscent`, derived from the table: one
+ * method per operation, and the one subscription to what main says on its own (links,
+ * menu commands; app-events.ts).
+ */
+export type ConsoleBridge = { readonly [K in OperationName]: OperationMethod<K> } & AppEventsBridge;
+
+// Compile-time ties between the parts of the table: an operation with a channel but no
+// schema or no result type (or the other way round), or a `null` schema that is not in
+// WITHOUT_REQUEST, fails `npm run typecheck` here. (`satisfies` above does not see extra
+// keys that arrive by spread.)
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Holds<T extends true> = T;
+type WithoutSchema = { [K in OperationName]: Schemas[K] extends null ? K : never }[OperationName];
+export type BridgeTableChecks = [
+  Holds<Same<keyof Schemas, OperationName>>,
+  Holds<Same<keyof OperationResults, OperationName>>,
+  Holds<Same<WithoutSchema, (typeof WITHOUT_REQUEST)[number]>>,
+];
+
+export { BRIDGE_CHANNELS, BRIDGE_GLOBAL, OPERATION_NAMES, WITHOUT_REQUEST, type OperationName } from './channels';

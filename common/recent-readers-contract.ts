@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import type { SettingsRecovery } from './contract';
-import type { Result } from './result';
 
-// Recent readers' part of the one bridge contract (common/contract.ts includes it): the
+// Recent readers' part of the one bridge table (common/contract.ts joins the slices): the
 // last readers opened on a connection, kept by main in the app's data folder (issue #11).
 
 export const MAX_RECENT_READERS = 20;
@@ -28,13 +27,13 @@ export type RecentReadersList = {
   recovered?: SettingsRecovery;
 };
 
-export interface RecentReadersBridge {
-  listRecentReaders(request: RecentReadersRequest): Promise<Result<RecentReadersList>>;
-  /** Forgets this connection's recent readers; answers the (empty) list. */
-  clearRecentReaders(request: RecentReadersRequest): Promise<Result<RecentReadersList>>;
-}
-
 export const RECENT_READERS_REQUEST_SCHEMAS = {
   listRecentReaders: RecentReadersRequest,
+  /** Forgets this connection's recent readers; answers the (empty) list. */
   clearRecentReaders: RecentReadersRequest,
 } as const;
+
+export type RecentReadersResults = {
+  listRecentReaders: RecentReadersList;
+  clearRecentReaders: RecentReadersList;
+};

@@ -1,6 +1,6 @@
 import { APP_EVENT_CHANNEL, type AppEvent } from '../common/app-events';
-import { BRIDGE_CHANNELS } from '../common/channels';
-import type { ConsoleBridge, OperationName } from '../common/contract';
+import { BRIDGE_CHANNELS, OPERATION_NAMES, takesNoRequest } from '../common/channels';
+import type { ConsoleBridge } from '../common/contract';
 
 // The sandboxed preload cannot load zod, so this module only imports the channel names
 // (and types, which vanish at build time). Main validates every request itself.
@@ -11,50 +11,22 @@ export type BridgeInvoke = (channel: string, ...request: [] | [unknown]) => Prom
 /** Listens on one channel main sends on (ipcRenderer.on), passing on only the payload. */
 export type BridgeListen = (channel: string, listener: (payload: unknown) => void) => void;
 
-type Answer<K extends OperationName> = ReturnType<ConsoleBridge[K]>;
-type RequestOf<K extends OperationName> = Parameters<ConsoleBridge[K]>[0];
-
 /**
- * Builds the object the page sees as `window.conscent`: one method per operation, each
- * forwarding exactly its one argument to its own channel. Extra arguments are dropped,
- * so the page cannot choose a channel or smuggle anything else over IPC.
+ * Builds the object the page sees as `window.conscent`: one method per operation of the
+ * table (common/channels.ts), each forwarding exactly its one argument to its own channel
+ * (nothing for WITHOUT_REQUEST). Extra arguments are dropped, so the page cannot choose a
+ * channel or smuggle anything else over IPC.
  */
 export function buildBridge(invoke: BridgeInvoke, listen: BridgeListen = () => undefined): ConsoleBridge {
+  const bridge: Record<string, unknown> = {};
+  for (const name of OPERATION_NAMES) {
+    const channel = BRIDGE_CHANNELS[name];
+    bridge[name] = takesNoRequest(name) ? () => invoke(channel) : (request: unknown) => invoke(channel, request);
+  }
+  bridge.onAppEvent = createAppEventRelay(listen);
   // The answer's type is main's promise (see common/contract.ts); IPC cannot carry types.
-  const forward =
-    <K extends Exclude<OperationName, 'listConnections'>>(name: K) =>
-    (request: RequestOf<K>) =>
-      invoke(BRIDGE_CHANNELS[name], request) as Answer<K>;
-
-  // A literal typed as ConsoleBridge: a missing or extra operation is a compile error.
-  const bridge: ConsoleBridge = {
-    listConnections: () => invoke(BRIDGE_CHANNELS.listConnections) as Answer<'listConnections'>,
-    saveConnection: forward('saveConnection'),
-    deleteConnection: forward('deleteConnection'),
-    selectConnection: forward('selectConnection'),
-    testConnection: forward('testConnection'),
-    lookupReader: forward('lookupReader'),
-    openReader: forward('openReader'),
-    updateReader: forward('updateReader'),
-    listHistory: forward('listHistory'),
-    exportHistory: forward('exportHistory'),
-    prepareRevert: forward('prepareRevert'),
-    getHistorySettings: forward('getHistorySettings'),
-    saveHistorySettings: forward('saveHistorySettings'),
-    clearHistory: forward('clearHistory'),
-    bulkChooseFile: forward('bulkChooseFile'),
-    bulkValidate: forward('bulkValidate'),
-    bulkStart: forward('bulkStart'),
-    bulkControl: forward('bulkControl'),
-    bulkProgress: forward('bulkProgress'),
-    bulkResults: forward('bulkResults'),
-    bulkExport: forward('bulkExport'),
-    bulkInterrupted: forward('bulkInterrupted'),
-    listRecentReaders: forward('listRecentReaders'),
-    clearRecentReaders: forward('clearRecentReaders'),
-    onAppEvent: createAppEventRelay(listen),
-  };
-  return Object.freeze(bridge);
+  // That the object has every operation is checked by test/node/preload-bridge.test.ts.
+  return Object.freeze(bridge) as unknown as ConsoleBridge;
 }
 
 /**

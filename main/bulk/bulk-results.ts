@@ -13,13 +13,13 @@ export const RESULTS_HEADER = ['row', 'user id', 'outcome', 'history entry', 'er
 export const REPORT_HEADER = ['row', 'column', 'message'] as const;
 
 async function invalidRows(paths: RunPaths): Promise<BulkRowResult[]> {
-  const byRow = new Map<number, BulkRowResult>();
+  const byRow = new Map<number, { userId: string; fields: Record<string, string> }>();
   for await (const e of jsonLines(paths.errors, ErrorLine, paths.codec)) {
-    const known = byRow.get(e.row) ?? { row: e.row, userId: e.userId ?? '', outcome: 'not-sent', error: { kind: 'invalid-input', fields: {} } };
-    known.error!.fields![e.column || 'row'] ??= e.message;
-    byRow.set(e.row, known);
+    const fields = byRow.get(e.row)?.fields ?? {};
+    fields[e.column || 'row'] ??= e.message;
+    byRow.set(e.row, { userId: byRow.get(e.row)?.userId ?? e.userId ?? '', fields });
   }
-  return [...byRow.values()];
+  return [...byRow].map(([row, { userId, fields }]) => ({ row, userId, outcome: 'not-sent', error: { kind: 'invalid-input', fields } }));
 }
 
 export async function allResults(paths: RunPaths, dry: boolean): Promise<BulkRowResult[]> {
@@ -34,11 +34,12 @@ export async function resultsPage(paths: RunPaths, dry: boolean, offset: number,
 
 function resultCells(r: BulkRowResult): string[] {
   const e = r.error;
+  const fields = e?.kind === 'invalid-input' ? e.fields : undefined;
   const message =
-    e?.apiMessage ??
+    (e && 'apiMessage' in e ? e.apiMessage : undefined) ??
     r.message ??
-    (e?.fields
-      ? Object.entries(e.fields)
+    (fields
+      ? Object.entries(fields)
           .map(([column, text]) => `${column}: ${text}`)
           .join(' | ')
       : '');
@@ -49,7 +50,7 @@ function resultCells(r: BulkRowResult): string[] {
     r.entryId ? String(r.entryId) : '',
     e?.kind ?? '',
     e?.reason ?? '',
-    e?.status ? String(e.status) : '',
+    e && 'status' in e && e.status ? String(e.status) : '',
     message,
     (r.changes ?? []).join(' '),
   ];

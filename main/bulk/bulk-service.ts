@@ -157,7 +157,8 @@ export function createBulkService(deps: BulkServiceDeps) {
       if (busy && !busy.finished) throw new BulkError('run-busy');
       const connection = await deps.access.find(run.connection.id);
       // The run was validated for this ConsCent; a connection pointed elsewhere since must not get it.
-      if (connection.baseUrl !== run.connection.baseUrl || connection.clientId !== run.connection.clientId) throw new BulkError('run-missing');
+      if (connection.baseUrl !== run.connection.baseUrl || connection.clientId !== run.connection.clientId)
+        throw new BulkError('run-connection-moved');
       const paths = await filesOf(runId);
       if (mode === 'dry-run') {
         await rm(paths.dry, { force: true });

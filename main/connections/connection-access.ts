@@ -24,7 +24,7 @@ export function createConnectionAccess(store: ConnectionStore, credentials: Cred
     async find(id) {
       const { settings } = await store.load();
       const connection = settings.connections.find((c) => c.id === id);
-      if (!connection) throw new ConfigError({ kind: 'not-configured', reason: 'no-such-connection' });
+      if (!connection) throw new ConfigError({ reason: 'no-such-connection' });
       return connection;
     },
     async clientFor(connection) {

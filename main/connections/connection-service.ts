@@ -6,7 +6,7 @@ import { credentialsFor, hostOfUrl, originOfUrl, trustChangedError } from '../cr
 import { trustChanges, trustPathOf } from '../credentials/trust-path';
 import type { CredentialCache } from '../credentials/credential-cache';
 import { proveClientId, withClientIdErrors } from '../conscent/client-id-check';
-import { ConfigError } from '../errors/config-error';
+import { InputError } from '../errors/input-error';
 import { toBridgeError } from '../errors/console-failure';
 import type { Logger } from '../logging/logger';
 import type { LastReturnedRecords } from '../readers/last-returned-records';
@@ -93,10 +93,10 @@ export function createConnectionService(deps: ConnectionServiceDeps): Connection
 
     async save({ id, connection, credentials: creds }) {
       const existing = id === undefined ? undefined : await access.find(id);
-      if (!existing && !creds) throw new ConfigError({ kind: 'invalid-input', reason: 'credentials-needed' });
+      if (!existing && !creds) throw new InputError({ reason: 'credentials-needed' });
       // The banner follows the host anyway; a preset naming another host is a mistake to fix.
       const wrongPreset = presetProblem(connection.environment, connection.baseUrl);
-      if (wrongPreset) throw new ConfigError({ kind: 'invalid-input', fields: { 'connection.environment': wrongPreset } });
+      if (wrongPreset) throw new InputError({ fields: { 'connection.environment': wrongPreset } });
       checkExtraCertificate(connection);
       const stored: StoredConnection = { ...connection, id: id ?? newId() };
       // Kept credentials stay bound to their origin and trust path: another origin, another
@@ -144,7 +144,7 @@ export function createConnectionService(deps: ConnectionServiceDeps): Connection
         if (unsaved.length > 0) throw trustChangedError(unsaved, 'form-fields');
       }
       const useCreds = creds ?? (saved ? await credentialsFor(credentials, saved.id, saved.baseUrl, connection, 'form-fields') : undefined);
-      if (!useCreds) throw new ConfigError({ kind: 'invalid-input', reason: 'credentials-needed' });
+      if (!useCreds) throw new InputError({ reason: 'credentials-needed' });
       const network = networkOf(connection, proxyCredentials);
       const client = withClientIdErrors(createClient({ baseUrl: connection.baseUrl, clientId: connection.clientId, credentials: useCreds, network }));
       // Purchases need the key and secret but not the Client ID; the details call needs the Client ID.

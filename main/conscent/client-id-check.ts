@@ -18,7 +18,7 @@ export function withClientIdErrors(client: ConsCentClient): ConsCentClient {
       } catch (error) {
         if (error instanceof ApiError && error.kind === 'invalid-input' && error.status === 400) {
           // ConsCent's own words (apiMessage) stay with the error.
-          throw error.with({ reason: 'client-id-refused' });
+          throw error.with('invalid-input', { reason: 'client-id-refused' });
         }
         throw error;
       }

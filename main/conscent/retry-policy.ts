@@ -46,9 +46,10 @@ const NOT_RETRYABLE: RetryHint = { retryable: false };
  * failure (EAI_AGAIN, unlike ENOTFOUND).
  */
 export function transportRetryHint(error: Pick<ApiError, 'kind' | 'facts'>): RetryHint {
-  if (error.kind === 'timeout') return { retryable: true, minDelayMs: 0 };
-  if (error.kind !== 'network') return NOT_RETRYABLE;
-  const { reason, code } = error.facts;
+  const facts = error.facts;
+  if (facts.kind === 'timeout') return { retryable: true, minDelayMs: 0 };
+  if (facts.kind !== 'network') return NOT_RETRYABLE;
+  const { reason, code } = facts;
   if (reason === 'connection-refused' || reason === 'dropped' || code === 'EAI_AGAIN') return { retryable: true, minDelayMs: 0 };
   return NOT_RETRYABLE;
 }

@@ -108,7 +108,7 @@ export function createTransport(network: NetworkEnvironment, choices: Connection
     async explain(failure, url, route) {
       if (failure.kind !== 'network' || failure.facts.reason !== 'certificate') return failure;
       const issuer = await peekIssuer(url, route, await authorizationFor(route).catch(() => undefined));
-      return issuer ? failure.with({ issuer }) : failure;
+      return issuer ? failure.with('network', { issuer }) : failure;
     },
   };
 }
@@ -120,7 +120,7 @@ export function createTransport(network: NetworkEnvironment, choices: Connection
  * otherwise move the request to another path. Throws a ConfigError, never a raw error.
  */
 export function requestUrl(baseUrl: string, path: string): URL {
-  const wrongBase = new ConfigError({ kind: 'not-configured', reason: 'unusable-base-url' });
+  const wrongBase = new ConfigError({ reason: 'unusable-base-url' });
   let base: URL;
   try {
     base = new URL(baseUrl);

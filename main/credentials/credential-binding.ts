@@ -1,5 +1,6 @@
 import type { ConnectionFields, Credentials } from '../../common/contract';
 import { ConfigError } from '../errors/config-error';
+import { InputError } from '../errors/input-error';
 import type { CredentialStore } from './credential-store';
 import { isDefaultTrustPath, nonDefaultParts, trustChanges, trustPathOf, type TrustPathPart } from './trust-path';
 
@@ -32,21 +33,14 @@ export function hostOfUrl(baseUrl: string): string {
 /** How a refusal is reported: on the form's key and secret fields, or as a connection to fix. */
 export type RefusalStyle = 'form-fields' | 'connection';
 
-export function boundElsewhereError(boundTo: string, target: string, style: RefusalStyle): ConfigError {
-  return new ConfigError({
-    kind: style === 'connection' ? 'not-configured' : 'invalid-input',
-    reason: 'credentials-elsewhere',
-    boundOrigin: boundTo,
-    targetOrigin: target,
-  });
+export function boundElsewhereError(boundTo: string, target: string, style: RefusalStyle): ConfigError | InputError {
+  const facts = { reason: 'credentials-elsewhere', boundOrigin: boundTo, targetOrigin: target } as const;
+  return style === 'connection' ? new ConfigError(facts) : new InputError(facts);
 }
 
-export function trustChangedError(changed: TrustPathPart[], style: RefusalStyle): ConfigError {
-  return new ConfigError({
-    kind: style === 'connection' ? 'not-configured' : 'invalid-input',
-    reason: 'credentials-trust-changed',
-    trustChanged: changed,
-  });
+export function trustChangedError(changed: TrustPathPart[], style: RefusalStyle): ConfigError | InputError {
+  const facts = { reason: 'credentials-trust-changed', trustChanged: changed } as const;
+  return style === 'connection' ? new ConfigError(facts) : new InputError(facts);
 }
 
 /** Where a request would go: the base URL, and the proxy and extra certificate it would take. */
@@ -68,7 +62,7 @@ export async function credentialsFor(
 ): Promise<Credentials> {
   const stored = await store.get(connectionId);
   if (!stored) {
-    throw new ConfigError({ kind: 'not-configured', reason: 'no-credentials' });
+    throw new ConfigError({ reason: 'no-credentials' });
   }
   const { origin, trustPath, ...credentials } = stored;
   const boundTo = origin ?? originOfUrl(savedBaseUrl);

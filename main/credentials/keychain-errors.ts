@@ -1,4 +1,4 @@
-import type { KeychainReason } from '../../common/result';
+import type { ErrorOf, KeychainReason } from '../../common/result';
 import { ConsoleFailure } from '../errors/console-failure';
 import { scrubSecrets } from './scrub-secrets';
 
@@ -40,7 +40,7 @@ const PATTERNS: ReadonlyArray<readonly [KeychainFailure, RegExp]> = [
 const MAX_DETAIL = 400;
 
 /** A keychain failure: the reason only; the renderer says what the agent should do. */
-export class KeychainError extends ConsoleFailure {
+export class KeychainError extends ConsoleFailure<ErrorOf<'keychain'>> {
   override readonly name = 'KeychainError';
   /** Raw, secret-scrubbed text of the underlying error, for logs. Not enumerable so it
    *  stays out of JSON and IPC; never shown to the agent. */

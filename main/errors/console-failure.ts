@@ -3,25 +3,27 @@ import type { BridgeError } from '../../common/result';
 /**
  * A failure main reports to the renderer: the kind and the facts, never a sentence (the
  * renderer's explainError owns the words). Its Error message is only "kind (reason)", so
- * a log line or a stray stringification carries nothing personal or secret.
+ * a log line or a stray stringification carries nothing personal or secret. `E` narrows
+ * the facts to the kinds a subclass reports (BulkError: `bulk` only).
  */
-export class ConsoleFailure extends Error {
-  constructor(readonly facts: BridgeError) {
+export class ConsoleFailure<E extends BridgeError = BridgeError> extends Error {
+  constructor(readonly facts: E) {
     super(facts.reason ? `${facts.kind} (${facts.reason})` : facts.kind);
   }
 
-  get kind(): BridgeError['kind'] {
+  get kind(): E['kind'] {
     return this.facts.kind;
   }
 
-  get reason(): BridgeError['reason'] {
+  get reason(): E['reason'] {
     return this.facts.reason;
   }
 
   /** A copy: what crosses IPC can never alias (or change) the thrown error. */
   toBridgeError(): BridgeError {
-    const { fields, ...facts } = this.facts;
-    return fields ? { ...facts, fields: { ...fields } } : { ...facts };
+    const facts: BridgeError = { ...this.facts };
+    if (facts.kind === 'invalid-input' && facts.fields) facts.fields = { ...facts.fields };
+    return facts;
   }
 }
 

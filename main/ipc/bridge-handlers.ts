@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { REQUEST_SCHEMAS } from '../../common/contract';
+import { OPERATION_NAMES, REQUEST_SCHEMAS, type OperationName, type ResultOf, type ValidRequestOf } from '../../common/contract';
 import { fail, invalidInput, ok, type BridgeError, type Result } from '../../common/result';
 import type { BulkService } from '../bulk/bulk-service';
 import type { ConnectionService } from '../connections/connection-service';
@@ -10,10 +10,11 @@ import type { ReaderService } from '../readers/reader-service';
 import type { RecentReaders } from '../readers/recent-readers';
 import type { BridgeHandlers } from './register-bridge';
 
-// The IPC adapter, and only that: each handler validates its untrusted payload against
-// the contract's schema, runs one use-case (main/connections, main/readers), and answers
-// with a Result. Nothing thrown ever crosses IPC, nothing secret is ever returned, and
-// an error is bounded in size and logged by kind.
+// The IPC adapter, and only that: for every operation of the table (common/channels.ts),
+// a handler that validates its untrusted payload against the table's schema, runs one
+// use-case (main/connections, main/readers, ...), and answers with a Result. Nothing
+// thrown ever crosses IPC, nothing secret is ever returned, and an error is bounded in
+// size and logged by kind.
 
 export interface BridgeServices {
   connections: ConnectionService;
@@ -24,63 +25,76 @@ export interface BridgeServices {
   logger: Logger;
 }
 
-type Schemas = typeof REQUEST_SCHEMAS;
-type Valid<K extends keyof Schemas> = Schemas[K] extends z.ZodType ? z.output<Schemas[K]> : never;
+/** What main does for each operation, given its request once validated: a use-case call. */
+export type OperationImplementations = {
+  [K in OperationName]: (request: ValidRequestOf<K>) => Promise<ResultOf<K>>;
+};
 
-export function createBridgeHandlers({ connections, readers, history, bulk, recent, logger }: BridgeServices): BridgeHandlers {
-  /** Validates the payload, runs the use-case, and turns any failure into data. */
-  function operation<K extends keyof Schemas, T>(name: K, run: (request: Valid<K>) => Promise<T>): (payload: unknown) => Promise<Result<T>> {
-    const schema = REQUEST_SCHEMAS[name] as z.ZodType | null;
-    return async (payload) => {
-      const parsed = schema ? schema.safeParse(payload) : { success: true as const, data: undefined };
-      if (!parsed.success) {
-        logger.warn('bridge.invalid-input', { operation: name });
-        return fail(bounded(invalidInput(parsed.error)));
-      }
-      try {
-        return ok(await run(parsed.data as Valid<K>));
-      } catch (error) {
-        const bridgeError = toBridgeError(error);
-        logger.warn('bridge.failed', { operation: name, kind: bridgeError.kind });
-        return fail(bounded(bridgeError));
-      }
-    };
+/** Each operation of the table, wrapped so its payload is validated first and any failure is data. */
+export function createBridgeHandlers(services: BridgeServices): BridgeHandlers {
+  const implementations = implement(services);
+  const handlers: Record<string, unknown> = {};
+  for (const name of OPERATION_NAMES) {
+    handlers[name] = validated(name, implementations[name] as (request: unknown) => Promise<unknown>, services.logger);
   }
+  return handlers as BridgeHandlers;
+}
 
+/** Validates the payload against the table's schema, runs the use-case, and turns any failure into data. */
+function validated(name: OperationName, run: (request: unknown) => Promise<unknown>, logger: Logger): (payload: unknown) => Promise<Result<unknown>> {
+  const schema: z.ZodType | null = REQUEST_SCHEMAS[name];
+  return async (payload) => {
+    const parsed = schema ? schema.safeParse(payload) : { success: true as const, data: undefined };
+    if (!parsed.success) {
+      logger.warn('bridge.invalid-input', { operation: name });
+      return fail(bounded(invalidInput(parsed.error)));
+    }
+    try {
+      return ok(await run(parsed.data));
+    } catch (error) {
+      const bridgeError = toBridgeError(error);
+      logger.warn('bridge.failed', { operation: name, kind: bridgeError.kind });
+      return fail(bounded(bridgeError));
+    }
+  };
+}
+
+/** One line per operation: which use-case answers it (a missing one is a compile error). */
+function implement({ connections, readers, history, bulk, recent }: BridgeServices): OperationImplementations {
   return {
-    listConnections: operation('listConnections', () => connections.list()),
-    saveConnection: operation('saveConnection', (request) => connections.save(request)),
-    deleteConnection: operation('deleteConnection', async ({ id }) => {
+    listConnections: () => connections.list(),
+    saveConnection: (request) => connections.save(request),
+    deleteConnection: async ({ id }) => {
       await connections.remove(id);
       return { id };
-    }),
-    selectConnection: operation('selectConnection', async ({ id }) => {
+    },
+    selectConnection: async ({ id }) => {
       await connections.select(id);
       return { id };
-    }),
-    testConnection: operation('testConnection', (request) => connections.test(request)),
-    lookupReader: operation('lookupReader', ({ connectionId, query, searchId }) => readers.lookup(connectionId, query, searchId)),
-    openReader: operation('openReader', ({ connectionId, userId }) => readers.open(connectionId, userId)),
-    updateReader: operation('updateReader', ({ connectionId, userId, changes, revertOf }) => readers.update(connectionId, userId, changes, revertOf)),
-    listHistory: operation('listHistory', ({ filter, page }) => history.list(filter, page.offset, page.limit)),
-    exportHistory: operation('exportHistory', ({ filter }) => history.exportCsv(filter)),
-    prepareRevert: operation('prepareRevert', ({ entryId }) => history.prepareRevert(entryId)),
-    getHistorySettings: operation('getHistorySettings', () => history.settings()),
-    saveHistorySettings: operation('saveHistorySettings', (preferences) => history.saveSettings(preferences)),
-    clearHistory: operation('clearHistory', () => history.clear()),
-    bulkChooseFile: operation('bulkChooseFile', () => bulk.chooseFile()),
-    bulkValidate: operation('bulkValidate', (request) => bulk.validate(request)),
-    bulkStart: operation('bulkStart', (request) => bulk.start(request)),
-    bulkControl: operation('bulkControl', async (request) => bulk.control(request)),
-    bulkProgress: operation('bulkProgress', (request) => bulk.progress(request)),
-    bulkResults: operation('bulkResults', (request) => bulk.results(request)),
-    bulkExport: operation('bulkExport', (request) => bulk.export(request)),
-    bulkInterrupted: operation('bulkInterrupted', () => bulk.interrupted()),
-    listRecentReaders: operation('listRecentReaders', ({ connectionId }) => recent.list(connectionId)),
-    clearRecentReaders: operation('clearRecentReaders', async ({ connectionId }) => {
+    },
+    testConnection: (request) => connections.test(request),
+    lookupReader: ({ connectionId, query, searchId }) => readers.lookup(connectionId, query, searchId),
+    openReader: ({ connectionId, userId }) => readers.open(connectionId, userId),
+    updateReader: ({ connectionId, userId, changes, revertOf }) => readers.update(connectionId, userId, changes, revertOf),
+    listHistory: ({ filter, page }) => history.list(filter, page.offset, page.limit),
+    exportHistory: ({ filter }) => history.exportCsv(filter),
+    prepareRevert: ({ entryId }) => history.prepareRevert(entryId),
+    getHistorySettings: () => history.settings(),
+    saveHistorySettings: (preferences) => history.saveSettings(preferences),
+    clearHistory: () => history.clear(),
+    bulkChooseFile: () => bulk.chooseFile(),
+    bulkValidate: (request) => bulk.validate(request),
+    bulkStart: (request) => bulk.start(request),
+    bulkControl: async (request) => bulk.control(request),
+    bulkProgress: (request) => bulk.progress(request),
+    bulkResults: (request) => bulk.results(request),
+    bulkExport: (request) => bulk.export(request),
+    bulkInterrupted: () => bulk.interrupted(),
+    listRecentReaders: ({ connectionId }) => recent.list(connectionId),
+    clearRecentReaders: async ({ connectionId }) => {
       await recent.clear(connectionId);
       return recent.list(connectionId);
-    }),
+    },
   };
 }
 
@@ -99,17 +113,18 @@ function clip(text: string, max: number): string {
  * get megabytes echoed back for every call.
  */
 function bounded(error: BridgeError): BridgeError {
-  const result: BridgeError = { ...error };
+  // Whatever the kind, its text facts are these (each member has only some of them).
+  const result = { ...error } as Record<string, unknown>;
   for (const key of ['apiMessage', 'host', 'code', 'boundOrigin', 'targetOrigin', 'path', 'userId'] as const) {
     const value = result[key];
-    if (value !== undefined) result[key] = clip(value, MAX_TEXT);
+    if (typeof value === 'string') result[key] = clip(value, MAX_TEXT);
   }
-  if (error.fields) {
+  if (error.kind === 'invalid-input' && error.fields) {
     result.fields = Object.fromEntries(
       Object.entries(error.fields)
         .slice(0, MAX_FIELDS)
         .map(([key, message]) => [clip(key, MAX_FIELD_KEY), clip(message, MAX_FIELD_MESSAGE)]),
     );
   }
-  return result;
+  return result as BridgeError;
 }

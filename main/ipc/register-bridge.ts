@@ -1,4 +1,4 @@
-import { BRIDGE_CHANNELS, OPERATION_NAMES, type ConsoleBridge, type OperationName } from '../../common/contract';
+import { BRIDGE_CHANNELS, OPERATION_NAMES, type OperationName, type ResultOf } from '../../common/contract';
 import type { Result } from '../../common/result';
 import { isTrustedSender, type BridgeTrust, type IpcInvokeEventLike } from './sender-check';
 
@@ -13,7 +13,7 @@ export interface IpcMainLike {
 
 /** A handler per operation; each takes the untrusted payload and validates it itself. */
 export type BridgeHandlers = {
-  [K in OperationName]: (payload?: unknown) => ReturnType<ConsoleBridge[K]>;
+  [K in OperationName]: (payload?: unknown) => Promise<Result<ResultOf<K>>>;
 };
 
 const REJECTED: Result<never> = {

@@ -1,7 +1,7 @@
 import { X509Certificate } from 'node:crypto';
 import type { PeerCertificate } from 'node:tls';
 import { CERTIFICATE_UNREADABLE, type CertificateInfo } from '../../common/network-settings';
-import { ConfigError } from '../errors/config-error';
+import { InputError } from '../errors/input-error';
 
 // Names of certificates as an agent or IT reads them: the common name, else the
 // organisation. Used for the extra trusted certificate of a connection (checked and
@@ -46,7 +46,7 @@ function parseCertificate(pem: string): X509Certificate {
   try {
     return new X509Certificate(pem);
   } catch {
-    throw new ConfigError({ kind: 'invalid-input', fields: { 'connection.extraCertificate': CERTIFICATE_UNREADABLE } });
+    throw new InputError({ fields: { 'connection.extraCertificate': CERTIFICATE_UNREADABLE } });
   }
 }
 
@@ -57,7 +57,7 @@ function parseCertificate(pem: string): X509Certificate {
  * there would be trusted for whatever names it carries, and is almost always a mistake.
  */
 export function checkCaCertificate(pem: string): void {
-  if (!parseCertificate(pem).ca) throw new ConfigError({ kind: 'invalid-input', reason: 'certificate-not-ca' });
+  if (!parseCertificate(pem).ca) throw new InputError({ reason: 'certificate-not-ca' });
 }
 
 /**

@@ -7,7 +7,7 @@ import { ApiError } from '../conscent/api-error';
 import { viewFromDetails, viewFromUserData } from '../conscent/reader-view';
 import { recordOriginOf, type ConnectionAccess } from '../connections/connection-access';
 import type { RecordOrigin } from './last-returned-records';
-import { ConfigError } from '../errors/config-error';
+import { InputError } from '../errors/input-error';
 import { ConsoleFailure, toBridgeError } from '../errors/console-failure';
 import type { Logger } from '../logging/logger';
 import type { HistoryService } from '../history/history-service';
@@ -86,7 +86,7 @@ export function createReaderService({ access, lastReturned, logger, history }: R
     async lookup(connectionId, query, searchId) {
       const parsed = parseLookupQuery(query);
       // The shared parser's own words, as for any field the shared schemas refuse.
-      if (!parsed.ok) throw new ConfigError({ kind: 'invalid-input', reason: 'query', fields: { query: parsed.message } });
+      if (!parsed.ok) throw new InputError({ reason: 'query', fields: { query: parsed.message } });
       // Begun first, so the search this one replaces stops at once.
       const search = searches.begin(connectionId, searchId);
       try {
@@ -172,5 +172,5 @@ export function createReaderService({ access, lastReturned, logger, history }: R
 
 /** ConsCent's 404 for a user id means no such reader (not a wrong base URL). */
 function asNoSuchReader(error: unknown, userId: string): unknown {
-  return error instanceof ApiError && error.kind === 'not-found' ? error.with({ reason: 'no-such-reader', userId }) : error;
+  return error instanceof ApiError && error.kind === 'not-found' ? error.with('not-found', { reason: 'no-such-reader', userId }) : error;
 }

@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { SettingsRecovery } from '../../common/contract';
 import type { HistoryPreferences } from '../../common/history-schemas';
-import type { BridgeError, SETTINGS_REASONS } from '../../common/result';
+import type { ErrorOf } from '../../common/result';
 import { ConfigError } from '../errors/config-error';
 import { ConsoleFailure } from '../errors/console-failure';
 import { writeFileAtomic } from './atomic-write';
@@ -16,10 +16,10 @@ import { EMPTY_SETTINGS, MAX_CONNECTIONS, SettingsFile, salvageSettings, type St
 export const MAX_SETTINGS_BYTES = 1024 * 1024;
 
 /** The settings file could not be written (or is stuck): facts only, the renderer words them. */
-export class SettingsError extends ConsoleFailure {
+export class SettingsError extends ConsoleFailure<ErrorOf<'settings'>> {
   override readonly name = 'SettingsError';
 
-  constructor(facts: Omit<BridgeError, 'kind'> & { reason: (typeof SETTINGS_REASONS)[number] }) {
+  constructor(facts: Omit<ErrorOf<'settings'>, 'kind'> & { reason: NonNullable<ErrorOf<'settings'>['reason']> }) {
     super({ kind: 'settings', ...facts });
   }
 }
@@ -144,7 +144,7 @@ export function createConnectionStore(filePath: string, now: () => Date = () => 
     },
     async setActive(id) {
       await write((s) => {
-        if (id !== null && !s.connections.some((p) => p.id === id)) throw new ConfigError({ kind: 'not-configured', reason: 'no-such-connection' });
+        if (id !== null && !s.connections.some((p) => p.id === id)) throw new ConfigError({ reason: 'no-such-connection' });
         return { ...s, activeConnectionId: id };
       });
     },

@@ -1,7 +1,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { TestConnectionRequest, TestConnectionResult } from '../../common/contract';
-import { ok, type Result } from '../../common/result';
+import { ok } from '../../common/result';
 import { FakeBridge } from './fake-bridge';
 import { SANDBOX } from './fixtures';
 import { renderApp } from './render-app';
@@ -18,9 +18,13 @@ class RoutedBridge extends FakeBridge {
     route: { kind: 'proxy', proxy: 'proxy.corp:8080', scheme: 'http' },
     tlsIssuer: 'Example Corp Inspection Root',
   };
-  override async testConnection(request: Parameters<FakeBridge['testConnection']>[0]): Promise<Result<TestConnectionResult>> {
-    const answer = await super.testConnection(request);
-    return answer.ok ? ok({ ...answer.value, ...this.passing }) : answer;
+  constructor(...seed: ConstructorParameters<typeof FakeBridge>) {
+    super(...seed);
+    const test = this.testConnection;
+    this.testConnection = async (request) => {
+      const answer = await test(request);
+      return answer.ok ? ok({ ...answer.value, ...this.passing }) : answer;
+    };
   }
 }
 

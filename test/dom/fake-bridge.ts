@@ -1,47 +1,34 @@
-import type {
-  BulkControlRequest,
-  BulkExportRequest,
-  BulkProgressRequest,
-  BulkResultsRequest,
-  BulkStartRequest,
-  BulkValidateRequest,
-} from '../../common/bulk-schemas';
 import { FakeBulk } from './fake-bulk';
+import { OPERATION_NAMES, takesNoRequest } from '../../common/channels';
 import {
   REQUEST_SCHEMAS,
   type ConsoleBridge,
   type Credentials,
   type LookupReaderResult,
   type OperationName,
-  type ConnectionRef,
   type ConnectionSummary,
   type ConnectionsState,
-  type UpdateReaderResult,
   type ReaderView,
-  type TestConnectionResult,
+  type RequestOf,
+  type ResultOf,
 } from '../../common/contract';
 import { describeQuery, parseLookupQuery } from '../../common/lookup-query';
 import { fail, invalidInput, ok, type BridgeError, type Result } from '../../common/result';
-import type {
-  ClearHistoryRequest,
-  ExportHistoryRequest,
-  HistoryPreferences,
-  ListHistoryRequest,
-  PrepareRevertRequest,
-} from '../../common/history-schemas';
 import { EDITABLE_FIELDS, UserChanges, type EditableField } from '../../common/user-schemas';
 import type { AppEvent } from '../../common/app-events';
-import type { RecentReader, RecentReadersList, RecentReadersRequest } from '../../common/recent-readers-contract';
+import type { RecentReader, RecentReadersList } from '../../common/recent-readers-contract';
 import { FakeHistory, historyChanges } from './fake-history';
 
-// An in-memory ConsoleBridge for component tests. It validates requests with the
-// contract's schemas (as main does), records every call, keeps credentials to itself
+// An in-memory ConsoleBridge for component tests. Its methods are made from the bridge's
+// table (common/channels.ts), as the preload's are; per operation it only says how it
+// answers (answers(), below). Every call validates the request with the table's schema
+// (as main does) and is recorded; it keeps credentials to itself
 // (summaries only say hasCredentials), and can be scripted to fail or to hold a call
 // open. Lookups hide what ConsCent's lookup endpoints do not return (phone, gender,
 // address lists), as docs/conscent-api.md describes.
 
-type RequestOf<K extends OperationName> = Parameters<ConsoleBridge[K]>[0];
-type ValueOf<K extends OperationName> = Awaited<ReturnType<ConsoleBridge[K]>> extends Result<infer V> ? V : never;
+/** What the fake does for each operation, given the request as the page sent it (a missing one is a compile error). */
+type FakeAnswers = { [K in OperationName]: (request: RequestOf<K>) => Result<ResultOf<K>> };
 
 export type RecordedCall = { [K in OperationName]: { op: K; request: RequestOf<K> } }[OperationName];
 
@@ -67,7 +54,7 @@ type Hold = { promise: Promise<void>; release: () => void };
 
 const clone = <T>(value: T): T => structuredClone(value);
 
-export class FakeBridge implements ConsoleBridge {
+class FakeBridgeState {
   readonly calls: RecordedCall[] = [];
   connections: FakeConnection[];
   activeConnectionId: string | null;
@@ -92,6 +79,12 @@ export class FakeBridge implements ConsoleBridge {
     this.activeConnectionId = seed.activeConnectionId ?? this.connections[0]?.id ?? null;
     this.recovered = seed.recovered;
     this.users = clone(seed.users ?? []);
+    const answers = this.answers();
+    const methods = this as unknown as Record<string, unknown>;
+    for (const name of OPERATION_NAMES) {
+      const compute = answers[name] as (request: unknown) => Result<unknown>;
+      methods[name] = takesNoRequest(name) ? () => this.answer(name, undefined, compute) : (request: unknown) => this.answer(name, request, compute);
+    }
   }
 
   /** The next call of `op` answers with this error (queued: call again for several). */
@@ -116,234 +109,179 @@ export class FakeBridge implements ConsoleBridge {
 
   /** The requests recorded for one operation, typed. */
   callsTo<K extends OperationName>(op: K): RequestOf<K>[] {
-    return this.calls.filter((call): call is Extract<RecordedCall, { op: K }> => call.op === op).map((call) => call.request);
+    return this.calls.filter((call): call is Extract<RecordedCall, { op: K }> => call.op === op).map((call) => call.request as RequestOf<K>);
   }
 
   user(userId: string): FakeUser | undefined {
     return this.users.find((user) => user.userId === userId);
   }
 
-  // ---- ConsoleBridge
-
-  listConnections(): Promise<Result<ConnectionsState>> {
-    return this.answer('listConnections', undefined, () => {
-      const state: ConnectionsState = { connections: this.connections.map(summaryOf), activeConnectionId: this.activeConnectionId };
-      if (this.recovered) state.recovered = this.recovered;
-      return ok(state);
-    });
-  }
-
-  saveConnection(request: RequestOf<'saveConnection'>): Promise<Result<ConnectionSummary>> {
-    return this.answer('saveConnection', request, () => {
-      const parsed = REQUEST_SCHEMAS.saveConnection.parse(request);
-      if (parsed.id) {
-        const existing = this.connections.find((connection) => connection.id === parsed.id);
-        if (!existing) return fail({ kind: 'not-configured', reason: 'no-such-connection' });
-        Object.assign(existing, parsed.connection);
-        if (parsed.credentials) existing.credentials = parsed.credentials;
-        return ok(summaryOf(existing));
-      }
-      if (!parsed.credentials) {
-        return fail({ kind: 'invalid-input', reason: 'credentials-needed', fields: { 'credentials.apiKey': 'Enter the API key.' } });
-      }
-      const id = this.uniqueId(parsed.connection.name);
-      const stored: FakeConnection = { id, ...parsed.connection, credentials: parsed.credentials };
-      this.connections.push(stored);
-      return ok(summaryOf(stored));
-    });
-  }
-
-  deleteConnection(request: ConnectionRef): Promise<Result<ConnectionRef>> {
-    return this.answer('deleteConnection', request, () => {
-      const before = this.connections.length;
-      this.connections = this.connections.filter((connection) => connection.id !== request.id);
-      if (this.connections.length === before) return fail({ kind: 'not-configured', reason: 'no-such-connection' });
-      if (this.activeConnectionId === request.id) this.activeConnectionId = null;
-      return ok({ id: request.id });
-    });
-  }
-
-  selectConnection(request: ConnectionRef): Promise<Result<ConnectionRef>> {
-    return this.answer('selectConnection', request, () => {
-      if (!this.connections.some((connection) => connection.id === request.id)) {
-        return fail({ kind: 'not-configured', reason: 'no-such-connection' });
-      }
-      this.activeConnectionId = request.id;
-      return ok({ id: request.id });
-    });
-  }
-
-  testConnection(request: RequestOf<'testConnection'>): Promise<Result<TestConnectionResult>> {
-    return this.answer('testConnection', request, () => {
-      const parsed = REQUEST_SCHEMAS.testConnection.parse(request);
-      const stored = parsed.id ? this.connections.find((connection) => connection.id === parsed.id)?.credentials : undefined;
-      if (!parsed.credentials && !stored) {
-        return fail({ kind: 'invalid-input', reason: 'credentials-needed' });
-      }
-      return ok({ host: new URL(parsed.connection.baseUrl).host });
-    });
-  }
-
-  lookupReader(request: RequestOf<'lookupReader'>): Promise<Result<LookupReaderResult>> {
-    return this.answer('lookupReader', request, () => {
-      const parsedQuery = parseLookupQuery(request.query);
-      if (!parsedQuery.ok) return fail({ kind: 'invalid-input', reason: 'query', fields: { query: parsedQuery.message } });
-      const query = parsedQuery.query;
-      const found = this.users.filter((user) => {
-        switch (query.kind) {
-          case 'userId':
-            return user.userId === query.userId;
-          case 'email':
-            return user.email?.toLowerCase() === query.email;
-          case 'phone':
-            return user.phone === query.phone && (!query.countryCode || user.countryCode === query.countryCode);
-        }
-      });
-      if (found.length === 1 && found[0]) this.noteRecent(request.connectionId, found[0]);
-      return ok({
-        understoodAs: describeQuery(query),
-        queryKind: query.kind,
-        matches: found.map((user) => {
-          const match: LookupReaderResult['matches'][number] = { userId: user.userId, purchases: user.subscriptions?.length ?? 0 };
-          if (user.name) match.name = user.name;
-          if (user.email) match.email = user.email;
-          return match;
-        }),
-      });
-    });
-  }
-
-  openReader(request: RequestOf<'openReader'>): Promise<Result<ReaderView>> {
-    return this.answer('openReader', request, () => {
-      const user = this.user(request.userId.toLowerCase());
-      if (!user) return fail({ kind: 'not-found', reason: 'no-such-reader', userId: request.userId });
-      const view = this.lookupView(user);
-      this.noteRecent(request.connectionId, user);
-      const remembered = this.rememberFromHistory;
-      if (!remembered) return ok(view);
-      for (const field of remembered.fields) (view as Record<string, unknown>)[field] = clone(user[field]);
-      view.known = EDITABLE_FIELDS.filter((field) => view.known.includes(field) || remembered.fields.includes(field));
-      view.remembered = { at: remembered.at, from: 'history', fields: remembered.fields, ...(remembered.damaged ? { damaged: true as const } : {}) };
-      return ok(view);
-    });
-  }
-
-  updateReader(request: RequestOf<'updateReader'>): Promise<Result<UpdateReaderResult>> {
-    return this.answer('updateReader', request, () => {
-      const user = this.user(request.userId.toLowerCase());
-      if (!user) return fail({ kind: 'not-found', reason: 'no-such-reader', userId: request.userId });
-      const changes = UserChanges.parse(request.changes);
-      const shown = this.lookupView(user);
-      const { shippingAddress, billingAddress, ...scalars } = changes;
-      Object.assign(user, clone(scalars));
-      const withIds = (list: NonNullable<typeof shippingAddress>) => list.map((entry) => ({ ...entry, _id: entry._id ?? this.objectId() }));
-      if (shippingAddress) {
-        user.shippingAddress = [...(this.appendAddressLists ? (user.shippingAddress ?? []) : []), ...withIds(shippingAddress)];
-      }
-      if (billingAddress) {
-        user.billingAddress = [...(this.appendAddressLists ? (user.billingAddress ?? []) : []), ...withIds(billingAddress)];
-      }
-      user.updatedAt = UPDATED_AT;
-      const connection = this.connections.find((c) => c.id === request.connectionId);
-      this.history.add({
-        at: new Date().toISOString(),
-        agent: { osUser: 'agent', ...(this.history.preferences.displayName ? { displayName: this.history.preferences.displayName } : {}) },
-        machine: 'desk-1',
-        connection: {
-          connectionId: request.connectionId,
-          name: connection?.name ?? '?',
-          environment: connection?.environment ?? 'custom',
-          host: connection ? new URL(connection.baseUrl).host : '?',
-          baseUrl: connection?.baseUrl ?? '',
-          clientId: connection?.clientId ?? '',
-        },
-        userId: user.userId,
-        reader: { ...(shown.name ? { name: shown.name } : {}), ...(shown.email ? { email: shown.email } : {}) },
-        changes: historyChanges(changes, shown),
-        status: 'saved',
-        message: 'User Details Updated Successfully.',
-        ...(request.revertOf ? { revertOf: request.revertOf } : {}),
-      });
-      return ok({
-        message: 'User Details Updated Successfully.',
-        sent: changes,
-        // As in main: the update answer is the user record, which has no subscriptions.
-        user: { ...withoutSubscriptions(clone(user)), known: [...EDITABLE_FIELDS], source: 'update' },
-      });
-    });
-  }
-
-  listHistory(request: ListHistoryRequest) {
-    return this.answer('listHistory', request, () => this.history.list(REQUEST_SCHEMAS.listHistory.parse(request)));
-  }
-
-  exportHistory(request: ExportHistoryRequest) {
-    return this.answer('exportHistory', request, () => ok(clone(this.history.exportAnswer)));
-  }
-
-  prepareRevert(request: PrepareRevertRequest) {
-    return this.answer('prepareRevert', request, () => this.history.prepareRevert(request));
-  }
-
-  getHistorySettings(request: Record<string, never>) {
-    return this.answer('getHistorySettings', request, () => ok(this.history.settings()));
-  }
-
-  saveHistorySettings(request: HistoryPreferences) {
-    return this.answer('saveHistorySettings', request, () => {
-      this.history.preferences = REQUEST_SCHEMAS.saveHistorySettings.parse(request);
-      return ok(this.history.settings());
-    });
-  }
+  // ---- How each operation answers
 
   /** Bulk corrections (issue 14): a scripted stand-in for main's runs (fake-bulk.ts). */
   readonly bulk = new FakeBulk();
-
-  bulkChooseFile(request: Record<string, never>) {
-    return this.answer('bulkChooseFile', request, () => ok(this.bulk.chooseFile()));
-  }
-  bulkValidate(request: BulkValidateRequest) {
-    return this.answer('bulkValidate', request, () => this.bulk.validate(request));
-  }
-  bulkStart(request: BulkStartRequest) {
-    return this.answer('bulkStart', request, () => this.bulk.start(request));
-  }
-  bulkControl(request: BulkControlRequest) {
-    return this.answer('bulkControl', request, () => this.bulk.control(request));
-  }
-  bulkProgress(request: BulkProgressRequest) {
-    return this.bulk.progress(request, () => this.answer('bulkProgress', request, () => this.bulk.next()));
-  }
-  bulkResults(request: BulkResultsRequest) {
-    return this.answer('bulkResults', request, () => ok(this.bulk.results(request)));
-  }
-  bulkExport(request: BulkExportRequest) {
-    return this.answer('bulkExport', request, () => ok(this.bulk.exportTo(request)));
-  }
-  bulkInterrupted(request: Record<string, never>) {
-    return this.answer('bulkInterrupted', request, () => ok(clone(this.bulk.interrupted)));
-  }
-
-  clearHistory(request: ClearHistoryRequest) {
-    return this.answer('clearHistory', request, () => ok(this.history.clear(request)));
-  }
-
   /** Recent readers per connection, newest first; openReader and a one-match lookup add to it, as main does. */
   readonly recent = new Map<string, RecentReader[]>();
   /** Set as main does when it found the recent-readers file damaged at start and moved it aside. */
   recentRecovered: RecentReadersList['recovered'];
 
-  listRecentReaders(request: RecentReadersRequest) {
-    return this.answer('listRecentReaders', request, () =>
-      ok({ readers: clone(this.recent.get(request.connectionId) ?? []), ...(this.recentRecovered ? { recovered: this.recentRecovered } : {}) }),
-    );
-  }
-
-  clearRecentReaders(request: RecentReadersRequest) {
-    return this.answer('clearRecentReaders', request, () => {
-      this.recent.delete(request.connectionId);
-      return ok({ readers: [] });
-    });
+  /** Per operation, how the fake answers a request that passed the table's schema. */
+  protected answers(): FakeAnswers {
+    return {
+      listConnections: () => {
+        const state: ConnectionsState = { connections: this.connections.map(summaryOf), activeConnectionId: this.activeConnectionId };
+        if (this.recovered) state.recovered = this.recovered;
+        return ok(state);
+      },
+      saveConnection: (request) => {
+        const parsed = REQUEST_SCHEMAS.saveConnection.parse(request);
+        if (parsed.id) {
+          const existing = this.connections.find((connection) => connection.id === parsed.id);
+          if (!existing) return fail({ kind: 'not-configured', reason: 'no-such-connection' });
+          Object.assign(existing, parsed.connection);
+          if (parsed.credentials) existing.credentials = parsed.credentials;
+          return ok(summaryOf(existing));
+        }
+        if (!parsed.credentials) {
+          return fail({ kind: 'invalid-input', reason: 'credentials-needed', fields: { 'credentials.apiKey': 'Enter the API key.' } });
+        }
+        const id = this.uniqueId(parsed.connection.name);
+        const stored: FakeConnection = { id, ...parsed.connection, credentials: parsed.credentials };
+        this.connections.push(stored);
+        return ok(summaryOf(stored));
+      },
+      deleteConnection: (request) => {
+        const before = this.connections.length;
+        this.connections = this.connections.filter((connection) => connection.id !== request.id);
+        if (this.connections.length === before) return fail({ kind: 'not-configured', reason: 'no-such-connection' });
+        if (this.activeConnectionId === request.id) this.activeConnectionId = null;
+        return ok({ id: request.id });
+      },
+      selectConnection: (request) => {
+        if (!this.connections.some((connection) => connection.id === request.id)) {
+          return fail({ kind: 'not-configured', reason: 'no-such-connection' });
+        }
+        this.activeConnectionId = request.id;
+        return ok({ id: request.id });
+      },
+      testConnection: (request) => {
+        const parsed = REQUEST_SCHEMAS.testConnection.parse(request);
+        const stored = parsed.id ? this.connections.find((connection) => connection.id === parsed.id)?.credentials : undefined;
+        if (!parsed.credentials && !stored) {
+          return fail({ kind: 'invalid-input', reason: 'credentials-needed' });
+        }
+        return ok({ host: new URL(parsed.connection.baseUrl).host });
+      },
+      lookupReader: (request) => {
+        const parsedQuery = parseLookupQuery(request.query);
+        if (!parsedQuery.ok) return fail({ kind: 'invalid-input', reason: 'query', fields: { query: parsedQuery.message } });
+        const query = parsedQuery.query;
+        const found = this.users.filter((user) => {
+          switch (query.kind) {
+            case 'userId':
+              return user.userId === query.userId;
+            case 'email':
+              return user.email?.toLowerCase() === query.email;
+            case 'phone':
+              return user.phone === query.phone && (!query.countryCode || user.countryCode === query.countryCode);
+          }
+        });
+        if (found.length === 1 && found[0]) this.noteRecent(request.connectionId, found[0]);
+        return ok({
+          understoodAs: describeQuery(query),
+          queryKind: query.kind,
+          matches: found.map((user) => {
+            const match: LookupReaderResult['matches'][number] = { userId: user.userId, purchases: user.subscriptions?.length ?? 0 };
+            if (user.name) match.name = user.name;
+            if (user.email) match.email = user.email;
+            return match;
+          }),
+        });
+      },
+      openReader: (request) => {
+        const user = this.user(request.userId.toLowerCase());
+        if (!user) return fail({ kind: 'not-found', reason: 'no-such-reader', userId: request.userId });
+        const view = this.lookupView(user);
+        this.noteRecent(request.connectionId, user);
+        const remembered = this.rememberFromHistory;
+        if (!remembered) return ok(view);
+        for (const field of remembered.fields) (view as Record<string, unknown>)[field] = clone(user[field]);
+        view.known = EDITABLE_FIELDS.filter((field) => view.known.includes(field) || remembered.fields.includes(field));
+        view.remembered = {
+          at: remembered.at,
+          from: 'history',
+          fields: remembered.fields,
+          ...(remembered.damaged ? { damaged: true as const } : {}),
+        };
+        return ok(view);
+      },
+      updateReader: (request) => {
+        const user = this.user(request.userId.toLowerCase());
+        if (!user) return fail({ kind: 'not-found', reason: 'no-such-reader', userId: request.userId });
+        const changes = UserChanges.parse(request.changes);
+        const shown = this.lookupView(user);
+        const { shippingAddress, billingAddress, ...scalars } = changes;
+        Object.assign(user, clone(scalars));
+        const withIds = (list: NonNullable<typeof shippingAddress>) => list.map((entry) => ({ ...entry, _id: entry._id ?? this.objectId() }));
+        if (shippingAddress) {
+          user.shippingAddress = [...(this.appendAddressLists ? (user.shippingAddress ?? []) : []), ...withIds(shippingAddress)];
+        }
+        if (billingAddress) {
+          user.billingAddress = [...(this.appendAddressLists ? (user.billingAddress ?? []) : []), ...withIds(billingAddress)];
+        }
+        user.updatedAt = UPDATED_AT;
+        const connection = this.connections.find((c) => c.id === request.connectionId);
+        this.history.add({
+          at: new Date().toISOString(),
+          agent: { osUser: 'agent', ...(this.history.preferences.displayName ? { displayName: this.history.preferences.displayName } : {}) },
+          machine: 'desk-1',
+          connection: {
+            connectionId: request.connectionId,
+            name: connection?.name ?? '?',
+            environment: connection?.environment ?? 'custom',
+            host: connection ? new URL(connection.baseUrl).host : '?',
+            baseUrl: connection?.baseUrl ?? '',
+            clientId: connection?.clientId ?? '',
+          },
+          userId: user.userId,
+          reader: { ...(shown.name ? { name: shown.name } : {}), ...(shown.email ? { email: shown.email } : {}) },
+          changes: historyChanges(changes, shown),
+          status: 'saved',
+          message: 'User Details Updated Successfully.',
+          ...(request.revertOf ? { revertOf: request.revertOf } : {}),
+        });
+        return ok({
+          message: 'User Details Updated Successfully.',
+          sent: changes,
+          // As in main: the update answer is the user record, which has no subscriptions.
+          user: { ...withoutSubscriptions(clone(user)), known: [...EDITABLE_FIELDS], source: 'update' },
+        });
+      },
+      listHistory: (request) => this.history.list(REQUEST_SCHEMAS.listHistory.parse(request)),
+      exportHistory: () => ok(clone(this.history.exportAnswer)),
+      prepareRevert: (request) => this.history.prepareRevert(request),
+      getHistorySettings: () => ok(this.history.settings()),
+      saveHistorySettings: (request) => {
+        this.history.preferences = REQUEST_SCHEMAS.saveHistorySettings.parse(request);
+        return ok(this.history.settings());
+      },
+      bulkChooseFile: () => ok(this.bulk.chooseFile()),
+      bulkValidate: (request) => this.bulk.validate(request),
+      bulkStart: (request) => this.bulk.start(request),
+      bulkControl: (request) => this.bulk.control(request),
+      // Answered once the run has moved on (waited for in answer(), before the call is recorded).
+      bulkProgress: () => this.bulk.next(),
+      bulkResults: (request) => ok(this.bulk.results(request)),
+      bulkExport: (request) => ok(this.bulk.exportTo(request)),
+      bulkInterrupted: () => ok(clone(this.bulk.interrupted)),
+      clearHistory: (request) => ok(this.history.clear(request)),
+      listRecentReaders: (request) =>
+        ok({ readers: clone(this.recent.get(request.connectionId) ?? []), ...(this.recentRecovered ? { recovered: this.recentRecovered } : {}) }),
+      clearRecentReaders: (request) => {
+        this.recent.delete(request.connectionId);
+        return ok({ readers: [] });
+      },
+    };
   }
 
   noteRecent(connectionId: string, reader: { userId: string; name?: string | undefined; email?: string | undefined }): void {
@@ -373,7 +311,8 @@ export class FakeBridge implements ConsoleBridge {
 
   // ---- Internals
 
-  private async answer<K extends OperationName>(op: K, request: RequestOf<K>, compute: () => Result<ValueOf<K>>): Promise<Result<ValueOf<K>>> {
+  private async answer(op: OperationName, request: unknown, compute: (request: unknown) => Result<unknown>): Promise<Result<unknown>> {
+    if (op === 'bulkProgress') await this.bulk.moved();
     this.calls.push({ op, request: clone(request) } as RecordedCall);
     const hold = this.holds.get(op)?.shift();
     if (hold) await hold.promise;
@@ -386,7 +325,7 @@ export class FakeBridge implements ConsoleBridge {
     }
     const failure = this.failures.get(op)?.shift();
     if (failure) return fail(failure);
-    return compute();
+    return compute(request);
   }
 
   private uniqueId(name: string): string {
@@ -405,6 +344,10 @@ export class FakeBridge implements ConsoleBridge {
     return (this.nextObjectId++).toString(16).padStart(24, 'a');
   }
 }
+
+/** The fake as tests see it: its state and helpers, and the bridge's methods (which a test may replace). */
+export type FakeBridge = FakeBridgeState & { -readonly [K in keyof ConsoleBridge]: ConsoleBridge[K] };
+export const FakeBridge = FakeBridgeState as new (seed?: FakeBridgeSeed) => FakeBridge;
 
 function withoutSubscriptions<T extends { subscriptions?: unknown }>(user: T): Omit<T, 'subscriptions'> {
   const { subscriptions: _dropped, ...record } = user;

@@ -96,9 +96,9 @@ export class FakeBulk {
     this.waiting?.();
   }
 
-  async progress(_request: unknown, answer: () => Promise<Result<BulkProgress>>): Promise<Result<BulkProgress>> {
+  /** Resolves once the run has moved on (a bulkProgress call waits here before it is answered, as main's does). */
+  async moved(): Promise<void> {
     while (this.steps.length === 0) await new Promise<void>((resolve) => (this.waiting = resolve));
-    return answer();
   }
 
   next(): Result<BulkProgress> {

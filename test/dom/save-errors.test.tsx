@@ -1,6 +1,6 @@
 import { act, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ERROR_KINDS, type BridgeError, type ErrorKind } from '../../common/result';
+import { ERROR_KINDS, type BridgeError, type ErrorKind, type ErrorOf } from '../../common/result';
 import { explainError, TIMEOUT_UPDATE_SUMMARY, UNAUTHORIZED_SUMMARY } from '../../renderer/src/errors/explain-error';
 import { saveOutcomeOf } from '../../common/save-outcome';
 import { REVIEW_TITLE, UNCONFIRMED_TITLE } from '../../renderer/src/edit/ReviewDialog';
@@ -51,7 +51,7 @@ const DETAIL: Partial<Record<ErrorKind, RegExp>> = {
     /The data folder \/tmp\/user-data is in use by console process 4242 on the computer “desk-12”, started 2025-11-12 10:00 UTC\..*delete the file console\.lock/,
 };
 
-const FACTS: Partial<Record<ErrorKind, Omit<BridgeError, 'kind'>>> = {
+const FACTS: { [K in ErrorKind]?: Omit<ErrorOf<K>, 'kind'> } = {
   'invalid-input': { reason: 'refused-by-conscent', status: 400, apiMessage: 'main says no' },
   forbidden: { status: 403, apiMessage: 'main says no' },
   'not-found': { reason: 'no-such-reader', userId: '0123456789abcdef01234567', status: 404 },
@@ -68,7 +68,7 @@ const FACTS: Partial<Record<ErrorKind, Omit<BridgeError, 'kind'>>> = {
 };
 
 function errorOf(kind: ErrorKind): BridgeError {
-  return { kind, ...FACTS[kind] };
+  return { kind, ...FACTS[kind] } as BridgeError;
 }
 
 async function editAndReview(user: Awaited<ReturnType<typeof openReader>>['user']) {

@@ -1,3 +1,5 @@
+import type { AppEvent } from '../../../common/app-events';
+import { OPERATION_NAMES, takesNoRequest } from '../../../common/channels';
 import type { ConsoleBridge } from '../../../common/contract';
 import type { Result } from '../../../common/result';
 
@@ -22,41 +24,22 @@ export async function callSafely<T>(call: () => Promise<Result<T>>): Promise<Res
   }
 }
 
-/** Wraps every operation of a bridge with callSafely; spelled out so it stays typed. */
+/** Wraps every operation of a bridge (the table's, common/channels.ts) with callSafely. */
 export function makeSafeBridge(bridge: ConsoleBridge): ConsoleBridge {
-  return {
-    listConnections: () => callSafely(() => bridge.listConnections()),
-    saveConnection: (request) => callSafely(() => bridge.saveConnection(request)),
-    deleteConnection: (request) => callSafely(() => bridge.deleteConnection(request)),
-    selectConnection: (request) => callSafely(() => bridge.selectConnection(request)),
-    testConnection: (request) => callSafely(() => bridge.testConnection(request)),
-    lookupReader: (request) => callSafely(() => bridge.lookupReader(request)),
-    openReader: (request) => callSafely(() => bridge.openReader(request)),
-    updateReader: (request) => callSafely(() => bridge.updateReader(request)),
-    listHistory: (request) => callSafely(() => bridge.listHistory(request)),
-    exportHistory: (request) => callSafely(() => bridge.exportHistory(request)),
-    prepareRevert: (request) => callSafely(() => bridge.prepareRevert(request)),
-    getHistorySettings: (request) => callSafely(() => bridge.getHistorySettings(request)),
-    saveHistorySettings: (request) => callSafely(() => bridge.saveHistorySettings(request)),
-    clearHistory: (request) => callSafely(() => bridge.clearHistory(request)),
-    bulkChooseFile: (request) => callSafely(() => bridge.bulkChooseFile(request)),
-    bulkValidate: (request) => callSafely(() => bridge.bulkValidate(request)),
-    bulkStart: (request) => callSafely(() => bridge.bulkStart(request)),
-    bulkControl: (request) => callSafely(() => bridge.bulkControl(request)),
-    bulkProgress: (request) => callSafely(() => bridge.bulkProgress(request)),
-    bulkResults: (request) => callSafely(() => bridge.bulkResults(request)),
-    bulkExport: (request) => callSafely(() => bridge.bulkExport(request)),
-    bulkInterrupted: (request) => callSafely(() => bridge.bulkInterrupted(request)),
-    listRecentReaders: (request) => callSafely(() => bridge.listRecentReaders(request)),
-    clearRecentReaders: (request) => callSafely(() => bridge.clearRecentReaders(request)),
+  const safe: Record<string, unknown> = {};
+  for (const name of OPERATION_NAMES) {
+    // Looked up at call time, and called with the one argument it was given (none for WITHOUT_REQUEST).
+    const call = (...request: [] | [unknown]) => (bridge[name] as (...request: [] | [unknown]) => Promise<Result<unknown>>)(...request);
+    safe[name] = takesNoRequest(name) ? () => callSafely(() => call()) : (request: unknown) => callSafely(() => call(request));
+  }
+  safe.onAppEvent = (listener: (event: AppEvent) => void) => {
     // A preload without the subscription (or one that throws) only means no links arrive.
-    onAppEvent: (listener) => {
-      try {
-        const unsubscribe: unknown = bridge.onAppEvent(listener);
-        return typeof unsubscribe === 'function' ? (unsubscribe as () => void) : () => undefined;
-      } catch {
-        return () => undefined;
-      }
-    },
+    try {
+      const unsubscribe: unknown = bridge.onAppEvent(listener);
+      return typeof unsubscribe === 'function' ? (unsubscribe as () => void) : () => undefined;
+    } catch {
+      return () => undefined;
+    }
   };
+  return safe as unknown as ConsoleBridge;
 }

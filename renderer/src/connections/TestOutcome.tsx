@@ -1,6 +1,6 @@
 import type { TestConnectionResult } from '../../../common/contract';
 import type { RouteReport } from '../../../common/network-settings';
-import type { BridgeError } from '../../../common/result';
+import type { BridgeError, ErrorOf } from '../../../common/result';
 import { TextField } from '../ui/TextField';
 import type { UseFormRegister, FieldErrors } from 'react-hook-form';
 import type { ConnectionFormValues } from './connection-form-schema';
@@ -26,7 +26,7 @@ export function TestPassed({ result }: { result: TestConnectionResult }) {
 }
 
 /** Whether a failed test means the proxy wants (other) credentials. */
-export function needsProxyCredentials(error: BridgeError | null): boolean {
+export function needsProxyCredentials(error: BridgeError | null): error is ErrorOf<'network'> {
   return error?.kind === 'network' && (error.reason === 'proxy-auth-required' || error.reason === 'proxy-auth-rejected');
 }
 

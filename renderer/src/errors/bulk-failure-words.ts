@@ -1,9 +1,9 @@
-import type { BridgeError } from '../../../common/result';
+import type { ErrorOf } from '../../../common/result';
 
 // The sentences for `bulk` errors (explain-error.ts asks here): main sends a reason and
 // facts (which row, which column, the limit); the agent reads what happened and what to do.
 
-export function bulkFailureWords(error: BridgeError): string {
+export function bulkFailureWords(error: ErrorOf<'bulk'>): string {
   const row = error.row !== undefined ? ` (row ${error.row})` : '';
   switch (error.reason) {
     case 'file-unreadable':
@@ -23,7 +23,9 @@ export function bulkFailureWords(error: BridgeError): string {
         ? 'Map all eight address columns, or none: ConsCent takes the address whole, and the console does not know the parts a file leaves out.'
         : `The column “${error.column ?? ''}” is not in the file's header. Choose the columns again.`;
     case 'run-missing':
-      return 'This bulk run is no longer known to the console (it was started on another connection, or its files were removed). Choose the file again.';
+      return 'This bulk run is no longer known to the console (its files were removed). Choose the file again.';
+    case 'run-connection-moved':
+      return 'The connection this bulk run was checked for now points at another ConsCent (or another Client ID), so the run is not sent there. Choose the file again to check it for the connection as it is now.';
     case 'run-busy':
       return 'This bulk run is still sending. Pause or cancel it first.';
     case 'rows-invalid':

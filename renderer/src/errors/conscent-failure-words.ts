@@ -1,4 +1,4 @@
-import type { BridgeError } from '../../../common/result';
+import type { BridgeError, ErrorOf } from '../../../common/result';
 
 // What a failed ConsCent call was, in an agent's words, from the facts main reported
 // (host, status, error code, ConsCent's own message). explainError shows these as the
@@ -39,7 +39,7 @@ function unknownAuthorityWords(host: string, issuer: string): string {
 }
 
 /** Proxy failures (issue 13): what went wrong on the way through the proxy, and who can fix it. */
-function proxyWords(error: BridgeError, host: string): string {
+function proxyWords(error: ErrorOf<'network'>, host: string): string {
   const proxy = error.proxy ?? 'the proxy';
   switch (error.reason) {
     case 'proxy-unreachable':
@@ -72,7 +72,7 @@ function proxyWords(error: BridgeError, host: string): string {
 
 const DROPPED = (host: string) => `The connection to ${host} was dropped before ConsCent answered. Check this computer's network (and VPN or proxy).`;
 
-function networkWords(error: BridgeError, host: string): string {
+function networkWords(error: ErrorOf<'network'>, host: string): string {
   switch (error.reason) {
     case 'connection-refused':
       return (
@@ -106,7 +106,7 @@ function networkWords(error: BridgeError, host: string): string {
   }
 }
 
-function unexpectedWords(error: BridgeError, host: string): string {
+function unexpectedWords(error: ErrorOf<'unexpected-response'>, host: string): string {
   switch (error.reason) {
     case 'too-large':
       return `ConsCent (${host}) sent a response far larger than expected, so the console stopped reading it. Check that the connection's base URL points at ConsCent's API.`;
@@ -123,8 +123,9 @@ function unexpectedWords(error: BridgeError, host: string): string {
 
 /** The words for a failure of a ConsCent call; undefined for kinds that are not one. */
 export function conscentFailureWords(error: BridgeError, update: boolean): string | undefined {
-  const host = error.host ?? 'ConsCent';
-  const said = error.apiMessage ? ` ConsCent said: "${error.apiMessage}"` : '';
+  // Each kind of a ConsCent call has the host; those that got an answer, ConsCent's words.
+  const host = ('host' in error && error.host) || 'ConsCent';
+  const said = 'apiMessage' in error && error.apiMessage ? ` ConsCent said: "${error.apiMessage}"` : '';
   switch (error.kind) {
     case 'network':
       return networkWords(error, host);

@@ -126,6 +126,16 @@ function summaryFor(error: BridgeError, context: ErrorContext): { summary: strin
       return { summary: 'The console refused a request from this window. Restart the console.', retryable: false };
     case 'data-folder-in-use':
       return { summary: FOLDER_IN_USE_SUMMARY, retryable: true };
+    default: {
+      // Every kind has its words above: a kind added to BridgeError without them fails to compile here.
+      const unknownKind: never = error;
+      // A newer main (or a damaged answer) could still send one; say something true rather than nothing.
+      void unknownKind;
+      return {
+        summary: 'Something went wrong in the console. Try again; if it keeps happening, send the support log to your IT team.',
+        retryable: true,
+      };
+    }
   }
 }
 

@@ -1,4 +1,4 @@
-import type { BridgeError } from '../../../common/result';
+import type { ErrorOf } from '../../../common/result';
 
 // Another console holds this computer's data folder (main/user-data-lock.ts): this one
 // waits, having read and written nothing. The agent closes the other console; only when
@@ -14,7 +14,7 @@ function utcMinute(iso: string): string {
   return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(iso) ? `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC` : iso;
 }
 
-export function folderInUseDetail(error: BridgeError): string {
+export function folderInUseDetail(error: ErrorOf<'data-folder-in-use'>): string {
   const folder = error.path ? ` ${error.path}` : '';
   const who = error.lockedBy
     ? `console process ${error.lockedBy.pid} on the computer “${error.lockedBy.machine}”, started ${utcMinute(error.lockedBy.since)}`

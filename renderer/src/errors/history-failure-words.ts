@@ -1,10 +1,10 @@
-import type { BridgeError } from '../../../common/result';
+import type { BridgeError, ErrorOf } from '../../../common/result';
 
 // The sentences for `history` errors (explain-error.ts asks here):
 // main sends a reason and facts (which change, which folder), the agent reads what
 // happened and what to do.
 
-export function historyFailureWords(error: BridgeError, whileSaving: boolean): string {
+export function historyFailureWords(error: ErrorOf<'history'>, whileSaving: boolean): string {
   const change = error.entryId !== undefined ? `change ${error.entryId}` : 'this change';
   switch (error.reason) {
     case 'history-unwritable':

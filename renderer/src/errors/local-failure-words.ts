@@ -1,6 +1,6 @@
 import type { SettingsRecovery } from '../../../common/contract';
 import { CLIENT_ID_FIELD } from '../../../common/error-fields';
-import type { BridgeError, KeychainReason } from '../../../common/result';
+import type { BridgeError, ErrorOf, KeychainReason } from '../../../common/result';
 
 // The console's own trouble in an agent's words: the keychain, the settings file, a
 // connection that is not set up, input that was refused. Each names what to do.
@@ -39,7 +39,7 @@ export function keychainWords(error: BridgeError): string {
 }
 
 /** "the proxy", "the extra trusted certificate", or both, as `trustChanged` lists them. */
-function trustPartsWords(error: BridgeError): string {
+function trustPartsWords(error: ErrorOf<'invalid-input' | 'not-configured'>): string {
   const parts = error.trustChanged ?? [];
   const certificate = parts.includes('certificate');
   const proxy = parts.includes('proxy');
@@ -56,7 +56,7 @@ const CHECK_CLIENT_ID = "Check the connection's Client ID in Connections: copy i
 /** What the refused input was, by what the agent was doing. */
 export type InputSubject = 'The connection' | 'The search' | 'The user id' | 'The changes' | 'The request';
 
-function inputWords(error: BridgeError, subject: InputSubject, testing: boolean): string | undefined {
+function inputWords(error: ErrorOf<'invalid-input'>, subject: InputSubject, testing: boolean): string | undefined {
   const said = error.apiMessage ? ` ConsCent said: "${error.apiMessage}"` : '';
   switch (error.reason) {
     case 'refused-by-conscent':
@@ -88,7 +88,7 @@ function inputWords(error: BridgeError, subject: InputSubject, testing: boolean)
   return `${subject} is not valid. ${detail}`.trim();
 }
 
-function notConfiguredWords(error: BridgeError): string {
+function notConfiguredWords(error: ErrorOf<'not-configured'>): string {
   switch (error.reason) {
     case 'no-such-connection':
       return 'That connection no longer exists. Choose or create another one.';
@@ -110,7 +110,7 @@ function notConfiguredWords(error: BridgeError): string {
   }
 }
 
-function settingsWords(error: BridgeError): string {
+function settingsWords(error: ErrorOf<'settings'>): string {
   switch (error.reason) {
     case 'settings-stuck':
       return `The settings file ${error.path} could not be read and could not be moved aside. Fix its permissions or move it away yourself, then restart the console. Nothing was changed.`;
@@ -150,6 +150,7 @@ export function credentialsForNewTrustMessage(what: 'API key' | 'API secret'): s
  * typed again for a new host).
  */
 export function fieldMessages(error: BridgeError): Record<string, string> {
+  if (error.kind !== 'invalid-input') return {};
   const fields = { ...error.fields };
   if (error.reason === 'client-id-refused' || error.reason === 'client-id-other-account') {
     fields[CLIENT_ID_FIELD] = 'ConsCent did not accept this Client ID. Copy it again from the ConsCent dashboard (Integrations page).';
