@@ -18,7 +18,7 @@ NODE_NOTE="$(node scripts/node-requirement.mjs)" || {
 #   tests. chromium: the end-to-end tests drive Debian's Chromium through playwright-core.
 #   tinyproxy: a real forward proxy (CONNECT, 407) for the corporate-network tests (issue 13).
 #   python3, make, g++: node-gyp, for keytar.
-APT_PACKAGES=(libsecret-1-dev gnome-keyring dbus dbus-daemon chromium tinyproxy python3 make g++)
+APT_PACKAGES=(libsecret-1-dev gnome-keyring dbus dbus-daemon chromium tinyproxy rsyslog rsyslog-gnutls python3 make g++)
 
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
