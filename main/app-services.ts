@@ -2,6 +2,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { KEYCHAIN_SERVICE } from '../common/product';
 import { createKeytarDataKeyring, type DataKeyring } from './at-rest/data-key';
+import { createAuditHook, type AuditHook } from './audit/audit-hook';
 import { createBulkService } from './bulk/bulk-service';
 import { createConnectionAccess, type CreateClient } from './connections/connection-access';
 import { createConnectionService } from './connections/connection-service';
@@ -50,9 +51,13 @@ export interface ServiceDeps {
   confirmClearHistory?: (entries: number) => Promise<boolean>;
   /** The key readers' data is sealed with on disk (issue 18.4): the OS keychain in the app; a memory per folder when absent. */
   dataKeys?: DataKeyring;
+  /** Audit forwarding (issue 20): told of every history line; nothing is forwarded when absent. */
+  audit?: AuditHook;
 }
 
 export const HISTORY_DIR_NAME = 'history';
+/** The audit outbox (issue 20), beside the history. */
+export const AUDIT_DIR_NAME = 'audit';
 /** Bulk runs' files (issue 14), beside the history. */
 export const BULK_DIR_NAME = 'bulk';
 
@@ -72,6 +77,7 @@ function historyFor(deps: ServiceDeps): HistoryService {
     ...(deps.historyKeychain ? { keychain: deps.historyKeychain } : {}),
     ...(deps.dataKeys ? { dataKeys: deps.dataKeys } : {}),
     ...(deps.confirmClearHistory ? { confirmClear: deps.confirmClearHistory } : {}),
+    ...(deps.audit ? { observer: deps.audit.observer } : {}),
   });
 }
 
@@ -160,18 +166,33 @@ function wireAppServices(options: AppServicesOptions): BridgeHandlers {
   const proxyCredentials = createKeytarProxyCredentialStore(keytar, KEYCHAIN_SERVICE);
   const network: NetworkEnvironment = { ...(options.network ?? NODE_NETWORK), proxyCredentials };
   const clientOptions = { network, ...(options.requestTimeoutMs ? { timeoutMs: options.requestTimeoutMs } : {}) };
+  const connections = createConnectionStore(join(options.userDataDir, SETTINGS_FILE_NAME));
+  const logger = createFileLogger({ dir: options.logDir });
+  const dataKeys = createKeytarDataKeyring(keytar, KEYCHAIN_SERVICE);
+  // Forwarding follows the settings file's `audit` section as it was at start (docs/installing.md).
+  const audit = createAuditHook({
+    dir: join(options.userDataDir, AUDIT_DIR_NAME),
+    settings: async () => {
+      const { settings } = await connections.load();
+      return 'audit' in settings ? settings.audit : undefined;
+    },
+    dataKeys,
+    network,
+    logger,
+  });
   return wireBridgeHandlers({
-    connections: createConnectionStore(join(options.userDataDir, SETTINGS_FILE_NAME)),
+    connections,
     credentials: createKeytarCredentialStore(keytar, KEYCHAIN_SERVICE),
     createClient: (access) => createConsCentClient(access, clientOptions),
     proxyCredentials,
-    logger: createFileLogger({ dir: options.logDir }),
+    logger,
     historyDir: join(options.userDataDir, HISTORY_DIR_NAME),
     recentReadersFile: join(options.userDataDir, RECENT_READERS_FILE_NAME),
     ...(options.chooseExportPath ? { chooseExportPath: options.chooseExportPath } : {}),
     ...(options.chooseCsvFile ? { chooseCsvFile: options.chooseCsvFile } : {}),
     historyKeychain: createKeytarChainKeychain(keytar, KEYCHAIN_SERVICE),
-    dataKeys: createKeytarDataKeyring(keytar, KEYCHAIN_SERVICE),
+    dataKeys,
+    audit,
     ...(options.confirmClearHistory ? { confirmClearHistory: options.confirmClearHistory } : {}),
   });
 }

@@ -43,6 +43,8 @@ export interface RunningRsyslog {
   kill(): Promise<void>;
   /** Starts it again on the same ports, writing to the same file. */
   restart(): Promise<void>;
+  /** Whether it is running (not stopped or killed by the test). */
+  readonly running: boolean;
   /** Stops it and removes its folder. */
   dispose(): Promise<void>;
 }
@@ -139,6 +141,9 @@ export async function startRsyslog(): Promise<RunningRsyslog> {
       daemon = undefined;
     },
     restart: start,
+    get running() {
+      return daemon !== undefined;
+    },
     async dispose() {
       await running.stop();
       await rm(dir, { recursive: true, force: true });
