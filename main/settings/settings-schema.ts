@@ -59,18 +59,16 @@ const Envelope = z.union([
     version: z.literal(SETTINGS_VERSION),
     connections: z.array(z.unknown()),
     activeConnectionId: z.unknown(),
-    history: z.unknown(),
-    audit: z.unknown(),
+    history: z.unknown().optional(),
+    audit: z.unknown().optional(),
   }),
-  z
-    .object({ version: z.literal(1), profiles: z.array(z.unknown()), activeProfileId: z.unknown() })
-    .transform((v1) => ({
-      version: SETTINGS_VERSION,
-      connections: v1.profiles,
-      activeConnectionId: v1.activeProfileId,
-      history: undefined,
-      audit: undefined,
-    })),
+  z.object({ version: z.literal(1), profiles: z.array(z.unknown()), activeProfileId: z.unknown() }).transform((v1) => ({
+    version: SETTINGS_VERSION,
+    connections: v1.profiles,
+    activeConnectionId: v1.activeProfileId,
+    history: undefined,
+    audit: undefined,
+  })),
 ]);
 
 const nameOf = (raw: unknown): string => {
