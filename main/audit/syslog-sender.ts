@@ -91,8 +91,12 @@ function wrap(socket: Socket): SyslogConnection {
   let alive = true;
   let markClosed: () => void = () => undefined;
   const closed = new Promise<void>((resolve) => (markClosed = resolve));
+  // Writes not yet taken by the socket: failed together when the connection goes down.
+  const waiting = new Set<(error: Error) => void>();
   const down = () => {
     alive = false;
+    for (const fail of waiting) fail(new SyslogConnectError('closed'));
+    waiting.clear();
     markClosed();
   };
   socket.on('error', down);
@@ -111,18 +115,27 @@ function wrap(socket: Socket): SyslogConnection {
     write(frames) {
       return new Promise((resolve, reject) => {
         if (!alive) return reject(new SyslogConnectError('closed'));
-        const last = frames.length - 1;
+        if (frames.length === 0) return resolve();
+        const fail = (error: Error) => reject(error);
+        waiting.add(fail);
         frames.forEach((frame, i) => {
-          socket.write(frame, i === last ? (error) => (error || !alive ? reject(new SyslogConnectError('closed')) : resolve()) : undefined);
+          const last = i === frames.length - 1;
+          socket.write(
+            frame,
+            last
+              ? (error) => {
+                  waiting.delete(fail);
+                  if (error || !alive) reject(new SyslogConnectError('closed'));
+                  else resolve();
+                }
+              : undefined,
+          );
         });
-        if (last < 0) resolve();
-        void closed.then(() => reject(new SyslogConnectError('closed')));
       });
     },
     close() {
-      alive = false;
       socket.destroy();
-      markClosed();
+      down();
     },
   };
 }
