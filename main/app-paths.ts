@@ -13,6 +13,8 @@ export type AppPaths = {
   history: string;
   /** bulk/: one folder per bulk run (docs/bulk.md). */
   bulk: string;
+  /** audit/: the audit outbox (issue 20; docs/history.md). */
+  audit: string;
   /** recent-readers.json. */
   recentReaders: string;
   /** The support log's folder. */
@@ -22,6 +24,7 @@ export type AppPaths = {
 export const SETTINGS_FILE_NAME = 'settings.json';
 export const HISTORY_DIR_NAME = 'history';
 export const BULK_DIR_NAME = 'bulk';
+export const AUDIT_DIR_NAME = 'audit';
 export const RECENT_READERS_FILE_NAME = 'recent-readers.json';
 
 export function appPaths(userData: string, logs: string): AppPaths {
@@ -30,6 +33,7 @@ export function appPaths(userData: string, logs: string): AppPaths {
     settings: join(userData, SETTINGS_FILE_NAME),
     history: join(userData, HISTORY_DIR_NAME),
     bulk: join(userData, BULK_DIR_NAME),
+    audit: join(userData, AUDIT_DIR_NAME),
     recentReaders: join(userData, RECENT_READERS_FILE_NAME),
     logs,
   };

@@ -1,5 +1,6 @@
 import { KEYCHAIN_SERVICE } from '../common/product';
 import { createKeytarDataKeyring, type DataKeyring } from './at-rest/data-key';
+import { createAuditHook, type AuditHook } from './audit/audit-hook';
 import { createBulkService } from './bulk/bulk-service';
 import { createConnectionAccess, type CreateClient } from './connections/connection-access';
 import { createConnectionService } from './connections/connection-service';
@@ -48,6 +49,8 @@ export interface ServiceDeps {
   dataKeys?: DataKeyring;
   /** Told when a bulk run ends (main notifies an agent who is in another window). */
   onBulkRunEnded?: (run: RunEnded) => void;
+  /** Audit forwarding (issue 20): told of every history line; nothing is forwarded when absent. */
+  audit?: AuditHook;
 }
 
 function historyFor(deps: ServiceDeps): HistoryService {
@@ -65,6 +68,7 @@ function historyFor(deps: ServiceDeps): HistoryService {
     ...(deps.historyKeychain ? { keychain: deps.historyKeychain } : {}),
     ...(deps.dataKeys ? { dataKeys: deps.dataKeys } : {}),
     ...(deps.confirmClearHistory ? { confirmClear: deps.confirmClearHistory } : {}),
+    ...(deps.audit ? { observer: deps.audit.observer } : {}),
   });
 }
 
@@ -156,17 +160,32 @@ function wireAppServices(options: AppServicesOptions): BridgeHandlers {
   const network: NetworkEnvironment = { ...(options.network ?? NODE_NETWORK), proxyCredentials };
   const clientOptions = { network, ...(options.requestTimeoutMs ? { timeoutMs: options.requestTimeoutMs } : {}) };
   const paths = appPaths(options.userDataDir, options.logDir);
+  const connections = createConnectionStore(paths.settings);
+  const logger = createFileLogger({ dir: paths.logs });
+  const dataKeys = createKeytarDataKeyring(keytar, KEYCHAIN_SERVICE);
+  // Forwarding follows the settings file's `audit` section as it was at start (docs/installing.md).
+  const audit = createAuditHook({
+    dir: paths.audit,
+    settings: async () => {
+      const { settings } = await connections.load();
+      return 'audit' in settings ? settings.audit : undefined;
+    },
+    dataKeys,
+    network,
+    logger,
+  });
   return wireBridgeHandlers({
     paths,
-    connections: createConnectionStore(paths.settings),
+    connections,
     credentials: createKeytarCredentialStore(keytar, KEYCHAIN_SERVICE),
     createClient: (access) => createConsCentClient(access, clientOptions),
     proxyCredentials,
-    logger: createFileLogger({ dir: paths.logs }),
+    logger,
     ...(options.chooseExportPath ? { chooseExportPath: options.chooseExportPath } : {}),
     ...(options.chooseCsvFile ? { chooseCsvFile: options.chooseCsvFile } : {}),
     historyKeychain: createKeytarChainKeychain(keytar, KEYCHAIN_SERVICE),
-    dataKeys: createKeytarDataKeyring(keytar, KEYCHAIN_SERVICE),
+    dataKeys,
+    audit,
     ...(options.confirmClearHistory ? { confirmClearHistory: options.confirmClearHistory } : {}),
     ...(options.onBulkRunEnded ? { onBulkRunEnded: options.onBulkRunEnded } : {}),
   });

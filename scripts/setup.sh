@@ -17,8 +17,9 @@ NODE_NOTE="$(node scripts/node-requirement.mjs)" || {
 #   unreachable offline). gnome-keyring + dbus: a real Secret Service for the keychain
 #   tests. chromium: the end-to-end tests drive Debian's Chromium through playwright-core.
 #   tinyproxy: a real forward proxy (CONNECT, 407) for the corporate-network tests (issue 13).
+#   rsyslog, rsyslog-gnutls: a real syslog collector (TCP and TLS) for the audit forwarding tests (issue 20).
 #   python3, make, g++: node-gyp, for keytar.
-APT_PACKAGES=(libsecret-1-dev gnome-keyring dbus dbus-daemon chromium tinyproxy python3 make g++)
+APT_PACKAGES=(libsecret-1-dev gnome-keyring dbus dbus-daemon chromium tinyproxy rsyslog rsyslog-gnutls python3 make g++)
 
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do

@@ -10,7 +10,7 @@ import type { DataKey } from './data-key';
 // Text that does not start with the prefix is an older, plain line (written before
 // encryption), read as it is and sealed at the next open (seal-plain-files.ts).
 
-export type SealPurpose = 'history' | 'bulk' | 'recent-readers';
+export type SealPurpose = 'history' | 'bulk' | 'recent-readers' | 'audit-outbox';
 
 const PREFIX = 'cc1:';
 const PREFIX_BYTES = Buffer.from(PREFIX);

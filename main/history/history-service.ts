@@ -30,6 +30,7 @@ import type { ChainKeychain } from './chain-keychain';
 import type { DataKeyring } from '../at-rest/data-key';
 import { KeychainError } from '../credentials/keychain-errors';
 import type { Who } from './journal-marks';
+import type { JournalObserver } from './journal-observer';
 
 // The change history as the rest of main uses it: the update path records each save
 // through begin/finish, `remembered` gives a lookup the last record a save returned, and
@@ -58,6 +59,8 @@ export interface HistoryServiceOptions {
   confirmClear?: (entries: number) => Promise<boolean>;
   /** The support log: clears, purges, retention changes and damage found are written there. */
   logger?: Logger;
+  /** Told of every journal line before it is written: the audit outbox (issue 20, main/audit/). */
+  observer?: JournalObserver;
 }
 
 /** `notSent`: the request provably never left (a bulk run could not record it as sending). */
@@ -111,6 +114,7 @@ export function createHistoryService(options: HistoryServiceOptions) {
           ...(options.keychain ? { keychain: options.keychain } : {}),
           ...(options.dataKeys ? { dataKeys: options.dataKeys } : {}),
           ...(options.logger ? { logger: options.logger } : {}),
+          ...(options.observer ? { observer: options.observer } : {}),
         }),
       )
       .catch((error: unknown) => {

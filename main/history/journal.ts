@@ -11,6 +11,7 @@ import { entryView, loadEntries, type LoadedEntry } from './journal-entries';
 import { STATUS, JournalIndex, fieldMask, type IndexEntry, type IndexedConnection } from './journal-index';
 import { JOURNAL_VERSION, formatLine, macLine, monthFileOf, type OutcomeLine, type PendingLine } from './journal-lines';
 import { eventOf, type MarkLine, type TombstoneLine, type Who } from './journal-marks';
+import type { JournalObserver } from './journal-observer';
 import { openChain } from './journal-open';
 import { ANCHOR_FILE } from './journal-retention';
 import { removeSetAside } from './journal-sealing';
@@ -47,6 +48,8 @@ export interface JournalOptions {
    * (tests, the bench), a key kept in memory per folder for the life of this process.
    */
   dataKeys?: DataKeyring;
+  /** Told of each line before it is written (the audit outbox, issue 20). */
+  observer?: JournalObserver;
 }
 
 export interface Journal {
@@ -112,6 +115,11 @@ export async function openJournal(options: JournalOptions): Promise<Journal> {
     const text = formatLine(line as PendingLine);
     const stored = codec.seal(text);
     const name = monthFileOf(at);
+    const hash = macLine(key, text);
+    if (options.observer) {
+      const lastEntryId = Math.max(tail.lastId, 'id' in line ? line.id : line.lastId);
+      await options.observer.writing(line, hash, { lines: tail.count + 1, lastEntryId, lastHash: hash });
+    }
     // A line cut short by a crash has no newline: end it, or this line would join it.
     const lead = tornFile === name ? '\n' : '';
     if (repair) {
@@ -133,7 +141,7 @@ export async function openJournal(options: JournalOptions): Promise<Journal> {
     linesIn.set(name, lineNo);
     if (line.type === 'chain' && line.what === 'keyed' && unsignedEntries > 0) signedFrom = { file: name, line: lineNo };
     const first = tail.count === 0;
-    lastHash = macLine(key, text);
+    lastHash = hash;
     tail = {
       ...tail,
       count: tail.count + 1,
@@ -165,6 +173,7 @@ export async function openJournal(options: JournalOptions): Promise<Journal> {
   const tombstone = (who: Who, facts: Omit<TombstoneLine, 'v' | 'type' | 'at' | 'prev' | 'agent' | 'machine' | 'lastId'>) =>
     write((prev, at) => ({ v: JOURNAL_VERSION, type: 'tombstone', at, prev, ...who, lastId: nextId - 1, ...facts }));
 
+  options.observer?.opened?.({ lines: tail.count, lastEntryId: tail.lastId, lastHash });
   for (const mark of opened.marks) {
     await write((prev, at) =>
       mark.type === 'chain'

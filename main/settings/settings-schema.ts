@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { HistoryPreferences } from '../../common/history-schemas';
 import { ConnectionFields, ConnectionId } from '../../common/contract';
 import { presetProblem } from '../../common/environment-of-host';
+import { AuditSettings } from '../audit/audit-settings';
 
 // The settings file holds only non-secret connection fields. Secrets live in the keychain.
 export const StoredConnection = ConnectionFields.extend({ id: ConnectionId });
@@ -27,6 +28,8 @@ const CurrentSettings = z.strictObject({
   activeConnectionId: ConnectionId.nullable(),
   /** The change history's settings (docs/history.md); defaults when absent. */
   history: HistoryPreferences.optional(),
+  /** Where the history is forwarded as syslog (issue 20, docs/installing.md); nothing is forwarded when absent. */
+  audit: AuditSettings.optional(),
 });
 
 /**
@@ -52,10 +55,20 @@ export type SettingsFile = z.infer<typeof SettingsFile>;
 export const EMPTY_SETTINGS: SettingsFile = { version: SETTINGS_VERSION, connections: [], activeConnectionId: null };
 
 const Envelope = z.union([
-  z.object({ version: z.literal(SETTINGS_VERSION), connections: z.array(z.unknown()), activeConnectionId: z.unknown(), history: z.unknown() }),
-  z
-    .object({ version: z.literal(1), profiles: z.array(z.unknown()), activeProfileId: z.unknown() })
-    .transform((v1) => ({ version: SETTINGS_VERSION, connections: v1.profiles, activeConnectionId: v1.activeProfileId, history: undefined })),
+  z.object({
+    version: z.literal(SETTINGS_VERSION),
+    connections: z.array(z.unknown()),
+    activeConnectionId: z.unknown(),
+    history: z.unknown().optional(),
+    audit: z.unknown().optional(),
+  }),
+  z.object({ version: z.literal(1), profiles: z.array(z.unknown()), activeProfileId: z.unknown() }).transform((v1) => ({
+    version: SETTINGS_VERSION,
+    connections: v1.profiles,
+    activeConnectionId: v1.activeProfileId,
+    history: undefined,
+    audit: undefined,
+  })),
 ]);
 
 const nameOf = (raw: unknown): string => {
@@ -91,12 +104,14 @@ export function salvageSettings(json: unknown): { settings: SettingsFile; refuse
   }
   const active = ConnectionId.safeParse(outline.data.activeConnectionId);
   const history = HistoryPreferences.safeParse(outline.data.history);
+  const audit = AuditSettings.safeParse(outline.data.audit);
   return {
     settings: {
       version: SETTINGS_VERSION,
       connections,
       activeConnectionId: active.success && connections.some((c) => c.id === active.data) ? active.data : (connections[0]?.id ?? null),
       ...(history.success && outline.data.history !== undefined ? { history: history.data } : {}),
+      ...(audit.success && outline.data.audit !== undefined ? { audit: audit.data } : {}),
     },
     refused,
   };

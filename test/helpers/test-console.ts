@@ -13,6 +13,7 @@ import { createMemoryCredentialStore, type MemoryCredentialStore } from './memor
 import { consoleKeyring } from './sealed-lines';
 import { silentLogger } from './silent-logger';
 import type { DataKeyring } from '../../main/at-rest/data-key';
+import type { AuditHook } from '../../main/audit/audit-hook';
 
 // The console's main side as the app wires it (real settings file, the ConsCent client,
 // the bridge's sender check), over a folder, with an in-memory keychain: what the bridge
@@ -37,6 +38,8 @@ export interface TestConsoleOptions {
   credentials?: MemoryCredentialStore | (() => MemoryCredentialStore);
   /** The data key's keychain entry: one per folder, the same in every process, when absent (a keychain reset passes another). */
   dataKeys?: DataKeyring;
+  /** Audit forwarding (issue 20), as app-services.ts wires it; none when absent. */
+  audit?: AuditHook;
 }
 
 export interface TestConsole {
@@ -76,6 +79,7 @@ export function wireTestConsole(dir: string, options: TestConsoleOptions = {}): 
     ...(options.chooseExportPath ? { chooseExportPath: options.chooseExportPath } : {}),
     ...(options.confirmClearHistory ? { confirmClearHistory: options.confirmClearHistory } : {}),
     dataKeys: options.dataKeys ?? consoleKeyring(dir),
+    ...(options.audit ? { audit: options.audit } : {}),
   });
   const ipc = new FakeIpcMain();
   registerBridge(

@@ -1,0 +1,69 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { UpdateReaderResult } from '../../common/contract';
+import type { HistoryPage, RevertPlan } from '../../common/history-schemas';
+import type { Result } from '../../common/result';
+import { createAuditHook, type AuditHook } from '../../main/audit/audit-hook';
+import { AuditSettings } from '../../main/audit/audit-settings';
+import { SEED_EXAMPLE_USER_ID, startSimulator, type RunningSimulator } from '../../simulator';
+import { eventsOf, oneTo, summary } from '../helpers/audit-collector';
+import { startRsyslog, type RunningRsyslog } from '../helpers/rsyslog';
+import { consoleKeyring } from '../helpers/sealed-lines';
+import { tempFolders } from '../helpers/temp-folders';
+import { wireTestConsole } from '../helpers/test-console';
+
+// Issue 20 through the bridge as the app wires it (app-services.ts with the audit hook and
+// the settings file's `audit` section): two saves and a revert reach rsyslog once each,
+// as RFC 5424 with the event as JSON, and match what History lists.
+
+const newDir = tempFolders('conscent-audit-bridge-');
+let rsyslog: RunningRsyslog;
+let sim: RunningSimulator;
+beforeAll(async () => {
+  [rsyslog, sim] = await Promise.all([startRsyslog(), startSimulator({ userCount: 5, seed: 3 })]);
+}, 30_000);
+afterAll(async () => {
+  await rsyslog?.dispose();
+  await sim?.stop();
+});
+
+const ok = <T>(result: Result<T>): T => {
+  if (!result.ok) throw new Error(JSON.stringify(result.error));
+  return result.value;
+};
+
+describe('audit forwarding through the bridge', () => {
+  let audit: AuditHook | undefined;
+  afterAll(() => audit?.stop());
+
+  it('forwards each save, its outcome and a revert once, matching the History list', async () => {
+    const dir = newDir();
+    const settings = AuditSettings.parse({ host: '127.0.0.1', port: rsyslog.tcpPort, tls: false });
+    audit = createAuditHook({ dir: join(dir, 'audit'), settings: async () => settings, dataKeys: consoleKeyring(dir) });
+    const c = wireTestConsole(dir, { audit });
+    const connectionId = await c.connectTo(sim);
+    const update = (changes: object, revertOf?: number) =>
+      c.call<UpdateReaderResult>('updateReader', { connectionId, userId: SEED_EXAMPLE_USER_ID, changes, ...(revertOf ? { revertOf } : {}) });
+    ok(await c.call('lookupReader', { connectionId, query: SEED_EXAMPLE_USER_ID, searchId: 1 }));
+    ok(await update({ phone: '9876501234' }));
+    ok(await update({ name: 'Shivam D.' }));
+    const plan = ok(await c.call<RevertPlan>('prepareRevert', { entryId: 2 }));
+    ok(await update(Object.fromEntries(plan.restore.map((r) => [r.field, r.value])), 2));
+
+    const forwarder = await audit.forwarder();
+    await forwarder!.drained();
+    const { unique, duplicates, seqs } = summary(eventsOf(await rsyslog.received()));
+    expect(duplicates).toBe(0);
+    expect(seqs).toEqual(oneTo(seqs.length));
+    const page = ok(await c.call<HistoryPage>('listHistory', { filter: {}, page: { offset: 0, limit: 10 } }));
+    const changes = unique.filter((d) => d.event.kind === 'change').map((d) => d.event);
+    const outcomes = unique.filter((d) => d.event.kind === 'outcome').map((d) => d.event);
+    expect(changes.map((e) => [e.journal?.entryId, e.readerId, e.fields, e.revertOf, e.agent?.osUser, e.connection?.name])).toEqual(
+      [...page.entries]
+        .reverse()
+        .map((entry) => [entry.id, entry.userId, entry.changes.map((ch) => ch.field), entry.revertOf, entry.agent.osUser, entry.connection.name]),
+    );
+    expect(outcomes.map((e) => [e.journal?.entryId, e.outcome])).toEqual([...page.entries].reverse().map((entry) => [entry.id, entry.status]));
+    expect((await audit.status())?.state).toBe('delivered');
+  });
+});
