@@ -10,6 +10,7 @@ import { GenderField } from './GenderField';
 // saying when ConsCent's lookup did not return a value, and marking what has changed.
 
 export const UNKNOWN_HINT = "Not returned by ConsCent's lookup: leave empty to leave it unchanged.";
+const DATE_OF_BIRTH_HINT = 'Day month year, as dates are shown: 13 May 1990 (13/05/1990 works too). Sent as midnight UTC of that day.';
 
 type SectionProps = {
   form: UseFormReturn<EditFormValues, unknown, ValidChanges>;
@@ -79,10 +80,12 @@ export function PersonalSection({ form, knows, changed, startGender, genderRemem
         />
         <TextField
           label="Date of birth"
-          type="date"
+          // Text, not <input type="date">: that one shows the day in the computer's locale
+          // order (05/13/1990 or 13/05/1990), unlike every date the console shows.
           registration={register('dateOfBirth')}
           error={errors.dateOfBirth?.message}
-          hint={knows('dateOfBirth') ? 'Sent as midnight UTC of that day.' : `${UNKNOWN_HINT} Sent as midnight UTC.`}
+          placeholder="13 May 1990"
+          hint={knows('dateOfBirth') ? DATE_OF_BIRTH_HINT : `${UNKNOWN_HINT} ${DATE_OF_BIRTH_HINT}`}
         />
       </div>
     </fieldset>

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import type { HistoryFilter, HistoryOutcome } from '../../../common/history-schemas';
+import { localDayOf } from '../format/times';
 import { dayBounds } from './history-text';
 
 // The History screen's filters: reader (user id, email or name), date range, connection,
@@ -14,8 +15,8 @@ type HistoryFiltersProps = {
 export function HistoryFilters({ initial, connections, onApply }: HistoryFiltersProps) {
   const id = useId();
   const [reader, setReader] = useState(initial.reader ?? initial.userId ?? '');
-  const [fromDay, setFromDay] = useState(initial.from?.slice(0, 10) ?? '');
-  const [toDay, setToDay] = useState(initial.to?.slice(0, 10) ?? '');
+  const [fromDay, setFromDay] = useState(localDayOf(initial.from));
+  const [toDay, setToDay] = useState(localDayOf(initial.to));
   const [connectionId, setConnectionId] = useState(initial.connectionId ?? '');
   const [outcome, setOutcome] = useState<HistoryOutcome | ''>(initial.outcome ?? '');
   const rangeWrong = fromDay !== '' && toDay !== '' && fromDay > toDay;

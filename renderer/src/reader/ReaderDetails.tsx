@@ -2,7 +2,8 @@ import { useEffect, type ReactNode } from 'react';
 import type { ReaderView } from '../../../common/contract';
 import type { EditableField } from '../../../common/user-schemas';
 import { formatAddressLine } from '../format/format-address';
-import { formatDateTime, formatDay } from '../format/format-date';
+import { Time } from '../format/Time';
+import { formatDay } from '../format/times';
 import { genderLabel } from '../format/format-gender';
 import { rememberedSource } from '../format/format-remembered';
 import { MARKS, MEASURES, measureOnPaint } from '../timing/user-timing';
@@ -109,8 +110,12 @@ export function ReaderDetails({ view }: { view: ReaderView }) {
           <br />
           {verification(view.isPhoneVerified, 'Phone')}
         </Row>
-        <Row label="Created">{formatDateTime(view.createdAt) ?? <span className="not-returned">Not returned</span>}</Row>
-        <Row label="Last updated">{formatDateTime(view.updatedAt) ?? <span className="not-returned">Not returned</span>}</Row>
+        <Row label="Created">
+          <Time iso={view.createdAt} fallback={<span className="not-returned">Not returned</span>} />
+        </Row>
+        <Row label="Last updated">
+          <Time iso={view.updatedAt} fallback={<span className="not-returned">Not returned</span>} />
+        </Row>
       </dl>
       <h3>Subscriptions</h3>
       <SubscriptionsTable subscriptions={view.subscriptions} />
