@@ -2,7 +2,7 @@ import type { HistoryEntry, HistoryValue } from '../../../common/history-schemas
 import { ADDRESS_KEYS } from '../../../common/user-schemas';
 import { FIELD_LABELS } from '../edit/field-labels';
 import { ADDRESS_LABELS } from '../format/format-address';
-import { localDayBounds, localTime } from '../format/times';
+import { formatDay, localDayBounds, localTime } from '../format/times';
 import { genderLabel } from '../format/format-gender';
 
 // How history entries read on screen: values as lines, outcomes and agents in words.
@@ -14,6 +14,7 @@ export function valueLines(field: string, value: HistoryValue | null): string[] 
   if (value === null) return [`(${NOT_KNOWN_TEXT})`];
   if (typeof value === 'string') {
     if (value === '') return ['(empty)'];
+    if (field === 'dateOfBirth') return [formatDay(value) ?? value];
     return [field === 'gender' ? genderLabel(value) : value];
   }
   const address = (a: Record<string, string>) =>
