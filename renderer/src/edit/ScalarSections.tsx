@@ -9,7 +9,8 @@ import { GenderField } from './GenderField';
 // The form's "Name and email" and "Personal" sections: plain fields whose only twist is
 // saying when ConsCent's lookup did not return a value, and marking what has changed.
 
-export const UNKNOWN_HINT = "Not returned by ConsCent's lookup: leave empty to leave it unchanged.";
+// Short, on each field: the reader's head explains once what ConsCent did not return (issue 22).
+export const UNKNOWN_HINT = 'Not returned: starts empty.';
 const DATE_OF_BIRTH_HINT = 'Day month year, as dates are shown: 13 May 1990 (13/05/1990 works too). Sent as midnight UTC of that day.';
 
 type SectionProps = {

@@ -82,9 +82,7 @@ export function ReaderRecord({ connection, initialView, revert, onRevertDone, on
         <section className="panel record-panel" aria-label="As ConsCent returned it">
           <h3 className="record-title">As ConsCent returned it</h3>
           <p className="hint">
-            {view.source === 'lookup'
-              ? "As returned by ConsCent's lookup, which does not include the phone number, gender or address lists."
-              : 'As ConsCent returned it after the update.'}
+            {view.source === 'lookup' ? "As returned by ConsCent's lookup." : 'As ConsCent returned it after the update.'}
             {view.source === 'lookup' && view.remembered
               ? ` The ${view.remembered.fields.map((field) => FIELD_LABELS[field].toLowerCase()).join(', ')} shown are ${rememberedSource(view.remembered)}.`
               : null}
