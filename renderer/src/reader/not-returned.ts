@@ -27,6 +27,7 @@ export function notReturnedWords(view: ReaderView): string {
   const known = new Set(view.known);
   const words = PARTS.filter(([, fields]) => fields.some((field) => !known.has(field))).map(([word]) => word);
   if (view.isEmailVerified === undefined || view.isPhoneVerified === undefined) words.push('verification');
+  if (!view.createdAt || !view.updatedAt) words.push('when the account was created and updated');
   if (view.subscriptions === undefined) words.push('subscriptions');
   return list(words);
 }
