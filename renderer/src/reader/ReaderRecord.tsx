@@ -2,8 +2,6 @@ import { useId, useLayoutEffect, useRef, useState } from 'react';
 import type { ConnectionSummary, UpdateReaderResult, ReaderView } from '../../../common/contract';
 import type { HistoryEntry, RevertPlan } from '../../../common/history-schemas';
 import { EditReaderForm } from '../edit/EditReaderForm';
-import { FIELD_LABELS } from '../edit/field-labels';
-import { rememberedSource } from '../format/format-remembered';
 import { ReaderHistorySummary } from '../history/ReaderHistorySummary';
 import { RevertNotice } from '../history/RevertNotice';
 import { ReaderHead } from './ReaderHead';
@@ -81,12 +79,7 @@ export function ReaderRecord({ connection, initialView, revert, onRevertDone, on
         </div>
         <section className="panel record-panel" aria-label="As ConsCent returned it">
           <h3 className="record-title">As ConsCent returned it</h3>
-          <p className="hint">
-            {view.source === 'lookup' ? "As returned by ConsCent's lookup." : 'As ConsCent returned it after the update.'}
-            {view.source === 'lookup' && view.remembered
-              ? ` The ${view.remembered.fields.map((field) => FIELD_LABELS[field].toLowerCase()).join(', ')} shown are ${rememberedSource(view.remembered)}.`
-              : null}
-          </p>
+          <p className="hint">{view.source === 'lookup' ? "As returned by ConsCent's lookup." : 'As ConsCent returned it after the update.'}</p>
           <ReaderHistorySummary connectionId={connection.id} userId={view.userId} refreshKey={saves + attempts} onLatest={setLatestEntry} />
           {lastSave ? <SaveOutcome result={lastSave} entry={savedEntry(latestEntry, entryBeforeSave, view.userId)} /> : null}
           <ReaderDetails view={view} />
