@@ -2,7 +2,7 @@ import { render, screen, within } from '@testing-library/react';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { SubscriptionsTable } from '../../renderer/src/reader/SubscriptionsTable';
 import { dayTextToIso, formatDay, localDayBounds, localTime, normaliseDayText, utcTime } from '../../renderer/src/format/times';
-import { openReader } from './render-app';
+import { openReader, renderApp, seededBridge } from './render-app';
 import { SHIVAM } from './fixtures';
 
 // Issue 22 item 2: times in the agent's own zone with its name, UTC on hover, and a date of
@@ -56,6 +56,26 @@ describe.each([
     const purchasedCell = within(screen.getAllByRole('row')[1]!).getAllByRole('cell')[2]!;
     expect(purchasedCell).toHaveTextContent(purchased);
     expect(within(purchasedCell).getByText(purchased)).toHaveAttribute('title', '2025-05-08 10:00 UTC');
+  });
+
+  it('an interrupted bulk run says when it started, in the local zone', async () => {
+    inZone(zone);
+    const bridge = seededBridge();
+    bridge.bulk.interrupted = [
+      {
+        runId: 'run-00000001',
+        fileName: 'march.csv',
+        connectionName: 'Publisher sandbox',
+        startedAt: '2025-05-08T10:00:00.000Z',
+        sending: 2,
+        remaining: 40,
+      },
+    ];
+    const { user } = renderApp(bridge);
+    await user.click(await screen.findByRole('button', { name: 'Bulk' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(`The bulk run of march.csv on Publisher sandbox, started ${purchased}, was interrupted`);
+    expect(within(alert).getByText(purchased)).toHaveAttribute('title', '2025-05-08 10:00 UTC');
   });
 
   it('the reader screen shows the date of birth as typed in the form, the same day', async () => {
