@@ -1,8 +1,8 @@
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { SubscriptionsTable } from '../../renderer/src/reader/SubscriptionsTable';
 import { dayTextToIso, formatDay, localDayBounds, localTime, normaliseDayText, utcTime } from '../../renderer/src/format/times';
-import { openReader, renderApp, seededBridge } from './render-app';
+import { openHistory, openReader, renderApp, seededBridge } from './render-app';
 import { SHIVAM } from './fixtures';
 
 // Issue 22 item 2: times in the agent's own zone with its name, UTC on hover, and a date of
@@ -48,6 +48,20 @@ describe.each([
   it('filters History by the agent’s own calendar days', () => {
     inZone(zone);
     expect(localDayBounds('2025-11-12', '2025-11-12')).toEqual(bounds);
+  });
+
+  it('the History filter takes days typed as dates are shown, as the agent’s own calendar days', async () => {
+    inZone(zone);
+    const { user, bridge } = await openHistory();
+    await user.type(screen.getByLabelText('From'), '12 Nov 2025');
+    await user.type(screen.getByLabelText('To'), '12/11/2025');
+    await user.click(screen.getByRole('button', { name: 'Show' }));
+    await waitFor(() => expect(bridge.callsTo('listHistory').at(-1)?.filter).toEqual(bounds));
+    await user.clear(screen.getByLabelText('To'));
+    await user.type(screen.getByLabelText('To'), '11/31/2025');
+    await user.click(screen.getByRole('button', { name: 'Show' }));
+    expect(screen.getByLabelText('To')).toHaveAccessibleDescription('Type the day as day, month, year, for example 3 Dec 2026.');
+    expect(bridge.callsTo('listHistory').at(-1)?.filter).toEqual(bounds);
   });
 
   it('the subscriptions table shows local times with UTC in the title', () => {

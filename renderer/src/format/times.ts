@@ -101,6 +101,18 @@ export function dayTextToIso(text: string): string {
   return ymd ? `${ymd[0]}-${pad(ymd[1])}-${pad(ymd[2])}T00:00:00.000Z` : text.trim();
 }
 
+/** The typed day as "YYYY-MM-DD" (the History filter's days); '' stays ''; null when it is not a day. */
+export function dayTextToYmd(text: string): string | null {
+  if (text.trim() === '') return '';
+  const ymd = parseDayText(text);
+  return ymd ? `${ymd[0]}-${pad(ymd[1])}-${pad(ymd[2])}` : null;
+}
+
+/** "YYYY-MM-DD" → "13 May 1990"; '' stays ''. */
+export function ymdToDayText(ymd: string): string {
+  return ymd ? (formatDay(`${ymd}T00:00:00.000Z`) ?? ymd) : '';
+}
+
 /** The typed day in the one form dates are shown in ("13 May 1990"); as typed when it is not a day. */
 export function normaliseDayText(text: string): string {
   const iso = dayTextToIso(text);
