@@ -85,7 +85,7 @@ export function PersonalSection({ form, knows, changed, startGender, genderRemem
           // order (05/13/1990 or 13/05/1990), unlike every date the console shows.
           registration={register('dateOfBirth')}
           error={errors.dateOfBirth?.message}
-          placeholder="13 May 1990"
+          placeholder="e.g. 13 May 1990"
           hint={knows('dateOfBirth') ? DATE_OF_BIRTH_HINT : `${UNKNOWN_HINT} ${DATE_OF_BIRTH_HINT}`}
         />
       </div>

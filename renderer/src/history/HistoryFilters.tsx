@@ -65,7 +65,7 @@ export function HistoryFilters({ initial, connections, onApply }: HistoryFilters
           id={`${id}-from`}
           value={fromText}
           onChange={(e) => setFromText(e.target.value)}
-          placeholder="3 Dec 2026"
+          placeholder="e.g. 3 Dec 2026"
           autoComplete="off"
           aria-invalid={(checked && fromDay === null) || undefined}
           aria-describedby={checked && fromDay === null ? `${id}-from-error` : undefined}
@@ -82,7 +82,7 @@ export function HistoryFilters({ initial, connections, onApply }: HistoryFilters
           id={`${id}-to`}
           value={toText}
           onChange={(e) => setToText(e.target.value)}
-          placeholder="3 Dec 2026"
+          placeholder="e.g. 3 Dec 2026"
           autoComplete="off"
           aria-invalid={rangeWrong || (checked && toDay === null) || undefined}
           aria-describedby={rangeWrong ? `${id}-range` : checked && toDay === null ? `${id}-to-error` : undefined}
