@@ -27,7 +27,7 @@ describe('the reader at a glance', () => {
         .getAllByRole('listitem')
         .map((item) => item.textContent),
     ).toEqual(['Plan 1 ACTIVE expires 8 Jan 2026, 10:00 UTC', 'Plan 2 EXPIRED does not expire', 'Plan 3 EXPIRED expires 8 Mar 2026, 10:00 UTC']);
-    expect(within(glance).getByText('and 1 more in the record below')).toBeInTheDocument();
+    expect(within(glance).getByText("and 1 more in the record's subscriptions table")).toBeInTheDocument();
   });
 
   it('says once what the lookup did not return, and marks the fields without repeating it', async () => {

@@ -38,7 +38,7 @@ export function SubscriptionsGlance({ subscriptions }: { subscriptions: Subscrip
           ))}
         </ul>
       )}
-      {rest > 0 ? <p className="hint">and {rest} more in the record below</p> : null}
+      {rest > 0 ? <p className="hint">and {rest} more in the record's subscriptions table</p> : null}
     </section>
   );
 }
