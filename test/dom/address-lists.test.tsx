@@ -34,7 +34,7 @@ const MG_ROAD = {
   _id: '681c94453b8e51752d8b5502',
 };
 const SAVED_AT = '2025-06-01T14:02:00.000Z';
-const REMEMBERED_LABEL = 'as of 2025-06-01 14:02 UTC, from what ConsCent returned after a save in this session';
+const REMEMBERED_LABEL = 'as of 1 Jun 2025, 14:02 UTC, from what ConsCent returned after a save in this session';
 
 const reader: FakeUser = { ...structuredClone(SHIVAM), shippingAddress: [LAKE_ROAD, MG_ROAD], gender: 'FEMALE' };
 
@@ -103,13 +103,13 @@ describe('a list the console knows from a save in this session', () => {
 describe('a list known only from a save before this console started (issue 17)', () => {
   it('carries its age in the form and the review, and Send needs the agent to accept that later addresses will be lost', async () => {
     const { user, bridge } = await openRemembered('history');
-    const label = 'as of 2025-06-01 14:02 UTC, from your save on this computer';
+    const label = 'as of 1 Jun 2025, 14:02 UTC, from your save on this computer';
     expect(screen.getAllByText(`This list is ${label}; ConsCent's lookup does not return it.`)).toHaveLength(2);
 
     await user.click(screen.getByRole('button', { name: 'Add shipping address' }));
     await user.type(screen.getByRole('textbox', { name: 'Shipping address 3 City' }), 'Pune');
     const warning =
-      "This reader's shipping addresses are known only from your save on this computer at 2025-06-01 14:02 UTC, not from ConsCent now. ConsCent replaces the whole list with the 3 shipping addresses sent here, so shipping addresses added or changed elsewhere since 2025-06-01 14:02 UTC will be lost.";
+      "This reader's shipping addresses are known only from your save on this computer at 1 Jun 2025, 14:02 UTC, not from ConsCent now. ConsCent replaces the whole list with the 3 shipping addresses sent here, so shipping addresses added or changed elsewhere since 1 Jun 2025, 14:02 UTC will be lost.";
     expect(screen.getByRole('note')).toHaveTextContent(warning);
 
     await user.click(screen.getByRole('button', { name: 'Review changes' }));
@@ -122,7 +122,7 @@ describe('a list known only from a save before this console started (issue 17)',
 
     await user.click(
       within(review()).getByRole('checkbox', {
-        name: 'I understand: shipping addresses added since 2025-06-01 14:02 UTC elsewhere will be lost; the list becomes these 3 shipping addresses.',
+        name: 'I understand: shipping addresses added since 1 Jun 2025, 14:02 UTC elsewhere will be lost; the list becomes these 3 shipping addresses.',
       }),
     );
     await user.click(sendButton());

@@ -29,7 +29,7 @@ describe('toBaseline', () => {
   it('fills known fields and leaves unknown ones empty', () => {
     const { values, known } = toBaseline(lookupView);
     expect(values.name).toBe('Shivam Dubey');
-    expect(values.dateOfBirth).toBe('1990-05-13');
+    expect(values.dateOfBirth).toBe('13 May 1990');
     expect(values.address.city).toBe('Agra');
     // The lookup does not return these: they start empty, not guessed.
     expect(values.phone).toBe('');
@@ -92,7 +92,8 @@ describe('computeChanges', () => {
     });
     const { body, rows } = computeChanges(baseline, values);
     expect(body).toEqual({ dateOfBirth: '1991-02-03T00:00:00.000Z' });
-    expect(rows[0]?.before).toEqual(['1990-05-13']);
+    expect(rows[0]?.before).toEqual(['13 May 1990']);
+    expect(rows[0]?.after).toEqual(['3 Feb 1991']);
     expect(rows[0]?.notes).toEqual(['Sent as 1991-02-03T00:00:00.000Z (midnight UTC).']);
   });
 

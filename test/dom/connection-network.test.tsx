@@ -104,7 +104,7 @@ describe('the extra trusted certificate', () => {
     const user = await editSandbox(bridge);
     const field = screen.getByLabelText('Extra trusted certificate (optional)');
     expect(field).toHaveValue(PEM);
-    expect(field).toHaveAccessibleDescription(expect.stringContaining('Trusted now: Corp Root, issued by Corp Root, valid until 2031-04-01'));
+    expect(field).toHaveAccessibleDescription(expect.stringContaining('Trusted now: Corp Root, issued by Corp Root, valid until 1 Apr 2031'));
     bridge.failNext('saveConnection', { kind: 'invalid-input', fields: { 'connection.extraCertificate': 'This certificate could not be read.' } });
     await user.click(screen.getByRole('button', { name: 'Save connection' }));
     await waitFor(() => expect(field).toHaveAttribute('aria-invalid', 'true'));

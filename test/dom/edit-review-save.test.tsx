@@ -99,7 +99,7 @@ describe('editing and reviewing', () => {
     const { user, bridge } = await openReader(SHIVAM.userId);
     const dob = screen.getByLabelText('Date of birth');
     await user.clear(dob);
-    await user.type(dob, '1991-02-03');
+    await user.type(dob, '3 Feb 1991');
     await user.click(screen.getByRole('button', { name: 'Review changes' }));
     expect(within(reviewDialog()).getByText(/Sent as 1991-02-03T00:00:00.000Z/)).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Send changes' }));

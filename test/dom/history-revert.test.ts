@@ -41,7 +41,7 @@ describe('revert', () => {
   it('starts the form from the previous values, the list entries keeping their ids; unknown ones stay as they are', () => {
     const values = revertValues(toBaseline(VIEW).values, PLAN);
     expect(values.name).toBe('Old Name');
-    expect(values.dateOfBirth).toBe('1990-05-01');
+    expect(values.dateOfBirth).toBe('1 May 1990');
     expect(values.shippingAddress).toEqual([
       { name: 'Home', apartment: '', area: '', pincode: '', landmark: '', city: 'Pune', state: '', country: '', _id: 'b'.repeat(24) },
     ]);

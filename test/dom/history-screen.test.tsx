@@ -117,7 +117,7 @@ describe('on the reader screen', () => {
     const bridge = seededBridge();
     bridge.rememberFromHistory = { at: '2025-11-12T10:00:00.000Z', fields: ['phone', 'countryCode'] };
     await openReader(SHIVAM.userId, bridge);
-    expect(screen.getAllByText(/as of 2025-11-12 10:00 UTC, from your save on this computer/).length).toBeGreaterThan(0);
+    expect(screen.getAllByText(/as of 12 Nov 2025, 10:00 UTC, from your save on this computer/).length).toBeGreaterThan(0);
   });
 });
 

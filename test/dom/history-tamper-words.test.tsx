@@ -102,7 +102,7 @@ const CASES: [string, Answer, (string | RegExp)[]][] = [
   [
     '6. Clear history',
     { problems: [], events: [{ what: 'cleared', at: AT, ...WHO, entries: 6 }], integrity: WHOLE },
-    ['History cleared on 2025-12-08 10:00 UTC by maria on desk-12: 6 changes removed.'],
+    ['History cleared on 8 Dec 2025, 10:00 UTC by maria on desk-12: 6 changes removed.'],
   ],
   [
     '7. a 1-day retention erasing everything',
@@ -115,8 +115,8 @@ const CASES: [string, Answer, (string | RegExp)[]][] = [
       integrity: WHOLE,
     },
     [
-      '6 changes older than 1 day removed by the retention setting on 2025-12-11 10:00 UTC.',
-      'Retention changed from 180 days to 1 day on 2025-12-08 10:00 UTC by maria on desk-12 (6 changes in the history then).',
+      '6 changes older than 1 day removed by the retention setting on 11 Dec 2025, 10:00 UTC.',
+      'Retention changed from 180 days to 1 day on 8 Dec 2025, 10:00 UTC by maria on desk-12 (6 changes in the history then).',
     ],
   ],
 ];
@@ -153,7 +153,7 @@ describe('what the History screen says for each tamper case', () => {
       ),
     ).toBeInTheDocument();
     expect(
-      screen.getByText('On 2025-12-08 10:00 UTC the key that signs this history was missing from the keychain; a new key signs it from then on.'),
+      screen.getByText('On 8 Dec 2025, 10:00 UTC the key that signs this history was missing from the keychain; a new key signs it from then on.'),
     ).toBeInTheDocument();
     const card = screen.getByRole('listitem', { name: /Change 1/ });
     expect(within(card).getByText('Not verifiable')).toBeInTheDocument();

@@ -122,14 +122,14 @@ describe('reader details', () => {
     const valueOf = (label: string) => facts.getByText(label, { selector: 'dt' }).nextElementSibling;
 
     expect(valueOf('Email')).toHaveTextContent(SHIVAM.email ?? '');
-    expect(valueOf('Date of birth')).toHaveTextContent('1990-05-13');
+    expect(valueOf('Date of birth')).toHaveTextContent('13 May 1990');
     expect(valueOf('Address')).toHaveTextContent('20/41 Rambagh, 282008, Agra, UP, INDIA');
     for (const label of ['Phone', 'Gender', 'Shipping addresses', 'Billing addresses']) {
       expect(valueOf(label)).toHaveTextContent(NOT_RETURNED_BY_LOOKUP);
     }
 
     const subscriptions = facts.getByRole('table');
-    expect(within(subscriptions).getAllByRole('row')[1]).toHaveTextContent('Digital PremiumACTIVE2025-05-08 10:00 UTC2026-05-08 10:00 UTC');
+    expect(within(subscriptions).getAllByRole('row')[1]).toHaveTextContent('Digital PremiumACTIVE8 May 2025, 10:00 UTC8 May 2026, 10:00 UTC');
   });
 
   it('starts the edit form empty for fields the lookup did not return', async () => {
@@ -138,7 +138,7 @@ describe('reader details', () => {
     expect(screen.getByRole('textbox', { name: 'Phone number' })).toHaveValue('');
     expect(screen.getByRole('textbox', { name: 'Country code' })).toHaveValue('');
     expect(screen.getByRole('combobox', { name: 'Gender' })).toHaveValue('');
-    expect(screen.getByLabelText('Date of birth')).toHaveValue('1990-05-13');
+    expect(screen.getByLabelText('Date of birth')).toHaveValue('13 May 1990');
     expect(screen.getByRole('textbox', { name: 'Address City' })).toHaveValue('Agra');
     expect(screen.getByRole('button', { name: 'Nothing to send' })).toBeDisabled();
   });

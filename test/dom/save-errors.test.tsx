@@ -48,7 +48,7 @@ const DETAIL: Partial<Record<ErrorKind, RegExp>> = {
   'rejected-sender': /did not come from the console window/,
   history: /History folder: \/tmp\/history \(error ENOSPC\)\./,
   'data-folder-in-use':
-    /The data folder \/tmp\/user-data is in use by console process 4242 on the computer “desk-12”, started 2025-11-12 10:00 UTC\..*delete the file console\.lock/,
+    /The data folder \/tmp\/user-data is in use by console process 4242 on the computer “desk-12”, started 12 Nov 2025, 10:00 UTC\..*delete the file console\.lock/,
 };
 
 const FACTS: { [K in ErrorKind]?: Omit<ErrorOf<K>, 'kind'> } = {

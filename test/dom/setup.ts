@@ -1,8 +1,13 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
-import { afterEach, beforeAll } from 'vitest';
+import { afterEach, beforeAll, vi } from 'vitest';
 import { preloadScreens } from '../../renderer/src/lazy-screens';
 import { loadLookupParser } from '../../renderer/src/reader/lookup-parser';
+
+// Times are shown in the machine's zone (issue 22): these tests read them in UTC wherever
+// they run; test/dom/local-times.test.tsx changes the zone for its own checks. (vi.stubEnv
+// sets process.env.TZ, which Node applies at once.)
+vi.stubEnv('TZ', 'UTC');
 
 // The app loads its screens and the lookup parser just after the first paint (issue #12);
 // component tests start from there, as an agent does a moment after the page opens.

@@ -152,21 +152,23 @@ describe('a list known only from a save before the console was started again (is
     await openByLookup(reader.email, `${reader.name} R.`);
     await expectValue(entryCity('Shipping', 2), original[1]!.city);
     await page
-      .getByText(/This list is as of .* UTC, from your save on this computer/)
+      .getByText(/This list is as of \d{1,2} \w{3} \d{4}, \d{2}:\d{2} \S+, from your save on this computer/)
       .first()
       .waitFor();
 
     await ui.button('Add shipping address').click();
     await entryCity('Shipping', original.length + 1).fill('Pune');
     await page
-      .getByText(/shipping addresses added or changed elsewhere since .* UTC will be lost/)
+      .getByText(/shipping addresses added or changed elsewhere since \d{1,2} \w{3} \d{4}, \d{2}:\d{2} \S+ will be lost/)
       .first()
       .waitFor();
     await ui.button('Review changes').click();
     expect(await ui.review().textContent()).not.toContain('Nothing else is changed');
     const send = ui.review().getByRole('button', { name: 'Send changes' });
     expect(await send.isDisabled()).toBe(true);
-    const confirm = ui.review().getByRole('checkbox', { name: /shipping addresses added since .* UTC elsewhere will be lost/ });
+    const confirm = ui
+      .review()
+      .getByRole('checkbox', { name: /shipping addresses added since \d{1,2} \w{3} \d{4}, \d{2}:\d{2} \S+ elsewhere will be lost/ });
     // The box sits beside its sentence, not on a line of its own (issue 22 item 8).
     const box = (await confirm.boundingBox())!;
     const words = (await ui.review().locator('.confirm-check span').first().boundingBox())!;

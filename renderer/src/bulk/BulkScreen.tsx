@@ -9,6 +9,7 @@ import { BulkConfirm, type SendSummary } from './BulkConfirm';
 import { BulkMappingFields } from './BulkMapping';
 import { BulkRunPanel } from './BulkRunPanel';
 import { damagedRunWords } from './bulk-text';
+import { Time } from '../format/Time';
 
 // Bulk corrections from a CSV (issue 14): choose the file (main's dialog), map its
 // columns, check every row, dry-run, confirm, send, and see every row's outcome. A run a
@@ -90,9 +91,9 @@ export function BulkScreen({ connection }: { connection: ConnectionSummary }) {
         ) : (
           <div key={left.runId} className="notice" role="alert">
             <p>
-              The bulk run of {left.fileName} on {left.connectionName} was interrupted: {left.sending} rows were on their way (their outcome is
-              checked in the change history, else listed as “outcome unknown” for you to check; they are never resent), {left.remaining} were not sent
-              yet.
+              The bulk run of {left.fileName} on {left.connectionName}, started <Time iso={left.startedAt} />, was interrupted: {left.sending} rows
+              were on their way (their outcome is checked in the change history, else listed as “outcome unknown” for you to check; they are never
+              resent), {left.remaining} were not sent yet.
             </p>
             <button
               type="button"

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import type { FieldErrors, UseFormRegister } from 'react-hook-form';
 import { PROXY_MODES, PROXY_MODE_LABELS, PROXY_URL_EXAMPLE, type CertificateInfo, type ProxyMode } from '../../../common/network-settings';
-import { formatDay } from '../format/format-date';
+import { formatDay } from '../format/times';
 import { FieldErrorText, TextField } from '../ui/TextField';
 import type { ConnectionFormValues } from './connection-form-schema';
 

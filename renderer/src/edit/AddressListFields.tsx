@@ -6,6 +6,7 @@ import { ChangedMark } from './ChangedMark';
 import { EMPTY_ENTRY_NOTE, isEmptyEntry, staleListWarning, unknownListWarning, type AddressListField } from './changes';
 import { emptiedEntryMessage } from './edit-schema';
 import { emptyAddress, type EditFormValues } from './form-values';
+import { UNKNOWN_HINT } from './ScalarSections';
 
 // A shipping or billing address list: edit entries in place, add, remove. The whole list
 // is sent when anything in it changes. When its current content is not known (the lookup
@@ -58,7 +59,7 @@ export function AddressListFields({
       <p className="hint">
         {known
           ? `The whole list is sent when you change, add or remove an entry; entries already saved keep their ConsCent id. ${EMPTY_ENTRY_NOTE}`
-          : `ConsCent's lookup does not return the ${noun}, so the list starts empty and the console does not know what the reader has. ${EMPTY_ENTRY_NOTE}`}
+          : `${UNKNOWN_HINT} ${EMPTY_ENTRY_NOTE}`}
       </p>
       {rememberedSource ? <p className="hint remembered">This list is {rememberedSource}; ConsCent&apos;s lookup does not return it.</p> : null}
       {!known && toSend > 0 ? (

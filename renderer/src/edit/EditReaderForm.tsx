@@ -167,7 +167,6 @@ export function EditReaderForm({ connection, user, onSaved, revert, active = tru
   return (
     <section className="panel edit-panel" aria-labelledby={ids.heading}>
       <h2 id={ids.heading}>Edit details</h2>
-      <p className="hint">Only the fields you change are sent. Review the changes with {SHORTCUT_LABEL} or the button at the end.</p>
       <form ref={formRef} noValidate onSubmit={(event) => event.preventDefault()} aria-labelledby={ids.heading}>
         <fieldset disabled={sending} className="plain-fieldset">
           <NameEmailSection form={form} knows={knows} changed={changed} />
@@ -195,7 +194,7 @@ export function EditReaderForm({ connection, user, onSaved, revert, active = tru
             <p className="hint">
               {knows('address')
                 ? 'The whole address is sent when any part changes.'
-                : "Not returned by ConsCent's lookup. If you fill any part, the whole address is sent and empty parts are sent empty."}
+                : `${UNKNOWN_HINT} If you fill any part, the whole address is sent and empty parts are sent empty.`}
             </p>
             <AddressFields path="address" register={register} errors={errors.address} groupLabelId={ids.address} />
           </fieldset>

@@ -69,7 +69,7 @@ export function FormActionBar({ changedLabels, sending, onReview, onDiscard }: F
             {changedLabels.join(', ')}. Review with {SHORTCUT_LABEL}.
           </>
         ) : (
-          'No field has changed.'
+          'No field has changed. Only the fields you change are sent.'
         )}
       </span>
     </div>

@@ -52,7 +52,7 @@ export function PhoneFields({ form, unknownHint, rememberedSource, changed = fal
       </legend>
       {unknownHint ? (
         <p className="hint" id={hintId}>
-          {unknownHint} The lookup does not return the phone number, so only what you type here is sent.
+          {unknownHint}
         </p>
       ) : null}
       {rememberedSource ? (

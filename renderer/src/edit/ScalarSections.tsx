@@ -9,7 +9,9 @@ import { GenderField } from './GenderField';
 // The form's "Name and email" and "Personal" sections: plain fields whose only twist is
 // saying when ConsCent's lookup did not return a value, and marking what has changed.
 
-export const UNKNOWN_HINT = "Not returned by ConsCent's lookup: leave empty to leave it unchanged.";
+// Short, on each field: the reader's head explains once what ConsCent did not return (issue 22).
+export const UNKNOWN_HINT = 'Not returned: starts empty.';
+const DATE_OF_BIRTH_HINT = 'Day month year, as dates are shown: 13 May 1990 (13/05/1990 works too). Sent as midnight UTC of that day.';
 
 type SectionProps = {
   form: UseFormReturn<EditFormValues, unknown, ValidChanges>;
@@ -79,10 +81,12 @@ export function PersonalSection({ form, knows, changed, startGender, genderRemem
         />
         <TextField
           label="Date of birth"
-          type="date"
+          // Text, not <input type="date">: that one shows the day in the computer's locale
+          // order (05/13/1990 or 13/05/1990), unlike every date the console shows.
           registration={register('dateOfBirth')}
           error={errors.dateOfBirth?.message}
-          hint={knows('dateOfBirth') ? 'Sent as midnight UTC of that day.' : `${UNKNOWN_HINT} Sent as midnight UTC.`}
+          placeholder="e.g. 13 May 1990"
+          hint={knows('dateOfBirth') ? DATE_OF_BIRTH_HINT : `${UNKNOWN_HINT} ${DATE_OF_BIRTH_HINT}`}
         />
       </div>
     </fieldset>

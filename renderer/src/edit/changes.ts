@@ -1,6 +1,6 @@
 import { ADDRESS_KEYS, EDITABLE_FIELDS, type EditableField } from '../../../common/user-schemas';
 import { ADDRESS_LABELS, formatAddressLine } from '../format/format-address';
-import { dateInputToIso, formatDateTime } from '../format/format-date';
+import { dayTextToIso, localTime, normaliseDayText } from '../format/times';
 import { genderLabel } from '../format/format-gender';
 import { rememberedSource } from '../format/format-remembered';
 import { FIELD_LABELS } from './field-labels';
@@ -85,7 +85,7 @@ export function unknownListConfirmation(field: AddressListField, count: number):
 export function listKnownOnlySince(baseline: EditBaseline, field: AddressListField): string | null {
   const remembered = baseline.remembered;
   if (remembered?.from !== 'history' || !remembered.fields.includes(field) || !baseline.known.has(field)) return null;
-  return formatDateTime(remembered.at) ?? remembered.at;
+  return localTime(remembered.at) ?? remembered.at;
 }
 
 /** Said in the form and in the review whenever a list known only from an earlier save would be sent. */
@@ -154,7 +154,7 @@ function addressPartLines(address: AddressValues, keys: readonly (keyof AddressV
 }
 
 function scalarRow(field: ScalarField, baseline: EditBaseline, before: string, after: string): ChangeRow {
-  const notes = field === 'dateOfBirth' && after !== '' ? [`Sent as ${dateInputToIso(after)} (midnight UTC).`] : [];
+  const notes = field === 'dateOfBirth' && after !== '' ? [`Sent as ${dayTextToIso(after)} (midnight UTC).`] : [];
   const remembered = rememberedNote(baseline, field);
   if (remembered) notes.push(remembered);
   const shown = (value: string) => (field === 'gender' && value !== '' ? genderLabel(value) : show(value));
@@ -171,10 +171,12 @@ export function computeChanges(baseline: EditBaseline, current: EditFormValues):
   const now = { ...current, ...normalisePhone({ countryCode: current.countryCode ?? '', phone: current.phone ?? '' }) };
 
   for (const field of SCALAR_FIELDS) {
-    const before = was[field].trim();
-    const after = (now[field] ?? '').trim();
+    // A date of birth typed as "13 may 1990" or "1990-05-13" is the same day as "13 May 1990".
+    const same = field === 'dateOfBirth' ? normaliseDayText : (value: string) => value.trim();
+    const before = same(was[field]);
+    const after = same(now[field] ?? '');
     if (before === after) continue;
-    body[field] = field === 'dateOfBirth' ? dateInputToIso(after) : after;
+    body[field] = field === 'dateOfBirth' ? dayTextToIso(after) : after;
     rowsByField.set(field, scalarRow(field, baseline, before, after));
   }
 

@@ -7,7 +7,8 @@ import type { EditBaseline, EditFormValues } from './form-values';
 // schemas main uses. Fields the agent did not change are not sent, so they are not
 // validated either (ConsCent's stored values need not satisfy our stricter rules).
 
-export const EMPTY_DATE_OF_BIRTH = 'Choose a date: the console cannot send an empty date of birth.';
+export const EMPTY_DATE_OF_BIRTH = 'Type a date: the console cannot send an empty date of birth.';
+export const BAD_DATE_OF_BIRTH = 'Type the date as day, month, year, for example 13 May 1990.';
 
 /** An existing entry (it has ConsCent's id) whose parts were all cleared. */
 export function emptiedEntryMessage(entryLabel: string): string {
@@ -19,8 +20,12 @@ export function emptiedEntryMessage(entryLabel: string): string {
 export const EditChanges = z
   .strictObject({
     ...UserChangesFields,
-    // A cleared date input gives '': say so in words instead of "must be ISO-8601".
-    dateOfBirth: z.string().min(1, EMPTY_DATE_OF_BIRTH).pipe(UserChangesFields.dateOfBirth),
+    // A cleared or mistyped date: say so in words instead of "must be ISO-8601" (the body holds
+    // the typed text when it is not a day, see dayTextToIso).
+    dateOfBirth: z
+      .string()
+      .min(1, EMPTY_DATE_OF_BIRTH)
+      .pipe(z.iso.datetime({ message: BAD_DATE_OF_BIRTH })),
   })
   .partial();
 export type ValidChanges = z.output<typeof EditChanges>;

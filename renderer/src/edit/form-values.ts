@@ -1,6 +1,6 @@
 import type { RememberedFields, ReaderView } from '../../../common/contract';
 import { ADDRESS_KEYS, type AddressKey, type EditableField } from '../../../common/user-schemas';
-import { isoToDateInput } from '../format/format-date';
+import { isoToDayText } from '../format/times';
 
 // The edit form's values: every field is a string (what inputs hold), unknown fields are
 // empty. `dateOfBirth` is a YYYY-MM-DD day because the form uses <input type="date">.
@@ -64,7 +64,7 @@ export function toBaseline(user: ReaderView): EditBaseline {
       countryCode: pick('countryCode', user.countryCode),
       phone: pick('phone', user.phone),
       gender: pick('gender', user.gender),
-      dateOfBirth: known.has('dateOfBirth') ? isoToDateInput(user.dateOfBirth) : '',
+      dateOfBirth: known.has('dateOfBirth') ? isoToDayText(user.dateOfBirth) : '',
       address: known.has('address') ? toAddressValues(user.address) : emptyAddress(),
       shippingAddress: known.has('shippingAddress') ? (user.shippingAddress ?? []).map(toEntryValues) : [],
       billingAddress: known.has('billingAddress') ? (user.billingAddress ?? []).map(toEntryValues) : [],

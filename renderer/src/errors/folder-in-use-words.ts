@@ -1,4 +1,5 @@
 import type { ErrorOf } from '../../../common/result';
+import { localTime } from '../format/times';
 
 // Another console holds this computer's data folder (main/user-data-lock.ts): this one
 // waits, having read and written nothing. The agent closes the other console; only when
@@ -9,15 +10,10 @@ export const FOLDER_IN_USE_SUMMARY =
   "Another ConsCent Console is already using this computer's data folder, so this one has not read or changed anything. " +
   'Close the other console (check other windows and users), then choose Try again.';
 
-/** 2025-11-12T10:00:00.000Z → 2025-11-12 10:00 UTC; anything else as it came. */
-function utcMinute(iso: string): string {
-  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(iso) ? `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC` : iso;
-}
-
 export function folderInUseDetail(error: ErrorOf<'data-folder-in-use'>): string {
   const folder = error.path ? ` ${error.path}` : '';
   const who = error.lockedBy
-    ? `console process ${error.lockedBy.pid} on the computer “${error.lockedBy.machine}”, started ${utcMinute(error.lockedBy.since)}`
+    ? `console process ${error.lockedBy.pid} on the computer “${error.lockedBy.machine}”, started ${localTime(error.lockedBy.since) ?? error.lockedBy.since}`
     : 'another console (its lock file could not be read)';
   return (
     `The data folder${folder} is in use by ${who}. ` +

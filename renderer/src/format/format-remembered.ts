@@ -1,11 +1,11 @@
 import type { RememberedFields } from '../../../common/contract';
 import { FROM_DAMAGED_HISTORY } from '../history/history-integrity-text';
-import { formatDateTime } from './format-date';
+import { localTime } from './times';
 
 // Values the lookup did not return but the console already knew are labelled with where
 // they came from and when, so the agent never mistakes them for a fresh answer.
 
-/** "as of 2025-06-01 14:02 UTC, from what ConsCent returned after a save in this session" */
+/** "as of 1 Jun 2025, 19:32 IST, from what ConsCent returned after a save in this session" */
 export function rememberedSource(remembered: RememberedFields): string {
   const source = sourceText(remembered);
   // Never used silently (issue 18): the form and the review both say so.
@@ -13,7 +13,7 @@ export function rememberedSource(remembered: RememberedFields): string {
 }
 
 function sourceText(remembered: RememberedFields): string {
-  const when = formatDateTime(remembered.at) ?? remembered.at;
+  const when = localTime(remembered.at) ?? remembered.at;
   switch (remembered.from) {
     case 'session-save':
       return `as of ${when}, from what ConsCent returned after a save in this session`;

@@ -1,6 +1,6 @@
 import type { HistoryEntry } from '../../../common/history-schemas';
 import { FIELD_LABELS } from '../edit/field-labels';
-import { formatDateTime } from '../format/format-date';
+import { Time } from '../format/Time';
 import { useHistoryNavigation } from './history-navigation';
 import { agentText, readerText, statusText, valueLines } from './history-text';
 
@@ -34,7 +34,7 @@ export function HistoryEntryCard({ entry, activeConnectionId, onRevert, revertin
         ) : null}
       </div>
       <p className="hint">
-        {formatDateTime(entry.at)} · {agentText(entry)} on {entry.machine} · connection {entry.connection.name} ({entry.connection.host}) · user id{' '}
+        <Time iso={entry.at} /> · {agentText(entry)} on {entry.machine} · connection {entry.connection.name} ({entry.connection.host}) · user id{' '}
         <span className="mono">{entry.userId}</span>
         {entry.revertOf ? ` · reverts change ${entry.revertOf}` : ''}
         {entry.revertedBy?.length ? ` · reverted by change ${entry.revertedBy.join(', ')}` : ''}

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { HistoryEntry } from '../../../common/history-schemas';
 import { useBridge } from '../bridge/bridge-context';
 import { entrySummary } from './history-text';
@@ -9,18 +9,31 @@ import { useHistoryNavigation } from './history-navigation';
 
 type Summary = { phase: 'loading' } | { phase: 'failed' } | { phase: 'done'; total: number; last: HistoryEntry | undefined };
 
-type ReaderHistorySummaryProps = { connectionId: string; userId: string; /** Changes after every save. */ refreshKey: number };
+type ReaderHistorySummaryProps = {
+  connectionId: string;
+  userId: string;
+  /** Changes after every save. */
+  refreshKey: number;
+  /** Told the newest entry each time it is read (the save's "Copy summary" is made from it); null when the history could not be read. */
+  onLatest?: (entry: HistoryEntry | undefined | null) => void;
+};
 
-export function ReaderHistorySummary({ connectionId, userId, refreshKey }: ReaderHistorySummaryProps) {
+export function ReaderHistorySummary({ connectionId, userId, refreshKey, onLatest }: ReaderHistorySummaryProps) {
   const bridge = useBridge();
   const { showHistory } = useHistoryNavigation();
   const [summary, setSummary] = useState<Summary>({ phase: 'loading' });
+  // Read through a ref: a new callback each render must not read the history again.
+  const onLatestRef = useRef(onLatest);
+  useEffect(() => {
+    onLatestRef.current = onLatest;
+  });
 
   useEffect(() => {
     let current = true;
     void bridge.listHistory({ filter: { userId, connectionId }, page: { offset: 0, limit: 1 } }).then((result) => {
       if (!current) return;
       setSummary(result.ok ? { phase: 'done', total: result.value.total, last: result.value.entries[0] } : { phase: 'failed' });
+      onLatestRef.current?.(result.ok ? result.value.entries[0] : null);
     });
     return () => {
       current = false;

@@ -1,7 +1,7 @@
 import type { ReaderView } from '../../../common/contract';
 import type { RevertPlan } from '../../../common/history-schemas';
 import { FIELD_LABELS } from '../edit/field-labels';
-import { formatDateTime } from '../format/format-date';
+import { Time } from '../format/Time';
 import { damagedRevertWarning, revertDrift } from './revert';
 import { agentText } from './history-text';
 
@@ -17,7 +17,7 @@ export function RevertNotice({ plan, view, onCancel }: { plan: RevertPlan; view:
     <section className="notice notice-warning revert-notice" aria-labelledby="revert-heading">
       <h2 id="revert-heading">Reverting change {entry.id}</h2>
       <p>
-        Change {entry.id} was saved on {formatDateTime(entry.at)} by {agentText(entry)}.{' '}
+        Change {entry.id} was saved on <Time iso={entry.at} /> by {agentText(entry)}.{' '}
         {plan.restore.length > 0
           ? `The form below holds the previous ${labels(plan.restore.map((r) => r.field))}. Review and send them as usual; the new change is recorded as reverting change ${entry.id}.`
           : 'None of its fields can be restored.'}

@@ -1,5 +1,5 @@
 import type { HistoryEvent, HistoryIntegrity } from '../../../common/history-schemas';
-import { formatDateTime } from '../format/format-date';
+import { localTime } from '../format/times';
 
 // What the History screen says about the history as a whole (issue 18): whether it can be
 // trusted, where its signed part starts, and every clear, purge, retention change, damage
@@ -19,7 +19,7 @@ function whoText(event: HistoryEvent): string {
 }
 
 export function eventText(event: HistoryEvent): string {
-  const when = formatDateTime(event.at) ?? event.at;
+  const when = localTime(event.at) ?? event.at;
   switch (event.what) {
     case 'cleared':
       return `History cleared on ${when} by ${whoText(event)}: ${changes(event.entries)} removed.`;

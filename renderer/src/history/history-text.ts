@@ -2,7 +2,7 @@ import type { HistoryEntry, HistoryValue } from '../../../common/history-schemas
 import { ADDRESS_KEYS } from '../../../common/user-schemas';
 import { FIELD_LABELS } from '../edit/field-labels';
 import { ADDRESS_LABELS } from '../format/format-address';
-import { formatDateTime } from '../format/format-date';
+import { formatDay, localDayBounds, localTime } from '../format/times';
 import { genderLabel } from '../format/format-gender';
 
 // How history entries read on screen: values as lines, outcomes and agents in words.
@@ -14,6 +14,7 @@ export function valueLines(field: string, value: HistoryValue | null): string[] 
   if (value === null) return [`(${NOT_KNOWN_TEXT})`];
   if (typeof value === 'string') {
     if (value === '') return ['(empty)'];
+    if (field === 'dateOfBirth') return [formatDay(value) ?? value];
     return [field === 'gender' ? genderLabel(value) : value];
   }
   const address = (a: Record<string, string>) =>
@@ -53,15 +54,10 @@ export function fieldsText(entry: HistoryEntry): string {
   return entry.changes.map((change) => FIELD_LABELS[change.field]).join(', ');
 }
 
-/** "Phone number changed on 2025-11-12 14:02 UTC by Maria K. (maria): Saved" */
+/** "Phone number changed on 12 Nov 2025, 19:32 IST by Maria K. (maria): Saved" */
 export function entrySummary(entry: HistoryEntry): string {
-  return `${fieldsText(entry)} changed on ${formatDateTime(entry.at) ?? entry.at} by ${agentText(entry)}: ${statusText(entry)}`;
+  return `${fieldsText(entry)} changed on ${localTime(entry.at) ?? entry.at} by ${agentText(entry)}: ${statusText(entry)}`;
 }
 
-/** <input type="date"> days to the filter's inclusive bounds (UTC, as every date on screen). */
-export function dayBounds(fromDay: string, toDay: string): { from?: string; to?: string } {
-  return {
-    ...(fromDay ? { from: `${fromDay}T00:00:00.000Z` } : {}),
-    ...(toDay ? { to: `${toDay}T23:59:59.999Z` } : {}),
-  };
-}
+/** <input type="date"> days to the filter's inclusive bounds: the agent's own calendar days, as every time on screen. */
+export const dayBounds = localDayBounds;

@@ -2,7 +2,7 @@ import type { ReaderView } from '../../../common/contract';
 import type { HistoryEntry, HistoryValue, RevertPlan } from '../../../common/history-schemas';
 import { ADDRESS_KEYS, type EditableField } from '../../../common/user-schemas';
 import { emptyAddress, type AddressEntryValues, type AddressValues, type EditFormValues } from '../edit/form-values';
-import { isoToDateInput } from '../format/format-date';
+import { isoToDayText } from '../format/times';
 import { FROM_DAMAGED_HISTORY } from './history-integrity-text';
 
 // Undo in the form: the form starts from the reader as ConsCent returns them now, with
@@ -39,7 +39,7 @@ export function revertValues(values: EditFormValues, plan: RevertPlan): EditForm
         next[field] = listOf(value);
         break;
       case 'dateOfBirth':
-        next.dateOfBirth = typeof value === 'string' ? isoToDateInput(value) : '';
+        next.dateOfBirth = typeof value === 'string' ? isoToDayText(value) : '';
         break;
       default:
         next[field] = typeof value === 'string' ? value : '';
@@ -51,7 +51,7 @@ export function revertValues(values: EditFormValues, plan: RevertPlan): EditForm
 /** A value reduced to what the agent sees, so formatting differences do not count as changes. */
 function comparable(field: EditableField, value: unknown): string {
   if (value === undefined || value === null) return '';
-  if (field === 'dateOfBirth' && typeof value === 'string') return isoToDateInput(value);
+  if (field === 'dateOfBirth' && typeof value === 'string') return isoToDayText(value);
   if (typeof value === 'string') return value.trim();
   const parts = (entry: Record<string, unknown>) => ADDRESS_KEYS.map((key) => String(entry[key] ?? '').trim()).join('|');
   if (Array.isArray(value)) return value.map((entry) => parts(entry as Record<string, unknown>)).join('\n');

@@ -2,23 +2,25 @@ import { useEffect, type ReactNode } from 'react';
 import type { ReaderView } from '../../../common/contract';
 import type { EditableField } from '../../../common/user-schemas';
 import { formatAddressLine } from '../format/format-address';
-import { formatDateTime, formatDay } from '../format/format-date';
+import { Time } from '../format/Time';
+import { formatDay } from '../format/times';
 import { genderLabel } from '../format/format-gender';
 import { rememberedSource } from '../format/format-remembered';
 import { MARKS, MEASURES, measureOnPaint } from '../timing/user-timing';
+import { NOT_RETURNED_MARK } from './not-returned';
 import { SubscriptionsTable } from './SubscriptionsTable';
 
-// The reader as ConsCent returned it, read-only. A field ConsCent did not return says so
-// in words: an empty value would look like "the reader has none", which nobody knows. A
-// value the console remembered (the lookup did not return it) says where it came from.
+// The reader as ConsCent returned it, read-only. A field ConsCent did not return is marked
+// "not returned" (the reader's head says once what that means, issue 22): an empty value
+// would look like "the reader has none", which nobody knows. A value the console
+// remembered (the lookup did not return it) says where it came from.
 
-export const NOT_RETURNED_BY_LOOKUP = "Not returned by ConsCent's lookup";
-export const NOT_RETURNED = 'Not returned by ConsCent';
+export const NOT_RETURNED_BY_LOOKUP = NOT_RETURNED_MARK;
 
 type AddressEntry = NonNullable<ReaderView['shippingAddress']>[number];
 
-function NotReturned({ view }: { view: ReaderView }) {
-  return <span className="not-returned">{view.source === 'lookup' ? NOT_RETURNED_BY_LOOKUP : NOT_RETURNED}</span>;
+function NotReturned() {
+  return <span className="not-returned">{NOT_RETURNED_MARK}</span>;
 }
 
 const Empty = () => <span className="muted">(empty)</span>;
@@ -71,12 +73,12 @@ export function ReaderDetails({ view }: { view: ReaderView }) {
   const remembered = (...fields: EditableField[]) =>
     view.remembered && fields.some((field) => view.remembered?.fields.includes(field)) ? rememberedSource(view.remembered) : undefined;
   const text = (field: EditableField, value: string | undefined, format?: (v: string) => string | null) => {
-    if (!known.has(field)) return <NotReturned view={view} />;
+    if (!known.has(field)) return <NotReturned />;
     if (!value) return <Empty />;
     return format ? (format(value) ?? value) : value;
   };
   const phone = () => {
-    if (!known.has('phone') && !known.has('countryCode')) return <NotReturned view={view} />;
+    if (!known.has('phone') && !known.has('countryCode')) return <NotReturned />;
     const parts = [view.countryCode, view.phone].filter(Boolean).join(' ');
     return parts || <Empty />;
   };
@@ -97,20 +99,24 @@ export function ReaderDetails({ view }: { view: ReaderView }) {
           {text('gender', view.gender, genderLabel)}
         </Row>
         <Row label="Date of birth">{text('dateOfBirth', view.dateOfBirth, formatDay)}</Row>
-        <Row label="Address">{known.has('address') ? (formatAddressLine(view.address) ?? <Empty />) : <NotReturned view={view} />}</Row>
+        <Row label="Address">{known.has('address') ? (formatAddressLine(view.address) ?? <Empty />) : <NotReturned />}</Row>
         <Row label="Shipping addresses" remembered={remembered('shippingAddress')}>
-          {known.has('shippingAddress') ? <AddressList entries={view.shippingAddress ?? []} /> : <NotReturned view={view} />}
+          {known.has('shippingAddress') ? <AddressList entries={view.shippingAddress ?? []} /> : <NotReturned />}
         </Row>
         <Row label="Billing addresses" remembered={remembered('billingAddress')}>
-          {known.has('billingAddress') ? <AddressList entries={view.billingAddress ?? []} /> : <NotReturned view={view} />}
+          {known.has('billingAddress') ? <AddressList entries={view.billingAddress ?? []} /> : <NotReturned />}
         </Row>
         <Row label="Verification">
           {verification(view.isEmailVerified, 'Email')}
           <br />
           {verification(view.isPhoneVerified, 'Phone')}
         </Row>
-        <Row label="Created">{formatDateTime(view.createdAt) ?? <span className="not-returned">Not returned</span>}</Row>
-        <Row label="Last updated">{formatDateTime(view.updatedAt) ?? <span className="not-returned">Not returned</span>}</Row>
+        <Row label="Created">
+          <Time iso={view.createdAt} fallback={<NotReturned />} />
+        </Row>
+        <Row label="Last updated">
+          <Time iso={view.updatedAt} fallback={<NotReturned />} />
+        </Row>
       </dl>
       <h3>Subscriptions</h3>
       <SubscriptionsTable subscriptions={view.subscriptions} />

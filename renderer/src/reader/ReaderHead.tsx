@@ -2,10 +2,14 @@ import { useState } from 'react';
 import { readerLinkFor } from '../../../common/deep-link';
 import type { ConnectionSummary, ReaderView } from '../../../common/contract';
 import { copyText } from '../ui/copy-text';
+import { notReturnedSentence } from './not-returned';
+import { SubscriptionsGlance } from './SubscriptionsGlance';
 
-// The opened reader's name with what an agent copies into a ticket: the user id, email
-// and phone, and a conscent-console:// link that opens this reader again (by user id, on
-// this connection by name). Refresh reads the reader again from ConsCent.
+// The opened reader at a glance, first on the screen (issue 22 item 1): the name with what
+// an agent copies into a ticket (the user id, email and phone, and a conscent-console://
+// link that opens this reader again, by user id, on this connection by name), the first
+// subscriptions with status and expiry, and, once, what ConsCent did not return. Refresh
+// reads the reader again from ConsCent.
 
 type ReaderHeadProps = {
   connection: ConnectionSummary;
@@ -20,6 +24,7 @@ export function ReaderHead({ connection, view, headingId, onRefresh }: ReaderHea
     setCopied((await copyText(text)) ? `Copied the ${what}.` : `The ${what} could not be copied: select it and copy it by hand.`);
   };
   const phone = [view.countryCode, view.phone].filter(Boolean).join(' ');
+  const notReturned = notReturnedSentence(view);
   return (
     <div className="panel reader-head">
       <div className="reader-head-row">
@@ -35,33 +40,39 @@ export function ReaderHead({ connection, view, headingId, onRefresh }: ReaderHea
           </button>
         </div>
       </div>
-      <p className="reader-ids">
-        <span className="mono">{view.userId}</span>{' '}
-        <button type="button" className="link-button" onClick={() => void copy('user id', view.userId)}>
-          Copy user id
-        </button>
-        {view.email ? (
-          <>
-            {' · '}
-            <span>{view.email}</span>{' '}
-            <button type="button" className="link-button" onClick={() => void copy('email', view.email ?? '')}>
-              Copy email
+      <div className="reader-glance">
+        <div className="reader-identity">
+          <p className="reader-ids">
+            <span className="mono">{view.userId}</span>{' '}
+            <button type="button" className="link-button" onClick={() => void copy('user id', view.userId)}>
+              Copy user id
             </button>
-          </>
-        ) : null}
-        {phone ? (
-          <>
-            {' · '}
-            <span>{phone}</span>{' '}
-            <button type="button" className="link-button" onClick={() => void copy('phone number', phone)}>
-              Copy phone
-            </button>
-          </>
-        ) : null}
-      </p>
-      <p role="status" className="status-slot hint">
-        {copied}
-      </p>
+            {view.email ? (
+              <>
+                {' · '}
+                <span>{view.email}</span>{' '}
+                <button type="button" className="link-button" onClick={() => void copy('email', view.email ?? '')}>
+                  Copy email
+                </button>
+              </>
+            ) : null}
+            {phone ? (
+              <>
+                {' · '}
+                <span>{phone}</span>{' '}
+                <button type="button" className="link-button" onClick={() => void copy('phone number', phone)}>
+                  Copy phone
+                </button>
+              </>
+            ) : null}
+          </p>
+          <p role="status" className="hint copy-status">
+            {copied}
+          </p>
+          {notReturned ? <p className="hint not-returned-note">{notReturned}</p> : null}
+        </div>
+        <SubscriptionsGlance subscriptions={view.subscriptions} />
+      </div>
     </div>
   );
 }

@@ -1,9 +1,7 @@
 import { useId, useLayoutEffect, useRef, useState } from 'react';
 import type { ConnectionSummary, UpdateReaderResult, ReaderView } from '../../../common/contract';
-import type { RevertPlan } from '../../../common/history-schemas';
+import type { HistoryEntry, RevertPlan } from '../../../common/history-schemas';
 import { EditReaderForm } from '../edit/EditReaderForm';
-import { FIELD_LABELS } from '../edit/field-labels';
-import { rememberedSource } from '../format/format-remembered';
 import { ReaderHistorySummary } from '../history/ReaderHistorySummary';
 import { RevertNotice } from '../history/RevertNotice';
 import { ReaderHead } from './ReaderHead';
@@ -29,6 +27,10 @@ type ReaderRecordProps = {
 export function ReaderRecord({ connection, initialView, revert, onRevertDone, onRefresh, active = true }: ReaderRecordProps) {
   const [view, setView] = useState(initialView);
   const [lastSave, setLastSave] = useState<UpdateReaderResult | null>(null);
+  // The newest history entry of this reader, and the newest one before the last save: the
+  // save's summary is made from an entry newer than that one, never from an older change.
+  const [latestEntry, setLatestEntry] = useState<HistoryEntry | undefined | null>(undefined);
+  const [entryBeforeSave, setEntryBeforeSave] = useState(0);
   const [saves, setSaves] = useState(0);
   // Bumped by every send that reached ConsCent or failed on the way: the history summary
   // reads its entry again, so an unknown outcome is not hidden behind "no change saved".
@@ -47,6 +49,7 @@ export function ReaderRecord({ connection, initialView, revert, onRevertDone, on
       result.user.subscriptions || !previous.subscriptions ? result.user : { ...result.user, subscriptions: previous.subscriptions },
     );
     setLastSave(result);
+    setEntryBeforeSave(latestEntry?.id ?? 0);
     setSaves((n) => n + 1);
     if (reverting) stopReverting();
   };
@@ -76,19 +79,18 @@ export function ReaderRecord({ connection, initialView, revert, onRevertDone, on
         </div>
         <section className="panel record-panel" aria-label="As ConsCent returned it">
           <h3 className="record-title">As ConsCent returned it</h3>
-          <p className="hint">
-            {view.source === 'lookup'
-              ? "As returned by ConsCent's lookup, which does not include the phone number, gender or address lists."
-              : 'As ConsCent returned it after the update.'}
-            {view.source === 'lookup' && view.remembered
-              ? ` The ${view.remembered.fields.map((field) => FIELD_LABELS[field].toLowerCase()).join(', ')} shown are ${rememberedSource(view.remembered)}.`
-              : null}
-          </p>
-          <ReaderHistorySummary connectionId={connection.id} userId={view.userId} refreshKey={saves + attempts} />
-          {lastSave ? <SaveOutcome result={lastSave} /> : null}
+          <p className="hint">{view.source === 'lookup' ? "As returned by ConsCent's lookup." : 'As ConsCent returned it after the update.'}</p>
+          <ReaderHistorySummary connectionId={connection.id} userId={view.userId} refreshKey={saves + attempts} onLatest={setLatestEntry} />
+          {lastSave ? <SaveOutcome result={lastSave} entry={savedEntry(latestEntry, entryBeforeSave, view.userId)} /> : null}
           <ReaderDetails view={view} />
         </section>
       </div>
     </article>
   );
+}
+
+/** The history entry of the save just made (newer than the last one before it, this reader's, saved); null when the history could not be read. */
+function savedEntry(latest: HistoryEntry | undefined | null, before: number, userId: string): HistoryEntry | undefined | null {
+  if (latest === null) return null;
+  return latest && latest.id > before && latest.userId === userId && latest.status === 'saved' ? latest : undefined;
 }

@@ -1,5 +1,5 @@
 import type { Subscription } from '../../../common/user-schemas';
-import { formatDateTime } from '../format/format-date';
+import { Time } from '../format/Time';
 
 // Read-only: the console corrects account details, it does not touch subscriptions.
 export function SubscriptionsTable({ subscriptions }: { subscriptions: Subscription[] | undefined }) {
@@ -21,11 +21,15 @@ export function SubscriptionsTable({ subscriptions }: { subscriptions: Subscript
           <tr key={subscription._id}>
             <td>{subscription.subscriptionTitle || <span className="muted">(untitled)</span>}</td>
             <td>{subscription.status ?? <span className="muted">not returned</span>}</td>
-            <td>{formatDateTime(subscription.purchasedOn) ?? <span className="muted">not returned</span>}</td>
             <td>
-              {subscription.expiryDate === null
-                ? 'Does not expire'
-                : (formatDateTime(subscription.expiryDate) ?? <span className="muted">not returned</span>)}
+              <Time iso={subscription.purchasedOn} fallback={<span className="muted">not returned</span>} />
+            </td>
+            <td>
+              {subscription.expiryDate === null ? (
+                'Does not expire'
+              ) : (
+                <Time iso={subscription.expiryDate} fallback={<span className="muted">not returned</span>} />
+              )}
             </td>
           </tr>
         ))}
