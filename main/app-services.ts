@@ -19,6 +19,9 @@ import { createLastReturnedRecords, type LastReturnedRecords } from './readers/l
 import { createReaderService } from './readers/reader-service';
 import { createRecentReaders, withRecentReaders } from './readers/recent-readers';
 import { appPaths, type AppPaths } from './app-paths';
+import type { LoadPolicyWatcher } from './policy/managed-policy';
+import { createPolicyGate, NO_POLICY, type PolicyGate } from './policy/policy-gate';
+import { startPolicySource } from './policy/policy-source';
 import { createConnectionStore, type ConnectionStore } from './settings/connection-store';
 import { handlersOnceLocked } from './user-data-lock-handlers';
 
@@ -45,6 +48,8 @@ export interface ServiceDeps {
   confirmClearHistory?: (entries: number) => Promise<boolean>;
   /** The key readers' data is sealed with on disk (issue 18.4): the OS keychain in the app; a memory per folder when absent. */
   dataKeys?: DataKeyring;
+  /** The admin's policy (issue 21.1): the machine's in the app; none (everything allowed) when absent. */
+  policy?: PolicyGate;
 }
 
 function historyFor(deps: ServiceDeps): HistoryService {
@@ -85,6 +90,7 @@ export function createServices(deps: ServiceDeps): BridgeServices {
       logger,
       ...(deps.newId ? { newId: deps.newId } : {}),
       ...(deps.proxyCredentials ? { proxyCredentials: deps.proxyCredentials } : {}),
+      policy: deps.policy ?? NO_POLICY,
       forgetRecentReaders: (connectionId) => recent.clear(connectionId),
     }),
     readers,
@@ -131,6 +137,17 @@ export interface AppServicesOptions {
   confirmClearHistory?: (entries: number) => Promise<boolean>;
   /** The system's proxy (Electron's resolveProxy) and certificate store (issue 13); plain Node's when absent. */
   network?: Omit<NetworkEnvironment, 'proxyCredentials'>;
+  /**
+   * Where the admin's policy is read (issue 21.1; main/policy/): the OS decides the file's
+   * place and whether Group Policy / managed preferences are read. This process's platform
+   * and environment when absent; tests pass a temp folder's file.
+   */
+  policy?: {
+    platform: NodeJS.Platform;
+    env: Readonly<Record<string, string | undefined>>;
+    filePath?: string | null;
+    loadPolicyWatcher?: LoadPolicyWatcher;
+  };
 }
 
 /**
@@ -150,13 +167,16 @@ function wireAppServices(options: AppServicesOptions): BridgeHandlers {
   const network: NetworkEnvironment = { ...(options.network ?? NODE_NETWORK), proxyCredentials };
   const clientOptions = { network, ...(options.requestTimeoutMs ? { timeoutMs: options.requestTimeoutMs } : {}) };
   const paths = appPaths(options.userDataDir, options.logDir);
+  const logger = createFileLogger({ dir: paths.logs });
+  const policy = createPolicyGate(startPolicySource({ platform: process.platform, env: process.env, ...options.policy, logger }));
   return wireBridgeHandlers({
     paths,
     connections: createConnectionStore(paths.settings),
     credentials: createKeytarCredentialStore(keytar, KEYCHAIN_SERVICE),
     createClient: (access) => createConsCentClient(access, clientOptions),
     proxyCredentials,
-    logger: createFileLogger({ dir: paths.logs }),
+    logger,
+    policy,
     ...(options.chooseExportPath ? { chooseExportPath: options.chooseExportPath } : {}),
     ...(options.chooseCsvFile ? { chooseCsvFile: options.chooseCsvFile } : {}),
     historyKeychain: createKeytarChainKeychain(keytar, KEYCHAIN_SERVICE),

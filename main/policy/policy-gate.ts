@@ -14,6 +14,8 @@ export type Refusal = PolicyFacts | undefined;
 export type WriteKind = { production: boolean; bulk: boolean; revert: boolean };
 
 export interface PolicyGate {
+  /** Resolves once the policy has been read at start-up; a service awaits it before asking. */
+  ready(): Promise<void>;
   state(): PolicyState;
   /** The keys the policy sets: the fields the page shows as "Set by your organisation". */
   fixed(): PolicyKey[];
@@ -34,7 +36,7 @@ export interface PolicyGate {
   check(refusal: Refusal): void;
 }
 
-export function createPolicyGate(source: Pick<PolicySource, 'current'>): PolicyGate {
+export function createPolicyGate(source: Pick<PolicySource, 'current'> & { ready?: () => Promise<void> }): PolicyGate {
   const policy = () => {
     const state = source.current();
     return state.status === 'active' ? state.policy : undefined;
@@ -48,6 +50,7 @@ export function createPolicyGate(source: Pick<PolicySource, 'current'>): PolicyG
     locked() ?? (policy()?.[key] === false ? { kind: 'policy', reason: 'forbidden', key } : undefined);
 
   return {
+    ready: () => source.ready?.() ?? Promise.resolve(),
     state: () => source.current(),
     fixed: () => {
       const state = source.current();

@@ -214,3 +214,40 @@ export async function openPolicySource(options: PolicySourceOptions): Promise<Po
     },
   };
 }
+
+/**
+ * The source for wiring that cannot wait (app-services.ts builds the bridge synchronously):
+ * read in the background; a service awaits ready() before it asks the gate, so no write
+ * slips through before the policy is known. A source that fails to open locks the console.
+ */
+export function startPolicySource(options: PolicySourceOptions): PolicySource & { ready(): Promise<void> } {
+  let inner: PolicySource | undefined;
+  let failed: PolicyState | undefined;
+  let closed = false;
+  const pending = new Set<(state: PolicyState) => void>();
+  const opening = openPolicySource(options).then(
+    (source) => {
+      inner = source;
+      if (closed) source.close();
+      for (const listener of pending) source.onChange(listener);
+    },
+    () => {
+      const path = (options.filePath === undefined ? policyFilePath(options.platform, options.env) : options.filePath) ?? 'policy';
+      failed = { status: 'locked', path, firstError: 'The policy could not be read.' };
+      options.logger.error('policy.invalid', { path, firstError: failed.firstError });
+    },
+  );
+  return {
+    ready: () => opening,
+    current: () => failed ?? inner?.current() ?? { status: 'none' },
+    onChange(listener) {
+      if (inner) return inner.onChange(listener);
+      pending.add(listener);
+      return () => pending.delete(listener);
+    },
+    close() {
+      closed = true;
+      inner?.close();
+    },
+  };
+}
