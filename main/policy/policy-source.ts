@@ -106,7 +106,9 @@ export async function openPolicySource(options: PolicySourceOptions): Promise<Po
   const managedValues: Record<string, ManagedValue> = {};
   const listeners = new Set<(state: PolicyState) => void>();
   let state: PolicyState = { status: 'none' };
-  let lastLogged = '';
+  // No policy is the usual case and says nothing: a line is logged only when there is one,
+  // or when one went away.
+  let lastLogged = JSON.stringify(state);
   let closed = false;
 
   const report = (next: PolicyState) => {
@@ -194,8 +196,7 @@ export async function openPolicySource(options: PolicySourceOptions): Promise<Po
       });
       fileWatcher.on('error', () => logger.warn('policy.watch-failed', {}));
     } catch {
-      // No folder yet: a policy file put there later applies from the next start.
-      logger.info('policy.not-watched', { path: filePath });
+      // No folder, so no file: a policy file put there later applies from the next start.
     }
   }
 
