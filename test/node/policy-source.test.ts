@@ -1,7 +1,7 @@
 import { chmodSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { LoadPolicyWatcher } from '../../main/policy/managed-policy';
+import { loadPolicyWatcher, type LoadPolicyWatcher } from '../../main/policy/managed-policy';
 import { MAX_POLICY_BYTES, openPolicySource, type PolicySource, type PolicyState } from '../../main/policy/policy-source';
 import type { LogFields, Logger } from '../../main/logging/logger';
 import { tempFolders } from '../helpers/temp-folders';
@@ -228,6 +228,14 @@ describe('Group Policy and managed preferences (a stand-in for @vscode/policy-wa
       path: 'HKLM\\SOFTWARE\\Policies\\ConsCent\\Console',
       firstError: 'connections[0]: Unknown setting "apiSecret".',
     });
+  });
+
+  it('loads the real @vscode/policy-watcher, which refuses on this Linux machine: the file alone applies, and the log says so', async () => {
+    const logger = recordingLogger();
+    const path = policyFileIn({ version: 1, allowRevert: false });
+    const source = await open({ filePath: path, platform: 'win32', loadPolicyWatcher, logger });
+    expect(source.current()).toMatchObject({ status: 'active', sources: [path], fixed: ['allowRevert'] });
+    expect(logger.lines).toContainEqual({ level: 'warn', event: 'policy.managed-unavailable', fields: { reason: 'watcher-failed' } });
   });
 
   it('uses the file alone, and says so in the log, when policy-watcher cannot be loaded', async () => {
