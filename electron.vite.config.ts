@@ -28,16 +28,20 @@ const userGuide: Plugin = {
   },
 };
 
+/** Native modules: required at run time from node_modules, never bundled. */
+const NATIVE_DEPENDENCIES = ['keytar', '@vscode/policy-watcher'];
+
 // Three bundles, one per process. The preload is sandboxed, so it cannot `require`
 // anything from node_modules: it is built as one self-contained CommonJS file.
 export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      // Every dependency but keytar is pure JS and is bundled, so the installed app ships
-      // no node_modules for them (a new dependency cannot be forgotten here); keytar, a
-      // native module, stays external and is packaged unpacked.
-      externalizeDeps: { exclude: Object.keys(pkg.dependencies).filter((name) => name !== 'keytar') },
+      // Every dependency but the native ones is pure JS and is bundled, so the installed app
+      // ships no node_modules for them (a new dependency cannot be forgotten here); keytar
+      // and @vscode/policy-watcher (loaded only on Windows and macOS, main/policy/) stay
+      // external and their bindings are packaged unpacked.
+      externalizeDeps: { exclude: Object.keys(pkg.dependencies).filter((name) => !NATIVE_DEPENDENCIES.includes(name)) },
       // keytar-helper: keytar in a process of its own, started after the keychain service restarted.
       rollupOptions: { input: { index: resolve(__dirname, 'main/index.ts'), 'keytar-helper': resolve(__dirname, 'main/keytar-helper.ts') } },
     },

@@ -20,6 +20,9 @@ import { createLastReturnedRecords, type LastReturnedRecords } from './readers/l
 import { createReaderService } from './readers/reader-service';
 import { createRecentReaders, withRecentReaders } from './readers/recent-readers';
 import { appPaths, type AppPaths } from './app-paths';
+import type { LoadPolicyWatcher } from './policy/managed-policy';
+import { createPolicyGate, NO_POLICY, type PolicyGate } from './policy/policy-gate';
+import { startPolicySource } from './policy/policy-source';
 import { createConnectionStore, type ConnectionStore } from './settings/connection-store';
 import { handlersOnceLocked } from './user-data-lock-handlers';
 import type { RunEnded } from './window/bulk-notification';
@@ -51,6 +54,8 @@ export interface ServiceDeps {
   onBulkRunEnded?: (run: RunEnded) => void;
   /** Audit forwarding (issue 20): told of every history line; nothing is forwarded when absent. */
   audit?: AuditHook;
+  /** The admin's policy (issue 21.1): the machine's in the app; none (everything allowed) when absent. */
+  policy?: PolicyGate;
 }
 
 function historyFor(deps: ServiceDeps): HistoryService {
@@ -92,6 +97,7 @@ export function createServices(deps: ServiceDeps): BridgeServices {
       logger,
       ...(deps.newId ? { newId: deps.newId } : {}),
       ...(deps.proxyCredentials ? { proxyCredentials: deps.proxyCredentials } : {}),
+      policy: deps.policy ?? NO_POLICY,
       forgetRecentReaders: (connectionId) => recent.clear(connectionId),
     }),
     readers,
@@ -141,6 +147,17 @@ export interface AppServicesOptions {
   network?: Omit<NetworkEnvironment, 'proxyCredentials'>;
   /** Told when a bulk run ends (main/window/bulk-notification.ts). */
   onBulkRunEnded?: (run: RunEnded) => void;
+  /**
+   * Where the admin's policy is read (issue 21.1; main/policy/): the OS decides the file's
+   * place and whether Group Policy / managed preferences are read. This process's platform
+   * and environment when absent; tests pass a temp folder's file.
+   */
+  policy?: {
+    platform: NodeJS.Platform;
+    env: Readonly<Record<string, string | undefined>>;
+    filePath?: string | null;
+    loadPolicyWatcher?: LoadPolicyWatcher;
+  };
 }
 
 /**
@@ -174,6 +191,7 @@ function wireAppServices(options: AppServicesOptions): BridgeHandlers {
     network,
     logger,
   });
+  const policy = createPolicyGate(startPolicySource({ platform: process.platform, env: process.env, ...options.policy, logger }));
   return wireBridgeHandlers({
     paths,
     connections,
@@ -181,6 +199,7 @@ function wireAppServices(options: AppServicesOptions): BridgeHandlers {
     createClient: (access) => createConsCentClient(access, clientOptions),
     proxyCredentials,
     logger,
+    policy,
     ...(options.chooseExportPath ? { chooseExportPath: options.chooseExportPath } : {}),
     ...(options.chooseCsvFile ? { chooseCsvFile: options.chooseCsvFile } : {}),
     historyKeychain: createKeytarChainKeychain(keytar, KEYCHAIN_SERVICE),

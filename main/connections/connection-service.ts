@@ -14,6 +14,7 @@ import type { ConnectionStore } from '../settings/connection-store';
 import type { StoredConnection } from '../settings/settings-schema';
 import type { ProxyCredentials } from '../../common/network-settings';
 import type { ProxyCredentialStore } from '../credentials/proxy-credential-store';
+import type { PolicyGate } from '../policy/policy-gate';
 import type { ConnectionAccess, CreateClient } from './connection-access';
 import { certificateSummary, checkExtraCertificate, keepProxyCredentials, networkOf } from './connection-network';
 
@@ -35,6 +36,8 @@ export interface ConnectionServiceDeps {
   proxyCredentials?: ProxyCredentialStore;
   /** Forgets a deleted connection's recent readers (issue 18.4): its readers' names and emails go with it. */
   forgetRecentReaders?: (connectionId: string) => Promise<void>;
+  /** The admin's policy (issue 21.1): may the agent add connections, change the policy's own? Absent: no policy. */
+  policy?: PolicyGate;
 }
 
 export type SaveConnection = { id?: string | undefined; connection: ConnectionFields; credentials?: Credentials | undefined };
@@ -61,6 +64,14 @@ export function createConnectionService(deps: ConnectionServiceDeps): Connection
     } catch (error) {
       return { connections: list.map((c) => ({ ...c, ...certificateSummary(c), hasCredentials: false })), keychainProblem: toBridgeError(error) };
     }
+  }
+
+  /** Refuses, before anything is read or written, a change the admin's policy forbids (the policy's own connections, or a locked policy). */
+  async function mayChange(id: string | undefined): Promise<void> {
+    const policy = deps.policy;
+    if (!policy) return;
+    await policy.ready();
+    if (id !== undefined) policy.check(policy.mayChangeConnection(id));
   }
 
   /** Writes the key and secret, runs `write`, and puts the keychain back as it was if `write` fails. */
@@ -92,7 +103,9 @@ export function createConnectionService(deps: ConnectionServiceDeps): Connection
     },
 
     async save({ id, connection, credentials: creds }) {
+      await mayChange(id);
       const existing = id === undefined ? undefined : await access.find(id);
+      if (!existing) deps.policy?.check(deps.policy.mayAddConnection());
       if (!existing && !creds) throw new InputError({ reason: 'credentials-needed' });
       // The banner follows the host anyway; a preset naming another host is a mistake to fix.
       const wrongPreset = presetProblem(connection.environment, connection.baseUrl);
@@ -118,6 +131,7 @@ export function createConnectionService(deps: ConnectionServiceDeps): Connection
     },
 
     async remove(id) {
+      await mayChange(id);
       await access.find(id);
       await credentials.delete(id);
       await store.remove(id);

@@ -38,10 +38,24 @@ export interface KeytarLike {
 export const KEYCHAIN_CHECK_ACCOUNT = '.keychain-check';
 const KEYCHAIN_CHECK_VALUE = `Lets ${PRODUCT_NAME} tell a locked keychain from an empty one. Not a secret.`;
 
+/**
+ * An entry an admin provisioned with Windows' `cmdkey` (docs/installing.md) holds its
+ * value as UTF-16LE, and keytar hands the bytes over as they are: an ASCII value then comes
+ * with a NUL after every character. Read as the text it is; anything else is left alone.
+ */
+function fromUtf16Blob(password: string): string {
+  if (password.length < 2 || password.length % 2 !== 0) return password;
+  for (let i = 0; i < password.length; i += 2) {
+    const code = password.charCodeAt(i);
+    if (code === 0 || code > 0x7f || password.charCodeAt(i + 1) !== 0) return password;
+  }
+  return password.replaceAll('\0', '');
+}
+
 function parseStored(password: string): StoredCredentials {
   let data: unknown;
   try {
-    data = JSON.parse(password);
+    data = JSON.parse(fromUtf16Blob(password));
   } catch {
     // The parse error is dropped on purpose: V8 quotes the input, i.e. the secret.
     throw new KeychainError('corrupt-entry', 'The stored value is not JSON.');

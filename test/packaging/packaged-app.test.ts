@@ -31,6 +31,8 @@ const WANTED_FUSES: Record<FuseV1Options, boolean> = {
 };
 
 const KEYTAR_BINDING = 'node_modules/keytar/build/Release/keytar.node';
+/** Group Policy and managed preferences (issue 21.1): loaded only on Windows and macOS, shipped on every OS. */
+const POLICY_WATCHER_BINDING = 'node_modules/@vscode/policy-watcher/build/Release/vscode-policy-watcher.node';
 
 function packageJson(path: string): { main?: unknown; dependencies?: Record<string, string>; devDependencies?: Record<string, string> } {
   return JSON.parse(readFileSync(path, 'utf8')) as ReturnType<typeof packageJson>;
@@ -117,8 +119,8 @@ describe('the packaged app (electron-builder --linux dir deb)', () => {
     expect(offending).toEqual([]);
   });
 
-  it('ships keytar as the only package: no dev dependencies, nothing the bundles already contain', () => {
-    expect(shippedPackages(app)).toEqual(['keytar']);
+  it('ships only the native packages (keytar, policy-watcher and its loader): no dev dependencies, nothing the bundles already contain', () => {
+    expect(shippedPackages(app)).toEqual(['@vscode/policy-watcher', 'bindings', 'file-uri-to-path', 'keytar']);
     const own = packageJson(join(ROOT, 'package.json'));
     const devDependencies = Object.keys(own.devDependencies ?? {});
     expect(devDependencies).toEqual(expect.arrayContaining(['electron', 'vite', 'vitest', 'typescript', 'playwright-core']));
@@ -138,12 +140,15 @@ describe('the packaged app (electron-builder --linux dir deb)', () => {
     expect(unresolved).toEqual([]);
   });
 
-  it('keeps keytar’s native binding, and only it, outside the archive where keytar’s loader requires it', () => {
+  it('keeps the native bindings, and only them, outside the archive where their loaders require them', () => {
     // Electron cannot dlopen from inside an archive: it redirects a require of an entry
     // the header marks unpacked to app.asar.unpacked. Everything else stays inside, where
     // the archive's integrity check covers it.
-    expect(app.files.filter((file) => file.unpacked).map((file) => file.path)).toEqual([KEYTAR_BINDING]);
-    expect(app.unpackedOnDisk).toEqual([KEYTAR_BINDING]);
+    expect(app.files.filter((file) => file.unpacked).map((file) => file.path)).toEqual([POLICY_WATCHER_BINDING, KEYTAR_BINDING]);
+    expect(app.unpackedOnDisk).toEqual([POLICY_WATCHER_BINDING, KEYTAR_BINDING]);
+    expect(readArchiveFile(app, 'node_modules/@vscode/policy-watcher/index.js').toString('utf8')).toContain(
+      "require('bindings')('vscode-policy-watcher')",
+    );
     expect(readArchiveFile(app, 'node_modules/keytar/lib/keytar.js').toString('utf8')).toContain("require('../build/Release/keytar.node')");
     expect(readArchiveFile(app, 'node_modules/keytar/package.json').toString('utf8')).toContain('"main": "./lib/keytar.js"');
     const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
