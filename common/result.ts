@@ -4,6 +4,7 @@ import { CONNECTION_ERRORS } from './errors/connection-errors';
 import { CONSCENT_ERRORS } from './errors/conscent-errors';
 import { CONSOLE_ERRORS } from './errors/console-errors';
 import { HISTORY_ERRORS } from './errors/history-errors';
+import { POLICY_ERRORS } from './errors/policy-errors';
 
 // Every bridge call answers with data, never a thrown error. An error crossing IPC is a
 // kind the UI can branch on plus the facts that explain it (which host, which status,
@@ -32,6 +33,7 @@ export const ERROR_KINDS = [
   'history',
   'bulk',
   'data-folder-in-use',
+  'policy',
 ] as const;
 export const ErrorKind = z.enum(ERROR_KINDS);
 export type ErrorKind = z.infer<typeof ErrorKind>;
@@ -46,6 +48,7 @@ export const BridgeError = z.discriminatedUnion('kind', [
   ...HISTORY_ERRORS,
   ...BULK_ERRORS,
   ...CONSOLE_ERRORS,
+  ...POLICY_ERRORS,
 ]);
 export type BridgeError = z.infer<typeof BridgeError>;
 

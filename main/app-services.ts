@@ -62,6 +62,7 @@ function historyFor(deps: ServiceDeps): HistoryService {
   const store = deps.connections;
   return createHistoryService({
     dir: deps.paths.history,
+    ...(deps.policy ? { policy: deps.policy } : {}),
     preferences: async () => {
       const { settings } = await store.load();
       return 'history' in settings ? settings.history : undefined;
@@ -86,7 +87,11 @@ export function createServices(deps: ServiceDeps): BridgeServices {
   const access = createConnectionAccess(store, credentials, createClient);
   const history = historyFor(deps);
   const recent = createRecentReaders(deps.paths.recentReaders, undefined, deps.dataKeys);
-  const readers = withRecentReaders(createReaderService({ access, lastReturned, logger, history }), recent, logger);
+  const readers = withRecentReaders(
+    createReaderService({ access, lastReturned, logger, history, ...(deps.policy ? { policy: deps.policy } : {}) }),
+    recent,
+    logger,
+  );
   return {
     connections: createConnectionService({
       store,
@@ -112,6 +117,7 @@ export function createServices(deps: ServiceDeps): BridgeServices {
       logger,
       ...(deps.dataKeys ? { dataKeys: deps.dataKeys } : {}),
       ...(deps.onBulkRunEnded ? { onRunEnded: deps.onBulkRunEnded } : {}),
+      ...(deps.policy ? { policy: deps.policy } : {}),
     }),
     recent,
     logger,

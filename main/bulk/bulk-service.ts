@@ -42,6 +42,7 @@ import { findInterruptedRuns } from './interrupted-runs';
 import { progressWaiter } from './progress-waiter';
 import type { RunEnded } from '../window/bulk-notification';
 import { oncePurge } from './run-retention';
+import type { PolicyGate } from '../policy/policy-gate';
 
 // Bulk corrections (issue 14) as main's use-cases: choose a file (main's open dialog),
 // validate it into the run's folder, dry-run or send it, pause/resume/cancel, page and
@@ -62,6 +63,8 @@ export interface BulkServiceDeps {
   dataKeys?: DataKeyring;
   /** Told when a run ends (finished, cancelled or halted): main notifies an agent who is elsewhere. */
   onRunEnded?: (run: RunEnded) => void;
+  /** The admin's policy (issue 21.1): bulk runs may be turned off (dry runs send nothing and stay allowed). None when absent. */
+  policy?: PolicyGate;
 }
 
 export type BulkService = ReturnType<typeof createBulkService>;
@@ -173,6 +176,12 @@ export function createBulkService(deps: BulkServiceDeps) {
           emptyCounts(),
           concurrency,
           () => dryRunTask(client),
+        );
+      }
+      if (deps.policy) {
+        await deps.policy.ready();
+        deps.policy.check(
+          deps.policy.mayWrite({ production: environmentOfHost(connection.baseUrl).kind === 'production', bulk: true, revert: false }),
         );
       }
       if (run.invalid > 0 && !skipInvalid) throw new BulkError('rows-invalid');

@@ -31,6 +31,7 @@ import type { DataKeyring } from '../at-rest/data-key';
 import { KeychainError } from '../credentials/keychain-errors';
 import type { Who } from './journal-marks';
 import type { JournalObserver } from './journal-observer';
+import type { PolicyGate } from '../policy/policy-gate';
 
 // The change history as the rest of main uses it: the update path records each save
 // through begin/finish, `remembered` gives a lookup the last record a save returned, and
@@ -61,6 +62,8 @@ export interface HistoryServiceOptions {
   logger?: Logger;
   /** Told of every journal line before it is written: the audit outbox (issue 20, main/audit/). */
   observer?: JournalObserver;
+  /** The admin's policy (issue 21.1): clearing may be off, the retention may have a minimum. None when absent. */
+  policy?: PolicyGate;
 }
 
 /** `notSent`: the request provably never left (a bulk run could not record it as sending). */
@@ -278,6 +281,10 @@ export function createHistoryService(options: HistoryServiceOptions) {
 
     async saveSettings(next: HistoryPreferences): Promise<HistorySettings> {
       const before = await preferences();
+      if (options.policy && next.retentionDays !== before.retentionDays) {
+        await options.policy.ready();
+        options.policy.check(options.policy.mayKeepHistoryFor(next.retentionDays));
+      }
       // Opened before the new retention is saved, so it does not purge by it already.
       const j = await journal().catch(() => undefined);
       await options.savePreferences(next);
@@ -297,6 +304,10 @@ export function createHistoryService(options: HistoryServiceOptions) {
      * signed tombstone the new chain starts from. The settings and connections are not touched.
      */
     async clear(): Promise<{ removed: number; cancelled?: true }> {
+      if (options.policy) {
+        await options.policy.ready();
+        options.policy.check(options.policy.mayClearHistory());
+      }
       const j = await journal();
       const entries = (await j.list({}, 0, 1)).all;
       if (!(await (options.confirmClear?.(entries) ?? Promise.resolve(false)))) return { removed: 0, cancelled: true };

@@ -1,5 +1,6 @@
 import { X509Certificate } from 'node:crypto';
 import { z } from 'zod';
+import { POLICY_KEYS } from '../../common/errors/policy-errors';
 import { ConnectionFields, ConnectionId } from '../../common/contract';
 import { presetProblem } from '../../common/environment-of-host';
 import { MAX_RETENTION_DAYS } from '../../common/history-schemas';
@@ -154,21 +155,13 @@ export const PolicyFile = z
   });
 export type PolicyFile = z.infer<typeof PolicyFile>;
 
-/** The policy's settings by name, as a refusal or the UI names them ("allowBulk"). */
+/** The policy's settings by name, as a refusal or the UI names them ("allowBulk"): one list, in common/ for the page's words. */
 export type PolicyKey = Exclude<keyof PolicyFile, '$schema' | 'version'>;
-export const POLICY_KEYS = [
-  'connections',
-  'defaultConnection',
-  'allowOwnConnections',
-  'minRetentionDays',
-  'allowClearHistory',
-  'allowBulk',
-  'allowRevert',
-  'allowProductionWrites',
-  'requireTicket',
-  'audit',
-  'displayNameTemplate',
-] as const satisfies readonly PolicyKey[];
+export { POLICY_KEYS };
+// The list and the schema's keys are one and the same set.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Holds<T extends true> = T;
+export type PolicyKeysAreTheSchemas = Holds<Same<PolicyKey, (typeof POLICY_KEYS)[number]>>;
 
 /** "connections[0].baseUrl: The base URL must use https://…": the first problem, as an admin fixes it. */
 export function firstProblem(error: z.ZodError): string {

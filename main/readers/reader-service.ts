@@ -15,6 +15,8 @@ import type { BulkRef } from '../history/journal-lines';
 import { createLastReturnedRecords, withRemembered, type LastReturnedRecords } from './last-returned-records';
 import { createCurrentSearches } from './current-searches';
 import { lookUpReaders } from './reader-lookup';
+import { environmentOfHost } from '../../common/environment-of-host';
+import type { PolicyGate } from '../policy/policy-gate';
 
 // Finding, opening and updating a reader over one of the agent's connections. An update
 // is sent exactly once and never while another for the same reader is on its way.
@@ -25,6 +27,8 @@ export interface ReaderServiceDeps {
   logger: Logger;
   /** The change history every update is recorded in (docs/history.md). */
   history: HistoryService;
+  /** The admin's policy (issue 21.1): Production writes and reverts may be turned off. None when absent. */
+  policy?: PolicyGate;
 }
 
 export interface ReaderService {
@@ -51,7 +55,7 @@ export class UpdateInFlightError extends ConsoleFailure {
   }
 }
 
-export function createReaderService({ access, lastReturned, logger, history }: ReaderServiceDeps): ReaderService {
+export function createReaderService({ access, lastReturned, logger, history, policy }: ReaderServiceDeps): ReaderService {
   /** Connection id + user id of every update whose PATCH has not answered yet. */
   const updatesInFlight = new Set<string>();
   // What the agent was last shown of each reader: the "before" of the next change the
@@ -125,6 +129,11 @@ export function createReaderService({ access, lastReturned, logger, history }: R
       try {
         // Read before the PATCH: once ConsCent has answered, nothing may turn a save into a failure.
         const connection = await access.find(connectionId);
+        if (policy) {
+          await policy.ready();
+          const production = environmentOfHost(connection.baseUrl).kind === 'production';
+          policy.check(policy.mayWrite({ production, bulk: hooks?.bulk !== undefined, revert: revertOf !== undefined }));
+        }
         const origin = recordOriginOf(connection);
         const client = await access.clientFor(connection);
         if (revertOf !== undefined) await history.checkRevertOf(revertOf, connectionId, userId);

@@ -12,7 +12,8 @@ const ACTION =
 describe('explainError names what to do', () => {
   const cases: Array<[string, ErrorContext, BridgeError]> = [];
   for (const context of CONTEXTS) {
-    for (const kind of ERROR_KINDS) cases.push([kind, context, { kind }]);
+    for (const kind of ERROR_KINDS) cases.push([kind, context, { kind } as BridgeError]);
+    for (const reason of ['forbidden', 'policy-invalid'] as const) cases.push([`policy/${reason}`, context, { kind: 'policy', reason }]);
     for (const reason of NETWORK_REASONS) cases.push([`network/${reason}`, context, { kind: 'network', reason }]);
   }
   it.each(cases)('%s in %s', (_name, context, error) => {

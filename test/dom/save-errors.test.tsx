@@ -30,6 +30,7 @@ const EXPECTED: Record<ErrorKind, RegExp> = {
   bulk: /bulk run could not do this/,
   history: /change history in \/tmp\/history could not be written \(ENOSPC\), so nothing was sent to ConsCent/,
   'data-folder-in-use': /Another ConsCent Console is already using this computer's data folder.*Close the other console/,
+  policy: /Set by your organisation: changes on Production connections are turned off\. Ask your IT team/,
 };
 
 /** The detail the facts below give, for the kinds that have one beyond the summary. */
@@ -65,6 +66,7 @@ const FACTS: { [K in ErrorKind]?: Omit<ErrorOf<K>, 'kind'> } = {
   'not-configured': { reason: 'no-credentials' },
   history: { reason: 'history-unwritable', path: '/tmp/history', code: 'ENOSPC' },
   'data-folder-in-use': { path: '/tmp/user-data', lockedBy: { pid: 4242, machine: 'desk-12', since: '2025-11-12T10:00:00.000Z' } },
+  policy: { reason: 'forbidden', key: 'allowProductionWrites' },
 };
 
 function errorOf(kind: ErrorKind): BridgeError {

@@ -13,6 +13,7 @@ import { createMemoryCredentialStore, type MemoryCredentialStore } from './memor
 import { consoleKeyring } from './sealed-lines';
 import { silentLogger } from './silent-logger';
 import type { DataKeyring } from '../../main/at-rest/data-key';
+import type { PolicyGate } from '../../main/policy/policy-gate';
 import type { AuditHook } from '../../main/audit/audit-hook';
 
 // The console's main side as the app wires it (real settings file, the ConsCent client,
@@ -40,6 +41,8 @@ export interface TestConsoleOptions {
   dataKeys?: DataKeyring;
   /** Audit forwarding (issue 20), as app-services.ts wires it; none when absent. */
   audit?: AuditHook;
+  /** The admin's policy (issue 21.1; main/policy/); none (everything allowed) when absent. */
+  policy?: PolicyGate;
 }
 
 export interface TestConsole {
@@ -80,6 +83,7 @@ export function wireTestConsole(dir: string, options: TestConsoleOptions = {}): 
     ...(options.confirmClearHistory ? { confirmClearHistory: options.confirmClearHistory } : {}),
     dataKeys: options.dataKeys ?? consoleKeyring(dir),
     ...(options.audit ? { audit: options.audit } : {}),
+    ...(options.policy ? { policy: options.policy } : {}),
   });
   const ipc = new FakeIpcMain();
   registerBridge(

@@ -4,6 +4,7 @@ import { conscentFailureWords } from './conscent-failure-words';
 import { bulkFailureWords } from './bulk-failure-words';
 import { FOLDER_IN_USE_SUMMARY, folderInUseDetail } from './folder-in-use-words';
 import { historyFailureDetail, historyFailureWords } from './history-failure-words';
+import { policyFailureWords } from './policy-failure-words';
 import { fieldMessages, localFailureWords, type InputSubject } from './local-failure-words';
 
 // Turns a bridge error into words a support agent can act on. Main reports only a kind
@@ -126,6 +127,8 @@ function summaryFor(error: BridgeError, context: ErrorContext): { summary: strin
       return { summary: 'The console refused a request from this window. Restart the console.', retryable: false };
     case 'data-folder-in-use':
       return { summary: FOLDER_IN_USE_SUMMARY, retryable: true };
+    case 'policy':
+      return { summary: policyFailureWords(error), retryable: false };
     default: {
       // Every kind has its words above: a kind added to BridgeError without them fails to compile here.
       const unknownKind: never = error;
