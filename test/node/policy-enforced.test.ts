@@ -20,7 +20,7 @@ function underPolicy(bridge: TestConsole, policy: object): TestConsole {
   return bridge.restart({ policy: gate });
 }
 
-const patches = (sim: { requests: { method: string }[] }) => sim.requests.filter((r) => r.method === 'PATCH').length;
+const patches = (sim: { requests: readonly { method: string }[] }) => sim.requests.filter((r) => r.method === 'PATCH').length;
 
 describe('a policy main enforces', () => {
   it('allowRevert false: a revert is refused before anything is sent, naming the setting; a plain save still goes', async ({ sim, bridge }) => {
