@@ -1,7 +1,6 @@
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SEED_EXAMPLE_USER_ID } from '../../simulator';
-import { launchConsole, type ConsoleUnderTest } from './harness';
+import { connectedConsole } from './connected-console';
 import { steps } from './ui-steps';
 
 // Issue 22 item 6 in Chromium with the real main-process handlers: after a save, "Copy
@@ -10,16 +9,8 @@ import { steps } from './ui-steps';
 // every permission, so navigator.clipboard.writeText is refused there and copyText falls
 // back to the selection copy, which needs none: see renderer/src/ui/copy-text.ts.)
 
-let app: ConsoleUnderTest;
-let page: Page;
-const ui = steps(() => page);
-
-beforeAll(async () => {
-  app = await launchConsole({ userCount: 40, seed: 11 });
-  page = app.page;
-  await ui.connectToSimulator(app.sim.baseUrl);
-});
-afterAll(() => app?.close());
+const running = connectedConsole({ userCount: 40, seed: 11 });
+const ui = steps(() => running.page);
 
 describe('Copy summary', () => {
   it('puts the saved change on the clipboard as plain text for the ticket', async () => {
@@ -31,10 +22,10 @@ describe('Copy summary', () => {
     const copy = ui.button('Copy summary');
     await expect.poll(() => copy.isEnabled()).toBe(true);
     await copy.click();
-    await page.getByText('Summary copied: paste it into the ticket.').waitFor();
+    await running.page.getByText('Summary copied: paste it into the ticket.').waitFor();
 
-    await page.context().grantPermissions(['clipboard-read']);
-    const text = await page.evaluate(() => navigator.clipboard.readText());
+    await running.page.context().grantPermissions(['clipboard-read']);
+    const text = await running.page.evaluate(() => navigator.clipboard.readText());
     const lines = text.split('\n');
     expect(lines[0]).toBe(`Reader: Shivam Dubey <shivamdubey+kljo@conscent.ai>, user id ${SEED_EXAMPLE_USER_ID}`);
     expect(lines[1]).toMatch(/^Changed on \d{1,2} \w{3} \d{4}, \d{2}:\d{2} \S+ by .+:$/);

@@ -6,6 +6,7 @@ import { SEED_EXAMPLE_USER_ID } from '../../simulator';
 import { launchConsole, type ConsoleUnderTest } from './harness';
 import { steps } from './ui-steps';
 import { expectValue } from './expect-value';
+import { seriousViolations } from './axe-check';
 
 // Issue 11 end to end, in Chromium against the simulator: a ticket's email pasted into
 // the console and one phone number fixed with the keyboard alone, counting every key;
@@ -132,22 +133,6 @@ describe('a layout that fits a laptop', () => {
   });
 });
 
-type AxeViolation = { id: string; impact: string | null; help: string; nodes: Array<{ target: string[] }> };
-
-async function seriousViolations(): Promise<string[]> {
-  const loaded = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe === 'object');
-  if (!loaded) await page.evaluate(await readFile(require.resolve('axe-core/axe.min.js'), 'utf8'));
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
-    return (await axe.run(document, { resultTypes: ['violations'] })).violations;
-  });
-  return violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map(
-      (violation) => `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
-    );
-}
-
 async function shoot(name: string, fullPage = true): Promise<void> {
   for (const [width, height] of [
     [1280, 860],
@@ -171,19 +156,19 @@ describe.each(['light', 'dark'] as const)('axe-core, %s theme: no serious or cri
     await ui.search(SEED_EXAMPLE_USER_ID);
     await page.getByRole('heading', { name: 'Shivam Dubey' }).waitFor();
     await ui.field('Name').fill('Shivam D.');
-    expect(await seriousViolations()).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
     // What the agent sees in the window (a full-page image would show the sticky action bar mid-page).
     if (scheme === 'light') await shoot('reader', false);
     else await app.screenshot('issue11-reader-dark-1280', { fullPage: false });
 
     await page.keyboard.press('Control+Enter');
     await ui.review().waitFor();
-    expect(await seriousViolations()).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
     await page.keyboard.press('Escape');
 
     await page.getByRole('button', { name: 'Keyboard shortcuts' }).click();
     await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
-    expect(await seriousViolations()).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
     if (scheme === 'light') await shoot('shortcuts', false);
     await page.keyboard.press('Escape');
     await ui.button('Discard edits').click();
@@ -196,14 +181,14 @@ describe.each(['light', 'dark'] as const)('axe-core, %s theme: no serious or cri
       .getByRole('heading', { name: /History|Change history/ })
       .first()
       .waitFor();
-    expect(await seriousViolations()).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
     if (scheme === 'light') await shoot('history');
     await tab('Bulk').click();
     await page.getByRole('heading', { level: 2 }).first().waitFor();
-    expect(await seriousViolations()).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
     await tab('Connections').click();
     await ui.button(/Edit Local simulator/).waitFor();
-    expect(await seriousViolations()).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
     await tab('Readers').click();
   });
 });

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { connect } from 'node:net';
 
 // Runs a daemon under a tiny sh guard that kills it as soon as our end of a pipe closes.
 // Node cannot ask the kernel to kill children when it dies, and a vitest worker can be
@@ -73,5 +74,26 @@ export function firstLine(daemon: GuardedProcess, what: string): Promise<string>
       if (end >= 0) resolve(out.slice(0, end).trim());
     });
     void daemon.exited.then(() => reject(new Error(`${what} exited before it was ready: ${daemon.stderr().trim()}`)));
+  });
+}
+
+/** Resolves once `daemon` accepts TCP connections on `port` (loopback), or rejects when it exits or 10 s pass. */
+export function waitForPort(port: number, daemon: GuardedProcess, name: string): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  return new Promise((resolve, reject) => {
+    const attempt = () => {
+      if (daemon.process.exitCode !== null) return reject(new Error(`${name} exited: ${daemon.stderr().trim()}`));
+      const socket = connect(port, '127.0.0.1');
+      socket.once('connect', () => {
+        socket.destroy();
+        resolve();
+      });
+      socket.once('error', () => {
+        socket.destroy();
+        if (Date.now() > deadline) reject(new Error(`${name} did not listen on ${port}: ${daemon.stderr().trim()}`));
+        else setTimeout(attempt, 50);
+      });
+    };
+    attempt();
   });
 }

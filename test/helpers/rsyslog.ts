@@ -1,10 +1,9 @@
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { closedPort } from './closed-port';
-import { spawnGuarded, type GuardedProcess } from './guarded-process';
+import { spawnGuarded, waitForPort, type GuardedProcess } from './guarded-process';
 import { makeInspectingCa } from './inspecting-ca';
 
 // A real syslog collector for the audit forwarding tests (issue 20): Debian's rsyslogd
@@ -49,26 +48,6 @@ export interface RunningRsyslog {
   dispose(): Promise<void>;
 }
 
-function waitForPort(port: number, daemon: GuardedProcess): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  return new Promise((resolve, reject) => {
-    const attempt = () => {
-      if (daemon.process.exitCode !== null) return reject(new Error(`rsyslogd exited: ${daemon.stderr().trim()}`));
-      const socket = connect(port, '127.0.0.1');
-      socket.once('connect', () => {
-        socket.destroy();
-        resolve();
-      });
-      socket.once('error', () => {
-        socket.destroy();
-        if (Date.now() > deadline) reject(new Error(`rsyslogd did not listen on ${port}: ${daemon.stderr().trim()}`));
-        else setTimeout(attempt, 50);
-      });
-    };
-    attempt();
-  });
-}
-
 /** Reads rsyslog's output file: one message a line (version app msgid sd, tab, raw). */
 export function parseReceived(text: string): ReceivedMessage[] {
   return text
@@ -110,8 +89,8 @@ export async function startRsyslog(): Promise<RunningRsyslog> {
   async function start(): Promise<void> {
     await rm(pidFile, { force: true });
     daemon = spawnGuarded(RSYSLOGD, ['-n', '-f', join(dir, 'rsyslog.conf'), '-i', pidFile], { PATH: process.env.PATH ?? '/usr/bin:/bin' });
-    await waitForPort(tcpPort, daemon);
-    await waitForPort(tlsPort, daemon);
+    await waitForPort(tcpPort, daemon, 'rsyslogd');
+    await waitForPort(tlsPort, daemon, 'rsyslogd');
   }
   await start();
 

@@ -1,10 +1,9 @@
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { closedPort } from './closed-port';
-import { spawnGuarded, type GuardedProcess } from './guarded-process';
+import { spawnGuarded, waitForPort } from './guarded-process';
 
 // A real forward proxy for the corporate-network tests (issue 13): Debian's tinyproxy,
 // installed by scripts/setup.sh, started per test file on a loopback port with its own
@@ -29,26 +28,6 @@ export interface ProxyOptions {
   basicAuth?: { username: string; password: string };
 }
 
-function waitForPort(port: number, daemon: GuardedProcess): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  return new Promise((resolve, reject) => {
-    const attempt = () => {
-      if (daemon.process.exitCode !== null) return reject(new Error(`tinyproxy exited: ${daemon.stderr().trim()}`));
-      const socket = connect(port, '127.0.0.1');
-      socket.once('connect', () => {
-        socket.destroy();
-        resolve();
-      });
-      socket.once('error', () => {
-        socket.destroy();
-        if (Date.now() > deadline) reject(new Error(`tinyproxy did not listen on ${port}: ${daemon.stderr().trim()}`));
-        else setTimeout(attempt, 50);
-      });
-    };
-    attempt();
-  });
-}
-
 export async function startTinyproxy(options: ProxyOptions = {}): Promise<RunningProxy> {
   if (!existsSync(TINYPROXY)) throw new Error(`${TINYPROXY} is missing: run npm run setup (scripts/setup.sh installs the tinyproxy package).`);
   const dir = await mkdtemp(join(tmpdir(), 'conscent-proxy-'));
@@ -67,7 +46,7 @@ export async function startTinyproxy(options: ProxyOptions = {}): Promise<Runnin
   ].join('\n');
   await writeFile(join(dir, 'tinyproxy.conf'), `${config}\n`);
   const daemon = spawnGuarded(TINYPROXY, ['-d', '-c', join(dir, 'tinyproxy.conf')], { PATH: process.env.PATH ?? '/usr/bin:/bin' });
-  await waitForPort(port, daemon);
+  await waitForPort(port, daemon, 'tinyproxy');
   const address = `127.0.0.1:${port}`;
   return {
     address,

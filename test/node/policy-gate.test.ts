@@ -3,17 +3,12 @@ import { PolicyError } from '../../main/policy/policy-error';
 import { createPolicyGate, NO_POLICY } from '../../main/policy/policy-gate';
 import { PolicyFile } from '../../main/policy/policy-schema';
 import type { PolicyState } from '../../main/policy/policy-source';
+import { PRESET_CONNECTION } from './policy-fixtures';
 
 // What the services are told by the admin's policy (issue 21.1): each refusal names the
 // policy key that refuses it; a locked policy refuses every write and says why.
 
-const connection = {
-  id: 'acme-prod',
-  name: 'Acme production',
-  environment: 'production',
-  baseUrl: 'https://api.conscent.in/api/v1',
-  clientId: 'acme',
-};
+const connection = PRESET_CONNECTION;
 
 function gateFor(raw: unknown) {
   const policy = PolicyFile.parse(raw);

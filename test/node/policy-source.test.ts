@@ -5,6 +5,7 @@ import { loadPolicyWatcher, type LoadPolicyWatcher } from '../../main/policy/man
 import { MAX_POLICY_BYTES, openPolicySource, type PolicySource, type PolicyState } from '../../main/policy/policy-source';
 import type { LogFields, Logger } from '../../main/logging/logger';
 import { tempFolders } from '../helpers/temp-folders';
+import { PRESET_CONNECTION } from './policy-fixtures';
 
 // Reading the admin's policy (issue 21.1): the file at its machine-wide path (injected: a
 // temp folder here), Group Policy / managed preferences through a stand-in for
@@ -21,13 +22,7 @@ function recordingLogger(): Logger & { lines: Logged[] } {
   return { lines, info: at('info'), warn: at('warn'), error: at('error') };
 }
 
-const connection = {
-  id: 'acme-prod',
-  name: 'Acme production',
-  environment: 'production',
-  baseUrl: 'https://api.conscent.in/api/v1',
-  clientId: 'acme',
-};
+const connection = PRESET_CONNECTION;
 
 function policyFileIn(policy?: unknown): string {
   const path = join(newFolder(), 'policy.json');
