@@ -12,6 +12,7 @@ import { createMemoryCredentialStore } from '../helpers/memory-credential-store'
 import { silentLogger } from '../helpers/silent-logger';
 import { memoryKeytar } from '../helpers/stand-in-electron';
 import { tempFolders } from '../helpers/temp-folders';
+import { PRESET_CONNECTION } from './policy-fixtures';
 
 // The admin's policy enforced where connections are changed (issue 21.1), in main and not
 // only in the page: a new connection when agents may not add their own, and editing or
@@ -19,13 +20,7 @@ import { tempFolders } from '../helpers/temp-folders';
 
 const newFolder = tempFolders('cc-policy-conn-');
 
-const preset = {
-  id: 'acme-prod',
-  name: 'Acme production',
-  environment: 'production',
-  baseUrl: 'https://api.conscent.in/api/v1',
-  clientId: 'acme',
-} as const;
+const preset = PRESET_CONNECTION;
 const own = { name: 'My sandbox', environment: 'sandbox', baseUrl: 'https://sandbox-api.conscent.in/api/v1', clientId: 'mine' } as const;
 const credentials = { apiKey: 'key-1', apiSecret: 'secret-1' };
 
