@@ -4,7 +4,7 @@ import { ENVIRONMENTS, baseUrlProblem, type Environment } from './environments';
 import { BULK_REQUEST_SCHEMAS, type BulkResults } from './bulk-contract';
 import type { OperationName, WITHOUT_REQUEST } from './channels';
 import { HISTORY_REQUEST_SCHEMAS, type HistoryResults } from './history-contract';
-import { HistoryEntryId } from './history-schemas';
+import { HistoryEntryId, TicketOrReason } from './history-schemas';
 import { RECENT_READERS_REQUEST_SCHEMAS, type RecentReadersResults } from './recent-readers-contract';
 import { ExtraCertificate, ProxyCredentials, ProxySetting, type CertificateInfo, type RouteReport } from './network-settings';
 import type { BridgeError, Result } from './result';
@@ -209,6 +209,8 @@ export const UpdateReaderRequest = z.strictObject({
   changes: UserChanges,
   /** The change in the history this one reverts (History → Revert this change). */
   revertOf: HistoryEntryId.optional(),
+  /** The ticket or reason the agent gave (issue 20); kept in the history and sent with the audit event. */
+  ticket: TicketOrReason.optional(),
 });
 export type UpdateReaderRequest = z.input<typeof UpdateReaderRequest>;
 export type UpdateReaderResult = {

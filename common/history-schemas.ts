@@ -97,6 +97,13 @@ export const HistoryConnection = z.object({
 });
 export type HistoryConnection = z.infer<typeof HistoryConnection>;
 
+/** "Ticket or reason" on a change (issue 20): a ticket id, link or a few words; one line. */
+export const TicketOrReason = z
+  .string()
+  .trim()
+  .max(200, 'Keep the ticket or reason under 200 characters.')
+  .regex(/^[^\r\n]*$/, 'The ticket or reason is one line.');
+
 export type HistoryEntry = {
   id: number;
   at: string;
@@ -122,6 +129,8 @@ export type HistoryEntry = {
   /** status "failed" because the request was never sent (a bulk run stopped just before sending it). */
   notSent?: true;
   revertOf?: number;
+  /** The ticket or reason the agent gave for the change (issue 20), as typed. */
+  ticket?: string;
   revertedBy?: number[];
   /** Signed with a key the keychain no longer holds: it cannot be verified (issue 18). */
   unverifiable?: true;

@@ -62,7 +62,7 @@ export const AuditEvent = z.strictObject({
   bulk: z.object({ runId: z.string(), row: z.number().int().positive() }).optional(),
   outcome: z.enum(['saved', 'failed', 'unknown', 'not-sent']).optional(),
   errorKind: ErrorKind.optional(),
-  /** The ticket or reason the agent gave (issue 20.1: not asked for yet, so absent). */
+  /** The ticket or reason the agent gave (issue 20.1), when the change carries one. */
   ticket: z.string().max(500).optional(),
   /** History cleared, purged, retention changed, damage found, set aside. */
   mark: z
@@ -110,6 +110,7 @@ export function eventOfLine(line: JournalLineOf, hash: string, context: { machin
         ...(context.values === 'values' ? { changes: line.changes } : {}),
         ...(line.revertOf ? { revertOf: line.revertOf } : {}),
         ...(line.bulk ? { bulk: line.bulk } : {}),
+        ...(line.ticket ? { ticket: line.ticket } : {}),
       };
     }
     case 'outcome':

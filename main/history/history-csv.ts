@@ -26,6 +26,7 @@ export const CSV_HEADER = [
   'before',
   'after',
   'ConsCent message',
+  'ticket or reason',
 ] as const;
 
 export const NOT_KNOWN = '(not known)';
@@ -69,5 +70,6 @@ export function rowsOf(loaded: LoadedEntry): string[][] {
     cellOf(change.before),
     cellOf(change.after),
     outcome?.message ?? '',
+    pending.ticket ?? '',
   ]);
 }

@@ -78,6 +78,8 @@ export type BeginUpdate = {
   revertOf?: number;
   /** The bulk run's row this change is (main/bulk/). */
   bulk?: BulkRef;
+  /** The ticket or reason the agent gave (issue 20). */
+  ticket?: string;
 };
 
 export type HistoryService = ReturnType<typeof createHistoryService>;
@@ -141,7 +143,7 @@ export function createHistoryService(options: HistoryServiceOptions) {
     /** Opens the journal now, so old entries are purged when the console starts. */
     open: () => journal().then(() => undefined),
 
-    async begin({ connection, userId, changes, before, revertOf, bulk }: BeginUpdate): Promise<number> {
+    async begin({ connection, userId, changes, before, revertOf, bulk, ticket }: BeginUpdate): Promise<number> {
       const j = await journal();
       const { displayName } = await preferences();
       const { osUser, machine } = identity();
@@ -162,6 +164,7 @@ export function createHistoryService(options: HistoryServiceOptions) {
           changes: recordedChanges(changes, before),
           ...(revertOf ? { revertOf } : {}),
           ...(bulk ? { bulk } : {}),
+          ...(ticket ? { ticket } : {}),
         });
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';

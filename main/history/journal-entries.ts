@@ -108,6 +108,7 @@ export function entryView(loaded: LoadedEntry, index: JournalIndex, inFlight: Re
     if (outcome.notSent) view.notSent = true;
   } else if (status === 'unknown') view.interrupted = true;
   if (pending.revertOf) view.revertOf = pending.revertOf;
+  if (pending.ticket) view.ticket = pending.ticket;
   const revertedBy = index.revertedBy.get(pending.id);
   if (revertedBy) view.revertedBy = [...revertedBy];
   return view;

@@ -36,6 +36,8 @@ export const PendingLine = z.object({
   revertOf: z.number().int().positive().optional(),
   /** Sent by a bulk run: which run and row. A resuming run trusts only an entry written for its own row (ids restart after Clear history). */
   bulk: BulkRef.optional(),
+  /** The ticket or reason the agent gave (issue 20). */
+  ticket: z.string().max(200).optional(),
 });
 export type PendingLine = z.infer<typeof PendingLine>;
 

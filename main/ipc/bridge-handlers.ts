@@ -75,7 +75,8 @@ function implement({ connections, readers, history, bulk, recent }: BridgeServic
     testConnection: (request) => connections.test(request),
     lookupReader: ({ connectionId, query, searchId }) => readers.lookup(connectionId, query, searchId),
     openReader: ({ connectionId, userId }) => readers.open(connectionId, userId),
-    updateReader: ({ connectionId, userId, changes, revertOf }) => readers.update(connectionId, userId, changes, revertOf),
+    updateReader: ({ connectionId, userId, changes, revertOf, ticket }) =>
+      readers.update(connectionId, userId, changes, revertOf, ticket ? { ticket } : undefined),
     listHistory: ({ filter, page }) => history.list(filter, page.offset, page.limit),
     exportHistory: ({ filter }) => history.exportCsv(filter),
     prepareRevert: ({ entryId }) => history.prepareRevert(entryId),

@@ -39,11 +39,13 @@ export interface ReaderService {
   update(connectionId: string, userId: string, changes: UserChanges, revertOf?: number, hooks?: UpdateHooks): Promise<UpdateReaderResult>;
 }
 
-/** For a bulk run (main/bulk/): told the history entry once it is on disk, before the PATCH goes. */
+/** What goes with an update besides its changes: the agent's ticket, and a bulk run's hooks. */
 export interface UpdateHooks {
-  /** Written into the history entry, so a resuming run can tell its own entries (main/bulk/). */
+  /** The ticket or reason the agent gave (issue 20): kept in the history entry. */
+  ticket?: string;
+  /** For a bulk run (main/bulk/): written into the history entry, so a resuming run can tell its own entries. */
   bulk?: BulkRef;
-  /** Throwing stops the update before the PATCH: the history entry is then recorded "not sent". */
+  /** For a bulk run: told the history entry once it is on disk, before the PATCH goes. Throwing stops the update before the PATCH: the history entry is then recorded "not sent". */
   beforeSend?(entryId: number | undefined): Promise<void>;
 }
 
@@ -133,6 +135,7 @@ export function createReaderService({ access, lastReturned, logger, history, pol
           await policy.ready();
           const production = environmentOfHost(connection.baseUrl).kind === 'production';
           policy.check(policy.mayWrite({ production, bulk: hooks?.bulk !== undefined, revert: revertOf !== undefined }));
+          if (policy.ticketRequired && !hooks?.ticket) policy.check({ kind: 'policy', reason: 'forbidden', key: 'requireTicket' });
         }
         const origin = recordOriginOf(connection);
         const client = await access.clientFor(connection);
@@ -146,6 +149,7 @@ export function createReaderService({ access, lastReturned, logger, history, pol
           before,
           ...(revertOf !== undefined ? { revertOf } : {}),
           ...(hooks?.bulk ? { bulk: hooks.bulk } : {}),
+          ...(hooks?.ticket ? { ticket: hooks.ticket } : {}),
         });
         try {
           await hooks?.beforeSend?.(entryId);

@@ -96,8 +96,8 @@ describe('Copy summary after a save', () => {
         '',
       ].join('\n'),
     );
-    // The seam for a ticket reference and a reason, once a change carries them.
-    expect(ticketSummary(entry, { ticket: 'SUP-1234', reason: 'Reader moved' })).toMatch(/\nTicket: SUP-1234\nReason: Reader moved\n$/);
+    // The ticket or reason the agent gave in the review ends the summary.
+    expect(ticketSummary({ ...entry, ticket: 'SUP-1234, reader moved' })).toMatch(/\nTicket or reason: SUP-1234, reader moved\n$/);
   });
 
   it('says there is nothing to copy when the history cannot be read, and offers no stale summary', async () => {

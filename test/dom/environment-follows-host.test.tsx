@@ -61,6 +61,8 @@ describe('the environment follows the host', () => {
       attempt: 0,
       onSend: () => {},
       onBack: () => {},
+      ticket: '',
+      onTicketChange: () => {},
     };
     const { unmount } = render(<ReviewDialog {...props} connection={summary(PRODUCTION.baseUrl)} />);
     expect(screen.getByText(PRODUCTION_BANNER)).toBeInTheDocument();

@@ -249,6 +249,7 @@ class FakeBridgeState {
           status: 'saved',
           message: 'User Details Updated Successfully.',
           ...(request.revertOf ? { revertOf: request.revertOf } : {}),
+          ...(request.ticket ? { ticket: request.ticket } : {}),
         });
         return ok({
           message: 'User Details Updated Successfully.',

@@ -51,6 +51,22 @@ describe('a policy main enforces', () => {
     expect(shorter).toMatchObject({ ok: false, error: { kind: 'policy', key: 'minRetentionDays' } });
   });
 
+  it('requireTicket: a change without a ticket or reason is refused, naming the setting; with one it is sent', async ({ sim, bridge }) => {
+    const connectionId = await bridge.connectTo(sim);
+    const c = underPolicy(bridge, { requireTicket: true });
+    const before = patches(sim);
+    const bare = await c.call('updateReader', { connectionId, userId: SEED_EXAMPLE_USER_ID, changes: { name: 'No Ticket' } });
+    expect(bare).toMatchObject({ ok: false, error: { kind: 'policy', reason: 'forbidden', key: 'requireTicket' } });
+    expect(patches(sim)).toBe(before);
+    const withTicket = await c.call('updateReader', {
+      connectionId,
+      userId: SEED_EXAMPLE_USER_ID,
+      changes: { name: 'With Ticket' },
+      ticket: 'SUP-9',
+    });
+    expect(withTicket.ok).toBe(true);
+  });
+
   it('a policy file that fails its checks locks every write, naming the file and its first error', async ({ sim, bridge }) => {
     const connectionId = await bridge.connectTo(sim);
     const c = underPolicy(bridge, { allowBulks: false });

@@ -67,6 +67,8 @@ export function EditReaderForm({ connection, user, onSaved, revert, active = tru
   const { errors } = formState;
 
   const [review, setReview] = useState<Review | null>(null);
+  // Kept while the agent goes back to editing, cleared once the change is saved.
+  const [ticket, setTicket] = useState('');
   const [notice, setNotice] = useState('');
   const [triedInvalid, setTriedInvalid] = useState(false);
   const [lastFailure, setLastFailure] = useState<BridgeError | null>(null);
@@ -123,10 +125,12 @@ export function EditReaderForm({ connection, user, onSaved, revert, active = tru
       userId: user.userId,
       changes: review.body,
       ...(revert ? { revertOf: revert.entry.id } : {}),
+      ...(ticket.trim() ? { ticket: ticket.trim() } : {}),
     });
     inFlight.current = false;
     if (result.ok) {
       setReview(null);
+      setTicket('');
       setLastFailure(null);
       setNotice('');
       reset(toBaseline(result.value.user).values);
@@ -247,6 +251,8 @@ export function EditReaderForm({ connection, user, onSaved, revert, active = tru
           onBack={backToEditing}
           onRefresh={onRefresh}
           warning={revert?.fromDamagedHistory ? damagedRevertWarning(revert.entry.id) : undefined}
+          ticket={ticket}
+          onTicketChange={setTicket}
         />
       ) : null}
     </section>

@@ -19,6 +19,9 @@ import { SHORTCUT_LABEL } from './use-review-shortcut';
 // each such list, that they accept it.
 
 export const REVIEW_TITLE = 'Review changes before sending';
+export const TICKET_LABEL = 'Ticket or reason (optional)';
+/** As main checks it (common/history-schemas.ts TicketOrReason). */
+const TICKET_MAX = 200;
 export const NOTHING_ELSE_CHANGED = 'Nothing else is changed.';
 export const CONFIRM_TO_SEND = 'Tick every box above to send.';
 export const UNCONFIRMED_TITLE = 'ConsCent did not confirm the change: it may or may not have been saved.';
@@ -39,6 +42,9 @@ type ReviewDialogProps = {
   onRefresh?: (() => void) | undefined;
   /** Said before anything else is read, e.g. that a revert's values come from a damaged history. */
   warning?: string | undefined;
+  /** The ticket or reason for this change (issue 20): kept in the history and the team's log. */
+  ticket: string;
+  onTicketChange: (ticket: string) => void;
 };
 
 export function ReviewDialog({
@@ -53,6 +59,8 @@ export function ReviewDialog({
   onBack,
   onRefresh,
   warning,
+  ticket,
+  onTicketChange,
 }: ReviewDialogProps) {
   const onSend = () => {
     markAction(MARKS.sendPressed);
@@ -107,6 +115,22 @@ export function ReviewDialog({
         </p>
       ) : null}
       <ChangesTable rows={rows} />
+      <p className="field ticket-field">
+        <label htmlFor="review-ticket">{TICKET_LABEL}</label>
+        <input
+          id="review-ticket"
+          type="text"
+          value={ticket}
+          maxLength={TICKET_MAX}
+          disabled={sending}
+          autoComplete="off"
+          aria-describedby="review-ticket-hint"
+          onChange={(event) => onTicketChange(event.target.value)}
+        />
+        <span id="review-ticket-hint" className="hint">
+          A ticket number or link, or a few words on why. Kept with the change in History.
+        </span>
+      </p>
       {toConfirm.length > 0 ? (
         <fieldset className="form-section notice notice-warning">
           <legend>Before sending</legend>

@@ -66,6 +66,7 @@ export function HistoryEntryCard({ entry, activeConnectionId, onRevert, revertin
           ))}
         </tbody>
       </table>
+      {entry.ticket ? <p className="history-ticket">Ticket or reason: {entry.ticket}</p> : null}
       {entry.message ? <p className="hint">ConsCent said: “{entry.message}”</p> : null}
       {entry.status === 'saved' ? (
         <div className="button-row">

@@ -36,7 +36,9 @@ export function ticketSummary(entry: HistoryEntry, why: ChangeReason = {}): stri
   const when = localTime(entry.completedAt ?? entry.at) ?? entry.at;
   const lines = [readerLine(entry), `Changed on ${when} by ${agentText(entry)}:`, ...entry.changes.map(changeLines)];
   if (entry.revertOf) lines.push(`This undoes change ${entry.revertOf} of this computer's history.`);
-  if (why.ticket) lines.push(`Ticket: ${why.ticket}`);
+  // The change's own ticket or reason (the review's one field) unless the caller names one.
+  const ticket = why.ticket ?? entry.ticket;
+  if (ticket) lines.push(`Ticket or reason: ${ticket}`);
   if (why.reason) lines.push(`Reason: ${why.reason}`);
   return `${lines.join('\n')}\n`;
 }
