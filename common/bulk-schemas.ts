@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { BridgeError } from './result';
 import { ADDRESS_KEYS } from './user-schemas';
+import { TicketOrReason } from './history-schemas';
 
 // Bulk corrections from a CSV file (issue #14) as the bridge carries them: the columns a
 // file may fill, the agent's mapping, the validation report, the run's progress and each
@@ -55,6 +56,8 @@ export const BulkStartRequest = z.strictObject({
   skipInvalid: z.boolean(),
   /** On a Production connection: the connection's name, typed by the agent. */
   confirmName: z.string().max(200).optional(),
+  /** The ticket or reason for the whole run (issue 20.1): kept in every row's history entry. A resume keeps the run's own when absent. */
+  ticket: TicketOrReason.optional(),
 });
 export type BulkStartRequest = z.infer<typeof BulkStartRequest>;
 

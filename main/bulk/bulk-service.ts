@@ -154,8 +154,10 @@ export function createBulkService(deps: BulkServiceDeps) {
       return { runId, ...counts, connection: { id: connection.id, name: connection.name, host, production } };
     },
 
-    async start({ runId, mode, concurrency, skipInvalid, confirmName }: BulkStartRequest): Promise<BulkProgress> {
-      const run = await meta(runId);
+    async start({ runId, mode, concurrency, skipInvalid, confirmName, ticket }: BulkStartRequest): Promise<BulkProgress> {
+      const stored = await meta(runId);
+      // A resume (or a retry) keeps the ticket the run was sent with, unless a new one is given.
+      const run: RunMeta = ticket ? { ...stored, ticket } : stored;
       const busy = runners.get(runId);
       if (busy && !busy.finished) throw new BulkError('run-busy');
       const connection = await deps.access.find(run.connection.id);
@@ -204,6 +206,7 @@ export function createBulkService(deps: BulkServiceDeps) {
           runId,
           // On disk before the PATCH goes: a crash after it leaves the row "sending", never "not tried".
           markSending: (row, entryId) => events.append([{ t: 'sending', row: row.row, ...(entryId ? { entryId } : {}) }], true),
+          ticket: run.ticket,
         }),
       );
     },

@@ -27,9 +27,11 @@ export type SendDeps = {
   runId: string;
   /** Appends "row N is being sent as history entry E" and flushes it, before the PATCH. */
   markSending: (row: RowLine, entryId: number | undefined) => Promise<void>;
+  /** The run's ticket or reason (issue 20.1), kept in each row's history entry. */
+  ticket?: string | undefined;
 };
 
-export function sendTask({ readers, connectionId, runId, markSending }: SendDeps) {
+export function sendTask({ readers, connectionId, runId, markSending, ticket }: SendDeps) {
   return async (row: RowLine): Promise<TaskAnswer> => {
     let entryId: number | undefined;
     // Set once the "sending" record is on disk: before that, the PATCH provably never left.
@@ -37,6 +39,7 @@ export function sendTask({ readers, connectionId, runId, markSending }: SendDeps
     try {
       const answer = await readers.update(connectionId, row.userId, row.changes, undefined, {
         bulk: { runId, row: row.row },
+        ...(ticket ? { ticket } : {}),
         beforeSend: async (id) => {
           entryId = id;
           await markSending(row, id).catch((error: NodeJS.ErrnoException) => {

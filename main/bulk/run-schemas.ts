@@ -29,6 +29,8 @@ export const RunMeta = z.object({
   rows: z.number().int().nonnegative(),
   valid: z.number().int().nonnegative(),
   invalid: z.number().int().nonnegative(),
+  /** The ticket or reason the agent gave for the run (issue 20.1). */
+  ticket: z.string().max(200).optional(),
   lastMode: z.enum(BULK_MODES).optional(),
   running: z.boolean().optional(),
   startedAt: z.string().optional(),

@@ -4,13 +4,16 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect } from 'vitest';
 import type { HistoryPage } from '../../common/history-schemas';
 import { SEED_EXAMPLE_USER_ID } from '../../simulator';
+import type { BulkFile, BulkProgress } from '../../common/bulk-schemas';
 import { bridgeTest } from '../helpers/bridge-fixture';
+import { writeBulkCsv } from '../helpers/bulk-console';
 
 // Issue 20.1 in main: a change's ticket or reason is checked at the bridge, kept in its
 // history entry (sealed with the rest), shown by History and written to the export.
 
 let exportTo = '';
-const it = bridgeTest({ simulator: { userCount: 3, seed: 2 }, chooseExportPath: async () => exportTo });
+let csv = '';
+const it = bridgeTest({ simulator: { userCount: 3, seed: 2 }, chooseExportPath: async () => exportTo, chooseCsvFile: async () => csv });
 
 describe('a ticket or reason with a change', () => {
   it('is kept in the history entry and in the CSV export', async ({ sim, bridge }) => {
@@ -39,5 +42,29 @@ describe('a ticket or reason with a change', () => {
       expect(refused).toMatchObject({ ok: false, error: { kind: 'invalid-input', fields: { ticket: expect.any(String) } } });
     }
     expect(sim.requests.filter((r) => r.method === 'PATCH')).toEqual([]);
+  });
+
+  it('given once for a bulk run, is kept in every row’s history entry', async ({ sim, bridge }) => {
+    const connectionId = await bridge.connectTo(sim);
+    const ids = sim
+      .listUsers()
+      .map((u) => u.userId)
+      .slice(0, 2);
+    csv = await writeBulkCsv(join(bridge.dir, 'fixes.csv'), ids);
+    const file = await bridge.call<BulkFile>('bulkChooseFile', {});
+    if (!file.ok || !file.value.chosen) throw new Error('no file');
+    const { runId, suggested } = file.value;
+    expect((await bridge.call('bulkValidate', { runId, connectionId, mapping: suggested })).ok).toBe(true);
+    let progress = await bridge.call<BulkProgress>('bulkStart', {
+      runId,
+      mode: 'send',
+      concurrency: 1,
+      skipInvalid: false,
+      ticket: 'CHG-31 bounced emails',
+    });
+    while (progress.ok && progress.value.state !== 'finished')
+      progress = await bridge.call<BulkProgress>('bulkProgress', { runId, seen: progress.value.seq });
+    const page = await bridge.call<HistoryPage>('listHistory', { filter: {}, page: { offset: 0, limit: 10 } });
+    expect(page.ok && page.value.entries.map((e) => e.ticket)).toEqual(['CHG-31 bounced emails', 'CHG-31 bounced emails']);
   });
 });

@@ -21,6 +21,7 @@ export function BulkScreen({ connection }: { connection: ConnectionSummary }) {
   const [mapping, setMapping] = useState<BulkMapping | null>(null);
   const [report, setReport] = useState<BulkReport | null>(null);
   const [skipInvalid, setSkipInvalid] = useState(false);
+  const [ticket, setTicket] = useState('');
   const [concurrency, setConcurrency] = useState(DEFAULT_CONCURRENCY);
   const [confirming, setConfirming] = useState<{ runId: string; mode: BulkMode; summary: SendSummary } | null>(null);
   const [run, setRun] = useState<BulkProgress | null>(null);
@@ -54,7 +55,10 @@ export function BulkScreen({ connection }: { connection: ConnectionSummary }) {
   };
   const start = async (runId: string, mode: BulkMode, confirmName?: string) => {
     setConfirming(null);
-    const started = answered(await bridge.bulkStart({ runId, mode, concurrency, skipInvalid, ...(confirmName ? { confirmName } : {}) }));
+    const why = ticket.trim();
+    const started = answered(
+      await bridge.bulkStart({ runId, mode, concurrency, skipInvalid, ...(confirmName ? { confirmName } : {}), ...(why ? { ticket: why } : {}) }),
+    );
     if (started) setRun(started);
   };
   const exportReport = async () => {
@@ -167,6 +171,18 @@ export function BulkScreen({ connection }: { connection: ConnectionSummary }) {
               </label>
             </>
           ) : null}
+          <p className="field ticket-field">
+            <label htmlFor="bulk-ticket">Ticket or reason for this run (optional)</label>
+            <input
+              id="bulk-ticket"
+              type="text"
+              value={ticket}
+              maxLength={200}
+              autoComplete="off"
+              onChange={(event) => setTicket(event.target.value)}
+            />
+            <span className="hint">Kept with every row's change in History.</span>
+          </p>
           <label className="bulk-concurrency">
             Requests at a time
             <input
