@@ -29,6 +29,8 @@ export const BRIDGE_CHANNELS = {
   bulkInterrupted: 'conscent:bulk:interrupted',
   listRecentReaders: 'conscent:recent-readers:list',
   clearRecentReaders: 'conscent:recent-readers:clear',
+  getTeamLogStatus: 'conscent:team-log:status',
+  sendTeamLogTestEvent: 'conscent:team-log:test',
 } as const;
 
 /** The request/answer operations (the one subscription, onAppEvent, is not one: it has no channel to main). */
@@ -40,7 +42,7 @@ export const OPERATION_NAMES = Object.keys(BRIDGE_CHANNELS) as OperationName[];
  * Operations that take no request: the preload sends nothing on their channel and main
  * reads nothing from it. Their schema in REQUEST_SCHEMAS is `null` (checked there).
  */
-export const WITHOUT_REQUEST = ['listConnections'] as const satisfies readonly OperationName[];
+export const WITHOUT_REQUEST = ['listConnections', 'getTeamLogStatus'] as const satisfies readonly OperationName[];
 
 export function takesNoRequest(name: OperationName): boolean {
   return (WITHOUT_REQUEST as readonly OperationName[]).includes(name);

@@ -9,6 +9,7 @@ import { RECENT_READERS_REQUEST_SCHEMAS, type RecentReadersResults } from './rec
 import { ExtraCertificate, ProxyCredentials, ProxySetting, type CertificateInfo, type RouteReport } from './network-settings';
 import type { BridgeError, Result } from './result';
 import { ObjectId, UserChanges, type Address, type AddressEntry, type EditableField, type Subscription } from './user-schemas';
+import { AUDIT_REQUEST_SCHEMAS, type AuditResults } from './audit-contract';
 
 // The one contract of the bridge between renderer and main, as one table by operation:
 // its channel (channels.ts, which the preload bundles), its request schema (validated in
@@ -246,10 +247,11 @@ export const REQUEST_SCHEMAS = {
   ...HISTORY_REQUEST_SCHEMAS,
   ...BULK_REQUEST_SCHEMAS,
   ...RECENT_READERS_REQUEST_SCHEMAS,
+  ...AUDIT_REQUEST_SCHEMAS,
 } as const satisfies Record<OperationName, z.ZodType | null>;
 
 /** What each operation answers inside an ok Result. Types only: main builds them, nothing parses them. */
-export type OperationResults = ConnectionAndReaderResults & HistoryResults & BulkResults & RecentReadersResults;
+export type OperationResults = ConnectionAndReaderResults & HistoryResults & BulkResults & RecentReadersResults & AuditResults;
 
 type Schemas = typeof REQUEST_SCHEMAS;
 /** The request the page sends: the schema's input. */

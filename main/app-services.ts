@@ -26,6 +26,7 @@ import { startPolicySource } from './policy/policy-source';
 import { createConnectionStore, type ConnectionStore } from './settings/connection-store';
 import { handlersOnceLocked } from './user-data-lock-handlers';
 import type { RunEnded } from './window/bulk-notification';
+import { createTeamLogService } from './audit/team-log-service';
 
 /** The stores and adapters the use-cases are built on; tests pass fakes or temp-dir ones. */
 export interface ServiceDeps {
@@ -120,6 +121,7 @@ export function createServices(deps: ServiceDeps): BridgeServices {
       ...(deps.policy ? { policy: deps.policy } : {}),
     }),
     recent,
+    teamLog: createTeamLogService(deps.audit),
     logger,
   };
 }

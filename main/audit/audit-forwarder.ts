@@ -10,6 +10,7 @@ import type { AuditSettings } from './audit-settings';
 import { OutboxFullError, openOutbox, type Outbox } from './outbox';
 import { frameOctetCounted, formatSyslogMessage } from './syslog-message';
 import { SyslogConnectError, connectSyslog, type SyslogConnection, type UnreachableReason } from './syslog-sender';
+import type { TeamLogStatus } from '../../common/audit-contract';
 
 // Audit forwarding (issue 20; docs/history.md "Forwarding to the organisation's log"):
 // every journal line becomes an event in the outbox before the line itself is written
@@ -23,22 +24,12 @@ import { SyslogConnectError, connectSyslog, type SyslogConnection, type Unreacha
 // a connection drops, everything written on it and not yet confirmed is sent again on the
 // next one: at least once, never less, and a repeat carries the same event id and seq.
 
-export interface AuditStatus {
+/** How forwarding is going, as the bridge reports it (common/audit-contract.ts), and where it sends. */
+export type AuditStatus = TeamLogStatus & {
   /** host:port, and whether over TLS. */
   target: string;
   tls: boolean;
-  /** 'delivered': nothing waits; 'waiting': events on their way; 'unreachable': the collector cannot be reached (since when, why). */
-  state: 'delivered' | 'waiting' | 'unreachable';
-  waiting: number;
-  capacity: number;
-  filling: boolean;
-  full: boolean;
-  /** Events dropped for want of room, not yet reported to the collector. */
-  dropped: number;
-  lastDeliveredAt?: string;
-  unreachableSince?: string;
-  problem?: { reason: UnreachableReason; code?: string };
-}
+};
 
 export interface AuditForwarderOptions {
   /** The outbox's folder (the data folder's `audit/`). */

@@ -9,6 +9,7 @@ import type { Logger } from '../logging/logger';
 import type { ReaderService } from '../readers/reader-service';
 import type { RecentReaders } from '../readers/recent-readers';
 import type { BridgeHandlers } from './register-bridge';
+import type { TeamLogService } from '../audit/team-log-service';
 
 // The IPC adapter, and only that: for every operation of the table (common/channels.ts),
 // a handler that validates its untrusted payload against the table's schema, runs one
@@ -22,6 +23,7 @@ export interface BridgeServices {
   history: HistoryService;
   bulk: BulkService;
   recent: RecentReaders;
+  teamLog: TeamLogService;
   logger: Logger;
 }
 
@@ -60,9 +62,11 @@ function validated(name: OperationName, run: (request: unknown) => Promise<unkno
 }
 
 /** One line per operation: which use-case answers it (a missing one is a compile error). */
-function implement({ connections, readers, history, bulk, recent }: BridgeServices): OperationImplementations {
+function implement({ connections, readers, history, bulk, recent, teamLog }: BridgeServices): OperationImplementations {
   return {
     listConnections: () => connections.list(),
+    getTeamLogStatus: () => teamLog.state(),
+    sendTeamLogTestEvent: () => teamLog.sendTestEvent(),
     saveConnection: (request) => connections.save(request),
     deleteConnection: async ({ id }) => {
       await connections.remove(id);

@@ -18,6 +18,7 @@ import { BulkScreen, ConnectionsScreen, HistoryScreen } from './lazy-screens';
 import { ReaderScreen } from './reader/ReaderScreen';
 import { ErrorNotice } from './ui/ErrorNotice';
 import { UnsavedChangesProvider, useUnsavedChanges } from './unsaved/unsaved-changes-context';
+import { TeamLogIndicator } from './team-log/TeamLogIndicator';
 
 // The whole page: header with the active connection (and the switcher), then the reader
 // screen, History or Connections. With no usable connection, Connections is the only
@@ -147,6 +148,7 @@ function ConsoleShell({ bus }: { bus: CommandBus }) {
         connections={state.connections}
         onSwitch={(connection) => confirmDiscard(() => void activate(connection))}
         onShowShortcuts={() => setShowShortcuts(true)}
+        status={<TeamLogIndicator />}
       />
       {shortcutsDialog}
       {links.question ? <LinkDialog question={links.question} onOpen={links.openLink} onStay={links.stayHere} /> : null}

@@ -18,6 +18,7 @@ import { EDITABLE_FIELDS, UserChanges, type EditableField } from '../../common/u
 import type { AppEvent } from '../../common/app-events';
 import type { RecentReader, RecentReadersList } from '../../common/recent-readers-contract';
 import { FakeHistory, historyChanges } from './fake-history';
+import type { TeamLogState } from '../../common/audit-contract';
 
 // An in-memory ConsoleBridge for component tests. Its methods are made from the bridge's
 // table (common/channels.ts), as the preload's are; per operation it only says how it
@@ -62,6 +63,10 @@ class FakeBridgeState {
   users: FakeUser[];
   /** When true, address lists sent by updateReader are appended to the stored ones. */
   appendAddressLists = false;
+  /** Forwarding to the team log (issue 20.5): not configured unless a test sets it. */
+  teamLog: TeamLogState = { configured: false };
+  /** Whether "Send a test event" is delivered. */
+  teamLogTestDelivers = true;
   /** What openReader returns for a stored reader; replace to simulate a richer lookup. */
   lookupView: (user: FakeUser) => ReaderView = lookupViewOf;
   /** The change history: every successful updateReader is recorded in it. */
@@ -128,6 +133,13 @@ class FakeBridgeState {
   /** Per operation, how the fake answers a request that passed the table's schema. */
   protected answers(): FakeAnswers {
     return {
+      getTeamLogStatus: () => ok(clone(this.teamLog)),
+      sendTeamLogTestEvent: () =>
+        ok(
+          this.teamLog.configured
+            ? { configured: true, delivered: this.teamLogTestDelivers, status: clone(this.teamLog.status) }
+            : { configured: false },
+        ),
       listConnections: () => {
         const state: ConnectionsState = { connections: this.connections.map(summaryOf), activeConnectionId: this.activeConnectionId };
         if (this.recovered) state.recovered = this.recovered;

@@ -66,4 +66,30 @@ describe('audit forwarding through the bridge', () => {
     expect(outcomes.map((e) => [e.journal?.entryId, e.outcome])).toEqual([...page.entries].reverse().map((entry) => [entry.id, entry.status]));
     expect((await audit.status())?.state).toBe('delivered');
   });
+
+  it('the team log’s status and a test event through the bridge; nothing configured: says so', async () => {
+    const dir = newDir();
+    const settings = AuditSettings.parse({ host: '127.0.0.1', port: rsyslog.tcpPort, tls: false });
+    const hook = createAuditHook({ dir: join(dir, 'audit'), settings: async () => settings, dataKeys: consoleKeyring(dir) });
+    try {
+      const c = wireTestConsole(dir, { audit: hook });
+      const connectionId = await c.connectTo(sim);
+      ok(await c.call<UpdateReaderResult>('updateReader', { connectionId, userId: SEED_EXAMPLE_USER_ID, changes: { phone: '9876501299' } }));
+      await (await hook.forwarder())!.drained();
+      expect(ok(await c.call('getTeamLogStatus'))).toMatchObject({
+        configured: true,
+        collector: `127.0.0.1:${rsyslog.tcpPort}`,
+        tls: false,
+        status: { state: 'delivered', waiting: 0 },
+      });
+      const before = eventsOf(await rsyslog.received()).filter((d) => d.event.kind === 'test').length;
+      expect(ok(await c.call('sendTeamLogTestEvent', {}))).toMatchObject({ configured: true, delivered: true });
+      await expect.poll(async () => eventsOf(await rsyslog.received()).filter((d) => d.event.kind === 'test').length).toBe(before + 1);
+    } finally {
+      await hook.stop();
+    }
+    const none = wireTestConsole(newDir());
+    expect(ok(await none.call('getTeamLogStatus'))).toEqual({ configured: false });
+    expect(ok(await none.call('sendTeamLogTestEvent', {}))).toEqual({ configured: false });
+  });
 });

@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, expect } from 'vitest';
 import type { z } from 'zod';
 import { BRIDGE_CHANNELS, REQUEST_SCHEMAS, type OperationName } from '../../common/contract';
+import { takesNoRequest } from '../../common/channels';
 import { isLoopbackHost } from '../../common/environments';
 import { BridgeError, ERROR_KINDS } from '../../common/result';
 import { ApiError } from '../../main/conscent/api-error';
@@ -34,7 +35,15 @@ import { appPaths } from '../../main/app-paths';
 // memory stays bounded and the log stays within its cap. FUZZ_RUNS and FUZZ_SEED override
 // the defaults; FUZZ_REPORT_DIR=dir writes the figures as JSON.
 
-export const CONNECTION_OPERATIONS = ['listConnections', 'saveConnection', 'deleteConnection', 'selectConnection'] as const satisfies OperationName[];
+/** The operations that reach no ConsCent: connections, and the team log's status and test event. */
+export const CONNECTION_OPERATIONS = [
+  'listConnections',
+  'saveConnection',
+  'deleteConnection',
+  'selectConnection',
+  'getTeamLogStatus',
+  'sendTeamLogTestEvent',
+] as const satisfies OperationName[];
 export const READER_OPERATIONS = [
   'testConnection',
   'lookupReader',
@@ -163,7 +172,7 @@ async function fuzzWith(bridge: Bridge, op: OperationName, sim: RunningSimulator
         // An internal bug (a TypeError, an unhandled case) surfaces as unexpected-response.
         assert(kind !== 'unexpected-response', 'a valid payload never ends in an internal failure');
       }
-      if (op === 'listConnections') assert(ok, 'listConnections ignores its payload and answers');
+      if (takesNoRequest(op)) assert(ok, `${op} ignores its payload and answers`);
       const secret = fuzzSecretIn(payload);
       if (secret) assert(!JSON.stringify(result).includes(secret), 'the result never echoes the secret');
       assert(prototypeShape() === shape, 'no prototype gained or lost a property');
@@ -189,7 +198,7 @@ async function fuzzWith(bridge: Bridge, op: OperationName, sim: RunningSimulator
   }
 
   expect(stats.payloads).toBe(NUM_RUNS);
-  if (op !== 'listConnections') {
+  if (!takesNoRequest(op)) {
     expect(stats.valid).toBeGreaterThan(NUM_RUNS / 50);
     expect(stats.invalid).toBeGreaterThan(NUM_RUNS / 2);
   }
@@ -291,9 +300,16 @@ function offlineClient(count: () => void): ConsCentClient {
 }
 
 function arbitraryFor(op: OperationName, ctx: FuzzContext): fc.Arbitrary<unknown> {
-  if (op === 'listConnections') return garbage;
+  if (op === 'listConnections' || op === 'getTeamLogStatus') return garbage; // WITHOUT_REQUEST: anything sent is ignored
   const recent = fc.record({ connectionId: fc.constantFrom(...ctx.connectionIds) });
-  const valid = { ...validPayloads(ctx), ...historyPayloads(ctx), ...bulkPayloads(ctx), listRecentReaders: recent, clearRecentReaders: recent }[op];
+  const valid = {
+    ...validPayloads(ctx),
+    ...historyPayloads(ctx),
+    ...bulkPayloads(ctx),
+    listRecentReaders: recent,
+    clearRecentReaders: recent,
+    sendTeamLogTestEvent: fc.constant({}),
+  }[op];
   // Valid payloads that reach HTTP are a small share; invalid ones are the bulk.
   const validWeight = op === 'saveConnection' || op === 'deleteConnection' || op === 'selectConnection' ? 3 : 1;
   return fc.oneof({ arbitrary: valid, weight: validWeight }, { arbitrary: mutated(valid), weight: 7 }, { arbitrary: garbage, weight: 3 });

@@ -1,4 +1,4 @@
-import { useEffect, useId } from 'react';
+import { useEffect, useId, type ReactNode } from 'react';
 import type { ConnectionSummary } from '../../../common/contract';
 import { PRODUCT_NAME } from '../../../common/product';
 import { EnvironmentBand } from './EnvironmentBand';
@@ -14,9 +14,11 @@ type AppHeaderProps = {
   connections?: ConnectionSummary[];
   onSwitch?: (connection: ConnectionSummary) => void;
   onShowShortcuts?: () => void;
+  /** Quiet status shown beside the connection, e.g. the team log's (team-log/TeamLogIndicator.tsx). */
+  status?: ReactNode;
 };
 
-export function AppHeader({ activeConnection, connections = [], onSwitch, onShowShortcuts }: AppHeaderProps) {
+export function AppHeader({ activeConnection, connections = [], onSwitch, onShowShortcuts, status }: AppHeaderProps) {
   const switcherId = useId();
   const windowTitle = activeConnection ? `${PRODUCT_NAME} — ${activeConnection.name} (${environmentLabel(activeConnection).short})` : PRODUCT_NAME;
   useEffect(() => {
@@ -63,6 +65,7 @@ export function AppHeader({ activeConnection, connections = [], onSwitch, onShow
           ) : (
             <span>No connection selected</span>
           )}
+          {status}
           {onShowShortcuts ? (
             <button type="button" className="shortcuts-button" onClick={onShowShortcuts} aria-keyshortcuts="?">
               <span aria-hidden="true">?</span>

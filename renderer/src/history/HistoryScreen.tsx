@@ -8,6 +8,7 @@ import { HistoryFilters } from './HistoryFilters';
 import { HistoryIntegrityNotice } from './HistoryIntegrityNotice';
 import { HistorySettingsPanel } from './HistorySettingsPanel';
 import { useHistoryNavigation } from './history-navigation';
+import { TeamLogPanel } from '../team-log/TeamLogPanel';
 
 // Every change saved from this computer, newest first, a page at a time (main never sends
 // more than one page, whatever the size of the history), with filters, CSV export,
@@ -162,6 +163,7 @@ export function HistoryScreen({ initialFilter, activeConnectionId }: HistoryScre
       ) : null}
 
       <HistorySettingsPanel onCleared={reload} />
+      <TeamLogPanel />
     </div>
   );
 }
