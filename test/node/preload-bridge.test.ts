@@ -3,6 +3,7 @@ import { APP_EVENT_CHANNEL, type AppEvent } from '../../common/app-events';
 import { BRIDGE_CHANNELS, OPERATION_NAMES } from '../../common/channels';
 import type { ConsoleBridge, OperationName } from '../../common/contract';
 import { buildBridge, type BridgeInvoke, type BridgeListen } from '../../preload/build-bridge';
+import { WITHOUT_REQUEST, takesNoRequest } from '../../common/channels';
 
 function fakeInvoke() {
   const calls: Array<{ channel: string; args: unknown[] }> = [];
@@ -32,7 +33,7 @@ describe('preload bridge', () => {
     expect(Object.isFrozen(bridge)).toBe(true);
   });
 
-  it.each(OPERATION_NAMES.filter((name) => name !== 'listConnections'))(
+  it.each(OPERATION_NAMES.filter((name) => !takesNoRequest(name)))(
     '%s sends its request, untouched and alone, on its own channel and returns the answer',
     async (name) => {
       const { invoke, calls } = fakeInvoke();
@@ -50,13 +51,13 @@ describe('preload bridge', () => {
     },
   );
 
-  it('listConnections sends no request at all, even when given arguments', async () => {
+  it.each(WITHOUT_REQUEST)('%s sends no request at all, even when given arguments', async (name) => {
     const { invoke, calls } = fakeInvoke();
     const bridge = buildBridge(invoke);
 
-    await callWith(bridge, 'listConnections', { sneaky: 'payload' });
+    await callWith(bridge, name, { sneaky: 'payload' });
 
-    expect(calls).toEqual([{ channel: BRIDGE_CHANNELS.listConnections, args: [] }]);
+    expect(calls).toEqual([{ channel: BRIDGE_CHANNELS[name], args: [] }]);
   });
 
   it('uses a different channel for every operation', () => {

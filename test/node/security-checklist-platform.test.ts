@@ -11,6 +11,7 @@ import { hardenWebContents } from '../../main/window/security-handlers';
 import { FakeIpcMain } from '../helpers/fake-ipc-main';
 import { FakeWebContents } from '../helpers/electron-fakes';
 import { ROOT, builtText, filesUnder, repoText } from '../helpers/repo-files';
+import { takesNoRequest } from '../../common/channels';
 
 // Electron's security checklist, items 16–20 (and "no remote module"): the Electron
 // version, IPC sender checks, file:// and the custom scheme, fuses, and what the preload
@@ -164,7 +165,7 @@ describe('Electron security checklist, item 20 (the built preload)', () => {
       await method({ request: name }, 'smuggled', { channel: 'conscent:other' });
     }
     expect(invokes).toEqual(
-      OPERATION_NAMES.map((name) => (name === 'listConnections' ? [BRIDGE_CHANNELS[name]] : [BRIDGE_CHANNELS[name], { request: name }])),
+      OPERATION_NAMES.map((name) => (takesNoRequest(name) ? [BRIDGE_CHANNELS[name]] : [BRIDGE_CHANNELS[name], { request: name }])),
     );
     // Main's sends: one listener, on the app-event channel only, and the page gets the
     // payload, never Electron's event object (which carries the sender).
