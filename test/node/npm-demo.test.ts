@@ -1,12 +1,12 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { SETTINGS_FILE_NAME } from '../../main/app-paths';
 import { createConnectionStore } from '../../main/settings/connection-store';
 import { keychainWords } from '../../renderer/src/errors/local-failure-words';
 import { startUnlockedKeyring } from '../helpers/keyring';
+import { tempFolders } from '../helpers/temp-folders';
 
 // `npm run demo` (issue 21 item 3): it prepares its own data folder and never the real
 // app's settings, tells keychain trouble in the app's own sentences, and checks for
@@ -15,15 +15,7 @@ import { startUnlockedKeyring } from '../helpers/keyring';
 const ROOT = resolve(__dirname, '../..');
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
 
-const temps: string[] = [];
-afterEach(() => {
-  for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-function tempDir(prefix: string): string {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  temps.push(dir);
-  return dir;
-}
+const tempDir = tempFolders('conscent-');
 
 const realSettings = (home: string) => join(home, '.config', 'ConsCent Console', SETTINGS_FILE_NAME);
 const demoSettings = (home: string) => join(home, '.config', 'ConsCent Console Demo', SETTINGS_FILE_NAME);

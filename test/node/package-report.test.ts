@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createPackage } from '@electron/asar';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempFolders } from '../helpers/temp-folders';
 
 // docs/installing.md says `npx tsx scripts/package-report.ts` prints what a build holds
 // (issue 21 item 3). Run as written where a build is, it must report it; where none is,
@@ -12,15 +12,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 const ROOT = resolve(__dirname, '../..');
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
 
-const temps: string[] = [];
-afterEach(() => {
-  for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-function tempDir(prefix: string): string {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  temps.push(dir);
-  return dir;
-}
+const tempDir = tempFolders('conscent-');
 
 /** An app folder as electron-builder leaves it: resources/app.asar holding package.json and main's bundle. */
 async function fakeBuild(resourcesDir: string): Promise<void> {
