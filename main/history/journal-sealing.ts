@@ -1,4 +1,4 @@
-import { mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { sealPlainLines } from '../at-rest/seal-plain-files';
 import { sealedKeyId, type LineCodec } from '../at-rest/sealed-text';
@@ -21,26 +21,64 @@ export type SealingResult = {
   sealed: number;
 };
 
-type FileState = { lines: number; plain: number; foreign: number };
+type Kind = 'sealed' | 'plain' | 'foreign';
 
-async function inspect(path: string, keyId: string): Promise<FileState> {
-  const state: FileState = { lines: 0, plain: 0, foreign: 0 };
-  // Raw lines only: telling plain from sealed and whose key needs the prefix, not decryption.
-  await scanLines(path, ({ bytes }) => {
-    state.lines += 1;
-    const id = sealedKeyId(bytes);
-    if (id === undefined) state.plain += 1;
-    else if (id !== keyId && /^[0-9a-f]{8}$/.test(id)) state.foreign += 1;
-  });
-  return state;
+const EDGE = 256 * 1024;
+
+function kindOf(line: Buffer, keyId: string): Kind {
+  const id = sealedKeyId(line);
+  if (id === undefined) return 'plain';
+  return id !== keyId && /^[0-9a-f]{8}$/.test(id) ? 'foreign' : 'sealed';
+}
+
+/**
+ * What a month file's first and last lines are. A file is sealed whole (the migration
+ * rewrites it at once) and appended to one sealed line at a time, so its two ends say
+ * whether it still needs sealing or was sealed with another key; reading only them keeps
+ * this check off the cost of opening a large history. A last line longer than the edge
+ * read (never written by the console) sends the file to the full read.
+ */
+async function edgesOf(path: string, keyId: string): Promise<Kind[] | undefined> {
+  const handle = await open(path, 'r');
+  try {
+    const { size } = await handle.stat();
+    if (size === 0) return [];
+    const head = Buffer.alloc(Math.min(size, 64));
+    await handle.read(head, 0, head.length, 0);
+    const tailLength = Math.min(size, EDGE);
+    const tail = Buffer.alloc(tailLength);
+    await handle.read(tail, 0, tailLength, size - tailLength);
+    const body = tail[tail.length - 1] === 0x0a ? tail.subarray(0, -1) : tail;
+    const nl = body.lastIndexOf(0x0a);
+    if (nl === -1 && tailLength < size) return undefined;
+    return [kindOf(head, keyId), kindOf(body.subarray(nl + 1), keyId)];
+  } finally {
+    await handle.close();
+  }
+}
+
+async function kindsOf(path: string, keyId: string): Promise<Set<Kind>> {
+  const edges = await edgesOf(path, keyId);
+  if (edges) return new Set(edges);
+  const kinds = new Set<Kind>();
+  await scanLines(path, ({ bytes }) => void kinds.add(kindOf(bytes, keyId)));
+  return kinds;
+}
+
+async function lineCount(path: string): Promise<number> {
+  let lines = 0;
+  await scanLines(path, () => void (lines += 1));
+  return lines;
 }
 
 export async function sealStoredLines(dir: string, codec: LineCodec, now: Date): Promise<SealingResult> {
   const files = await monthFiles(dir);
-  const states = new Map<string, FileState>();
-  for (const name of files) states.set(name, await inspect(join(dir, name), codec.keyId));
-  const all = [...states.values()];
-  if (all.some((state) => state.foreign > 0)) {
+  const kinds = new Map<string, Set<Kind>>();
+  for (const name of files) kinds.set(name, await kindsOf(join(dir, name), codec.keyId));
+  if ([...kinds.values()].some((found) => found.has('foreign'))) {
+    // Counted for the "set aside" event, before the files move (a rare path: the key was lost).
+    let lines = 0;
+    for (const name of files) lines += await lineCount(join(dir, name));
     const folder = `${SET_ASIDE_PREFIX}${now.toISOString().replace(/[:.]/g, '-')}`;
     await mkdir(join(dir, folder), { mode: 0o700 });
     for (const name of [...files, TAIL_FILE, ANCHOR_FILE]) {
@@ -49,12 +87,11 @@ export async function sealStoredLines(dir: string, codec: LineCodec, now: Date):
       });
     }
     await syncFolder(dir);
-    return { setAside: { folder, lines: all.reduce((sum, state) => sum + state.lines, 0) }, sealed: 0 };
+    return { setAside: { folder, lines }, sealed: 0 };
   }
   let sealed = 0;
-  for (const [name, state] of states) {
-    if (state.plain === 0) continue;
-    sealed += await sealPlainLines(join(dir, name), codec);
+  for (const [name, found] of kinds) {
+    if (found.has('plain')) sealed += await sealPlainLines(join(dir, name), codec);
   }
   return { sealed };
 }
