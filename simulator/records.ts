@@ -1,11 +1,10 @@
-import type { Address, AddressEntry } from '../common/user-schemas';
-import { ADDRESS_KEYS } from '../common/user-schemas';
+import { ADDRESS_KEYS, type ApiAddress, type ApiAddressEntry } from './api-schemas';
 
 // What the simulator stores, and how each endpoint shapes it. Shaping builds every
 // object key by key because the console must cope with ConsCent's exact field order
 // and field set (docs/conscent-api.md), not with whatever the store happens to hold.
 
-export type StoredAddressEntry = Address & { _id: string };
+export type StoredAddressEntry = ApiAddress & { _id: string };
 
 export interface SimUser {
   status: string;
@@ -16,7 +15,7 @@ export interface SimUser {
   phone: string;
   gender: string;
   dateOfBirth: string | null;
-  address: Address;
+  address: ApiAddress;
   usedCoupons: unknown[];
   clientSpecificIds: unknown[];
   migrated: boolean;
@@ -66,13 +65,13 @@ export interface SimPurchase {
   updatedAt: string;
 }
 
-export function copyAddress(address: Address): Address {
-  const out = {} as Address;
+export function copyAddress(address: ApiAddress): ApiAddress {
+  const out = {} as ApiAddress;
   for (const key of ADDRESS_KEYS) out[key] = address[key];
   return out;
 }
 
-export function copyEntry(entry: AddressEntry & { _id: string }): StoredAddressEntry {
+export function copyEntry(entry: ApiAddressEntry & { _id: string }): StoredAddressEntry {
   return { ...copyAddress(entry), _id: entry._id };
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { OBJECT_ID_PATTERN } from '../common/user-schemas';
+import { OBJECT_ID_PATTERN } from './api-schemas';
 import { INVALID_CREDENTIALS_MESSAGE } from './auth';
 import { sendJson, sendMessage } from './http-io';
 import { toPurchase } from './records';

@@ -1,5 +1,5 @@
 import type { ZodError } from 'zod';
-import { OBJECT_ID_PATTERN, UserChanges } from '../common/user-schemas';
+import { OBJECT_ID_PATTERN, UpdateUserBody } from './api-schemas';
 import { INVALID_CREDENTIALS_MESSAGE } from './auth';
 import { sendJson, sendMessage } from './http-io';
 import { toUserData } from './records';
@@ -33,7 +33,7 @@ export function handleUpdateUser({ req, res, query, body, auth, store }: RouteCo
   } catch {
     return sendMessage(res, 400, 'Request body is not valid JSON');
   }
-  const changes = UserChanges.safeParse(parsedJson);
+  const changes = UpdateUserBody.safeParse(parsedJson);
   if (!changes.success) return sendMessage(res, 400, describeIssues(changes.error));
 
   const user = store.applyChanges(userId, changes.data);

@@ -1,4 +1,4 @@
-import type { Address } from '../common/user-schemas';
+import type { ApiAddress } from './api-schemas';
 import { PLANS, clientObjectId, planEnd, tierId, type Plan } from './catalog';
 import { asciiSlug } from './ascii-slug';
 import { seededObjectId } from './object-id';
@@ -59,7 +59,7 @@ function makePhone(random: Random, place: Place, taken: UniqueSet): string {
   }
 }
 
-function makeAddress(random: Random, place: Place, name: string): Address {
+function makeAddress(random: Random, place: Place, name: string): ApiAddress {
   return {
     name: random.chance(0.3) ? name : random.pick(ADDRESS_LABELS),
     apartment: random.pick(APARTMENT_STYLES)(random.int(1, 240)),
@@ -72,7 +72,7 @@ function makeAddress(random: Random, place: Place, name: string): Address {
   };
 }
 
-function makeEntries(random: Random, count: number, make: () => Address, from: Date): StoredAddressEntry[] {
+function makeEntries(random: Random, count: number, make: () => ApiAddress, from: Date): StoredAddressEntry[] {
   return Array.from({ length: count }, () => ({
     ...make(),
     _id: seededObjectId(between(random, from.getTime(), REFERENCE_TIME), random),
@@ -137,7 +137,7 @@ function generateUser(random: Random, emails: UniqueSet, phones: UniqueSet, user
   userIds.add(userId);
 
   const hasAddress = random.chance(0.75);
-  const address: Address = hasAddress
+  const address: ApiAddress = hasAddress
     ? makeAddress(random, place, name)
     : { name: '', apartment: '', area: '', pincode: '', landmark: '', city: '', state: '', country: '' };
   const sameCountry = () => makeAddress(random, random.chance(0.7) ? place : random.pick(indian ? INDIAN_PLACES : [place]), name);

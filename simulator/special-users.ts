@@ -1,4 +1,4 @@
-import type { Address } from '../common/user-schemas';
+import type { ApiAddress } from './api-schemas';
 import type { SimUser, StoredAddressEntry } from './records';
 
 // Users that exist in every run whatever the seed, so tests and demos can name them.
@@ -14,7 +14,7 @@ export const DUPLICATE_EMAIL_USER_IDS = ['64b7f0c2a91e4d3f5c6b7a81', '6620d3e1b5
 export const NO_PURCHASES_USER_ID = '65a1b2c3d4e5f60718293a4b';
 export const NO_PURCHASES_EMAIL = 'rohan.mehta@example.in';
 
-const EMPTY_ADDRESS: Address = {
+const EMPTY_ADDRESS: ApiAddress = {
   name: '',
   apartment: '',
   area: '',

@@ -1,4 +1,4 @@
-import type { AddressEntry, UserChanges } from '../common/user-schemas';
+import type { ApiAddressEntry, UpdateUserBody } from './api-schemas';
 import { freshObjectId } from './object-id';
 import type { AddressListMode } from './options';
 import { copyAddress, type SimPurchase, type SimUser, type StoredAddressEntry } from './records';
@@ -79,7 +79,7 @@ export class SimStore {
   }
 
   /** Applies a validated PATCH body; undefined when the user does not exist. */
-  applyChanges(userId: string, changes: UserChanges, now: Date = new Date()): SimUser | undefined {
+  applyChanges(userId: string, changes: UpdateUserBody, now: Date = new Date()): SimUser | undefined {
     const user = this.getUser(userId);
     if (!user) return undefined;
     if (changes.name !== undefined) user.name = changes.name;
@@ -109,7 +109,7 @@ export class SimStore {
    * with ids minted at different times): every sent entry is added as a new entry with a
    * fresh id, so a console that resends the whole list sees duplicates come back.
    */
-  private mergeList(current: StoredAddressEntry[], sent: AddressEntry[], now: Date): StoredAddressEntry[] {
+  private mergeList(current: StoredAddressEntry[], sent: ApiAddressEntry[], now: Date): StoredAddressEntry[] {
     const minted = new Set<string>();
     const newId = () => {
       let id = freshObjectId(now);

@@ -176,6 +176,9 @@ describe('PATCH /client/update-user', () => {
     ['an invalid gender', SEED_EXAMPLE_USER_ID, { gender: 'male' }, /gender/i],
     ['an address missing fields', SEED_EXAMPLE_USER_ID, { address: { city: 'Agra' } }, /address/],
     ['nothing to change', SEED_EXAMPLE_USER_ID, {}, /nothing to change/i],
+    // Mistakes the console's own schema would also stop, caught here by the simulator's own reading of the API.
+    ['a phone sent with its country code', SEED_EXAMPLE_USER_ID, { phone: '+919876543210' }, /phone/],
+    ['an address entry id that is not an ObjectId', SEED_EXAMPLE_USER_ID, { shippingAddress: [{ ...address('1 Mall Road'), _id: 'abc' }] }, /_id/],
   ])('refuses %s with 400 and a message naming the problem', async (_label, userId, body, problem) => {
     const before = sim.getUser(SEED_EXAMPLE_USER_ID);
     const response = await patch(sim, userId, body);
