@@ -79,6 +79,25 @@ export default tseslint.config(
     rules: { 'no-restricted-syntax': ['error', NO_DYNAMIC_IMPORT] },
   },
   {
+    // The simulator stands in for ConsCent: it reads requests with its own reading of the
+    // API (simulator/api-schemas.ts), so a mistake in the console's schemas is refused by
+    // it rather than shared with it.
+    files: ['simulator/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/main', '**/main/**', '**/common/user-schemas', '**/common/*-contract', '**/common/contract'],
+              message: 'The simulator validates with its own reading of the API (simulator/api-schemas.ts), not the console’s schemas.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}', 'test/dom/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },

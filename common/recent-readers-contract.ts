@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { SettingsRecovery } from './contract';
+import type { SettingsRecovery } from './connections-contract';
 
 // Recent readers' part of the one bridge table (common/contract.ts joins the slices): the
 // last readers opened on a connection, kept by main in the app's data folder (issue #11).

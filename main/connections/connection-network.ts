@@ -1,4 +1,4 @@
-import type { ConnectionFields } from '../../common/contract';
+import type { ConnectionFields } from '../../common/connections-contract';
 import type { ProxyCredentials, RouteReport } from '../../common/network-settings';
 import type { ConnectionNetwork } from '../conscent/transport';
 import type { ProxyCredentialStore } from '../credentials/proxy-credential-store';

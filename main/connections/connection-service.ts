@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ConnectionsState, ConnectionSummary, Credentials, ConnectionFields, TestConnectionResult } from '../../common/contract';
+import type { ConnectionsState, ConnectionSummary, Credentials, ConnectionFields, TestConnectionResult } from '../../common/connections-contract';
 import { presetProblem } from '../../common/environment-of-host';
 import type { BridgeError } from '../../common/result';
 import { credentialsFor, hostOfUrl, originOfUrl, trustChangedError } from '../credentials/credential-binding';

@@ -1,7 +1,8 @@
 import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
 import type { z } from 'zod';
-import type { Credentials } from '../../common/contract';
-import { PurchasesResponse, UpdateUserResponse, UserAndSubscriptionDetails, type UserChanges } from '../../common/user-schemas';
+import type { Credentials } from '../../common/connections-contract';
+import { type UserChanges } from '../../common/user-schemas';
+import { PurchasesResponse, UpdateUserResponse, UserAndSubscriptionDetails } from './conscent-answers';
 import { scrubSecrets } from '../credentials/scrub-secrets';
 import { ApiError } from './api-error';
 import { classifyStatus, classifyTransportFailure } from './classify-failure';

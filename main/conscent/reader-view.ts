@@ -1,12 +1,6 @@
-import type { ReaderView } from '../../common/contract';
-import {
-  ADDRESS_KEYS,
-  type Address,
-  type EditableField,
-  type StoredAddress,
-  type UserAndSubscriptionDetails,
-  type UserData,
-} from '../../common/user-schemas';
+import type { ReaderView } from '../../common/readers-contract';
+import { ADDRESS_KEYS, type Address, type EditableField } from '../../common/user-schemas';
+import { type StoredAddress, type UserAndSubscriptionDetails, type UserData } from './conscent-answers';
 
 // Builds what the console shows from what ConsCent returned. `known` lists the editable
 // fields the API actually returned, so the UI never presents a guess as a stored value.

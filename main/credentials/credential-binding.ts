@@ -1,4 +1,4 @@
-import type { ConnectionFields, Credentials } from '../../common/contract';
+import type { ConnectionFields, Credentials } from '../../common/connections-contract';
 import { ConfigError } from '../errors/config-error';
 import { InputError } from '../errors/input-error';
 import type { CredentialStore } from './credential-store';

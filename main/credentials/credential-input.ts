@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Credentials, ConnectionId } from '../../common/contract';
+import { Credentials, ConnectionId } from '../../common/connections-contract';
 import { ProxySetting } from '../../common/network-settings';
 
 // Both stores check their arguments the same way. A bad argument is a programming error

@@ -1,4 +1,4 @@
-import type { Credentials } from '../../common/contract';
+import type { Credentials } from '../../common/connections-contract';
 import { KEYCHAIN_SERVICE, PRODUCT_NAME } from '../../common/product';
 import { KeychainError, classifyKeychainError } from './keychain-errors';
 import { StoredCredentials, checkEntry, checkConnectionId, type TrustPath } from './credential-input';

@@ -1,4 +1,4 @@
-import type { ConnectionFields } from '../../common/contract';
+import type { ConnectionFields } from '../../common/connections-contract';
 import type { TRUST_PATH_PARTS } from '../../common/result';
 import { certificateFingerprint } from '../network/certificate-info';
 import type { TrustPath } from './credential-input';

@@ -1,4 +1,4 @@
-import type { ReaderView } from '../../common/contract';
+import type { ReaderView } from '../../common/readers-contract';
 import type { HistoryChange, HistoryValue } from '../../common/history-schemas';
 import { EDITABLE_FIELDS, type UserChanges } from '../../common/user-schemas';
 

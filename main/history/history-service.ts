@@ -1,4 +1,4 @@
-import type { ReaderView } from '../../common/contract';
+import type { ReaderView } from '../../common/readers-contract';
 import {
   DEFAULT_RETENTION_DAYS,
   type ExportHistoryResult,
@@ -11,7 +11,8 @@ import {
 } from '../../common/history-schemas';
 import { NETWORK_REASONS, type BridgeError, type NetworkReason } from '../../common/result';
 import { saveOutcomeOf } from '../../common/save-outcome';
-import type { UserChanges, UserData } from '../../common/user-schemas';
+import type { UserChanges } from '../../common/user-schemas';
+import type { UserData } from '../conscent/conscent-answers';
 import { hostOfUrl } from '../credentials/credential-binding';
 import type { RecordOrigin } from '../readers/last-returned-records';
 import type { StoredConnection } from '../settings/settings-schema';

@@ -2,7 +2,8 @@ import { createHash, createHmac } from 'node:crypto';
 import { z } from 'zod';
 import { HistoryChange, HistoryConnection } from '../../common/history-schemas';
 import { ErrorKind, NetworkReason } from '../../common/result';
-import { EDITABLE_FIELDS, UserData } from '../../common/user-schemas';
+import { EDITABLE_FIELDS } from '../../common/user-schemas';
+import { UserData } from '../conscent/conscent-answers';
 
 // One line of a history file: a JSON object on one line (JSON Lines). A change is two
 // lines: "pending" written (and flushed) before the PATCH is sent, "outcome" after the

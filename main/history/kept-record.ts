@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { EDITABLE_FIELDS, UserData } from '../../common/user-schemas';
+import { EDITABLE_FIELDS } from '../../common/user-schemas';
+import { UserData } from '../conscent/conscent-answers';
 
 // What an outcome line keeps of the record ConsCent returned with a saved change: only
 // what a later edit or revert starts from (docs/history.md, "What an outcome line keeps").

@@ -1,7 +1,7 @@
 import { X509Certificate } from 'node:crypto';
 import { z } from 'zod';
 import { POLICY_KEYS } from '../../common/errors/policy-errors';
-import { ConnectionFields, ConnectionId } from '../../common/contract';
+import { ConnectionFields, ConnectionId } from '../../common/connections-contract';
 import { presetProblem } from '../../common/environment-of-host';
 import { MAX_RETENTION_DAYS } from '../../common/history-schemas';
 import { ExtraCertificate } from '../../common/network-settings';

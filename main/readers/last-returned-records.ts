@@ -1,4 +1,4 @@
-import type { ReaderView } from '../../common/contract';
+import type { ReaderView } from '../../common/readers-contract';
 import { EDITABLE_FIELDS, type EditableField } from '../../common/user-schemas';
 
 // ConsCent's lookup does not return a reader's phone, gender or address lists; only the

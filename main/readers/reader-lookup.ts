@@ -1,6 +1,6 @@
-import type { LookupReaderResult, ReaderMatch } from '../../common/contract';
+import type { LookupReaderResult, ReaderMatch } from '../../common/readers-contract';
 import { describeQuery, type ParsedQuery } from '../../common/lookup-query';
-import type { Purchase, UserAndSubscriptionDetails } from '../../common/user-schemas';
+import type { Purchase, UserAndSubscriptionDetails } from '../conscent/conscent-answers';
 import { ApiError } from '../conscent/api-error';
 import type { ConsCentClient, UserSelector } from '../conscent/conscent-client';
 

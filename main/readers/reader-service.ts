@@ -1,7 +1,8 @@
-import type { LookupReaderResult, ReaderView, UpdateReaderResult } from '../../common/contract';
+import type { LookupReaderResult, ReaderView, UpdateReaderResult } from '../../common/readers-contract';
 import { parseLookupQuery } from '../../common/lookup-query';
 import { saveOutcomeOf } from '../../common/save-outcome';
-import type { UserAndSubscriptionDetails, UserChanges } from '../../common/user-schemas';
+import type { UserChanges } from '../../common/user-schemas';
+import type { UserAndSubscriptionDetails } from '../conscent/conscent-answers';
 import type { StoredConnection } from '../settings/settings-schema';
 import { ApiError } from '../conscent/api-error';
 import { viewFromDetails, viewFromUserData } from '../conscent/reader-view';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { LookupReaderResult, ReaderView } from '../../common/contract';
+import type { LookupReaderResult, ReaderView } from '../../common/readers-contract';
 import { MAX_RECENT_READERS, RecentReader, type RecentReadersList } from '../../common/recent-readers-contract';
 import { memoryDataKeyring, type DataKeyring } from '../at-rest/data-key';
 import { lineCodec, type LineCodec } from '../at-rest/sealed-text';

@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { SettingsRecovery } from '../../common/contract';
+import type { SettingsRecovery } from '../../common/connections-contract';
 import type { HistoryPreferences } from '../../common/history-schemas';
 import type { ErrorOf } from '../../common/result';
 import { ConfigError } from '../errors/config-error';

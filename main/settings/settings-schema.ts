@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { HistoryPreferences } from '../../common/history-schemas';
-import { ConnectionFields, ConnectionId } from '../../common/contract';
+import { ConnectionFields, ConnectionId } from '../../common/connections-contract';
 import { presetProblem } from '../../common/environment-of-host';
 import { AuditSettings } from '../audit/audit-settings';
 

@@ -1,7 +1,7 @@
 import { open, rename } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { z } from 'zod';
-import type { SettingsRecovery } from '../../common/contract';
+import type { SettingsRecovery } from '../../common/connections-contract';
 
 // Reading one of main's own JSON files (settings.json, recent-readers.json) so that a
 // damaged one is never taken for an empty one and overwritten: it is moved aside as

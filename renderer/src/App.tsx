@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { ConnectionSummary, ConnectionsState } from '../../common/contract';
+import type { ConnectionSummary, ConnectionsState } from '../../common/connections-contract';
 import type { HistoryFilter, RevertPlan } from '../../common/history-schemas';
 import type { BridgeError } from '../../common/result';
 import { useBridge } from './bridge/bridge-context';

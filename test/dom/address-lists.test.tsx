@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { ReaderView } from '../../common/contract';
+import type { ReaderView } from '../../common/readers-contract';
 import { NOTHING_ELSE_CHANGED, REVIEW_TITLE } from '../../renderer/src/edit/ReviewDialog';
 import { lookupViewOf, type FakeUser } from './fake-bridge';
 import { SHIVAM } from './fixtures';

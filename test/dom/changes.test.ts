@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ReaderView } from '../../common/contract';
+import type { ReaderView } from '../../common/readers-contract';
 import { EDITABLE_FIELDS } from '../../common/user-schemas';
 import {
   computeChanges,

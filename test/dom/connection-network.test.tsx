@@ -1,6 +1,6 @@
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { TestConnectionRequest, TestConnectionResult } from '../../common/contract';
+import type { TestConnectionRequest, TestConnectionResult } from '../../common/connections-contract';
 import { ok } from '../../common/result';
 import { FakeBridge } from './fake-bridge';
 import { SANDBOX } from './fixtures';

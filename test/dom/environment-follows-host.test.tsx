@@ -1,6 +1,6 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { ConnectionSummary } from '../../common/contract';
+import type { ConnectionSummary } from '../../common/connections-contract';
 import { ReviewDialog } from '../../renderer/src/edit/ReviewDialog';
 import { environmentLabel, PRODUCTION_BANNER } from '../../renderer/src/header/environment-label';
 import { FakeBridge, type FakeConnection } from './fake-bridge';

@@ -1,17 +1,8 @@
 import { FakeBulk } from './fake-bulk';
 import { OPERATION_NAMES, takesNoRequest } from '../../common/channels';
-import {
-  REQUEST_SCHEMAS,
-  type ConsoleBridge,
-  type Credentials,
-  type LookupReaderResult,
-  type OperationName,
-  type ConnectionSummary,
-  type ConnectionsState,
-  type ReaderView,
-  type RequestOf,
-  type ResultOf,
-} from '../../common/contract';
+import { REQUEST_SCHEMAS, type ConsoleBridge, type OperationName, type RequestOf, type ResultOf } from '../../common/contract';
+import { type Credentials, type ConnectionSummary, type ConnectionsState } from '../../common/connections-contract';
+import { type LookupReaderResult, type ReaderView } from '../../common/readers-contract';
 import { describeQuery, parseLookupQuery } from '../../common/lookup-query';
 import { fail, invalidInput, ok, type BridgeError, type Result } from '../../common/result';
 import { EDITABLE_FIELDS, UserChanges, type EditableField } from '../../common/user-schemas';

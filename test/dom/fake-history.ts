@@ -1,4 +1,4 @@
-import type { ReaderView } from '../../common/contract';
+import type { ReaderView } from '../../common/readers-contract';
 import type {
   ClearHistoryRequest,
   ExportHistoryResult,

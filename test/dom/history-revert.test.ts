@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ReaderView } from '../../common/contract';
+import type { ReaderView } from '../../common/readers-contract';
 import type { HistoryEntry, RevertPlan } from '../../common/history-schemas';
 import { toBaseline } from '../../renderer/src/edit/form-values';
 import { revertDrift, revertValues } from '../../renderer/src/history/revert';

@@ -1,6 +1,6 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { LookupReaderRequest } from '../../common/contract';
+import type { LookupReaderRequest } from '../../common/readers-contract';
 import { lookupViewOf } from './fake-bridge';
 import { SHIVAM } from './fixtures';
 import { renderApp, seededBridge } from './render-app';

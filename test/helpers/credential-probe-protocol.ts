@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Credentials } from '../../common/contract';
+import { Credentials } from '../../common/connections-contract';
 
 // What a test asks credential-probe.ts to do (JSON on stdin) and what it answers (JSON
 // on stdout). Shared so both ends validate the same shapes.

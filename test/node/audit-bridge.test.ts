@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { UpdateReaderResult } from '../../common/contract';
+import type { UpdateReaderResult } from '../../common/readers-contract';
 import type { HistoryPage, RevertPlan } from '../../common/history-schemas';
 import type { Result } from '../../common/result';
 import { createAuditHook, type AuditHook } from '../../main/audit/audit-hook';

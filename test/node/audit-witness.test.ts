@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ReaderView } from '../../common/contract';
+import type { ReaderView } from '../../common/readers-contract';
 import { openAuditForwarder, type AuditForwarder } from '../../main/audit/audit-forwarder';
 import { AuditSettings } from '../../main/audit/audit-settings';
 import { createHistoryService, type HistoryService } from '../../main/history/history-service';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConnectionFields } from '../../common/contract';
+import { ConnectionFields } from '../../common/connections-contract';
 import { baseUrlProblem } from '../../common/environments';
 
 // A connection's base URL (issue 8, item 5): a bare "?" or "#" used to pass (the URL

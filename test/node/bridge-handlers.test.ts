@@ -2,7 +2,7 @@ import { wordsOf } from '../helpers/failure-words';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect } from 'vitest';
-import type { ConnectionSummary } from '../../common/contract';
+import type { ConnectionSummary } from '../../common/connections-contract';
 import type { Result } from '../../common/result';
 import type { BridgeHandlers } from '../../main/ipc/register-bridge';
 import {

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BulkProgress } from '../../common/bulk-schemas';
-import type { ConnectionSummary } from '../../common/contract';
+import type { ConnectionSummary } from '../../common/connections-contract';
 import { DEMO_CLIENT, startSimulator, type RunningSimulator } from '../../simulator';
 import { bulkConsole, writeBulkCsv } from '../helpers/bulk-console';
 import { tempFolders } from '../helpers/temp-folders';

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ConnectionSummary, ConnectionsState } from '../../common/contract';
+import type { ConnectionSummary, ConnectionsState } from '../../common/connections-contract';
 import type { Result } from '../../common/result';
 import { createAppBridgeHandlers } from '../../main/app-services';
 import type { BridgeHandlers } from '../../main/ipc/register-bridge';

@@ -5,7 +5,7 @@ import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RowError } from '../../common/bulk-schemas';
-import type { ReaderView } from '../../common/contract';
+import type { ReaderView } from '../../common/readers-contract';
 import { exportReport, exportResults, REPORT_HEADER, RESULTS_HEADER } from '../../main/bulk/bulk-results';
 import { runPaths } from '../../main/bulk/run-files';
 import { codecFor } from '../helpers/sealed-lines';

@@ -1,5 +1,5 @@
 import { describe, expect } from 'vitest';
-import type { UpdateReaderResult } from '../../common/contract';
+import type { UpdateReaderResult } from '../../common/readers-contract';
 import { SEED_EXAMPLE_USER_ID, type RunningSimulator } from '../../simulator';
 import { bridgeTest } from '../helpers/bridge-fixture';
 

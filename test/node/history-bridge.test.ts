@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect } from 'vitest';
-import type { ReaderView, UpdateReaderResult } from '../../common/contract';
+import type { ReaderView, UpdateReaderResult } from '../../common/readers-contract';
 import type { HistoryPage } from '../../common/history-schemas';
 import { SEED_EXAMPLE_USER_ID } from '../../simulator';
 import { bridgeTest, type TestConsole } from '../helpers/bridge-fixture';

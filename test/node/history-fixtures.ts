@@ -1,5 +1,5 @@
 import type { PendingInput } from '../../main/history/journal';
-import type { UserData } from '../../common/user-schemas';
+import type { UserData } from '../../main/conscent/conscent-answers';
 import type { StoredConnection } from '../../main/settings/settings-schema';
 
 // Entries for the history tests: a connection, an agent and one changed field unless told.

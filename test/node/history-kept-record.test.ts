@@ -2,7 +2,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ReaderView } from '../../common/contract';
+import type { ReaderView } from '../../common/readers-contract';
 import { createHistoryService, type HistoryService } from '../../main/history/history-service';
 import { openJournal } from '../../main/history/journal';
 import { readOpenLines } from '../helpers/sealed-lines';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ReaderView } from '../../common/contract';
+import type { ReaderView } from '../../common/readers-contract';
 import type { HistoryPreferences } from '../../common/history-schemas';
 import { CSV_HEADER } from '../../main/history/history-csv';
 import { createHistoryService, outcomeOf, type HistoryService } from '../../main/history/history-service';

@@ -1,5 +1,5 @@
 import { describe, expect } from 'vitest';
-import type { ReaderView } from '../../common/contract';
+import type { ReaderView } from '../../common/readers-contract';
 import { createLastReturnedRecords, withRemembered, type RecordOrigin } from '../../main/readers/last-returned-records';
 import { DEMO_CLIENT, SEED_EXAMPLE_USER_ID } from '../../simulator';
 import { value } from '../helpers/bridge-result';

@@ -1,5 +1,5 @@
 import { describe, expect, vi } from 'vitest';
-import type { LookupReaderResult, ReaderView } from '../../common/contract';
+import type { LookupReaderResult, ReaderView } from '../../common/readers-contract';
 import type { Result } from '../../common/result';
 import type { ConsCentClient } from '../../main/conscent/conscent-client';
 import { lookUpReaders } from '../../main/readers/reader-lookup';

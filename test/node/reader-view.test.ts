@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { viewFromDetails, viewFromUserData } from '../../main/conscent/reader-view';
-import type { UserAndSubscriptionDetails, UserData } from '../../common/user-schemas';
+import type { UserAndSubscriptionDetails, UserData } from '../../main/conscent/conscent-answers';
 
 // What the console shows is built from what ConsCent returned: a field is "known" only
 // when the API returned it, so the screen never presents a guess as a stored value.

@@ -3,7 +3,7 @@ import { readOpenText } from '../helpers/sealed-lines';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ReaderView } from '../../common/contract';
+import type { ReaderView } from '../../common/readers-contract';
 import type { ReaderService } from '../../main/readers/reader-service';
 import { createRecentReaders, withRecentReaders } from '../../main/readers/recent-readers';
 import { silentLogger } from '../helpers/silent-logger';

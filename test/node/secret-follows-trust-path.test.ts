@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { BulkFile, BulkProgress } from '../../common/bulk-schemas';
-import type { ConnectionFields, ConnectionSummary } from '../../common/contract';
+import type { ConnectionFields, ConnectionSummary } from '../../common/connections-contract';
 import { ENVIRONMENT_PRESETS } from '../../common/environments';
 import { PRODUCTION_HOST } from '../../common/environment-of-host';
 import { wireBridgeHandlers } from '../../main/app-services';

@@ -7,7 +7,7 @@ import type { BridgeError } from '../../common/result';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { ConnectionSummary } from '../../common/contract';
+import type { ConnectionSummary } from '../../common/connections-contract';
 import type { MemoryCredentialStore } from '../helpers/memory-credential-store';
 import type { BridgeHandlers } from '../../main/ipc/register-bridge';
 import type { ConnectionStore } from '../../main/settings/connection-store';

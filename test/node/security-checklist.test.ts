@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { EventEmitter } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
-import { ConnectionFields } from '../../common/contract';
+import { ConnectionFields } from '../../common/connections-contract';
 import { ENVIRONMENT_PRESETS, baseUrlProblem } from '../../common/environments';
 import { createSenderCheck } from '../../main/ipc/sender-check';
 import { resolveAppPage } from '../../main/window/app-page';

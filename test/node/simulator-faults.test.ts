@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { UpdateUserResponse } from '../../common/user-schemas';
+import { UpdateUserResponse } from '../../main/conscent/conscent-answers';
 import {
   DEFAULT_OVERSIZED_BYTES,
   DEMO_CLIENT,

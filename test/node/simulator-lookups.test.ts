@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { Purchase, UserAndSubscriptionDetails } from '../../common/user-schemas';
+import { Purchase, UserAndSubscriptionDetails } from '../../main/conscent/conscent-answers';
 import {
   DEMO_CLIENT,
   DUPLICATE_EMAIL,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { UpdateUserResponse, UserAndSubscriptionDetails } from '../../common/user-schemas';
+import { UpdateUserResponse, UserAndSubscriptionDetails } from '../../main/conscent/conscent-answers';
 import { DEMO_CLIENT, SEED_EXAMPLE_USER_ID, startSimulator, type RunningSimulator } from '../../simulator';
 
 // PATCH /client/update-user against a real simulator over loopback.

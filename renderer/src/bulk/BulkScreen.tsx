@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { BulkFile, BulkMapping, BulkMode, BulkProgress, BulkReport, DamagedRun, InterruptedRun } from '../../../common/bulk-schemas';
 import { DEFAULT_CONCURRENCY, MAX_CONCURRENCY } from '../../../common/bulk-schemas';
-import type { ConnectionSummary } from '../../../common/contract';
+import type { ConnectionSummary } from '../../../common/connections-contract';
 import type { BridgeError } from '../../../common/result';
 import { useBridge } from '../bridge/bridge-context';
 import { ErrorNotice } from '../ui/ErrorNotice';

@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useId, useMemo, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
-import type { ConnectionSummary, SaveConnectionRequest, TestConnectionRequest, TestConnectionResult } from '../../../common/contract';
+import type { ConnectionSummary, SaveConnectionRequest, TestConnectionRequest, TestConnectionResult } from '../../../common/connections-contract';
 import { ENVIRONMENTS, ENVIRONMENT_PRESETS, type Environment } from '../../../common/environments';
 import type { BridgeError } from '../../../common/result';
 import { useBridge } from '../bridge/bridge-context';

@@ -1,4 +1,4 @@
-import type { ConnectionSummary } from '../../../common/contract';
+import type { ConnectionSummary } from '../../../common/connections-contract';
 import { environmentLabel } from '../header/environment-label';
 import { KEYCHAIN_UNREADABLE, NOT_STORED, STORED_IN_KEYCHAIN } from './credential-status';
 

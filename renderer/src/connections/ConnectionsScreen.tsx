@@ -1,5 +1,5 @@
 import { useLayoutEffect, useRef, useState } from 'react';
-import type { ConnectionSummary, ConnectionsState } from '../../../common/contract';
+import type { ConnectionSummary, ConnectionsState } from '../../../common/connections-contract';
 import type { BridgeError } from '../../../common/result';
 import { useBridge } from '../bridge/bridge-context';
 import { useUnsavedChanges } from '../unsaved/unsaved-changes-context';

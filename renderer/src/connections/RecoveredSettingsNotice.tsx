@@ -1,4 +1,4 @@
-import type { ConnectionsState } from '../../../common/contract';
+import type { ConnectionsState } from '../../../common/connections-contract';
 import { recoveryWords } from '../errors/local-failure-words';
 
 // Shown when main found the settings file unreadable and moved it aside: the agent must

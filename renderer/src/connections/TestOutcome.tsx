@@ -1,4 +1,4 @@
-import type { TestConnectionResult } from '../../../common/contract';
+import type { TestConnectionResult } from '../../../common/connections-contract';
 import type { RouteReport } from '../../../common/network-settings';
 import type { BridgeError, ErrorOf } from '../../../common/result';
 import { TextField } from '../ui/TextField';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Credentials, ConnectionFields } from '../../../common/contract';
+import { Credentials, ConnectionFields } from '../../../common/connections-contract';
 import { presetProblem } from '../../../common/environment-of-host';
 import type { Environment } from '../../../common/environments';
 import { credentialsForNewTrustMessage } from '../errors/local-failure-words';

@@ -1,5 +1,5 @@
 import type { Path } from 'react-hook-form';
-import type { ConnectionSummary } from '../../../common/contract';
+import type { ConnectionSummary } from '../../../common/connections-contract';
 import { ENVIRONMENT_PRESETS } from '../../../common/environments';
 import type { ConnectionFormOutput, ConnectionFormValues } from './connection-form-schema';
 

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { ConnectionsState } from '../../../common/contract';
+import type { ConnectionsState } from '../../../common/connections-contract';
 import type { BridgeError, Result } from '../../../common/result';
 import { useBridge } from '../bridge/bridge-context';
 

@@ -6,7 +6,7 @@ import { ChangedMark } from './ChangedMark';
 import { EMPTY_ENTRY_NOTE, isEmptyEntry, staleListWarning, unknownListWarning, type AddressListField } from './changes';
 import { emptiedEntryMessage } from './edit-schema';
 import { emptyAddress, type EditFormValues } from './form-values';
-import { UNKNOWN_HINT } from './ScalarSections';
+import { UNKNOWN_HINT } from './form-section';
 
 // A shipping or billing address list: edit entries in place, add, remove. The whole list
 // is sent when anything in it changes. When its current content is not known (the lookup

@@ -1,7 +1,8 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useForm, useWatch, type Path } from 'react-hook-form';
-import type { ConnectionSummary, UpdateReaderResult, ReaderView } from '../../../common/contract';
+import type { ConnectionSummary } from '../../../common/connections-contract';
+import type { UpdateReaderResult, ReaderView } from '../../../common/readers-contract';
 import type { RevertPlan } from '../../../common/history-schemas';
 import { damagedRevertWarning, revertValues } from '../history/revert';
 import type { BridgeError } from '../../../common/result';
@@ -9,9 +10,8 @@ import { rememberedSource } from '../format/format-remembered';
 import { useBridge } from '../bridge/bridge-context';
 import { useCommand } from '../keyboard/commands';
 import { useUnsavedChanges } from '../unsaved/unsaved-changes-context';
-import { AddressFields } from './AddressFields';
+import { AddressSection } from './AddressSection';
 import { AddressListFields } from './AddressListFields';
-import { ChangedMark } from './ChangedMark';
 import { computeChanges, listKnownOnlySince, type ChangeSet } from './changes';
 import { editFormSchema, type ValidChanges } from './edit-schema';
 import { fieldMessages } from '../errors/local-failure-words';
@@ -20,7 +20,9 @@ import { FormActionBar, FormNotices } from './FormActionBar';
 import { toBaseline, type EditFormValues } from './form-values';
 import { PhoneFields } from './PhoneFields';
 import { ReviewDialog } from './ReviewDialog';
-import { NameEmailSection, PersonalSection, UNKNOWN_HINT } from './ScalarSections';
+import { UNKNOWN_HINT } from './form-section';
+import { NameEmailSection } from './NameEmailSection';
+import { PersonalSection } from './PersonalSection';
 import { SHORTCUT_LABEL, useReviewShortcut } from './use-review-shortcut';
 
 // Edit → review → send. Values are validated as the agent types with the shared schemas
@@ -28,7 +30,7 @@ import { SHORTCUT_LABEL, useReviewShortcut } from './use-review-shortcut';
 // the form until ConsCent answers; success resets the form to the record ConsCent
 // returned; failure keeps every edit and offers "Try again".
 
-type EditUserFormProps = {
+type EditReaderFormProps = {
   connection: ConnectionSummary;
   user: ReaderView;
   onSaved: (result: UpdateReaderResult) => void;
@@ -52,10 +54,10 @@ type Review = {
 
 export { SHORTCUT_LABEL };
 
-export function EditReaderForm({ connection, user, onSaved, revert, active = true, onSendFailed, onRefresh }: EditUserFormProps) {
+export function EditReaderForm({ connection, user, onSaved, revert, active = true, onSendFailed, onRefresh }: EditReaderFormProps) {
   const bridge = useBridge();
   const { registerUnsentCheck, confirmDiscard, reportSave } = useUnsavedChanges();
-  const ids = { heading: useId(), address: useId() };
+  const headingId = useId();
   const baseline = useMemo(() => toBaseline(user), [user]);
   const resolver = useMemo(() => zodResolver(editFormSchema(baseline)), [baseline]);
   const form = useForm<EditFormValues, unknown, ValidChanges>({
@@ -166,12 +168,11 @@ export function EditReaderForm({ connection, user, onSaved, revert, active = tru
   // Changed fields are highlighted, and their sections say "changed" in words.
   const changed = new Set(pending.rows.map((row) => row.field));
   const section = (...fields: Parameters<typeof changed.has>[0][]) => fields.some((field) => changed.has(field));
-  const sectionClass = (...fields: Parameters<typeof changed.has>[0][]) => (section(...fields) ? 'form-section is-changed' : 'form-section');
 
   return (
-    <section className="panel edit-panel" aria-labelledby={ids.heading}>
-      <h2 id={ids.heading}>Edit details</h2>
-      <form ref={formRef} noValidate onSubmit={(event) => event.preventDefault()} aria-labelledby={ids.heading}>
+    <section className="panel edit-panel" aria-labelledby={headingId}>
+      <h2 id={headingId}>Edit details</h2>
+      <form ref={formRef} noValidate onSubmit={(event) => event.preventDefault()} aria-labelledby={headingId}>
         <fieldset disabled={sending} className="plain-fieldset">
           <NameEmailSection form={form} knows={knows} changed={changed} />
 
@@ -190,18 +191,7 @@ export function EditReaderForm({ connection, user, onSaved, revert, active = tru
             genderRemembered={rememberedFrom('gender')}
           />
 
-          <fieldset className={sectionClass('address')}>
-            <legend>
-              <span id={ids.address}>Address</span>
-              <ChangedMark changed={section('address')} />
-            </legend>
-            <p className="hint">
-              {knows('address')
-                ? 'The whole address is sent when any part changes.'
-                : `${UNKNOWN_HINT} If you fill any part, the whole address is sent and empty parts are sent empty.`}
-            </p>
-            <AddressFields path="address" register={register} errors={errors.address} groupLabelId={ids.address} />
-          </fieldset>
+          <AddressSection form={form} knows={knows} changed={changed} />
 
           <AddressListFields
             name="shippingAddress"

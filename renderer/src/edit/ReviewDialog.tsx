@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { ConnectionSummary } from '../../../common/contract';
+import type { ConnectionSummary } from '../../../common/connections-contract';
 import type { BridgeError } from '../../../common/result';
 import { saveOutcomeOf } from '../../../common/save-outcome';
 import { environmentLabel } from '../header/environment-label';

@@ -1,4 +1,4 @@
-import type { RememberedFields, ReaderView } from '../../../common/contract';
+import type { RememberedFields, ReaderView } from '../../../common/readers-contract';
 import { ADDRESS_KEYS, type AddressKey, type EditableField } from '../../../common/user-schemas';
 import { isoToDayText } from '../format/times';
 

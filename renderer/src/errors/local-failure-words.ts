@@ -1,4 +1,4 @@
-import type { SettingsRecovery } from '../../../common/contract';
+import type { SettingsRecovery } from '../../../common/connections-contract';
 import { CLIENT_ID_FIELD } from '../../../common/error-fields';
 import type { BridgeError, ErrorOf, KeychainReason } from '../../../common/result';
 

@@ -1,4 +1,4 @@
-import type { RememberedFields } from '../../../common/contract';
+import type { RememberedFields } from '../../../common/readers-contract';
 import { FROM_DAMAGED_HISTORY } from '../history/history-integrity-text';
 import { localTime } from './times';
 

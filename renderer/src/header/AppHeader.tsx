@@ -1,5 +1,5 @@
 import { useEffect, useId, type ReactNode } from 'react';
-import type { ConnectionSummary } from '../../../common/contract';
+import type { ConnectionSummary } from '../../../common/connections-contract';
 import { PRODUCT_NAME } from '../../../common/product';
 import { EnvironmentBand } from './EnvironmentBand';
 import { environmentLabel } from './environment-label';

@@ -1,4 +1,4 @@
-import type { ConnectionSummary } from '../../../common/contract';
+import type { ConnectionSummary } from '../../../common/connections-contract';
 import { environmentLabel } from './environment-label';
 
 // The full-width strip under the title: colour AND words, so production is unmistakable

@@ -1,4 +1,4 @@
-import type { ConnectionSummary } from '../../../common/contract';
+import type { ConnectionSummary } from '../../../common/connections-contract';
 import { environmentOfHost, type HostEnvironmentKind } from '../../../common/environment-of-host';
 
 // How a connection's environment is labelled everywhere (header band, window title,

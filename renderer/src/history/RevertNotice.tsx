@@ -1,4 +1,4 @@
-import type { ReaderView } from '../../../common/contract';
+import type { ReaderView } from '../../../common/readers-contract';
 import type { RevertPlan } from '../../../common/history-schemas';
 import { FIELD_LABELS } from '../edit/field-labels';
 import { Time } from '../format/Time';

@@ -1,4 +1,4 @@
-import type { ReaderView } from '../../../common/contract';
+import type { ReaderView } from '../../../common/readers-contract';
 import type { HistoryEntry, HistoryValue, RevertPlan } from '../../../common/history-schemas';
 import { ADDRESS_KEYS, type EditableField } from '../../../common/user-schemas';
 import { emptyAddress, type AddressEntryValues, type AddressValues, type EditFormValues } from '../edit/form-values';

@@ -1,4 +1,4 @@
-import type { ConnectionSummary } from '../../../common/contract';
+import type { ConnectionSummary } from '../../../common/connections-contract';
 import type { ReaderLink } from '../../../common/deep-link';
 import { environmentLabel } from '../header/environment-label';
 

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { AppEvent } from '../../../common/app-events';
-import type { ConnectionSummary, ConnectionsState } from '../../../common/contract';
+import type { ConnectionSummary, ConnectionsState } from '../../../common/connections-contract';
 import type { ReaderLink } from '../../../common/deep-link';
 import { useBridge } from '../bridge/bridge-context';
 import { environmentLabel } from '../header/environment-label';

@@ -1,5 +1,5 @@
 import { useLayoutEffect, useRef } from 'react';
-import type { LookupReaderResult } from '../../../common/contract';
+import type { LookupReaderResult } from '../../../common/readers-contract';
 import { MARKS, markAction } from '../timing/user-timing';
 
 // Several readers matched (typically one email or phone across purchases): the agent

@@ -1,4 +1,4 @@
-import type { LookupReaderResult } from '../../../common/contract';
+import type { LookupReaderResult } from '../../../common/readers-contract';
 
 // No reader: say exactly what was searched, so a typo or a wrong environment is visible,
 // and what ConsCent could still tell (a reader known without purchases). Focus stays in

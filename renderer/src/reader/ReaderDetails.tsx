@@ -1,5 +1,5 @@
 import { useEffect, type ReactNode } from 'react';
-import type { ReaderView } from '../../../common/contract';
+import type { ReaderView } from '../../../common/readers-contract';
 import type { EditableField } from '../../../common/user-schemas';
 import { formatAddressLine } from '../format/format-address';
 import { Time } from '../format/Time';

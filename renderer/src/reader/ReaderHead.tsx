@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { readerLinkFor } from '../../../common/deep-link';
-import type { ConnectionSummary, ReaderView } from '../../../common/contract';
+import type { ConnectionSummary } from '../../../common/connections-contract';
+import type { ReaderView } from '../../../common/readers-contract';
 import { copyText } from '../ui/copy-text';
 import { notReturnedSentence } from './not-returned';
 import { SubscriptionsGlance } from './SubscriptionsGlance';

@@ -1,5 +1,6 @@
 import { useId, useLayoutEffect, useRef, useState } from 'react';
-import type { ConnectionSummary, UpdateReaderResult, ReaderView } from '../../../common/contract';
+import type { ConnectionSummary } from '../../../common/connections-contract';
+import type { UpdateReaderResult, ReaderView } from '../../../common/readers-contract';
 import type { HistoryEntry, RevertPlan } from '../../../common/history-schemas';
 import { EditReaderForm } from '../edit/EditReaderForm';
 import { ReaderHistorySummary } from '../history/ReaderHistorySummary';

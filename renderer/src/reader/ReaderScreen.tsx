@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import type { LookupReaderResult, ConnectionSummary, ReaderView } from '../../../common/contract';
+import type { ConnectionSummary } from '../../../common/connections-contract';
+import type { LookupReaderResult, ReaderView } from '../../../common/readers-contract';
 import type { RevertPlan } from '../../../common/history-schemas';
 import type { BridgeError } from '../../../common/result';
 import { useBridge } from '../bridge/bridge-context';

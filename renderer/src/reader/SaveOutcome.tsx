@@ -1,5 +1,5 @@
 import { useLayoutEffect, useRef, useState } from 'react';
-import type { UpdateReaderResult } from '../../../common/contract';
+import type { UpdateReaderResult } from '../../../common/readers-contract';
 import type { HistoryEntry } from '../../../common/history-schemas';
 import type { EditableField } from '../../../common/user-schemas';
 import { FIELD_LABELS } from '../edit/field-labels';

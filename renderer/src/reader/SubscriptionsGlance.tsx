@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { Subscription } from '../../../common/user-schemas';
+import type { ReaderSubscription } from '../../../common/readers-contract';
 import { Time } from '../format/Time';
 
 // The first subscriptions in the reader's head, one line each with status and expiry: what
@@ -8,7 +8,7 @@ import { Time } from '../format/Time';
 
 const SHOWN = 3;
 
-export function SubscriptionsGlance({ subscriptions }: { subscriptions: Subscription[] | undefined }) {
+export function SubscriptionsGlance({ subscriptions }: { subscriptions: ReaderSubscription[] | undefined }) {
   const headingId = useId();
   if (subscriptions === undefined) return null;
   const rest = subscriptions.length - SHOWN;

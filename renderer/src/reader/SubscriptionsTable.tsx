@@ -1,8 +1,8 @@
-import type { Subscription } from '../../../common/user-schemas';
+import type { ReaderSubscription } from '../../../common/readers-contract';
 import { Time } from '../format/Time';
 
 // Read-only: the console corrects account details, it does not touch subscriptions.
-export function SubscriptionsTable({ subscriptions }: { subscriptions: Subscription[] | undefined }) {
+export function SubscriptionsTable({ subscriptions }: { subscriptions: ReaderSubscription[] | undefined }) {
   if (subscriptions === undefined) return <p className="muted">Subscriptions were not returned by ConsCent.</p>;
   if (subscriptions.length === 0) return <p>No subscriptions.</p>;
   return (

@@ -1,4 +1,4 @@
-import type { ReaderView } from '../../../common/contract';
+import type { ReaderView } from '../../../common/readers-contract';
 import type { EditableField } from '../../../common/user-schemas';
 
 // What ConsCent's answer left out, said once for the whole reader (issue 22 item 1): the

@@ -1,4 +1,4 @@
-import type { SettingsRecovery } from '../../../common/contract';
+import type { SettingsRecovery } from '../../../common/connections-contract';
 import { sideFileRecoveryWords } from '../errors/local-failure-words';
 
 // One of the console's own files was damaged and main moved it aside instead of taking it
