@@ -29,6 +29,7 @@ export const BRIDGE_CHANNELS = {
   bulkInterrupted: 'conscent:bulk:interrupted',
   listRecentReaders: 'conscent:recent-readers:list',
   clearRecentReaders: 'conscent:recent-readers:clear',
+  findLocalReaders: 'conscent:recent-readers:find',
   getTeamLogStatus: 'conscent:team-log:status',
   sendTeamLogTestEvent: 'conscent:team-log:test',
 } as const;
