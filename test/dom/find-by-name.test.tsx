@@ -25,7 +25,9 @@ describe('finding a reader by name', () => {
     const search = await screen.findByLabelText('Find a reader');
     await user.type(search, 'verma');
     expect(search).not.toHaveAttribute('aria-invalid');
-    expect(search).toHaveAccessibleDescription(/which is all ConsCent can be searched by\. Press Enter to look for it among the readers this computer has worked with\./);
+    expect(search).toHaveAccessibleDescription(
+      /which is all ConsCent can be searched by\. Press Enter to look for it among the readers this computer has worked with\./,
+    );
   });
 
   it('lists the readers this computer has worked with, labelled as such, and opens one by user id', async () => {

@@ -35,14 +35,13 @@ export function LocalMatches({ text, result, openUserId, onChoose }: LocalMatche
       </h2>
       {readers.length === 0 ? (
         <p>
-          {CONSCENT_SEARCHES_BY} Names, and parts of names or emails, are matched only against the readers this computer has worked
-          with: its recent readers and its change history. Search for the reader&apos;s user id, full email or phone number to ask
-          ConsCent.
+          {CONSCENT_SEARCHES_BY} Names, and parts of names or emails, are matched only against the readers this computer has worked with: its recent
+          readers and its change history. Search for the reader&apos;s user id, full email or phone number to ask ConsCent.
         </p>
       ) : (
         <p className="hint">
-          This is not ConsCent&apos;s search ({CONSCENT_SEARCHES_BY.slice(0, -1)}): these are readers opened or changed on this
-          computer, by their name and email as they were then.
+          This is not ConsCent&apos;s search ({CONSCENT_SEARCHES_BY.slice(0, -1)}): these are readers opened or changed on this computer, by their
+          name and email as they were then.
           {total > readers.length ? ` Showing the ${readers.length} worked on most recently of ${total}; type more to narrow it.` : ''}
         </p>
       )}

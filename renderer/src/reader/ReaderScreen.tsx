@@ -258,7 +258,8 @@ function statusText(lookup: LookupState, record: RecordState): string {
   }
   if (lookup.phase === 'local') {
     const count = lookup.result.readers.length;
-    if (count === 0) return `No reader this computer has worked with matches “${lookup.text}”. ConsCent can be searched only by user id, email or phone number.`;
+    if (count === 0)
+      return `No reader this computer has worked with matches “${lookup.text}”. ConsCent can be searched only by user id, email or phone number.`;
     return `${count === 1 ? '1 reader' : `${count} readers`} this computer has worked with ${count === 1 ? 'matches' : 'match'} “${lookup.text}”. Choose one.`;
   }
   if (lookup.phase !== 'done') return '';
