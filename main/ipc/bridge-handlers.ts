@@ -96,6 +96,7 @@ function implement({ connections, readers, history, bulk, recent, teamLog, logge
     bulkResults: (request) => bulk.results(request),
     bulkExport: (request) => bulk.export(request),
     bulkInterrupted: () => bulk.interrupted(),
+    bulkSaveSample: () => bulk.saveSample(),
     listRecentReaders: ({ connectionId }) => recent.list(connectionId),
     clearRecentReaders: async ({ connectionId }) => {
       await recent.clear(connectionId);

@@ -289,6 +289,7 @@ class FakeBridgeState {
       bulkResults: (request) => ok(this.bulk.results(request)),
       bulkExport: (request) => ok(this.bulk.exportTo(request)),
       bulkInterrupted: () => ok(clone(this.bulk.interrupted)),
+      bulkSaveSample: () => ok(this.bulk.sampleSaved),
       clearHistory: (request) => ok(this.history.clear(request)),
       listRecentReaders: (request) =>
         ok({ readers: clone(this.recent.get(request.connectionId) ?? []), ...(this.recentRecovered ? { recovered: this.recentRecovered } : {}) }),

@@ -62,6 +62,7 @@ export const BULK_OPERATIONS = [
   'bulkResults',
   'bulkExport',
   'bulkInterrupted',
+  'bulkSaveSample',
 ] as const satisfies OperationName[];
 export const HISTORY_OPERATIONS = [
   'listHistory',
