@@ -104,8 +104,8 @@ function parseOneValue(raw: string): QueryParse {
  * take it, or when it is plainly a mistyped identifier (digits, a part of a user id with
  * digits in it), whose own message helps more.
  */
-export function localSearchText(raw: string): string | null {
-  if (parseLookupQuery(raw).ok) return null;
+export function localSearchText(raw: string, parsed: QueryParse = parseLookupQuery(raw)): string | null {
+  if (parsed.ok) return null;
   const text = raw.trim().replace(/\s+/g, ' ');
   if (text.length < LOCAL_SEARCH_MIN || text.length > LOCAL_SEARCH_MAX) return null;
   if (!/\p{L}/u.test(text)) return null;

@@ -35,7 +35,7 @@ export function LookupForm({ searching, onSearch, onSearchLocal, inputRef, prefi
   useMarkInteractiveOnPaint();
   const parser = useLookupParser();
   const parsed = parser?.parseLookupQuery(query) ?? null;
-  const local = onSearchLocal && parser ? parser.localSearchText(query) : null;
+  const local = onSearchLocal && parser && parsed ? parser.localSearchText(query, parsed) : null;
   // An empty box is not an error until the agent tries to search with it; a name is not one.
   const showProblem = parsed !== null && !parsed.ok && local === null && (query.trim() !== '' || submitted);
 
