@@ -78,6 +78,8 @@ describe('finding readers this computer has worked with', () => {
     // Never by user id: that is ConsCent's own search.
     expect((await find(id(1).slice(-6))).readers).toEqual([]);
     expect(await find('priya')).toEqual({ readers: [], total: 0 });
+    // The History screen's reader filter folds the same way.
+    expect((await history.list({ reader: 'Jose Nunez' }, 0, 10)).total).toBe(1);
   });
 
   it('names a reader as the newest change left them, finds them by the old name too, and joins both places', async () => {
