@@ -31,6 +31,8 @@ export const BULK_REQUEST_SCHEMAS = {
   /** Main's save dialog chooses where. */
   bulkExport: BulkExportRequest,
   bulkInterrupted: z.strictObject({}),
+  /** A sample CSV of every column the parser takes, saved where main's save dialog says. */
+  bulkSaveSample: z.strictObject({}),
 } as const;
 
 export type BulkResults = {
@@ -42,4 +44,5 @@ export type BulkResults = {
   bulkResults: BulkResultsPage;
   bulkExport: BulkExportResult;
   bulkInterrupted: (InterruptedRun | DamagedRun)[];
+  bulkSaveSample: BulkExportResult;
 };

@@ -27,8 +27,10 @@ export const BRIDGE_CHANNELS = {
   bulkResults: 'conscent:bulk:results',
   bulkExport: 'conscent:bulk:export',
   bulkInterrupted: 'conscent:bulk:interrupted',
+  bulkSaveSample: 'conscent:bulk:save-sample',
   listRecentReaders: 'conscent:recent-readers:list',
   clearRecentReaders: 'conscent:recent-readers:clear',
+  findLocalReaders: 'conscent:recent-readers:find',
   getTeamLogStatus: 'conscent:team-log:status',
   sendTeamLogTestEvent: 'conscent:team-log:test',
 } as const;

@@ -3,6 +3,7 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
 // parser runs on the page's first paint, and the schemas load only with the screens
 // that need them (issue #12).
 import { regexes } from 'zod/v4/core';
+import { LOCAL_SEARCH_MAX, LOCAL_SEARCH_MIN } from './local-search-limits';
 import { OBJECT_ID_PATTERN } from './object-id';
 
 // One search box takes a userId, an email or a phone number. Both the renderer (to say
@@ -94,6 +95,22 @@ function parseOneValue(raw: string): QueryParse {
     return { ok: false, message: `A user id is 24 hexadecimal characters; this one has ${input.length}.` };
   }
   return { ok: false, message: `"${input}" is not a user id, an email or a phone number.` };
+}
+
+/**
+ * The text to look for among the readers this computer has worked with (issue 22.5), when
+ * the box holds no user id, email or phone number that ConsCent could be searched by: a
+ * name, part of one, or part of an email ("priya@exa", "sharma"). Null when ConsCent can
+ * take it, or when it is plainly a mistyped identifier (digits, a part of a user id with
+ * digits in it), whose own message helps more.
+ */
+export function localSearchText(raw: string, parsed: QueryParse = parseLookupQuery(raw)): string | null {
+  if (parsed.ok) return null;
+  const text = raw.trim().replace(/\s+/g, ' ');
+  if (text.length < LOCAL_SEARCH_MIN || text.length > LOCAL_SEARCH_MAX) return null;
+  if (!/\p{L}/u.test(text)) return null;
+  if (/^[a-f0-9]+$/i.test(text) && /\d/.test(text)) return null;
+  return text;
 }
 
 export function describeQuery(query: ParsedQuery): string {

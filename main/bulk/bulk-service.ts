@@ -29,6 +29,7 @@ import type { Logger } from '../logging/logger';
 import type { ReaderService } from '../readers/reader-service';
 import { BulkError } from './bulk-error';
 import { exportReport, exportResults, resultsPage } from './bulk-results';
+import { saveBulkSample } from './bulk-sample';
 import { startRunner, type Runner, type TaskAnswer } from './bulk-runner';
 import { emptyCounts, type Counts } from './run-counts';
 import { dryRunTask, sendTask } from './bulk-tasks';
@@ -240,6 +241,9 @@ export function createBulkService(deps: BulkServiceDeps) {
       const rows = what === 'report' ? await exportReport(paths, path) : await exportResults(paths, run.lastMode === 'dry-run', path);
       return { saved: true, path, rows };
     },
+
+    /** The sample CSV, saved where the agent says (main/bulk/bulk-sample.ts). */
+    saveSample: (): Promise<BulkExportResult> => saveBulkSample(deps.chooseExportPath),
 
     /** Runs a console that stopped mid-run left behind (the agent is offered to resume them). */
     interrupted: async (): Promise<(InterruptedRun | DamagedRun)[]> => {

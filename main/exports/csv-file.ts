@@ -22,7 +22,13 @@ export type EmitRows = (rows: readonly (readonly string[])[]) => Promise<void>;
  * - Cells a spreadsheet would run as a formula get a leading ' (formula-escape.ts), in
  *   place of csv-stringify's escape_formulas, which misses one behind a space or a quote.
  */
-export async function writeCsvFile(path: string, header: readonly string[], produce: (emit: EmitRows) => Promise<void>): Promise<number> {
+export async function writeCsvFile(
+  path: string,
+  header: readonly string[],
+  produce: (emit: EmitRows) => Promise<void>,
+  /** `ownText`: every cell is the console's own constant text (the bulk sample), so none is defused. */
+  options: { ownText?: true } = {},
+): Promise<number> {
   // Opened without truncating: a file the agent may not re-mode (another user's) is
   // refused before its content is lost.
   const handle = await open(path, constants.O_WRONLY | constants.O_CREAT, 0o600);
@@ -39,7 +45,7 @@ export async function writeCsvFile(path: string, header: readonly string[], prod
     columns: [...header],
     record_delimiter: 'windows',
     quote_record_delimiter: true,
-    cast: { string: escapeFormula },
+    ...(options.ownText ? {} : { cast: { string: escapeFormula } }),
   });
   csv.pipe(file);
   let count = 0;

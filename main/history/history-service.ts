@@ -24,6 +24,7 @@ import { CSV_HEADER, rowsOf } from './history-csv';
 import { openJournal, type Journal } from './journal';
 import { keptRecord } from './kept-record';
 import type { BulkRef } from './journal-lines';
+import type { ReadersFound } from './journal-index';
 import { lastKnownRecord, type HistoryRecord } from './last-known';
 import { revertPlanFor } from './revert-plan';
 import type { Logger } from '../logging/logger';
@@ -235,6 +236,11 @@ export function createHistoryService(options: HistoryServiceOptions) {
           `Change ${revertOf} was made to another reader or over another connection.`,
         );
       }
+    },
+
+    /** Readers the history knows over this connection whose name or email holds `text` (the local reader search). */
+    async findReaders(connectionId: string, text: string, limit: number): Promise<ReadersFound> {
+      return (await journal()).findReaders(text, connectionId, limit);
     },
 
     async list(filter: HistoryFilter, offset: number, limit: number): Promise<HistoryPage> {

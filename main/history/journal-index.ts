@@ -1,3 +1,4 @@
+import { foldForSearch } from '../../common/fold-text';
 import type { HistoryFilter, HistoryOutcome } from '../../common/history-schemas';
 import { COLUMNS, allocate, type Column } from './journal-columns';
 
@@ -33,6 +34,31 @@ export type IndexEntry = {
 
 export type IndexedConnection = { connectionId: string; name: string; baseUrl: string; clientId: string };
 
+/** A reader's name and email as the newest entry about them has them (after its change, when it changed them). */
+export type ShownReader = { name?: string; email?: string };
+
+/**
+ * What one change tells the index of its reader: the words a search matches (the name and
+ * email before, and after when it changed them) and how to name them from now on.
+ */
+export function readerWordsOf(pending: { reader: ShownReader; changes: readonly { field: string; after: unknown }[] }): {
+  words: string[];
+  shown: ShownReader;
+} {
+  const after = (field: 'name' | 'email') => {
+    const change = pending.changes.find((c) => c.field === field);
+    return change && typeof change.after === 'string' && change.after !== '' ? change.after : undefined;
+  };
+  const name = after('name') ?? pending.reader.name;
+  const email = after('email') ?? pending.reader.email;
+  const words = [pending.reader.name, pending.reader.email, after('name'), after('email')].filter((w): w is string => !!w);
+  return { words, shown: { ...(name ? { name } : {}), ...(email ? { email } : {}) } };
+}
+
+/** A reader the history knows, found by part of their name or email (the local reader search). */
+export type FoundReader = ShownReader & { userId: string; lastTime: number };
+export type ReadersFound = { readers: FoundReader[]; all: ReadonlySet<string> };
+
 export class JournalIndex {
   readonly files: string[] = [];
   readonly connections: IndexedConnection[] = [];
@@ -40,6 +66,7 @@ export class JournalIndex {
   private readonly readerIds: string[] = [];
   private readonly readerText: string[] = [];
   private readonly readerKeys = new Map<string, number>();
+  private readonly readerShown: ShownReader[] = [];
   readonly revertedBy = new Map<number, number[]>();
   private columns = allocate(1024);
   size = 0;
@@ -64,8 +91,12 @@ export class JournalIndex {
     return this.connections.length - 1;
   }
 
-  /** The reader's slot; `words` (names, emails) are added to what a search matches. */
-  readerIndex(userId: string, words: readonly (string | undefined)[] = []): number {
+  /**
+   * The reader's slot; `words` (names, emails) are added to what a search matches, folded
+   * (foldForSearch: any case, no accents). `shown`, when given, is how the reader is named
+   * in the local reader search: entries are indexed oldest first, so the newest wins.
+   */
+  readerIndex(userId: string, words: readonly (string | undefined)[] = [], shown?: ShownReader): number {
     const id = userId.toLowerCase();
     let index = this.readerKeys.get(id);
     if (index === undefined) {
@@ -73,13 +104,45 @@ export class JournalIndex {
       this.readerIds.push(id);
       // Newline-delimited words, with one at each end, so a word is found whole.
       this.readerText.push(`\n${id}\n`);
+      this.readerShown.push({});
       this.readerKeys.set(id, index);
     }
     for (const word of words) {
-      const lower = word?.trim().toLowerCase();
-      if (lower && !this.readerText[index]!.includes(`\n${lower}\n`)) this.readerText[index] += `${lower}\n`;
+      const folded = word ? foldForSearch(word.trim()) : '';
+      if (folded && !this.readerText[index]!.includes(`\n${folded}\n`)) this.readerText[index] += `${folded}\n`;
     }
+    if (shown && (shown.name || shown.email)) this.readerShown[index] = { ...shown };
     return index;
+  }
+
+  /**
+   * Readers whose name or email (any the history recorded, before or after a change)
+   * holds `text`, folded; never by their user id. Only entries over `connectionId` count.
+   * Newest worked on first, at most `limit`; `all` is the user id of every match.
+   */
+  findReaders(text: string, connectionId: string, limit: number): ReadersFound {
+    const needle = foldForSearch(text.trim());
+    if (needle === '') return { readers: [], all: new Set() };
+    const matched = new Set<number>();
+    this.readerText.forEach((haystack, i) => {
+      // Past the id and its newline: a name or email, not the id, has to hold the text.
+      if (haystack.includes(needle, this.readerIds[i]!.length + 2)) matched.add(i);
+    });
+    if (matched.size === 0) return { readers: [], all: new Set() };
+    const connections = new Set(this.connections.flatMap((c, i) => (c.connectionId === connectionId ? [i] : [])));
+    const c = this.columns;
+    const seen = new Set<number>();
+    const all = new Set<string>();
+    const readers: FoundReader[] = [];
+    // Newest entries first, so each reader is met first at their latest change.
+    for (let pos = this.size - 1; pos >= 0 && seen.size < matched.size; pos -= 1) {
+      const reader = c.reader[pos]!;
+      if (!matched.has(reader) || seen.has(reader) || !connections.has(c.connection[pos]!)) continue;
+      seen.add(reader);
+      all.add(this.readerIds[reader]!);
+      if (readers.length < limit) readers.push({ userId: this.readerIds[reader]!, ...this.readerShown[reader], lastTime: c.time[pos]! });
+    }
+    return { readers, all };
   }
 
   add(entry: IndexEntry): void {
@@ -149,7 +212,7 @@ export class JournalIndex {
   matcher(filter: HistoryFilter, inFlight: ReadonlySet<number>): (pos: number) => boolean {
     const from = filter.from ? Date.parse(filter.from) : -Infinity;
     const to = filter.to ? Date.parse(filter.to) : Infinity;
-    const text = filter.reader?.trim().toLowerCase();
+    const text = filter.reader ? foldForSearch(filter.reader.trim()) : undefined;
     const readers = text ? new Set(this.readerText.flatMap((haystack, i) => (haystack.includes(text) ? [i] : []))) : undefined;
     const exact = filter.userId ? (this.readerKeys.get(filter.userId.toLowerCase()) ?? -1) : undefined;
     const connections = filter.connectionId
@@ -198,6 +261,7 @@ export class JournalIndex {
     this.connectionKeys.clear();
     this.readerIds.length = 0;
     this.readerText.length = 0;
+    this.readerShown.length = 0;
     this.readerKeys.clear();
     this.revertedBy.clear();
     this.columns = allocate(1024);

@@ -3,7 +3,7 @@ import type { HistoryEvent, HistoryProblem } from '../../common/history-schemas'
 import type { LineCodec } from '../at-rest/sealed-text';
 import type { ScanEnd } from './chain-tail';
 import { monthFiles, scanLines } from './journal-files';
-import { STATUS, fieldMask, type JournalIndex } from './journal-index';
+import { STATUS, fieldMask, readerWordsOf, type JournalIndex } from './journal-index';
 import { GENESIS, IndexedLine, IndexedPending, hashLine, macLine } from './journal-lines';
 import { MarkLine, eventOf, isChainBytes, isMarkBytes } from './journal-marks';
 import { ANCHOR_FILE } from './journal-retention';
@@ -179,6 +179,7 @@ export async function scanJournal(
           if (keyed) epochEntries += 1;
           else unsignedEntries += 1;
           const p = pending.data;
+          const { words, shown } = readerWordsOf(p);
           index.add({
             id,
             time: Date.parse(line.data.at),
@@ -190,11 +191,7 @@ export async function scanJournal(
             outLength: 0,
             status: STATUS.pending,
             connection: index.connectionIndex(p.connection),
-            reader: index.readerIndex(p.userId, [
-              p.reader.name,
-              p.reader.email,
-              ...p.changes.flatMap((c) => ((c.field === 'name' || c.field === 'email') && typeof c.after === 'string' ? [c.after] : [])),
-            ]),
+            reader: index.readerIndex(p.userId, words, shown),
             revertOf: p.revertOf ?? 0,
             fields: fieldMask(p.changes.map((c) => c.field)),
           });

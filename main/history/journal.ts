@@ -8,7 +8,7 @@ import { createMemoryChainKeychain, type ChainKeychain, type Tail } from './chai
 import { writeTailFile } from './chain-tail';
 import { AppendError, NODE_JOURNAL_FS, appendDurably, monthFiles, removeFile, repairTail, type JournalFs } from './journal-files';
 import { entryView, loadEntries, type LoadedEntry } from './journal-entries';
-import { STATUS, JournalIndex, fieldMask, type IndexEntry, type IndexedConnection } from './journal-index';
+import { STATUS, JournalIndex, fieldMask, readerWordsOf, type ReadersFound, type IndexEntry, type IndexedConnection } from './journal-index';
 import { JOURNAL_VERSION, formatLine, macLine, monthFileOf, type OutcomeLine, type PendingLine } from './journal-lines';
 import { eventOf, type MarkLine, type TombstoneLine, type Who } from './journal-marks';
 import type { JournalObserver } from './journal-observer';
@@ -63,6 +63,8 @@ export interface Journal {
   eachMatching(filter: HistoryFilter, batch: (entries: LoadedEntry[]) => Promise<void>): Promise<number>;
   /** One entry with its lines, or undefined. */
   entry(id: number): Promise<{ view: HistoryEntry; loaded: LoadedEntry } | undefined>;
+  /** Readers whose name or email holds `text` (any case, no accents), worked on over `connectionId`, newest first. */
+  findReaders(text: string, connectionId: string, limit: number): ReadersFound;
   /** Newest-first index entries of one reader (for "last known values"). */
   readerEntries(userId: string): IndexEntry[];
   load(entries: readonly IndexEntry[]): Promise<LoadedEntry[]>;
@@ -215,7 +217,7 @@ export async function openJournal(options: JournalOptions): Promise<Journal> {
         outLength: 0,
         status: STATUS.pending,
         connection: index.connectionIndex(pending.connection),
-        reader: index.readerIndex(pending.userId, [pending.reader.name, pending.reader.email, ...afterWords(pending)]),
+        reader: readerSlot(index, pending),
         revertOf: pending.revertOf ?? 0,
         fields: fieldMask(pending.changes.map((c) => c.field)),
       });
@@ -284,6 +286,7 @@ export async function openJournal(options: JournalOptions): Promise<Journal> {
       return loaded ? { view: view(loaded), loaded } : undefined;
     },
 
+    findReaders: (text, connectionId, limit) => index.findReaders(text, connectionId, limit),
     readerEntries: (userId) => index.ofReader(userId),
 
     load,
@@ -339,10 +342,9 @@ function defaultWho(): Who {
 }
 
 /** Names and emails a change gave the reader: a search for the new email finds the entry. */
-function afterWords(pending: PendingLine): string[] {
-  return pending.changes.flatMap((change) =>
-    (change.field === 'name' || change.field === 'email') && typeof change.after === 'string' ? [change.after] : [],
-  );
+function readerSlot(index: JournalIndex, pending: PendingLine): number {
+  const { words, shown } = readerWordsOf(pending);
+  return index.readerIndex(pending.userId, words, shown);
 }
 
 export { STATUS };

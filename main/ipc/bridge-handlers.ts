@@ -8,6 +8,7 @@ import { toBridgeError } from '../errors/console-failure';
 import type { Logger } from '../logging/logger';
 import type { ReaderService } from '../readers/reader-service';
 import type { RecentReaders } from '../readers/recent-readers';
+import { findLocalReaders } from '../readers/local-reader-search';
 import type { BridgeHandlers } from './register-bridge';
 import type { TeamLogService } from '../audit/team-log-service';
 
@@ -62,7 +63,7 @@ function validated(name: OperationName, run: (request: unknown) => Promise<unkno
 }
 
 /** One line per operation: which use-case answers it (a missing one is a compile error). */
-function implement({ connections, readers, history, bulk, recent, teamLog }: BridgeServices): OperationImplementations {
+function implement({ connections, readers, history, bulk, recent, teamLog, logger }: BridgeServices): OperationImplementations {
   return {
     listConnections: () => connections.list(),
     getTeamLogStatus: () => teamLog.state(),
@@ -95,11 +96,13 @@ function implement({ connections, readers, history, bulk, recent, teamLog }: Bri
     bulkResults: (request) => bulk.results(request),
     bulkExport: (request) => bulk.export(request),
     bulkInterrupted: () => bulk.interrupted(),
+    bulkSaveSample: () => bulk.saveSample(),
     listRecentReaders: ({ connectionId }) => recent.list(connectionId),
     clearRecentReaders: async ({ connectionId }) => {
       await recent.clear(connectionId);
       return recent.list(connectionId);
     },
+    findLocalReaders: ({ connectionId, text }) => findLocalReaders({ recent, history, logger }, connectionId, text),
   };
 }
 

@@ -7,7 +7,7 @@ import { describeQuery, parseLookupQuery } from '../../common/lookup-query';
 import { fail, invalidInput, ok, type BridgeError, type Result } from '../../common/result';
 import { EDITABLE_FIELDS, UserChanges, type EditableField } from '../../common/user-schemas';
 import type { AppEvent } from '../../common/app-events';
-import type { RecentReader, RecentReadersList } from '../../common/recent-readers-contract';
+import type { LocalReaderMatches, RecentReader, RecentReadersList } from '../../common/recent-readers-contract';
 import { FakeHistory, historyChanges } from './fake-history';
 import type { TeamLogState } from '../../common/audit-contract';
 
@@ -120,6 +120,8 @@ class FakeBridgeState {
   readonly recent = new Map<string, RecentReader[]>();
   /** Set as main does when it found the recent-readers file damaged at start and moved it aside. */
   recentRecovered: RecentReadersList['recovered'];
+  /** What the search by name over the readers this computer worked with answers (main/readers/local-reader-search.ts). */
+  localMatches: LocalReaderMatches = { readers: [], total: 0 };
 
   /** Per operation, how the fake answers a request that passed the table's schema. */
   protected answers(): FakeAnswers {
@@ -278,6 +280,7 @@ class FakeBridgeState {
       bulkResults: (request) => ok(this.bulk.results(request)),
       bulkExport: (request) => ok(this.bulk.exportTo(request)),
       bulkInterrupted: () => ok(clone(this.bulk.interrupted)),
+      bulkSaveSample: () => ok(this.bulk.sampleSaved),
       clearHistory: (request) => ok(this.history.clear(request)),
       listRecentReaders: (request) =>
         ok({ readers: clone(this.recent.get(request.connectionId) ?? []), ...(this.recentRecovered ? { recovered: this.recentRecovered } : {}) }),
@@ -285,6 +288,7 @@ class FakeBridgeState {
         this.recent.delete(request.connectionId);
         return ok({ readers: [] });
       },
+      findLocalReaders: () => ok(clone(this.localMatches)),
     };
   }
 

@@ -133,6 +133,9 @@ export class FakeBulk {
     return { total: rows.length, offset: request.offset, rows: rows.slice(request.offset, request.offset + request.limit) };
   }
 
+  /** What main answers to "Save sample CSV" (its save dialog chose this path, or was cancelled). */
+  sampleSaved: BulkExportResult = { saved: true, path: '/home/agent/conscent-bulk-sample.csv', rows: 5 };
+
   exportTo(request: BulkExportRequest): BulkExportResult {
     return { saved: true, path: `/home/agent/${request.what}.csv`, rows: 50 };
   }

@@ -51,6 +51,7 @@ export const READER_OPERATIONS = [
   'updateReader',
   'listRecentReaders',
   'clearRecentReaders',
+  'findLocalReaders',
 ] as const satisfies OperationName[];
 export const BULK_OPERATIONS = [
   'bulkChooseFile',
@@ -61,6 +62,7 @@ export const BULK_OPERATIONS = [
   'bulkResults',
   'bulkExport',
   'bulkInterrupted',
+  'bulkSaveSample',
 ] as const satisfies OperationName[];
 export const HISTORY_OPERATIONS = [
   'listHistory',
@@ -308,6 +310,10 @@ function arbitraryFor(op: OperationName, ctx: FuzzContext): fc.Arbitrary<unknown
     ...bulkPayloads(ctx),
     listRecentReaders: recent,
     clearRecentReaders: recent,
+    findLocalReaders: fc.record({
+      connectionId: fc.constantFrom(...ctx.connectionIds),
+      text: fc.oneof(fc.constantFrom('shivam', 'Dubey', 'jose', 'example.com'), fc.string({ minLength: 2, maxLength: 100 })),
+    }),
     sendTeamLogTestEvent: fc.constant({}),
   }[op];
   // Valid payloads that reach HTTP are a small share; invalid ones are the bulk.

@@ -34,5 +34,6 @@ export function bulkPayloads(ctx: FuzzContext) {
     bulkResults: fc.record({ runId, offset: fc.nat({ max: 1000 }), limit: fc.integer({ min: 1, max: 200 }) }),
     bulkExport: fc.record({ runId, what: fc.constantFrom('report', 'results') }),
     bulkInterrupted: fc.constant({}),
+    bulkSaveSample: fc.constant({}),
   };
 }

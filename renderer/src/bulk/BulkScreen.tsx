@@ -6,6 +6,7 @@ import type { BridgeError } from '../../../common/result';
 import { useBridge } from '../bridge/bridge-context';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { BulkConfirm, type SendSummary } from './BulkConfirm';
+import { BulkFileHelp } from './BulkFileHelp';
 import { BulkMappingFields } from './BulkMapping';
 import { BulkRunPanel } from './BulkRunPanel';
 import { damagedRunWords } from './bulk-text';
@@ -67,6 +68,11 @@ export function BulkScreen({ connection }: { connection: ConnectionSummary }) {
     if (saved?.saved) setNotice(`The report was saved to ${saved.path}.`);
   };
 
+  const saveSample = async () => {
+    const saved = answered(await bridge.bulkSaveSample({}));
+    if (saved?.saved) setNotice(`The sample CSV was saved to ${saved.path}.`);
+  };
+
   const production = connection.environment === 'production' || report?.connection.production === true;
   /** Sending asks first; on Production, for the connection's name (main checks it again). */
   const ask = (runId: string, mode: BulkMode, rows: number) => {
@@ -113,6 +119,7 @@ export function BulkScreen({ connection }: { connection: ConnectionSummary }) {
       )}
       {error ? <ErrorNotice error={error} context="update" title="The bulk correction could not go on." /> : null}
       {notice ? <p role="status">{notice}</p> : null}
+      {file ? null : <BulkFileHelp onSaveSample={() => void saveSample()} />}
       <p className="bulk-file">
         <button type="button" onClick={() => void choose()}>
           Choose a CSV file…

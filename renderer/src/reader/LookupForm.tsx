@@ -6,10 +6,14 @@ import { loadLookupParser, useLookupParser } from './lookup-parser';
 // main uses), so a phone number mistaken for something else is caught before searching.
 // Text pasted from a ticket is searched for the value in it (smart paste), and the line
 // says what was found. It has focus when the page opens; ↓ goes to the recent readers.
+// A name, or part of a name or email, cannot be searched on ConsCent: the line says so,
+// and Enter looks for it among the readers this computer has worked with (issue 22.5).
 
 type LookupFormProps = {
   searching: boolean;
   onSearch: (query: string) => void;
+  /** Enter with a name or part of one: search the readers this computer has worked with. */
+  onSearchLocal?: (text: string) => void;
   inputRef?: Ref<HTMLInputElement>;
   /** Text put in the box from outside (a conscent-console:// link); a new id replaces what is there. */
   prefill?: { text: string; id: number } | null;
@@ -17,7 +21,7 @@ type LookupFormProps = {
   onArrowDown?: () => void;
 };
 
-export function LookupForm({ searching, onSearch, inputRef, prefill, onArrowDown }: LookupFormProps) {
+export function LookupForm({ searching, onSearch, onSearchLocal, inputRef, prefill, onArrowDown }: LookupFormProps) {
   const inputId = useId();
   const understoodId = useId();
   const [query, setQuery] = useState(prefill?.text ?? '');
@@ -31,18 +35,23 @@ export function LookupForm({ searching, onSearch, inputRef, prefill, onArrowDown
   useMarkInteractiveOnPaint();
   const parser = useLookupParser();
   const parsed = parser?.parseLookupQuery(query) ?? null;
-  // An empty box is not an error until the agent tries to search with it.
-  const showProblem = parsed !== null && !parsed.ok && (query.trim() !== '' || submitted);
+  const local = onSearchLocal && parser && parsed ? parser.localSearchText(query, parsed) : null;
+  // An empty box is not an error until the agent tries to search with it; a name is not one.
+  const showProblem = parsed !== null && !parsed.ok && local === null && (query.trim() !== '' || submitted);
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     setSubmitted(true);
     markAction(MARKS.searchSubmitted);
     // Parsed with the loaded parser (it is there within moments of the first paint).
-    void loadLookupParser().then(({ parseLookupQuery, lookupText }) => {
+    void loadLookupParser().then(({ parseLookupQuery, lookupText, localSearchText }) => {
       const understood = parseLookupQuery(query);
       // Pasted text: search for the value found in it, not the whole text.
       if (understood.ok) onSearch(understood.foundInText ? lookupText(understood.query) : query.trim());
+      else {
+        const text = onSearchLocal ? localSearchText(query) : null;
+        if (text !== null) onSearchLocal?.(text);
+      }
     });
   };
 
@@ -67,7 +76,7 @@ export function LookupForm({ searching, onSearch, inputRef, prefill, onArrowDown
             autoFocus
             onKeyDown={onKeyDown}
             onChange={(event) => setQuery(event.target.value)}
-            placeholder="User id, email or phone number (with or without country code)"
+            placeholder="User id, email or phone number; or a name this computer has worked with"
             autoComplete="off"
             spellCheck={false}
             aria-describedby={understoodId}
@@ -85,6 +94,8 @@ export function LookupForm({ searching, onSearch, inputRef, prefill, onArrowDown
               Understood as {parser.describeQuery(parsed.query)}
               {parsed.foundInText ? ', found in the pasted text. Press Enter to search for it.' : null}
             </>
+          ) : local !== null ? (
+            'Not a user id, email or phone number, which is all ConsCent can be searched by. Press Enter to look for it among the readers this computer has worked with.'
           ) : showProblem && parsed && !parsed.ok ? (
             <>
               <span aria-hidden="true">⚠</span> {parsed.message}

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ConnectionSummary } from '../../../common/connections-contract';
 import type { LookupReaderResult, ReaderView } from '../../../common/readers-contract';
+import type { LocalReaderMatches } from '../../../common/recent-readers-contract';
 import type { RevertPlan } from '../../../common/history-schemas';
 import type { BridgeError } from '../../../common/result';
 import { useBridge } from '../bridge/bridge-context';
@@ -11,6 +12,7 @@ import { ErrorNotice } from '../ui/ErrorNotice';
 import { LookupForm } from './LookupForm';
 import { MatchList } from './MatchList';
 import { NoMatch } from './NoMatch';
+import { LocalMatches } from './LocalMatches';
 import { preloadScreens, ReaderRecord } from '../lazy-screens';
 
 // Find a reader and open them. One match opens directly; several give a choice; none
@@ -24,7 +26,11 @@ type LookupState =
   | { phase: 'idle' }
   | { phase: 'searching'; query: string }
   | { phase: 'failed'; query: string; error: BridgeError }
-  | { phase: 'done'; result: LookupReaderResult };
+  | { phase: 'done'; result: LookupReaderResult }
+  // A name searched among the readers this computer has worked with (never ConsCent).
+  | { phase: 'local-searching'; text: string }
+  | { phase: 'local-failed'; text: string; error: BridgeError }
+  | { phase: 'local'; text: string; result: LocalReaderMatches };
 
 type RecordState =
   | { phase: 'none' }
@@ -139,6 +145,18 @@ export function ReaderScreen({
     } else if (matches.length === 1 && matches[0]) await openUser(matches[0].userId);
   };
 
+  // A name: looked for on this computer only; nothing is sent to ConsCent.
+  const runLocalSearch = async (text: string) => {
+    const lookupId = ++latestLookup.current;
+    latestLoad.current++; // as any search: the reader on screen gives way to the results
+    setRecord({ phase: 'none' });
+    setLookup({ phase: 'local-searching', text });
+    const result = await bridge.findLocalReaders({ connectionId: connection.id, text });
+    if (lookupId !== latestLookup.current) return;
+    setLookup(result.ok ? { phase: 'local', text, result: result.value } : { phase: 'local-failed', text, error: result.error });
+    if (!result.ok || result.value.readers.length === 0) focusSearch();
+  };
+
   // A link's lookup: the box shows what the link asked for, and the search runs.
   const linkId = linkLookup?.id;
   useEffect(() => {
@@ -161,6 +179,7 @@ export function ReaderScreen({
         <LookupForm
           searching={lookup.phase === 'searching'}
           onSearch={(query) => confirmDiscard(() => void runLookup(query))}
+          onSearchLocal={(text) => confirmDiscard(() => void runLocalSearch(text))}
           inputRef={searchRef}
           prefill={linkLookup ? { text: linkLookup.query, id: linkLookup.id } : null}
           onArrowDown={() => recentRef.current?.focusFirst()}
@@ -185,6 +204,21 @@ export function ReaderScreen({
             Try again
           </button>
         </ErrorNotice>
+      ) : null}
+      {lookup.phase === 'local-failed' ? (
+        <ErrorNotice error={lookup.error} context="lookup" title="The readers this computer has worked with could not be searched.">
+          <button type="button" onClick={() => void runLocalSearch(lookup.text)}>
+            Try again
+          </button>
+        </ErrorNotice>
+      ) : null}
+      {lookup.phase === 'local' ? (
+        <LocalMatches
+          text={lookup.text}
+          result={lookup.result}
+          openUserId={openUserId}
+          onChoose={(userId) => confirmDiscard(() => void openUser(userId))}
+        />
       ) : null}
       {lookup.phase === 'done' && lookup.result.matches.length === 0 ? <NoMatch result={lookup.result} /> : null}
       {lookup.phase === 'done' && lookup.result.matches.length > 1 ? (
@@ -216,11 +250,18 @@ export function ReaderScreen({
 
 function statusText(lookup: LookupState, record: RecordState): string {
   if (lookup.phase === 'searching') return 'Searching…';
+  if (lookup.phase === 'local-searching') return 'Searching the readers this computer has worked with…';
   if (record.phase === 'loading') return 'Loading the reader…';
   if (record.phase === 'loaded') {
     const { name, email, userId } = record.view;
     const found = lookup.phase === 'done' && lookup.result.matches.length === 1 ? ` found for ${lookup.result.understoodAs}` : '';
     return `Opened ${name || email || `the reader ${userId}`}${found}.`;
+  }
+  if (lookup.phase === 'local') {
+    const count = lookup.result.readers.length;
+    if (count === 0)
+      return `No reader this computer has worked with matches “${lookup.text}”. ConsCent can be searched only by user id, email or phone number.`;
+    return `${count === 1 ? '1 reader' : `${count} readers`} this computer has worked with ${count === 1 ? 'matches' : 'match'} “${lookup.text}”. Choose one.`;
   }
   if (lookup.phase !== 'done') return '';
   const { matches, understoodAs } = lookup.result;
