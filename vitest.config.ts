@@ -28,6 +28,8 @@ export default defineConfig({
           globals: true,
           include: ['test/dom/**/*.test.{ts,tsx}'],
           setupFiles: ['test/dom/setup.ts'],
+          // A journey of many clicks through jsdom takes seconds on a busy 2-core machine.
+          testTimeout: 20_000,
         },
       },
       {
