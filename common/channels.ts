@@ -31,6 +31,7 @@ export const BRIDGE_CHANNELS = {
   clearRecentReaders: 'conscent:recent-readers:clear',
   getTeamLogStatus: 'conscent:team-log:status',
   sendTeamLogTestEvent: 'conscent:team-log:test',
+  openReaderWindow: 'conscent:windows:open-reader',
 } as const;
 
 /** The request/answer operations (the one subscription, onAppEvent, is not one: it has no channel to main). */

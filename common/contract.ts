@@ -10,6 +10,7 @@ import { ExtraCertificate, ProxyCredentials, ProxySetting, type CertificateInfo,
 import type { BridgeError, Result } from './result';
 import { ObjectId, UserChanges, type Address, type AddressEntry, type EditableField, type Subscription } from './user-schemas';
 import { AUDIT_REQUEST_SCHEMAS, type AuditResults } from './audit-contract';
+import { WINDOWS_REQUEST_SCHEMAS, type WindowsResults } from './windows-contract';
 
 // The one contract of the bridge between renderer and main, as one table by operation:
 // its channel (channels.ts, which the preload bundles), its request schema (validated in
@@ -248,10 +249,11 @@ export const REQUEST_SCHEMAS = {
   ...BULK_REQUEST_SCHEMAS,
   ...RECENT_READERS_REQUEST_SCHEMAS,
   ...AUDIT_REQUEST_SCHEMAS,
+  ...WINDOWS_REQUEST_SCHEMAS,
 } as const satisfies Record<OperationName, z.ZodType | null>;
 
 /** What each operation answers inside an ok Result. Types only: main builds them, nothing parses them. */
-export type OperationResults = ConnectionAndReaderResults & HistoryResults & BulkResults & RecentReadersResults & AuditResults;
+export type OperationResults = ConnectionAndReaderResults & HistoryResults & BulkResults & RecentReadersResults & AuditResults & WindowsResults;
 
 type Schemas = typeof REQUEST_SCHEMAS;
 /** The request the page sends: the schema's input. */

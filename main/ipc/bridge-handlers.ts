@@ -10,6 +10,7 @@ import type { ReaderService } from '../readers/reader-service';
 import type { RecentReaders } from '../readers/recent-readers';
 import type { BridgeHandlers } from './register-bridge';
 import type { TeamLogService } from '../audit/team-log-service';
+import type { OpenReaderWindowRequest, OpenReaderWindowResult } from '../../common/windows-contract';
 
 // The IPC adapter, and only that: for every operation of the table (common/channels.ts),
 // a handler that validates its untrusted payload against the table's schema, runs one
@@ -24,6 +25,8 @@ export interface BridgeServices {
   bulk: BulkService;
   recent: RecentReaders;
   teamLog: TeamLogService;
+  /** Opens a reader in a new console window (main/window/console-windows.ts); refused where there are no windows. */
+  windows: { openReader(request: OpenReaderWindowRequest): Promise<OpenReaderWindowResult> };
   logger: Logger;
 }
 
@@ -62,11 +65,12 @@ function validated(name: OperationName, run: (request: unknown) => Promise<unkno
 }
 
 /** One line per operation: which use-case answers it (a missing one is a compile error). */
-function implement({ connections, readers, history, bulk, recent, teamLog }: BridgeServices): OperationImplementations {
+function implement({ connections, readers, history, bulk, recent, teamLog, windows }: BridgeServices): OperationImplementations {
   return {
     listConnections: () => connections.list(),
     getTeamLogStatus: () => teamLog.state(),
     sendTeamLogTestEvent: () => teamLog.sendTestEvent(),
+    openReaderWindow: (request) => windows.openReader(request),
     saveConnection: (request) => connections.save(request),
     deleteConnection: async ({ id }) => {
       await connections.remove(id);

@@ -51,7 +51,7 @@ export async function openConsoleShell(options: ConsoleShellOptions): Promise<Co
   // As start-app.ts: main tells the page when the keychain is back (issue 17.5).
   registerBridge(ipc, createAppBridgeHandlers({ onKeychainBack: () => appEvents.send({ kind: 'keychain-back' }), ...options.services }), {
     isAppPage: createSenderCheck(server.pageUrl),
-    isMainWindow: (sender) => sender !== null && sender === mainWindowPage,
+    isConsoleWindow: (sender) => sender !== null && sender === mainWindowPage,
   });
 
   let context: BrowserContext;

@@ -203,7 +203,10 @@ export function createStandInElectron(options: StandInOptions = {}) {
       this.visible = true;
     }
     focus(): void {
+      // One window has the focus at a time, as on a desktop; Electron says so with 'focus'.
+      for (const other of windows) if (other !== this) other.focused = false;
       this.focused = true;
+      this.emit('focus');
     }
     isFocused(): boolean {
       return this.focused;
