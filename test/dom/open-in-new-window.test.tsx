@@ -30,3 +30,13 @@ describe('Open in new window', () => {
     );
   });
 });
+
+describe('the shortcuts dialog', () => {
+  it('lists the File menu’s New Window shortcut with the console’s own', async () => {
+    const { user } = await openReader(SHIVAM.userId);
+    await user.click(screen.getByRole('heading', { name: 'Shivam Dubey' }));
+    await user.keyboard('?');
+    const dialog = await screen.findByRole('dialog', { name: 'Keyboard shortcuts' });
+    expect(within(dialog).getByRole('row', { name: /Open a new console window/ })).toHaveTextContent('Ctrl+Shift+N');
+  });
+});
