@@ -94,17 +94,11 @@ export function startApp<W extends WindowLike, M>(electron: ElectronApi<W, M>, k
     return Promise.resolve();
   }
 
-  // conscent-console:// links (issue #11). Registered only when packaged: in development
-  // the OS would be told to open links with the bare Electron binary. macOS hands links
-  // over in 'open-url', possibly before 'ready' (the event sender keeps them until the
-  // page has loaded); Windows and Linux put the link in the command line, of this
-  // process at its start or of the second instance.
-  if (app.isPackaged) app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME);
   // The window's size and place (window-state.ts): read once at start, kept up to date on
   // each close of the first window, so a window reopened later (macOS) opens where it was.
   let windowState: WindowState | undefined;
   const windowStateFile = (): string => join(app.getPath('userData'), WINDOW_STATE_FILE);
-  /** Every window's page load; the first one's failure ends startup (failToStart). */
+  /** The newest window's page load: startup (and a window reopened with none open) fails with it (failToStart). */
   let lastLoad: Promise<void> = Promise.resolve();
 
   // Every console window is built here, alike: the same locked-down options and preload,
@@ -137,6 +131,8 @@ export function startApp<W extends WindowLike, M>(electron: ElectronApi<W, M>, k
         });
       }
       lastLoad = win.loadURL(page.url);
+      // Handled here too, so a further window's failed load (the same page as the first's) is no unhandled rejection.
+      lastLoad.catch(() => undefined);
       return win;
     },
   });
@@ -146,14 +142,18 @@ export function startApp<W extends WindowLike, M>(electron: ElectronApi<W, M>, k
   /** File → New Window: refused with main's own message when the limit is reached. */
   const openNewWindow = (): void => {
     const made = windows.open();
-    if (made.opened) {
-      lastLoad.catch(() => undefined);
-      return;
-    }
+    if (made.opened) return;
     const parent = windows.current();
     if (parent) dialog.showMessageBox(parent, tooManyWindowsMessage(made.limit)).catch(() => undefined);
   };
 
+  // conscent-console:// links (issue #11). Registered only when packaged: in development
+  // the OS would be told to open links with the bare Electron binary. macOS hands links
+  // over in 'open-url', possibly before 'ready' (the window set keeps them for the next
+  // window, and each window's events wait until its page has loaded); Windows and Linux
+  // put the link in the command line, of this process at its start or of the second
+  // instance.
+  if (app.isPackaged) app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME);
   app.on('open-url', (event, url) => {
     event.preventDefault();
     windows.openLink(url);
