@@ -83,7 +83,7 @@ export function createConsoleWindows<W extends ConsoleWindowLike>(input: Console
     return entries.reduce<Entry<W> | null>((best, entry) => (!best || entry.lastFocus >= best.lastFocus ? entry : best), null);
   };
 
-  const open = (): OpenWindowResult<W> => {
+  const openEntry = (): Entry<W> | { opened: false; reason: 'too-many-windows'; limit: number } => {
     if (entries.length >= limit) return { opened: false, reason: 'too-many-windows', limit };
     const from = current()?.window.getNormalBounds();
     const isFirst = entries.length === 0;
@@ -103,17 +103,20 @@ export function createConsoleWindows<W extends ConsoleWindowLike>(input: Console
       if (at >= 0) entries.splice(at, 1);
       if (remembered === window) remembered = null;
     });
-    return { opened: true, window };
+    return entry;
   };
 
   return {
-    open,
+    open() {
+      const made = openEntry();
+      return 'window' in made ? { opened: true, window: made.window } : made;
+    },
     openReader(userId, connection) {
-      const made = open();
-      if (!made.opened) return made;
-      // Only the new window's own sender: the window the agent clicked in is left as it is.
-      entries.find((entry) => entry.window === made.window)?.events.openLink(readerLinkFor(userId, connection));
-      made.window.focus();
+      const made = openEntry();
+      if (!('window' in made)) return made;
+      // Only the new window's own events: the window the agent clicked in is left as it is.
+      // (It takes the focus when it is shown, once its page is ready: not before, or it would flash.)
+      made.events.openLink(readerLinkFor(userId, connection));
       return { opened: true };
     },
     current: () => current()?.window ?? null,

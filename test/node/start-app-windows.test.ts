@@ -60,6 +60,8 @@ describe('a second console window', () => {
     const answer = await callFrom(electron, first, 'openReaderWindow', { userId: ID, connection: 'Sandbox' });
     expect(answer).toEqual({ ok: true, value: { opened: true } });
     const second = open(electron)[1]!;
+    second.emit('ready-to-show');
+    expect(second.visible).toBe(true);
     expect(second.focused).toBe(true);
     second.webContents.finishLoad();
     expect(second.webContents.sent).toEqual([
