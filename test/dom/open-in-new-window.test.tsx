@@ -40,3 +40,15 @@ describe('the shortcuts dialog', () => {
     expect(within(dialog).getByRole('row', { name: /Open a new console window/ })).toHaveTextContent('Ctrl+Shift+N');
   });
 });
+
+describe('the window title', () => {
+  it('leads with the open reader’s name, so the agent’s console windows differ in the task switcher', async () => {
+    const { user } = await openReader(SHIVAM.userId);
+    expect(document.title).toBe('Shivam Dubey · ConsCent Console — Publisher sandbox (Sandbox)');
+    const search = screen.getByLabelText('Find a reader');
+    await user.clear(search);
+    await user.type(search, 'nobody@example.com{Enter}');
+    await screen.findByRole('heading', { name: /No reader found/ });
+    expect(document.title).toBe('ConsCent Console — Publisher sandbox (Sandbox)');
+  });
+});
