@@ -1,10 +1,10 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SEED_EXAMPLE_USER_ID } from '../../simulator';
 import { seriousViolations } from './axe-check';
 import { connectedConsole } from './connected-console';
 import { SCREENSHOT_DIR } from './harness';
 import { steps } from './ui-steps';
-import { join } from 'node:path';
 
 // Issue 22.4 in Chromium with the real main-process handlers: "Open in new window" asks
 // main, main's own window set (main/window/console-windows.ts) opens a second console page
@@ -26,6 +26,10 @@ describe('a reader in a second window', () => {
     const there = steps(() => second);
     await second.getByRole('heading', { name: 'Shivam Dubey' }).waitFor();
     await expect.poll(() => there.field('Find a reader').inputValue()).toBe(SEED_EXAMPLE_USER_ID);
+    await second.setViewportSize({ width: 1024, height: 640 });
+    await second.screenshot({ path: join(SCREENSHOT_DIR, 'second-window-opened-1024x640.png') });
+    // Opened as a link on the connection it is already on: nothing switched, nothing to say.
+    expect(await second.getByText(/Switched to the connection/).count()).toBe(0);
     expect(await there.field('Phone number').inputValue()).toBe('');
     // The first window still has its unsent edit; the second can look up another reader on its own.
     expect(await ui.field('Phone number').inputValue()).toBe('9876501234');
