@@ -102,6 +102,18 @@ describe('a second console window', () => {
     );
   });
 
+  it('main’s own dialogs open over the window the agent is in', async () => {
+    const electron = await startToReady();
+    newWindow(electron);
+    const [first, second] = open(electron) as [StandInWindow, StandInWindow];
+    second.focus();
+    expect(await callFrom(electron, second, 'bulkChooseFile', {})).toEqual({ ok: true, value: { chosen: false } });
+    expect(electron.dialog.showOpenDialog).toHaveBeenLastCalledWith(second, expect.anything());
+    first.focus();
+    await callFrom(electron, first, 'bulkChooseFile', {});
+    expect(electron.dialog.showOpenDialog).toHaveBeenLastCalledWith(first, expect.anything());
+  });
+
   it('a link from the OS goes to the console window the agent is in', async () => {
     const electron = await startToReady();
     newWindow(electron);
