@@ -33,6 +33,7 @@ export const BRIDGE_CHANNELS = {
   findLocalReaders: 'conscent:recent-readers:find',
   getTeamLogStatus: 'conscent:team-log:status',
   sendTeamLogTestEvent: 'conscent:team-log:test',
+  openReaderWindow: 'conscent:windows:open-reader',
 } as const;
 
 /** The request/answer operations (the one subscription, onAppEvent, is not one: it has no channel to main). */

@@ -8,6 +8,7 @@ import { HISTORY_REQUEST_SCHEMAS, type HistoryResults } from './history-contract
 import { READER_REQUEST_SCHEMAS, type ReaderResults } from './readers-contract';
 import { RECENT_READERS_REQUEST_SCHEMAS, type RecentReadersResults } from './recent-readers-contract';
 import type { Result } from './result';
+import { WINDOWS_REQUEST_SCHEMAS, type WindowsResults } from './windows-contract';
 
 // The one contract of the bridge between renderer and main, as one table by operation:
 // its channel (channels.ts, which the preload bundles), its request schema (validated in
@@ -24,10 +25,17 @@ export const REQUEST_SCHEMAS = {
   ...BULK_REQUEST_SCHEMAS,
   ...RECENT_READERS_REQUEST_SCHEMAS,
   ...AUDIT_REQUEST_SCHEMAS,
+  ...WINDOWS_REQUEST_SCHEMAS,
 } as const satisfies Record<OperationName, z.ZodType | null>;
 
 /** What each operation answers inside an ok Result. Types only: main builds them, nothing parses them. */
-export type OperationResults = ConnectionResults & ReaderResults & HistoryResults & BulkResults & RecentReadersResults & AuditResults;
+export type OperationResults = ConnectionResults &
+  ReaderResults &
+  HistoryResults &
+  BulkResults &
+  RecentReadersResults &
+  AuditResults &
+  WindowsResults;
 
 type Schemas = typeof REQUEST_SCHEMAS;
 /** The request the page sends: the schema's input. */

@@ -27,6 +27,11 @@ import { createConnectionStore, type ConnectionStore } from './settings/connecti
 import { handlersOnceLocked } from './user-data-lock-handlers';
 import type { RunEnded } from './window/bulk-notification';
 import { createTeamLogService } from './audit/team-log-service';
+import type { OpenReaderWindowRequest, OpenReaderWindowResult } from '../common/windows-contract';
+
+/** Opens a reader in a new console window: start-app.ts's windows; absent where there are none (tests without Electron). */
+export type OpenReaderWindow = (request: OpenReaderWindowRequest) => Promise<OpenReaderWindowResult>;
+const NO_WINDOWS: OpenReaderWindow = async () => ({ opened: false, reason: 'no-windows' });
 
 /** The stores and adapters the use-cases are built on; tests pass fakes or temp-dir ones. */
 export interface ServiceDeps {
@@ -57,6 +62,8 @@ export interface ServiceDeps {
   audit?: AuditHook;
   /** The admin's policy (issue 21.1): the machine's in the app; none (everything allowed) when absent. */
   policy?: PolicyGate;
+  /** Opens a reader in a new console window (issue 22.4); refused as `no-windows` when absent. */
+  openReaderWindow?: OpenReaderWindow;
 }
 
 function historyFor(deps: ServiceDeps): HistoryService {
@@ -122,6 +129,7 @@ export function createServices(deps: ServiceDeps): BridgeServices {
     }),
     recent,
     teamLog: createTeamLogService(deps.audit),
+    windows: { openReader: deps.openReaderWindow ?? NO_WINDOWS },
     logger,
   };
 }
@@ -155,6 +163,8 @@ export interface AppServicesOptions {
   network?: Omit<NetworkEnvironment, 'proxyCredentials'>;
   /** Told when a bulk run ends (main/window/bulk-notification.ts). */
   onBulkRunEnded?: (run: RunEnded) => void;
+  /** Opens a reader in a new console window (start-app.ts); refused as `no-windows` when absent. */
+  openReaderWindow?: OpenReaderWindow;
   /**
    * Where the admin's policy is read (issue 21.1; main/policy/): the OS decides the file's
    * place and whether Group Policy / managed preferences are read. This process's platform
@@ -215,5 +225,6 @@ function wireAppServices(options: AppServicesOptions): BridgeHandlers {
     audit,
     ...(options.confirmClearHistory ? { confirmClearHistory: options.confirmClearHistory } : {}),
     ...(options.onBulkRunEnded ? { onBulkRunEnded: options.onBulkRunEnded } : {}),
+    ...(options.openReaderWindow ? { openReaderWindow: options.openReaderWindow } : {}),
   });
 }

@@ -28,7 +28,7 @@ import type { AppLike as HardenedAppLike, SessionLike } from './window/security-
 export interface WindowLike {
   readonly webContents: WillPreventUnloadSource & AppEventTarget;
   once(event: 'ready-to-show', listener: () => void): unknown;
-  on(event: 'closed' | 'close', listener: () => void): unknown;
+  on(event: 'closed' | 'close' | 'focus', listener: () => void): unknown;
   loadURL(url: string): Promise<void>;
   isMinimized(): boolean;
   restore(): void;

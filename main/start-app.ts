@@ -10,18 +10,18 @@ import { createFileLogger } from './logging/logger';
 import { createSenderCheck } from './ipc/sender-check';
 import { DEEP_LINK_SCHEME, linkInArgv } from '../common/deep-link';
 import { PRODUCT_NAME } from '../common/product';
-import { createAppEventSender } from './window/app-events';
 import { aboutPanelOptions, createMenuTemplate } from './window/app-menu';
 import { resolveAppPage, type AppPage } from './window/app-page';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './window/app-protocol';
 import { installCloseGuard } from './window/close-guard';
+import { createConsoleWindows, tooManyWindowsMessage } from './window/console-windows';
 import { developmentCsp, productionCsp } from './window/content-security-policy';
 import { installDevServerCsp } from './window/dev-server-csp';
 import { denyAllPermissions, installAppSecurity } from './window/security-handlers';
 import { DEFAULT_SIZE, MIN_SIZE, createWindowOptions } from './window/window-options';
 import { USER_GUIDE_URL, userGuideWindowOptions } from './window/user-guide';
 import { bulkNotification, type RunEnded } from './window/bulk-notification';
-import { WINDOW_STATE_FILE, placeWindow, readWindowState, writeWindowState, type WindowState } from './window/window-state';
+import { WINDOW_STATE_FILE, cascadeFrom, placeWindow, readWindowState, writeWindowState, type WindowState } from './window/window-state';
 
 // The app's startup: wires the plain modules under main/ to Electron's objects. Electron
 // is passed in (main/index.ts hands over the real one) so this runs, and is tested, in
@@ -57,20 +57,18 @@ export function startApp<W extends WindowLike, M>(electron: ElectronApi<W, M>, k
   const preloadPath = join(env.mainDir, '../preload/index.cjs');
   const rendererDir = join(env.mainDir, '../renderer');
 
-  let mainWindow: W | null = null;
-  // Links and menu commands for the page; they wait until a page has loaded to take them.
-  const appEvents = createAppEventSender();
   let started = false;
+  const raise = (win: W): void => {
+    if (win.isMinimized()) win.restore();
+    win.show();
+    win.focus();
+  };
   const bringForward = (): void => {
-    // macOS keeps running without a window: a link then opens one (startup is over).
-    if (!mainWindow) {
-      // (The user guide may still be open: it is not the console.)
-      if (started) createMainWindow().catch(failToStart);
-      return;
-    }
-    if (mainWindow.isMinimized()) mainWindow.restore();
-    mainWindow.show();
-    mainWindow.focus();
+    // The window the agent was in. macOS keeps running without a window: a link then opens
+    // one (startup is over). (The user guide may still be open: it is not the console.)
+    const win = windows.current();
+    if (win) raise(win);
+    else if (started) openFirstWindow();
   };
 
   const failToStart = (error: unknown): void => {
@@ -96,47 +94,73 @@ export function startApp<W extends WindowLike, M>(electron: ElectronApi<W, M>, k
     return Promise.resolve();
   }
 
+  // The window's size and place (window-state.ts): read once at start, kept up to date on
+  // each close of the first window, so a window reopened later (macOS) opens where it was.
+  let windowState: WindowState | undefined;
+  const windowStateFile = (): string => join(app.getPath('userData'), WINDOW_STATE_FILE);
+  /** The newest window's page load: startup (and a window reopened with none open) fails with it (failToStart). */
+  let lastLoad: Promise<void> = Promise.resolve();
+
+  // Every console window is built here, alike: the same locked-down options and preload,
+  // the same close guard, the same page (its CSP and the security handlers apply to every
+  // webContents). console-windows.ts keeps the set and routes links and commands to them.
+  const windows = createConsoleWindows<W>({
+    create: (place) => {
+      const workAreas = electron.screen.getAllDisplays().map((display) => display.workArea);
+      // The first window where the agent left it, if that display is still there; a further
+      // one a step from the window the agent is in.
+      const placed = place.cascadeFrom
+        ? { bounds: cascadeFrom(place.cascadeFrom, workAreas), maximized: false }
+        : placeWindow(windowState, workAreas, { default: DEFAULT_SIZE, min: MIN_SIZE });
+      const win = new BrowserWindow(createWindowOptions({ preloadPath, allowDevTools: !app.isPackaged, bounds: placed.bounds }));
+      // Unsaved edits are guarded per window; on quit each window with some is brought
+      // forward as it asks, so the agent sees which reader's edits the question is about.
+      installCloseGuard(win.webContents, (options) => {
+        raise(win);
+        return dialog.showMessageBoxSync(win, options);
+      });
+      win.once('ready-to-show', () => {
+        if (placed.maximized) win.maximize();
+        win.show();
+      });
+      if (place.remembered) {
+        win.on('close', () => {
+          // Remembered as it was before any maximising, so un-maximising next time restores it.
+          windowState = { ...win.getNormalBounds(), maximized: win.isMaximized() };
+          writeWindowState(windowStateFile(), windowState).catch(() => undefined);
+        });
+      }
+      lastLoad = win.loadURL(page.url);
+      // Handled here too, so a further window's failed load (the same page as the first's) is no unhandled rejection.
+      lastLoad.catch(() => undefined);
+      return win;
+    },
+  });
+  const openFirstWindow = (): void => {
+    if (windows.open().opened) lastLoad.catch(failToStart);
+  };
+  /** File → New Window: refused with main's own message when the limit is reached. */
+  const openNewWindow = (): void => {
+    const made = windows.open();
+    if (made.opened) return;
+    const parent = windows.current();
+    if (parent) dialog.showMessageBox(parent, tooManyWindowsMessage(made.limit)).catch(() => undefined);
+  };
+
   // conscent-console:// links (issue #11). Registered only when packaged: in development
   // the OS would be told to open links with the bare Electron binary. macOS hands links
-  // over in 'open-url', possibly before 'ready' (the event sender keeps them until the
-  // page has loaded); Windows and Linux put the link in the command line, of this
-  // process at its start or of the second instance.
+  // over in 'open-url', possibly before 'ready' (the window set keeps them for the next
+  // window, and each window's events wait until its page has loaded); Windows and Linux
+  // put the link in the command line, of this process at its start or of the second
+  // instance.
   if (app.isPackaged) app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME);
   app.on('open-url', (event, url) => {
     event.preventDefault();
-    appEvents.openLink(url);
+    windows.openLink(url);
     bringForward();
   });
   const startLink = linkInArgv(env.argv ?? []);
-  if (startLink) appEvents.openLink(startLink);
-
-  // The window's size and place (window-state.ts): read once at start, kept up to date on
-  // each close, so a window reopened later (macOS) opens where the last one was.
-  let windowState: WindowState | undefined;
-  const windowStateFile = (): string => join(app.getPath('userData'), WINDOW_STATE_FILE);
-
-  const createMainWindow = (): Promise<void> => {
-    // Where the agent left it, if that display is still there.
-    const workAreas = electron.screen.getAllDisplays().map((display) => display.workArea);
-    const placed = placeWindow(windowState, workAreas, { default: DEFAULT_SIZE, min: MIN_SIZE });
-    const win = new BrowserWindow(createWindowOptions({ preloadPath, allowDevTools: !app.isPackaged, bounds: placed.bounds }));
-    mainWindow = win;
-    appEvents.attach(win.webContents);
-    installCloseGuard(win.webContents, (options) => dialog.showMessageBoxSync(win, options));
-    win.once('ready-to-show', () => {
-      if (placed.maximized) win.maximize();
-      win.show();
-    });
-    win.on('close', () => {
-      // Remembered as it was before any maximising, so un-maximising next time restores it.
-      windowState = { ...win.getNormalBounds(), maximized: win.isMaximized() };
-      writeWindowState(windowStateFile(), windowState).catch(() => undefined);
-    });
-    win.on('closed', () => {
-      if (mainWindow === win) mainWindow = null;
-    });
-    return win.loadURL(page.url);
-  };
+  if (startLink) windows.openLink(startLink);
 
   let guideWindow: W | null = null;
   /** Help → User Guide: one guide window, brought forward if it is already open. */
@@ -157,7 +181,7 @@ export function startApp<W extends WindowLike, M>(electron: ElectronApi<W, M>, k
 
   /** A bulk run ended: the agent elsewhere hears it from the OS; clicking brings the console forward. */
   const notifyRunEnded = (run: RunEnded): void => {
-    if (mainWindow?.isFocused() || !electron.Notification.isSupported()) return;
+    if (windows.all().some((win) => win.isFocused()) || !electron.Notification.isSupported()) return;
     const notification = new electron.Notification(bulkNotification(run));
     notification.on('click', bringForward);
     notification.show();
@@ -171,7 +195,8 @@ export function startApp<W extends WindowLike, M>(electron: ElectronApi<W, M>, k
       platform: env.platform,
       appName: app.name,
       isPackaged: app.isPackaged,
-      sendCommand: (command) => appEvents.send({ kind: 'command', command }),
+      sendCommand: (command) => windows.sendCommand(command),
+      newWindow: openNewWindow,
       // Built with the page; the development server has none.
       ...(page.kind === 'bundled' ? { openUserGuide } : {}),
     });
@@ -190,16 +215,19 @@ export function startApp<W extends WindowLike, M>(electron: ElectronApi<W, M>, k
       logDir: app.getPath('logs'),
       keytar,
       ...(env.freshKeytar ? { freshKeytar: env.freshKeytar } : {}),
-      onKeychainBack: () => appEvents.send({ kind: 'keychain-back' }),
+      // Every window's page asked the keychain; every one hears it is back.
+      onKeychainBack: () => windows.sendToAll({ kind: 'keychain-back' }),
+      openReaderWindow: async ({ userId, connection }) => windows.openReader(userId, connection),
       onBulkRunEnded: notifyRunEnded,
       // Electron's answers about the network, as plain functions (issue 13): the system proxy
       // for each URL (PAC and WPAD as Chromium reads them) and the OS certificate store.
       network: { resolveProxy: (url) => session.defaultSession.resolveProxy(url), systemCertificates: osCertificates },
       // A history export goes where the agent says in the system's save dialog, never to a
-      // path the page names.
+      // path the page names. Dialogs open over the window the agent is in (it just clicked there).
       chooseExportPath: async (suggestedName) => {
-        if (!mainWindow) return null;
-        const chosen = await dialog.showSaveDialog(mainWindow, {
+        const parent = windows.current();
+        if (!parent) return null;
+        const chosen = await dialog.showSaveDialog(parent, {
           title: 'Export the change history',
           defaultPath: suggestedName,
           filters: [{ name: 'CSV (comma-separated values)', extensions: ['csv'] }],
@@ -207,11 +235,15 @@ export function startApp<W extends WindowLike, M>(electron: ElectronApi<W, M>, k
         return chosen.canceled || !chosen.filePath ? null : chosen.filePath;
       },
       // Clear history is confirmed here, in a dialog main draws (issue 18), never by the page.
-      confirmClearHistory: confirmClearWith(async (options) => (mainWindow ? dialog.showMessageBox(mainWindow, options) : { response: 0 })),
+      confirmClearHistory: confirmClearWith(async (options) => {
+        const parent = windows.current();
+        return parent ? dialog.showMessageBox(parent, options) : { response: 0 };
+      }),
       // A bulk correction reads the CSV the agent picks in the system's open dialog (issue 14).
       chooseCsvFile: async () => {
-        if (!mainWindow) return null;
-        const chosen = await dialog.showOpenDialog(mainWindow, {
+        const parent = windows.current();
+        if (!parent) return null;
+        const chosen = await dialog.showOpenDialog(parent, {
           title: 'Choose a CSV file of corrections',
           properties: ['openFile'],
           filters: [{ name: 'CSV (comma-separated values)', extensions: ['csv', 'txt'] }],
@@ -219,18 +251,16 @@ export function startApp<W extends WindowLike, M>(electron: ElectronApi<W, M>, k
         return chosen.canceled ? null : (chosen.filePaths[0] ?? null);
       },
     });
-    // Only the app page in the top frame of the window the console opened may call.
-    registerBridge(electron.ipcMain, handlers, {
-      isAppPage,
-      isMainWindow: (sender) => mainWindow !== null && sender === mainWindow.webContents,
-    });
+    // Only the app page in the top frame of a window the console opened may call.
+    registerBridge(electron.ipcMain, handlers, { isAppPage, isConsoleWindow: windows.isConsoleWindow });
 
     app.on('activate', () => {
-      // macOS: clicking the dock icon with no console window open reopens it.
-      if (!mainWindow) createMainWindow().catch(failToStart);
+      // macOS: clicking the dock icon with no console window open reopens one.
+      if (!windows.current()) openFirstWindow();
     });
     windowState = await readWindowState(windowStateFile());
-    await createMainWindow();
+    windows.open();
+    await lastLoad;
     started = true;
   };
 
@@ -238,7 +268,7 @@ export function startApp<W extends WindowLike, M>(electron: ElectronApi<W, M>, k
     // A second launch brings the open window forward instead of starting another console,
     // and passes on the link it was started for.
     const link = linkInArgv(argv ?? []);
-    if (link) appEvents.openLink(link);
+    if (link) windows.openLink(link);
     bringForward();
   });
   app.on('window-all-closed', () => {

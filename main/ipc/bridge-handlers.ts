@@ -11,6 +11,7 @@ import type { RecentReaders } from '../readers/recent-readers';
 import { findLocalReaders } from '../readers/local-reader-search';
 import type { BridgeHandlers } from './register-bridge';
 import type { TeamLogService } from '../audit/team-log-service';
+import type { OpenReaderWindowRequest, OpenReaderWindowResult } from '../../common/windows-contract';
 
 // The IPC adapter, and only that: for every operation of the table (common/channels.ts),
 // a handler that validates its untrusted payload against the table's schema, runs one
@@ -25,6 +26,8 @@ export interface BridgeServices {
   bulk: BulkService;
   recent: RecentReaders;
   teamLog: TeamLogService;
+  /** Opens a reader in a new console window (main/window/console-windows.ts); refused where there are no windows. */
+  windows: { openReader(request: OpenReaderWindowRequest): Promise<OpenReaderWindowResult> };
   logger: Logger;
 }
 
@@ -63,11 +66,12 @@ function validated(name: OperationName, run: (request: unknown) => Promise<unkno
 }
 
 /** One line per operation: which use-case answers it (a missing one is a compile error). */
-function implement({ connections, readers, history, bulk, recent, teamLog, logger }: BridgeServices): OperationImplementations {
+function implement({ connections, readers, history, bulk, recent, teamLog, windows, logger }: BridgeServices): OperationImplementations {
   return {
     listConnections: () => connections.list(),
     getTeamLogStatus: () => teamLog.state(),
     sendTeamLogTestEvent: () => teamLog.sendTestEvent(),
+    openReaderWindow: (request) => windows.openReader(request),
     saveConnection: (request) => connections.save(request),
     deleteConnection: async ({ id }) => {
       await connections.remove(id);

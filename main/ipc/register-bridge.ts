@@ -28,7 +28,7 @@ const UNEXPECTED: Result<never> = {
 
 /**
  * Registers one ipcMain handler per operation of the contract. Calls from anything but
- * the app page in the main window's top frame are refused before their payload is looked
+ * the app page in a console window's top frame are refused before their payload is looked
  * at. Returns an unregister function.
  */
 export function registerBridge(ipcMain: IpcMainLike, handlers: BridgeHandlers, trust: BridgeTrust): () => void {

@@ -1,7 +1,8 @@
-// Only the app's own page, in the top frame of the console's main window, may call the
+// Only the app's own page, in the top frame of one of the console's windows, may call the
 // bridge. The page is loaded from one known URL (app://console/index.html when built, the
 // dev server in development); anything else, such as a frame navigated elsewhere, an
-// injected iframe or another window, is refused.
+// injected iframe or a window the console did not open as one of its own (the user
+// guide), is refused.
 
 /** The part of Electron's IpcMainInvokeEvent the check reads. */
 export interface IpcInvokeEventLike {
@@ -11,22 +12,23 @@ export interface IpcInvokeEventLike {
   senderFrame: { url: string; parent: unknown } | null;
 }
 
-/** What the bridge trusts: the app page, loaded in the top frame of the console's main window. */
+/** What the bridge trusts: the app page, loaded in the top frame of a console window. */
 export interface BridgeTrust {
   isAppPage(url: string): boolean;
-  isMainWindow(sender: unknown): boolean;
+  /** The sender is the page of a window the console opened as a console window (main/window/console-windows.ts). */
+  isConsoleWindow(sender: unknown): boolean;
 }
 
 /**
- * Whether a call comes from the app page in the top frame of the main window. A subframe
- * (even one showing the app page) or another window (even at the app page's URL) is
- * refused: only the one window the console opened holds the agent's session.
+ * Whether a call comes from the app page in the top frame of a console window. A subframe
+ * (even one showing the app page) or any other window (even at the app page's URL) is
+ * refused: only the windows the console opened as its own hold the agent's session.
  */
 export function isTrustedSender(event: IpcInvokeEventLike, trust: BridgeTrust): boolean {
   try {
     const frame = event.senderFrame;
     if (!frame || frame.parent !== null) return false;
-    return typeof frame.url === 'string' && trust.isAppPage(frame.url) && trust.isMainWindow(event.sender);
+    return typeof frame.url === 'string' && trust.isAppPage(frame.url) && trust.isConsoleWindow(event.sender);
   } catch {
     // Electron throws when a frame that has gone away is read: such a sender is not trusted.
     return false;

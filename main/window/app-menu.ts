@@ -20,7 +20,12 @@ export interface MenuInput {
   sendCommand?: (command: AppCommand) => void;
   /** Opens the bundled user guide (user-guide.ts); absent where there is none (development). */
   openUserGuide?: () => void;
+  /** File → New Window (issue 22.4): another console window beside the one the agent is in. */
+  newWindow?: () => void;
 }
+
+/** File → New Window's shortcut, as in browsers and editors. */
+export const NEW_WINDOW_ACCELERATOR = 'CmdOrCtrl+Shift+N';
 
 /** The console's shortcuts as the menu shows them; the page's keyboard map matches (renderer/src/keyboard/shortcuts.ts). */
 export const READER_MENU: ReadonlyArray<{ label: string; accelerator: string; command: AppCommand }> = [
@@ -46,6 +51,10 @@ export function aboutPanelOptions(input: { appName: string; version: string; cop
 export function createMenuTemplate(input: MenuInput): MenuItemConstructorOptions[] {
   const isMac = input.platform === 'darwin';
   const template: MenuItemConstructorOptions[] = [];
+  // Registered by the menu (unlike the Reader menu's shortcuts): it works with no page focused.
+  const newWindow: MenuItemConstructorOptions[] = input.newWindow
+    ? [{ label: 'New Window', accelerator: NEW_WINDOW_ACCELERATOR, click: () => input.newWindow?.() }, { type: 'separator' }]
+    : [];
 
   if (isMac) {
     template.push({
@@ -61,9 +70,9 @@ export function createMenuTemplate(input: MenuInput): MenuItemConstructorOptions
       ],
     });
     // Cmd+W closes the window, as in every Mac app (the close guard still asks about unsaved edits).
-    template.push({ label: 'File', submenu: [{ role: 'close' }] });
+    template.push({ label: 'File', submenu: [...newWindow, { role: 'close' }] });
   } else {
-    template.push({ label: 'File', submenu: [{ role: 'quit' }] });
+    template.push({ label: 'File', submenu: [...newWindow, { role: 'quit' }] });
   }
 
   template.push({

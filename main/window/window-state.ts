@@ -73,3 +73,21 @@ export async function readWindowState(path: string): Promise<WindowState | undef
 export async function writeWindowState(path: string, state: WindowState): Promise<void> {
   await writeFileAtomic(path, `${JSON.stringify(WindowState.parse(state))}\n`);
 }
+
+/** How far down and right a new window opens from the one the agent is in (as desktop apps cascade). */
+export const CASCADE_STEP = 28;
+
+/**
+ * Where a further window opens (issue 22.4): a step down and right of `from`, the same
+ * size, on `from`'s display; back to that display's top-left corner when the step would
+ * take it past the display's edge, so it is never off-screen and never exactly on top.
+ */
+export function cascadeFrom(from: Rect, workAreas: readonly Rect[]): Rect {
+  const area = workAreas.find((a) => from.x >= a.x && from.x < a.x + a.width && from.y >= a.y && from.y < a.y + a.height) ?? workAreas[0];
+  const stepped = { x: from.x + CASCADE_STEP, y: from.y + CASCADE_STEP, width: from.width, height: from.height };
+  if (!area) return stepped;
+  const width = Math.min(from.width, area.width);
+  const height = Math.min(from.height, area.height);
+  const fits = stepped.x + width <= area.x + area.width && stepped.y + height <= area.y + area.height;
+  return fits ? { ...stepped, width, height } : { x: area.x, y: area.y, width, height };
+}

@@ -10,6 +10,7 @@ import type { AppEvent } from '../../common/app-events';
 import type { LocalReaderMatches, RecentReader, RecentReadersList } from '../../common/recent-readers-contract';
 import { FakeHistory, historyChanges } from './fake-history';
 import type { TeamLogState } from '../../common/audit-contract';
+import { MAX_CONSOLE_WINDOWS } from '../../common/windows-contract';
 
 // An in-memory ConsoleBridge for component tests. Its methods are made from the bridge's
 // table (common/channels.ts), as the preload's are; per operation it only says how it
@@ -58,6 +59,9 @@ class FakeBridgeState {
   teamLog: TeamLogState = { configured: false };
   /** Whether "Send a test event" is delivered. */
   teamLogTestDelivers = true;
+  /** Console windows open besides this one (issue 22.4); openReaderWindow is refused once `windowLimit` would be passed. */
+  otherWindows = 0;
+  windowLimit: number = MAX_CONSOLE_WINDOWS;
   /** What openReader returns for a stored reader; replace to simulate a richer lookup. */
   lookupView: (user: FakeUser) => ReaderView = lookupViewOf;
   /** The change history: every successful updateReader is recorded in it. */
@@ -127,6 +131,11 @@ class FakeBridgeState {
   protected answers(): FakeAnswers {
     return {
       getTeamLogStatus: () => ok(clone(this.teamLog)),
+      openReaderWindow: () => {
+        if (this.otherWindows + 1 >= this.windowLimit) return ok({ opened: false, reason: 'too-many-windows', limit: this.windowLimit });
+        this.otherWindows += 1;
+        return ok({ opened: true });
+      },
       sendTeamLogTestEvent: () =>
         ok(
           this.teamLog.configured

@@ -18,7 +18,7 @@ describe('the built preload in Chromium', () => {
     expect(result).toEqual({ ok: true, value: { connections: [], activeConnectionId: null } });
   });
 
-  it('refuses the app page opened in a second window: only the main window reaches main', async () => {
+  it('refuses the app page in a window the console did not open: only console windows reach main', async () => {
     const other = await app.page.context().newPage();
     try {
       await other.goto(app.page.url());

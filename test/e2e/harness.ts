@@ -29,6 +29,8 @@ export interface ConsoleUnderTest {
   restartSimulator(port: number): Promise<RunningSimulator>;
   /** Opens a fresh page (a "restart" of the window), same main-process state. */
   reopen(): Promise<Page>;
+  /** The page of the console window opened next (issue 22.4: "Open in new window"), once loaded. */
+  nextWindow(): Promise<Page>;
   /** Starts the console again: fresh main-process state (nothing remembered in memory), same user data, keychain and simulator. */
   restart(): Promise<Page>;
   /** Where main's save dialog stand-in puts the next history export; null answers "cancelled". */
@@ -143,6 +145,7 @@ export async function launchConsole(
     menuCommand(command) {
       shell.appEvents.send({ kind: 'command', command });
     },
+    nextWindow: () => shell.nextWindow(),
     async reopen() {
       await app.page.close();
       app.page = await open();

@@ -22,7 +22,7 @@ export class FakeIpcMain implements IpcMainLike {
 
   /** The trust the app gives: `isAppPage` for URLs, and this fake's main window as the only window. */
   trust(isAppPage: (url: string) => boolean): BridgeTrust {
-    return { isAppPage, isMainWindow: (sender) => sender === this.mainWindow };
+    return { isAppPage, isConsoleWindow: (sender) => sender === this.mainWindow };
   }
 
   /** A call from the top frame of the main window, showing `senderUrl` (null: the frame is gone). */

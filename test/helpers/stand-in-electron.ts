@@ -200,10 +200,15 @@ export function createStandInElectron(options: StandInOptions = {}) {
       this.minimized = false;
     }
     show(): void {
+      // Electron's show() also gives the window the focus.
       this.visible = true;
+      this.focus();
     }
     focus(): void {
+      // One window has the focus at a time, as on a desktop; Electron says so with 'focus'.
+      for (const other of windows) if (other !== this) other.focused = false;
       this.focused = true;
+      this.emit('focus');
     }
     isFocused(): boolean {
       return this.focused;

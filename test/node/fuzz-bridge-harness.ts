@@ -35,7 +35,7 @@ import { appPaths } from '../../main/app-paths';
 // memory stays bounded and the log stays within its cap. FUZZ_RUNS and FUZZ_SEED override
 // the defaults; FUZZ_REPORT_DIR=dir writes the figures as JSON.
 
-/** The operations that reach no ConsCent: connections, and the team log's status and test event. */
+/** The operations that reach no ConsCent: connections, the team log's status and test event, and opening a window. */
 export const CONNECTION_OPERATIONS = [
   'listConnections',
   'saveConnection',
@@ -43,6 +43,7 @@ export const CONNECTION_OPERATIONS = [
   'selectConnection',
   'getTeamLogStatus',
   'sendTeamLogTestEvent',
+  'openReaderWindow',
 ] as const satisfies OperationName[];
 export const READER_OPERATIONS = [
   'testConnection',
@@ -315,6 +316,7 @@ function arbitraryFor(op: OperationName, ctx: FuzzContext): fc.Arbitrary<unknown
       text: fc.oneof(fc.constantFrom('shivam', 'Dubey', 'jose', 'example.com'), fc.string({ minLength: 2, maxLength: 100 })),
     }),
     sendTeamLogTestEvent: fc.constant({}),
+    openReaderWindow: fc.record({ userId: fc.stringMatching(/^[a-f0-9]{24}$/), connection: fc.constantFrom('Sandbox', 'Production (EU)') }),
   }[op];
   // Valid payloads that reach HTTP are a small share; invalid ones are the bulk.
   const validWeight = op === 'saveConnection' || op === 'deleteConnection' || op === 'selectConnection' ? 3 : 1;

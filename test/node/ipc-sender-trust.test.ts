@@ -69,12 +69,12 @@ describe('the IPC sender check', () => {
 
   it('needs all three: top frame, app page, main window', () => {
     const mainWindow = {};
-    const trust = { isAppPage: createSenderCheck(APP_PAGE_URL), isMainWindow: (sender: unknown) => sender === mainWindow };
+    const trust = { isAppPage: createSenderCheck(APP_PAGE_URL), isConsoleWindow: (sender: unknown) => sender === mainWindow };
     const top = (url: string) => ({ url, parent: null });
     expect(isTrustedSender({ sender: mainWindow, senderFrame: top(`${APP_PAGE_URL}#/reader`) }, trust)).toBe(true);
     expect(isTrustedSender({ sender: mainWindow, senderFrame: top('https://evil.example/') }, trust)).toBe(false);
     expect(isTrustedSender({ sender: {}, senderFrame: top(APP_PAGE_URL) }, trust)).toBe(false);
     expect(isTrustedSender({ sender: mainWindow, senderFrame: { url: APP_PAGE_URL, parent: undefined } }, trust)).toBe(false);
-    expect(isTrustedSender({ sender: null, senderFrame: top(APP_PAGE_URL) }, { ...trust, isMainWindow: () => false })).toBe(false);
+    expect(isTrustedSender({ sender: null, senderFrame: top(APP_PAGE_URL) }, { ...trust, isConsoleWindow: () => false })).toBe(false);
   });
 });

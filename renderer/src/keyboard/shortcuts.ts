@@ -15,6 +15,8 @@ export const SHORTCUT_HELP: ShortcutHelp[] = [
   { keys: [`${MOD}+Enter`], does: 'Review the changes to the open reader' },
   { keys: [`${MOD}+Enter in the review`], does: 'Send the changes' },
   { keys: [`${MOD}+Shift+R`], does: 'Refresh the open reader from ConsCent' },
+  // Main's, not the page's: the File menu answers it (app-menu.ts NEW_WINDOW_ACCELERATOR), even with no page in front.
+  { keys: [`${MOD}+Shift+N`], does: 'Open a new console window' },
   { keys: ['Escape'], does: 'Close the dialog (going back to editing keeps your edits)' },
   { keys: ['?', `${MOD}+/`], does: 'Show these shortcuts' },
 ];

@@ -2,6 +2,9 @@ import { useState } from 'react';
 import { readerLinkFor } from '../../../common/deep-link';
 import type { ConnectionSummary } from '../../../common/connections-contract';
 import type { ReaderView } from '../../../common/readers-contract';
+import type { OpenReaderWindowResult } from '../../../common/windows-contract';
+import { useBridge } from '../bridge/bridge-context';
+import { explainError } from '../errors/explain-error';
 import { copyText } from '../ui/copy-text';
 import { notReturnedSentence } from './not-returned';
 import { SubscriptionsGlance } from './SubscriptionsGlance';
@@ -10,7 +13,17 @@ import { SubscriptionsGlance } from './SubscriptionsGlance';
 // an agent copies into a ticket (the user id, email and phone, and a conscent-console://
 // link that opens this reader again, by user id, on this connection by name), the first
 // subscriptions with status and expiry, and, once, what ConsCent did not return. Refresh
-// reads the reader again from ConsCent.
+// reads the reader again from ConsCent. Open in new window (issue 22.4) opens this reader
+// in a second console window, for an agent working two tickets side by side; main opens it
+// as it would the link above, and this window stays as it is, edits and all.
+
+/** What the status line says after Open in new window, by main's answer. */
+export function newWindowWords(result: OpenReaderWindowResult): string {
+  if (result.opened) return 'Opened this reader in a new window.';
+  if (result.reason === 'too-many-windows')
+    return `${result.limit} console windows are open already. Close one you no longer need, then open this reader in a new window again.`;
+  return 'This console cannot open another window here. Copy the link to this reader and open it instead.';
+}
 
 type ReaderHeadProps = {
   connection: ConnectionSummary;
@@ -20,9 +33,15 @@ type ReaderHeadProps = {
 };
 
 export function ReaderHead({ connection, view, headingId, onRefresh }: ReaderHeadProps) {
-  const [copied, setCopied] = useState('');
+  const bridge = useBridge();
+  // One status line for what the buttons did: copied, or the new window opened or refused.
+  const [said, setSaid] = useState('');
   const copy = async (what: string, text: string) => {
-    setCopied((await copyText(text)) ? `Copied the ${what}.` : `The ${what} could not be copied: select it and copy it by hand.`);
+    setSaid((await copyText(text)) ? `Copied the ${what}.` : `The ${what} could not be copied: select it and copy it by hand.`);
+  };
+  const openInNewWindow = async () => {
+    const result = await bridge.openReaderWindow({ userId: view.userId, connection: connection.name });
+    setSaid(result.ok ? newWindowWords(result.value) : explainError(result.error, 'open-reader').summary);
   };
   const phone = [view.countryCode, view.phone].filter(Boolean).join(' ');
   const notReturned = notReturnedSentence(view);
@@ -38,6 +57,9 @@ export function ReaderHead({ connection, view, headingId, onRefresh }: ReaderHea
           ) : null}
           <button type="button" onClick={() => void copy('link to this reader', readerLinkFor(view.userId, connection.name))}>
             Copy link to this reader
+          </button>
+          <button type="button" onClick={() => void openInNewWindow()}>
+            Open in new window
           </button>
         </div>
       </div>
@@ -68,7 +90,7 @@ export function ReaderHead({ connection, view, headingId, onRefresh }: ReaderHea
             ) : null}
           </p>
           <p role="status" className="hint copy-status">
-            {copied}
+            {said}
           </p>
           {notReturned ? <p className="hint not-returned-note">{notReturned}</p> : null}
         </div>
