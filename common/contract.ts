@@ -10,6 +10,7 @@ import { ExtraCertificate, ProxyCredentials, ProxySetting, type CertificateInfo,
 import type { BridgeError, Result } from './result';
 import { ObjectId, UserChanges, type Address, type AddressEntry, type EditableField, type Subscription } from './user-schemas';
 import { AUDIT_REQUEST_SCHEMAS, type AuditResults } from './audit-contract';
+import { POLICY_REQUEST_SCHEMAS, type PolicyResults } from './policy-contract';
 
 // The one contract of the bridge between renderer and main, as one table by operation:
 // its channel (channels.ts, which the preload bundles), its request schema (validated in
@@ -71,6 +72,11 @@ export type ConnectionSummary = {
   extraCertificate?: string;
   /** Who the extra certificate names and who issued it, as main read it. */
   extraCertificateInfo?: CertificateInfo;
+  /**
+   * Set up by the organisation's policy (issue 21.1): shown "Set by your organisation", not
+   * editable or deletable; the agent only stores its API key and secret (savePresetCredentials).
+   */
+  managed?: true;
 };
 
 /** Why the settings file was moved aside at start (the renderer says it in words). */
@@ -99,6 +105,10 @@ export const SaveConnectionRequest = z.strictObject({
   credentials: Credentials.optional(),
 });
 export type SaveConnectionRequest = z.input<typeof SaveConnectionRequest>;
+
+/** The API key and secret of a connection the organisation's policy sets up (its fields are the policy's). */
+export const SavePresetCredentialsRequest = z.strictObject({ id: ConnectionId, credentials: Credentials });
+export type SavePresetCredentialsRequest = z.input<typeof SavePresetCredentialsRequest>;
 
 export const ConnectionRef = z.strictObject({ id: ConnectionId });
 export type ConnectionRef = z.infer<typeof ConnectionRef>;
@@ -226,6 +236,7 @@ export type UpdateReaderResult = {
 type ConnectionAndReaderResults = {
   listConnections: ConnectionsState;
   saveConnection: ConnectionSummary;
+  savePresetCredentials: ConnectionSummary;
   deleteConnection: ConnectionRef;
   selectConnection: ConnectionRef;
   testConnection: TestConnectionResult;
@@ -238,6 +249,7 @@ type ConnectionAndReaderResults = {
 export const REQUEST_SCHEMAS = {
   listConnections: null,
   saveConnection: SaveConnectionRequest,
+  savePresetCredentials: SavePresetCredentialsRequest,
   deleteConnection: ConnectionRef,
   selectConnection: ConnectionRef,
   testConnection: TestConnectionRequest,
@@ -248,10 +260,11 @@ export const REQUEST_SCHEMAS = {
   ...BULK_REQUEST_SCHEMAS,
   ...RECENT_READERS_REQUEST_SCHEMAS,
   ...AUDIT_REQUEST_SCHEMAS,
+  ...POLICY_REQUEST_SCHEMAS,
 } as const satisfies Record<OperationName, z.ZodType | null>;
 
 /** What each operation answers inside an ok Result. Types only: main builds them, nothing parses them. */
-export type OperationResults = ConnectionAndReaderResults & HistoryResults & BulkResults & RecentReadersResults & AuditResults;
+export type OperationResults = ConnectionAndReaderResults & HistoryResults & BulkResults & RecentReadersResults & AuditResults & PolicyResults;
 
 type Schemas = typeof REQUEST_SCHEMAS;
 /** The request the page sends: the schema's input. */

@@ -191,6 +191,7 @@ export function startApp<W extends WindowLike, M>(electron: ElectronApi<W, M>, k
       keytar,
       ...(env.freshKeytar ? { freshKeytar: env.freshKeytar } : {}),
       onKeychainBack: () => appEvents.send({ kind: 'keychain-back' }),
+      onPolicyChanged: () => appEvents.send({ kind: 'policy-changed' }),
       onBulkRunEnded: notifyRunEnded,
       // Electron's answers about the network, as plain functions (issue 13): the system proxy
       // for each URL (PAC and WPAD as Chromium reads them) and the OS certificate store.

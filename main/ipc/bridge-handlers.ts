@@ -10,6 +10,7 @@ import type { ReaderService } from '../readers/reader-service';
 import type { RecentReaders } from '../readers/recent-readers';
 import type { BridgeHandlers } from './register-bridge';
 import type { TeamLogService } from '../audit/team-log-service';
+import type { PolicyView } from '../../common/policy-contract';
 
 // The IPC adapter, and only that: for every operation of the table (common/channels.ts),
 // a handler that validates its untrusted payload against the table's schema, runs one
@@ -24,6 +25,8 @@ export interface BridgeServices {
   bulk: BulkService;
   recent: RecentReaders;
   teamLog: TeamLogService;
+  /** What the page may know of the organisation's policy (issue 21.1). */
+  policy: { view(): Promise<PolicyView> };
   logger: Logger;
 }
 
@@ -62,12 +65,14 @@ function validated(name: OperationName, run: (request: unknown) => Promise<unkno
 }
 
 /** One line per operation: which use-case answers it (a missing one is a compile error). */
-function implement({ connections, readers, history, bulk, recent, teamLog }: BridgeServices): OperationImplementations {
+function implement({ connections, readers, history, bulk, recent, teamLog, policy }: BridgeServices): OperationImplementations {
   return {
     listConnections: () => connections.list(),
     getTeamLogStatus: () => teamLog.state(),
     sendTeamLogTestEvent: () => teamLog.sendTestEvent(),
+    getPolicy: () => policy.view(),
     saveConnection: (request) => connections.save(request),
+    savePresetCredentials: ({ id, credentials }) => connections.savePresetCredentials(id, credentials),
     deleteConnection: async ({ id }) => {
       await connections.remove(id);
       return { id };

@@ -49,7 +49,12 @@ export async function openConsoleShell(options: ConsoleShellOptions): Promise<Co
   let mainWindowPage: Page | null = null;
   const appEvents = createAppEventSender();
   // As start-app.ts: main tells the page when the keychain is back (issue 17.5).
-  registerBridge(ipc, createAppBridgeHandlers({ onKeychainBack: () => appEvents.send({ kind: 'keychain-back' }), ...options.services }), {
+  const handlers = createAppBridgeHandlers({
+    onKeychainBack: () => appEvents.send({ kind: 'keychain-back' }),
+    onPolicyChanged: () => appEvents.send({ kind: 'policy-changed' }),
+    ...options.services,
+  });
+  registerBridge(ipc, handlers, {
     isAppPage: createSenderCheck(server.pageUrl),
     isMainWindow: (sender) => sender !== null && sender === mainWindowPage,
   });

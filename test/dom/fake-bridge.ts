@@ -19,6 +19,7 @@ import type { AppEvent } from '../../common/app-events';
 import type { RecentReader, RecentReadersList } from '../../common/recent-readers-contract';
 import { FakeHistory, historyChanges } from './fake-history';
 import type { TeamLogState } from '../../common/audit-contract';
+import type { PolicyView } from '../../common/policy-contract';
 
 // An in-memory ConsoleBridge for component tests. Its methods are made from the bridge's
 // table (common/channels.ts), as the preload's are; per operation it only says how it
@@ -65,6 +66,8 @@ class FakeBridgeState {
   appendAddressLists = false;
   /** Forwarding to the team log (issue 20.5): not configured unless a test sets it. */
   teamLog: TeamLogState = { configured: false };
+  /** The organisation's policy (issue 21.1): none unless a test sets one. */
+  policy: PolicyView = { state: 'none' };
   /** Whether "Send a test event" is delivered. */
   teamLogTestDelivers = true;
   /** What openReader returns for a stored reader; replace to simulate a richer lookup. */
@@ -134,6 +137,14 @@ class FakeBridgeState {
   protected answers(): FakeAnswers {
     return {
       getTeamLogStatus: () => ok(clone(this.teamLog)),
+      getPolicy: () => ok(clone(this.policy)),
+      savePresetCredentials: (request) => {
+        const parsed = REQUEST_SCHEMAS.savePresetCredentials.parse(request);
+        const preset = this.connections.find((connection) => connection.id === parsed.id && connection.managed);
+        if (!preset) return fail({ kind: 'not-configured', reason: 'no-such-connection' });
+        preset.credentials = parsed.credentials;
+        return ok(summaryOf(preset));
+      },
       sendTeamLogTestEvent: () =>
         ok(
           this.teamLog.configured

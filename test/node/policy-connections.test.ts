@@ -79,7 +79,8 @@ describe('connections under a policy', () => {
     const saved = await services.connections.save({ connection: own, credentials });
     await services.connections.save({ id: saved.id, connection: { ...own, name: 'Renamed' } });
     await services.connections.remove(saved.id);
-    expect((await services.connections.list()).connections).toEqual([]);
+    // Only the policy's own connection is left.
+    expect((await services.connections.list()).connections.map((c) => [c.id, c.managed])).toEqual([['acme-prod', true]]);
     source.close();
   });
 
