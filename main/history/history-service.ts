@@ -108,6 +108,9 @@ export function createHistoryService(options: HistoryServiceOptions) {
     return { agent: { osUser, ...(displayName ? { displayName } : {}) }, machine };
   }
 
+  /** Never fewer days than the policy's minimum (issue 21.1), whatever an older settings file says. */
+  const keptFor = (days: number) => Math.max(days, options.policy?.minRetentionDays ?? 0);
+
   /** The policy's template when it sets one (issue 21.1), else the name the agent chose. */
   async function displayNameOf(osUser: string): Promise<string> {
     if (options.policy) {
@@ -123,7 +126,7 @@ export function createHistoryService(options: HistoryServiceOptions) {
       .then(([p, by]) =>
         openJournal({
           dir,
-          retentionDays: p.retentionDays,
+          retentionDays: keptFor(p.retentionDays),
           who: () => by,
           ...(options.now ? { now: options.now } : {}),
           ...(options.keychain ? { keychain: options.keychain } : {}),
@@ -289,7 +292,9 @@ export function createHistoryService(options: HistoryServiceOptions) {
 
     async settings(): Promise<HistorySettings> {
       const { osUser, machine } = identity();
-      return { ...(await preferences()), osUser, machine, folder: dir };
+      const stored = await preferences();
+      await options.policy?.ready();
+      return { ...stored, retentionDays: keptFor(stored.retentionDays), osUser, machine, folder: dir };
     },
 
     async saveSettings(next: HistoryPreferences): Promise<HistorySettings> {
