@@ -1,7 +1,7 @@
 import type { ConnectionSummary } from '../../../common/contract';
 import { environmentLabel } from '../header/environment-label';
 import { ManagedMark } from '../policy/ManagedMark';
-import { KEYCHAIN_UNREADABLE, NOT_STORED, STORED_IN_KEYCHAIN } from './credential-status';
+import { KEYCHAIN_UNREADABLE, NOT_STORED, NOT_STORED_MANAGED, STORED_IN_KEYCHAIN } from './credential-status';
 
 // The saved connections, each with its environment in words, whether its credentials are
 // in the keychain (never the credentials themselves), and its actions.
@@ -48,7 +48,15 @@ export function ConnectionList({
               <dt>Client ID</dt>
               <dd className="mono">{connection.clientId}</dd>
               <dt>API key and secret</dt>
-              <dd>{connection.hasCredentials ? STORED_IN_KEYCHAIN : keychainUnreadable ? KEYCHAIN_UNREADABLE : NOT_STORED}</dd>
+              <dd>
+                {connection.hasCredentials
+                  ? STORED_IN_KEYCHAIN
+                  : keychainUnreadable
+                    ? KEYCHAIN_UNREADABLE
+                    : connection.managed
+                      ? NOT_STORED_MANAGED
+                      : NOT_STORED}
+              </dd>
             </dl>
             <div className="button-row">
               {!active ? (

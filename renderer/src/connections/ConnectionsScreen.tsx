@@ -121,6 +121,13 @@ export function ConnectionsScreen({ state, reload, onUse, onSaved }: Connections
               </button>
             ) : null}
           </div>
+          {state.connections.length === 0 && !mayAdd ? (
+            <p className="hint">
+              {policy.state === 'locked'
+                ? 'No connection can be added while your organisation’s policy is locked.'
+                : 'Your organisation has set up no connection for this console yet.'}
+            </p>
+          ) : null}
           {policy.state === 'applied' && !policy.allowOwnConnections ? (
             <p className="hint">
               <ManagedMark /> — {POLICY_REFUSES.ownConnections}

@@ -7,7 +7,6 @@ import { MANAGED_LABEL } from './policy-text';
 export function ManagedMark({ detail, id }: { detail?: string; id?: string }) {
   return (
     <span className="managed-mark" {...(id ? { id } : {})}>
-      <span aria-hidden="true">🔒 </span>
       {MANAGED_LABEL}
       {detail ? `: ${detail}` : ''}
     </span>

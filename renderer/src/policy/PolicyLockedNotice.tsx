@@ -9,7 +9,7 @@ export function PolicyLockedNotice({ policy }: { policy: Extract<PolicyView, { s
     <section className="notice notice-error policy-locked" role="alert" aria-labelledby="policy-locked-title">
       <h2 id="policy-locked-title" className="notice-summary">
         <span className="notice-icon" aria-hidden="true">
-          🔒
+          ⚠
         </span>{' '}
         The console is locked: your organisation’s policy could not be used.
       </h2>
