@@ -39,7 +39,10 @@ async function value<T>(promise: Promise<{ ok: boolean; value?: unknown; error?:
 }
 
 describe('the policy’s own connections', () => {
-  it('are listed first and marked managed, the default one active on first start, with no key until the agent stores one', async ({ sim, bridge }) => {
+  it('are listed first and marked managed, the default one active on first start, with no key until the agent stores one', async ({
+    sim,
+    bridge,
+  }) => {
     const c = underPolicy(bridge, { connections: presetsOn(sim), defaultConnection: 'acme-other' });
     const state = await value<ConnectionsState>(c.call('listConnections'));
     expect(state.connections.map((x) => [x.id, x.managed, x.hasCredentials])).toEqual([
