@@ -202,6 +202,8 @@ function ConsoleShell({ bus }: { bus: CommandBus }) {
         {switchError ? <ErrorNotice error={switchError} context="connections" title="The connection could not be switched." /> : null}
         {showConnections ? (
           <ConnectionsScreen
+            // A policy connection made active without its key opens straight on the key form.
+            key={needsKey ? `key-for-${active.id}` : 'connections'}
             state={state}
             reload={reload}
             onUse={(connection) => confirmDiscard(() => void activate(connection))}

@@ -68,6 +68,17 @@ describe('the policy’s own connections', () => {
   });
 });
 
+describe('choosing a policy connection without its key', () => {
+  it('opens straight on its key and secret form', async () => {
+    const bridge = seededBridge({ connections: [SANDBOX, ACME_SANDBOX], activeConnectionId: 'sandbox' });
+    bridge.policy = applied({ fixed: ['connections'], connections: ['acme-sandbox'] });
+    const { user } = renderApp(bridge);
+    await user.click(await screen.findByRole('button', { name: 'Connections' }));
+    await user.click(await screen.findByRole('button', { name: 'Use Acme sandbox' }));
+    expect(await screen.findByRole('heading', { name: 'API key and secret for “Acme sandbox”' })).toBeInTheDocument();
+  });
+});
+
 describe('settings the policy fixes', () => {
   it('History settings: the retention minimum, the name from the template, and no Clear history', async () => {
     const bridge = seededBridge();
