@@ -16,7 +16,9 @@ export type AppEvent =
   | { kind: 'link-refused'; reason: LinkRefusal; parameter?: string }
   | { kind: 'command'; command: AppCommand }
   /** The system keychain answers again after it had gone away (issue 17.5). */
-  | { kind: 'keychain-back' };
+  | { kind: 'keychain-back' }
+  /** The organisation's policy changed while the console runs (issue 21.1): the page asks for it again. */
+  | { kind: 'policy-changed' };
 
 /** The bridge's one subscription; returns "unsubscribe". */
 export interface AppEventsBridge {

@@ -34,6 +34,8 @@ export const BRIDGE_CHANNELS = {
   getTeamLogStatus: 'conscent:team-log:status',
   sendTeamLogTestEvent: 'conscent:team-log:test',
   openReaderWindow: 'conscent:windows:open-reader',
+  getPolicy: 'conscent:policy:get',
+  savePresetCredentials: 'conscent:connections:save-preset-credentials',
 } as const;
 
 /** The request/answer operations (the one subscription, onAppEvent, is not one: it has no channel to main). */
@@ -45,7 +47,7 @@ export const OPERATION_NAMES = Object.keys(BRIDGE_CHANNELS) as OperationName[];
  * Operations that take no request: the preload sends nothing on their channel and main
  * reads nothing from it. Their schema in REQUEST_SCHEMAS is `null` (checked there).
  */
-export const WITHOUT_REQUEST = ['listConnections', 'getTeamLogStatus'] as const satisfies readonly OperationName[];
+export const WITHOUT_REQUEST = ['listConnections', 'getTeamLogStatus', 'getPolicy'] as const satisfies readonly OperationName[];
 
 export function takesNoRequest(name: OperationName): boolean {
   return (WITHOUT_REQUEST as readonly OperationName[]).includes(name);

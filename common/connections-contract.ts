@@ -61,6 +61,11 @@ export type ConnectionSummary = {
   extraCertificate?: string;
   /** Who the extra certificate names and who issued it, as main read it. */
   extraCertificateInfo?: CertificateInfo;
+  /**
+   * Set up by the organisation's policy (issue 21.1): shown "Set by your organisation", not
+   * editable or deletable; the agent only stores its API key and secret (savePresetCredentials).
+   */
+  managed?: true;
 };
 
 /** Why the settings file was moved aside at start (the renderer says it in words). */
@@ -90,6 +95,10 @@ export const SaveConnectionRequest = z.strictObject({
 });
 export type SaveConnectionRequest = z.input<typeof SaveConnectionRequest>;
 
+/** The API key and secret of a connection the organisation's policy sets up (its fields are the policy's). */
+export const SavePresetCredentialsRequest = z.strictObject({ id: ConnectionId, credentials: Credentials });
+export type SavePresetCredentialsRequest = z.input<typeof SavePresetCredentialsRequest>;
+
 export const ConnectionRef = z.strictObject({ id: ConnectionId });
 export type ConnectionRef = z.infer<typeof ConnectionRef>;
 
@@ -111,6 +120,7 @@ export type TestConnectionResult = { host: string; route?: RouteReport; tlsIssue
 export const CONNECTION_REQUEST_SCHEMAS = {
   listConnections: null,
   saveConnection: SaveConnectionRequest,
+  savePresetCredentials: SavePresetCredentialsRequest,
   deleteConnection: ConnectionRef,
   selectConnection: ConnectionRef,
   testConnection: TestConnectionRequest,
@@ -119,6 +129,7 @@ export const CONNECTION_REQUEST_SCHEMAS = {
 export type ConnectionResults = {
   listConnections: ConnectionsState;
   saveConnection: ConnectionSummary;
+  savePresetCredentials: ConnectionSummary;
   deleteConnection: ConnectionRef;
   selectConnection: ConnectionRef;
   testConnection: TestConnectionResult;

@@ -8,12 +8,13 @@ import { HISTORY_REQUEST_SCHEMAS, type HistoryResults } from './history-contract
 import { READER_REQUEST_SCHEMAS, type ReaderResults } from './readers-contract';
 import { RECENT_READERS_REQUEST_SCHEMAS, type RecentReadersResults } from './recent-readers-contract';
 import type { Result } from './result';
+import { POLICY_REQUEST_SCHEMAS, type PolicyResults } from './policy-contract';
 import { WINDOWS_REQUEST_SCHEMAS, type WindowsResults } from './windows-contract';
 
 // The one contract of the bridge between renderer and main, as one table by operation:
 // its channel (channels.ts, which the preload bundles), its request schema (validated in
 // main) and its result type (in each slice's *-contract.ts: connections, readers,
-// history, bulk, recent readers, audit). The bridge's type, the preload, the renderer's
+// history, bulk, recent readers, audit, windows, policy). The bridge's type, the preload, the renderer's
 // safe wrapper and main's registration are all derived from it. Results are plain types,
 // not schemas: main builds them, nothing parses them.
 
@@ -26,6 +27,7 @@ export const REQUEST_SCHEMAS = {
   ...RECENT_READERS_REQUEST_SCHEMAS,
   ...AUDIT_REQUEST_SCHEMAS,
   ...WINDOWS_REQUEST_SCHEMAS,
+  ...POLICY_REQUEST_SCHEMAS,
 } as const satisfies Record<OperationName, z.ZodType | null>;
 
 /** What each operation answers inside an ok Result. Types only: main builds them, nothing parses them. */
@@ -35,7 +37,8 @@ export type OperationResults = ConnectionResults &
   BulkResults &
   RecentReadersResults &
   AuditResults &
-  WindowsResults;
+  WindowsResults &
+  PolicyResults;
 
 type Schemas = typeof REQUEST_SCHEMAS;
 /** The request the page sends: the schema's input. */

@@ -23,6 +23,9 @@ import { appPaths, type AppPaths } from './app-paths';
 import type { LoadPolicyWatcher } from './policy/managed-policy';
 import { createPolicyGate, NO_POLICY, type PolicyGate } from './policy/policy-gate';
 import { startPolicySource } from './policy/policy-source';
+import { policyView } from './policy/policy-view';
+import { currentIdentity } from './history/agent-identity';
+import { auditSettingsUnder } from './policy/policy-audit';
 import { createConnectionStore, type ConnectionStore } from './settings/connection-store';
 import { handlersOnceLocked } from './user-data-lock-handlers';
 import type { RunEnded } from './window/bulk-notification';
@@ -92,7 +95,12 @@ export function createServices(deps: ServiceDeps): BridgeServices {
   // Main's session memory of each connection's key and secret (issue #12): read once.
   const credentials = createCredentialCache(deps.credentials);
   const lastReturned = deps.lastReturned ?? createLastReturnedRecords();
-  const access = createConnectionAccess(store, credentials, createClient);
+  const policy = deps.policy ?? NO_POLICY;
+  const access = createConnectionAccess(store, credentials, createClient, async () => {
+    // Once the policy is read: a preset is never "no such connection" for being early.
+    await policy.ready();
+    return policy.presetConnections;
+  });
   const history = historyFor(deps);
   const recent = createRecentReaders(deps.paths.recentReaders, undefined, deps.dataKeys);
   const readers = withRecentReaders(
@@ -110,7 +118,7 @@ export function createServices(deps: ServiceDeps): BridgeServices {
       logger,
       ...(deps.newId ? { newId: deps.newId } : {}),
       ...(deps.proxyCredentials ? { proxyCredentials: deps.proxyCredentials } : {}),
-      policy: deps.policy ?? NO_POLICY,
+      policy,
       forgetRecentReaders: (connectionId) => recent.clear(connectionId),
     }),
     readers,
@@ -130,6 +138,7 @@ export function createServices(deps: ServiceDeps): BridgeServices {
     recent,
     teamLog: createTeamLogService(deps.audit),
     windows: { openReader: deps.openReaderWindow ?? NO_WINDOWS },
+    policy: { view: () => policyView(policy, currentIdentity().osUser) },
     logger,
   };
 }
@@ -165,6 +174,8 @@ export interface AppServicesOptions {
   onBulkRunEnded?: (run: RunEnded) => void;
   /** Opens a reader in a new console window (start-app.ts); refused as `no-windows` when absent. */
   openReaderWindow?: OpenReaderWindow;
+  /** Told when the organisation's policy changes while the console runs (main tells the page). */
+  onPolicyChanged?: () => void;
   /**
    * Where the admin's policy is read (issue 21.1; main/policy/): the OS decides the file's
    * place and whether Group Policy / managed preferences are read. This process's platform
@@ -198,18 +209,21 @@ function wireAppServices(options: AppServicesOptions): BridgeHandlers {
   const connections = createConnectionStore(paths.settings);
   const logger = createFileLogger({ dir: paths.logs });
   const dataKeys = createKeytarDataKeyring(keytar, KEYCHAIN_SERVICE);
-  // Forwarding follows the settings file's `audit` section as it was at start (docs/installing.md).
+  const policySource = startPolicySource({ platform: process.platform, env: process.env, ...options.policy, logger });
+  if (options.onPolicyChanged) policySource.onChange(options.onPolicyChanged);
+  const policy = createPolicyGate(policySource);
+  // Forwarding follows the policy's `audit` target when it sets one, else the settings
+  // file's `audit` section, as either was at start (docs/installing.md).
   const audit = createAuditHook({
     dir: paths.audit,
-    settings: async () => {
+    settings: auditSettingsUnder(policy, async () => {
       const { settings } = await connections.load();
       return 'audit' in settings ? settings.audit : undefined;
-    },
+    }),
     dataKeys,
     network,
     logger,
   });
-  const policy = createPolicyGate(startPolicySource({ platform: process.platform, env: process.env, ...options.policy, logger }));
   return wireBridgeHandlers({
     paths,
     connections,

@@ -218,6 +218,8 @@ export function startApp<W extends WindowLike, M>(electron: ElectronApi<W, M>, k
       // Every window's page asked the keychain; every one hears it is back.
       onKeychainBack: () => windows.sendToAll({ kind: 'keychain-back' }),
       openReaderWindow: async ({ userId, connection }) => windows.openReader(userId, connection),
+      // The organisation's policy changed: every window shows what it now fixes.
+      onPolicyChanged: () => windows.sendToAll({ kind: 'policy-changed' }),
       onBulkRunEnded: notifyRunEnded,
       // Electron's answers about the network, as plain functions (issue 13): the system proxy
       // for each URL (PAC and WPAD as Chromium reads them) and the OS certificate store.

@@ -19,9 +19,17 @@ export interface ConnectionAccess {
   clientFor(connection: StoredConnection): Promise<ConsCentClient>;
 }
 
-export function createConnectionAccess(store: ConnectionStore, credentials: CredentialStore, createClient: CreateClient): ConnectionAccess {
+export function createConnectionAccess(
+  store: ConnectionStore,
+  credentials: CredentialStore,
+  createClient: CreateClient,
+  /** The admin's policy's connections (issue 21.1), reached like the agent's own; none when absent. */
+  presets: () => Promise<readonly StoredConnection[]> = async () => [],
+): ConnectionAccess {
   return {
     async find(id) {
+      const preset = (await presets()).find((c) => c.id === id);
+      if (preset) return preset;
       const { settings } = await store.load();
       const connection = settings.connections.find((c) => c.id === id);
       if (!connection) throw new ConfigError({ reason: 'no-such-connection' });

@@ -6,6 +6,7 @@ import { credentialsFor, hostOfUrl, originOfUrl, trustChangedError } from '../cr
 import { trustChanges, trustPathOf } from '../credentials/trust-path';
 import type { CredentialCache } from '../credentials/credential-cache';
 import { proveClientId, withClientIdErrors } from '../conscent/client-id-check';
+import { ConfigError } from '../errors/config-error';
 import { InputError } from '../errors/input-error';
 import { toBridgeError } from '../errors/console-failure';
 import type { Logger } from '../logging/logger';
@@ -48,6 +49,8 @@ export interface ConnectionService {
   save(request: SaveConnection): Promise<ConnectionSummary>;
   remove(id: string): Promise<void>;
   select(id: string): Promise<void>;
+  /** Stores the agent's key and secret for one of the policy's connections (issue 21.1): the only thing they may set on it. */
+  savePresetCredentials(id: string, creds: Credentials): Promise<ConnectionSummary>;
   /** Proves key, secret and Client ID against ConsCent; answers the host that accepted them, and the route taken. */
   test(request: TestConnection): Promise<TestConnectionResult>;
 }
@@ -90,13 +93,32 @@ export function createConnectionService(deps: ConnectionServiceDeps): Connection
     }
   }
 
+  /** The policy's connections, once the policy is known; none without a policy (or while it is locked). */
+  async function presets(): Promise<StoredConnection[]> {
+    if (!deps.policy) return [];
+    await deps.policy.ready();
+    return deps.policy.presetConnections.map((c) => ({ ...c }));
+  }
+
   return {
     async list() {
       const { settings, recovered } = await store.load();
-      const { connections, keychainProblem } = await withCredentialFlags(settings.connections);
+      const managed = await presets();
+      const managedIds = new Set(managed.map((c) => c.id));
+      // The policy's connections first; an own connection under a preset's id gives way to it.
+      const all = [...managed, ...settings.connections.filter((c) => !managedIds.has(c.id))];
+      const { connections, keychainProblem } = await withCredentialFlags(all);
+      const known = (id: string | null | undefined) => (id ? all.some((c) => c.id === id) : false);
+      // First start (nothing chosen yet), or the chosen preset left the policy: the policy's default.
+      const fallback = deps.policy?.defaultConnection;
+      const activeConnectionId = known(settings.activeConnectionId)
+        ? settings.activeConnectionId
+        : known(fallback)
+          ? fallback!
+          : (settings.connections[0]?.id ?? null);
       return {
-        connections,
-        activeConnectionId: settings.activeConnectionId,
+        connections: connections.map((c) => (managedIds.has(c.id) ? { ...c, managed: true as const } : c)),
+        activeConnectionId,
         ...(recovered ? { recovered } : {}),
         ...(keychainProblem ? { keychainProblem } : {}),
       };
@@ -143,9 +165,22 @@ export function createConnectionService(deps: ConnectionServiceDeps): Connection
 
     async select(id) {
       await access.find(id);
-      await store.setActive(id);
+      await store.setActive(
+        id,
+        (await presets()).map((c) => c.id),
+      );
       // Only the connection in use keeps its key and secret in memory.
       credentials.forgetAllBut(id);
+    },
+
+    async savePresetCredentials(id, creds) {
+      const preset = (await presets()).find((c) => c.id === id);
+      if (!preset) throw new ConfigError({ reason: 'no-such-connection' });
+      // Bound, like an own connection's, to the origin and trust path the policy gives it.
+      await credentials.set(id, creds, originOfUrl(preset.baseUrl), trustPathOf(preset));
+      credentials.forget(id);
+      logger.info('connection.preset-credentials-saved', { connectionId: id });
+      return { ...preset, ...certificateSummary(preset), hasCredentials: true, managed: true };
     },
 
     async test({ id, connection, credentials: creds, proxyCredentials }) {

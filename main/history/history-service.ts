@@ -105,9 +105,22 @@ export function createHistoryService(options: HistoryServiceOptions) {
 
   /** Who a tombstone names: the OS user, their display name, the computer. */
   async function who(): Promise<Who> {
-    const { displayName } = await preferences();
     const { osUser, machine } = identity();
+    const displayName = await displayNameOf(osUser);
     return { agent: { osUser, ...(displayName ? { displayName } : {}) }, machine };
+  }
+
+  /** Never fewer days than the policy's minimum (issue 21.1), whatever an older settings file says. */
+  const keptFor = (days: number) => Math.max(days, options.policy?.minRetentionDays ?? 0);
+
+  /** The policy's template when it sets one (issue 21.1), else the name the agent chose. */
+  async function displayNameOf(osUser: string): Promise<string> {
+    if (options.policy) {
+      await options.policy.ready();
+      const fromPolicy = options.policy.displayName(osUser);
+      if (fromPolicy !== undefined) return fromPolicy;
+    }
+    return (await preferences()).displayName;
   }
 
   function journal(): Promise<Journal> {
@@ -115,7 +128,7 @@ export function createHistoryService(options: HistoryServiceOptions) {
       .then(([p, by]) =>
         openJournal({
           dir,
-          retentionDays: p.retentionDays,
+          retentionDays: keptFor(p.retentionDays),
           who: () => by,
           ...(options.now ? { now: options.now } : {}),
           ...(options.keychain ? { keychain: options.keychain } : {}),
@@ -147,8 +160,8 @@ export function createHistoryService(options: HistoryServiceOptions) {
 
     async begin({ connection, userId, changes, before, revertOf, bulk, ticket }: BeginUpdate): Promise<number> {
       const j = await journal();
-      const { displayName } = await preferences();
       const { osUser, machine } = identity();
+      const displayName = await displayNameOf(osUser);
       try {
         return await j.recordPending({
           agent: { osUser, ...(displayName ? { displayName } : {}) },
@@ -286,7 +299,9 @@ export function createHistoryService(options: HistoryServiceOptions) {
 
     async settings(): Promise<HistorySettings> {
       const { osUser, machine } = identity();
-      return { ...(await preferences()), osUser, machine, folder: dir };
+      const stored = await preferences();
+      await options.policy?.ready();
+      return { ...stored, retentionDays: keptFor(stored.retentionDays), osUser, machine, folder: dir };
     },
 
     async saveSettings(next: HistoryPreferences): Promise<HistorySettings> {
@@ -294,6 +309,11 @@ export function createHistoryService(options: HistoryServiceOptions) {
       if (options.policy && next.retentionDays !== before.retentionDays) {
         await options.policy.ready();
         options.policy.check(options.policy.mayKeepHistoryFor(next.retentionDays));
+      }
+      if (options.policy && next.displayName !== before.displayName) {
+        await options.policy.ready();
+        // The history names the agent by the organisation's template; a name of their own would never show.
+        if (options.policy.displayName('') !== undefined) options.policy.check({ kind: 'policy', reason: 'forbidden', key: 'displayNameTemplate' });
       }
       // Opened before the new retention is saved, so it does not purge by it already.
       const j = await journal().catch(() => undefined);

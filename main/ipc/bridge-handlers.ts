@@ -12,6 +12,7 @@ import { findLocalReaders } from '../readers/local-reader-search';
 import type { BridgeHandlers } from './register-bridge';
 import type { TeamLogService } from '../audit/team-log-service';
 import type { OpenReaderWindowRequest, OpenReaderWindowResult } from '../../common/windows-contract';
+import type { PolicyView } from '../../common/policy-contract';
 
 // The IPC adapter, and only that: for every operation of the table (common/channels.ts),
 // a handler that validates its untrusted payload against the table's schema, runs one
@@ -28,6 +29,8 @@ export interface BridgeServices {
   teamLog: TeamLogService;
   /** Opens a reader in a new console window (main/window/console-windows.ts); refused where there are no windows. */
   windows: { openReader(request: OpenReaderWindowRequest): Promise<OpenReaderWindowResult> };
+  /** What the page may know of the organisation's policy (issue 21.1). */
+  policy: { view(): Promise<PolicyView> };
   logger: Logger;
 }
 
@@ -66,13 +69,15 @@ function validated(name: OperationName, run: (request: unknown) => Promise<unkno
 }
 
 /** One line per operation: which use-case answers it (a missing one is a compile error). */
-function implement({ connections, readers, history, bulk, recent, teamLog, windows, logger }: BridgeServices): OperationImplementations {
+function implement({ connections, readers, history, bulk, recent, teamLog, windows, policy, logger }: BridgeServices): OperationImplementations {
   return {
     listConnections: () => connections.list(),
     getTeamLogStatus: () => teamLog.state(),
     sendTeamLogTestEvent: () => teamLog.sendTestEvent(),
     openReaderWindow: (request) => windows.openReader(request),
+    getPolicy: () => policy.view(),
     saveConnection: (request) => connections.save(request),
+    savePresetCredentials: ({ id, credentials }) => connections.savePresetCredentials(id, credentials),
     deleteConnection: async ({ id }) => {
       await connections.remove(id);
       return { id };

@@ -1,5 +1,5 @@
 import { PolicyError, type PolicyFacts } from './policy-error';
-import { MAX_DISPLAY_NAME, type PolicyKey, type PresetConnection } from './policy-schema';
+import { MAX_DISPLAY_NAME, type AuditTarget, type PolicyKey, type PresetConnection } from './policy-schema';
 import type { PolicySource, PolicyState } from './policy-source';
 
 // What the services ask of the admin's policy (issue 21.1). Each question answers from the
@@ -30,6 +30,8 @@ export interface PolicyGate {
   readonly ticketRequired: boolean;
   readonly presetConnections: readonly PresetConnection[];
   readonly defaultConnection: string | undefined;
+  /** Where audit events go when the policy says (it then wins over settings.json's `audit`). */
+  readonly audit: AuditTarget | undefined;
   /** The agent's name as the template makes it; undefined when the policy leaves it to the agent. */
   displayName(osUser: string): string | undefined;
   /** Throws the refusal as a PolicyError, for a service that refuses by throwing. */
@@ -83,6 +85,9 @@ export function createPolicyGate(source: Pick<PolicySource, 'current'> & { ready
     },
     get defaultConnection() {
       return policy()?.defaultConnection;
+    },
+    get audit() {
+      return policy()?.audit;
     },
     displayName(osUser) {
       const template = policy()?.displayNameTemplate;

@@ -29,7 +29,8 @@ export interface ConnectionStore {
   load(): Promise<{ settings: SettingsFile; recovered?: SettingsRecovery }>;
   upsert(connection: StoredConnection): Promise<StoredConnection>;
   remove(id: string): Promise<boolean>;
-  setActive(id: string | null): Promise<void>;
+  /** `alsoKnown`: ids that are not in the file but may be active (the policy's connections, issue 21.1). */
+  setActive(id: string | null, alsoKnown?: readonly string[]): Promise<void>;
   /** The change history's display name and retention, kept in the same file. */
   setHistoryPreferences(preferences: HistoryPreferences): Promise<void>;
 }
@@ -142,9 +143,10 @@ export function createConnectionStore(filePath: string, now: () => Date = () => 
       });
       return removed;
     },
-    async setActive(id) {
+    async setActive(id, alsoKnown = []) {
       await write((s) => {
-        if (id !== null && !s.connections.some((p) => p.id === id)) throw new ConfigError({ reason: 'no-such-connection' });
+        if (id !== null && !s.connections.some((p) => p.id === id) && !alsoKnown.includes(id))
+          throw new ConfigError({ reason: 'no-such-connection' });
         return { ...s, activeConnectionId: id };
       });
     },

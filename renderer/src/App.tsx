@@ -19,6 +19,8 @@ import { ReaderScreen } from './reader/ReaderScreen';
 import { ErrorNotice } from './ui/ErrorNotice';
 import { UnsavedChangesProvider, useUnsavedChanges } from './unsaved/unsaved-changes-context';
 import { TeamLogIndicator } from './team-log/TeamLogIndicator';
+import { PolicyLockedNotice } from './policy/PolicyLockedNotice';
+import { PolicyProvider, usePolicy } from './policy/use-policy';
 
 // The whole page: header with the active connection (and the switcher), then the reader
 // screen, History or Connections. With no usable connection, Connections is the only
@@ -29,7 +31,9 @@ export function App() {
   return (
     <CommandProvider bus={bus}>
       <UnsavedChangesProvider>
-        <ConsoleShell bus={bus} />
+        <PolicyProvider>
+          <ConsoleShell bus={bus} />
+        </PolicyProvider>
       </UnsavedChangesProvider>
     </CommandProvider>
   );
@@ -42,6 +46,15 @@ function ConsoleShell({ bus }: { bus: CommandBus }) {
   const { confirmDiscard } = useUnsavedChanges();
   const { load, reload } = useConnections();
   const keychainBack = useKeychainBack(reload);
+  const policy = usePolicy();
+  // The policy's connections come and go with it: the list is read again when it changes.
+  useEffect(
+    () =>
+      bridge.onAppEvent((event) => {
+        if (event.kind === 'policy-changed') void reload();
+      }),
+    [bridge, reload],
+  );
   const [view, setView] = useState<View>('reader');
   const [dismissedRecovery, setDismissedRecovery] = useState<string | null>(null);
   const [switchError, setSwitchError] = useState<BridgeError | null>(null);
@@ -131,7 +144,9 @@ function ConsoleShell({ bus }: { bus: CommandBus }) {
 
   const state = load.state;
   const active = state.connections.find((connection) => connection.id === state.activeConnectionId) ?? null;
-  const showConnections = view === 'connections' || !active;
+  // The organisation's connection without its key yet (first start): the key comes first.
+  const needsKey = active?.managed === true && !active.hasCredentials && !state.keychainProblem;
+  const showConnections = view === 'connections' || !active || needsKey;
   const showHistory = view === 'history' && active !== null;
   const showBulk = view === 'bulk' && active !== null;
   const showReader = !showConnections && !showHistory && !showBulk;
@@ -156,6 +171,7 @@ function ConsoleShell({ bus }: { bus: CommandBus }) {
       {shortcutsDialog}
       {links.question ? <LinkDialog question={links.question} onOpen={links.openLink} onStay={links.stayHere} /> : null}
       {recovered ? <RecoveredSettingsNotice recovered={recovered} onDismiss={() => setDismissedRecovery(recovered.movedTo)} /> : null}
+      {policy.state === 'locked' ? <PolicyLockedNotice policy={policy} /> : null}
       {state.keychainProblem ? <KeychainProblemNotice problem={state.keychainProblem} onCheckAgain={() => void reload()} /> : null}
       {keychainBack.back && !state.keychainProblem ? <KeychainBackNotice onDismiss={keychainBack.dismiss} /> : null}
       {active ? (
@@ -189,6 +205,8 @@ function ConsoleShell({ bus }: { bus: CommandBus }) {
         {switchError ? <ErrorNotice error={switchError} context="connections" title="The connection could not be switched." /> : null}
         {showConnections ? (
           <ConnectionsScreen
+            // A policy connection made active without its key opens straight on the key form.
+            key={needsKey ? `key-for-${active.id}` : 'connections'}
             state={state}
             reload={reload}
             onUse={(connection) => confirmDiscard(() => void activate(connection))}

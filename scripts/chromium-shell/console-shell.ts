@@ -60,6 +60,7 @@ export async function openConsoleShell(options: ConsoleShellOptions): Promise<Co
     ipc,
     createAppBridgeHandlers({
       onKeychainBack: () => windows?.sendToAll({ kind: 'keychain-back' }),
+      onPolicyChanged: () => windows?.sendToAll({ kind: 'policy-changed' }),
       openReaderWindow: async ({ userId, connection }) => windows?.openReader(userId, connection) ?? { opened: false, reason: 'no-windows' },
       ...options.services,
     }),

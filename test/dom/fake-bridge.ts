@@ -11,6 +11,7 @@ import type { LocalReaderMatches, RecentReader, RecentReadersList } from '../../
 import { FakeHistory, historyChanges } from './fake-history';
 import type { TeamLogState } from '../../common/audit-contract';
 import { MAX_CONSOLE_WINDOWS } from '../../common/windows-contract';
+import type { PolicyView } from '../../common/policy-contract';
 
 // An in-memory ConsoleBridge for component tests. Its methods are made from the bridge's
 // table (common/channels.ts), as the preload's are; per operation it only says how it
@@ -57,6 +58,8 @@ class FakeBridgeState {
   appendAddressLists = false;
   /** Forwarding to the team log (issue 20.5): not configured unless a test sets it. */
   teamLog: TeamLogState = { configured: false };
+  /** The organisation's policy (issue 21.1): none unless a test sets one. */
+  policy: PolicyView = { state: 'none' };
   /** Whether "Send a test event" is delivered. */
   teamLogTestDelivers = true;
   /** Console windows open besides this one (issue 22.4); openReaderWindow is refused once `windowLimit` would be passed. */
@@ -135,6 +138,14 @@ class FakeBridgeState {
         if (this.otherWindows + 1 >= this.windowLimit) return ok({ opened: false, reason: 'too-many-windows', limit: this.windowLimit });
         this.otherWindows += 1;
         return ok({ opened: true });
+      },
+      getPolicy: () => ok(clone(this.policy)),
+      savePresetCredentials: (request) => {
+        const parsed = REQUEST_SCHEMAS.savePresetCredentials.parse(request);
+        const preset = this.connections.find((connection) => connection.id === parsed.id && connection.managed);
+        if (!preset) return fail({ kind: 'not-configured', reason: 'no-such-connection' });
+        preset.credentials = parsed.credentials;
+        return ok(summaryOf(preset));
       },
       sendTeamLogTestEvent: () =>
         ok(

@@ -63,6 +63,8 @@ export interface LaunchOptions {
   keytar?: KeytarLike;
   /** What Electron would tell main about the network (system proxy, OS certificates); plain Node's when absent. */
   network?: AppServicesOptions['network'];
+  /** The organisation's policy file main reads (issue 21.1), in place of the machine's; none when absent. */
+  policyFile?: string;
 }
 
 export async function launchConsole(
@@ -108,6 +110,8 @@ export async function launchConsole(
       chooseCsvFile: async () => csvPath,
       confirmClearHistory: async (entries) => (clearHistoryAsked.push(entries), clearAnswer),
       ...(options.network ? { network: options.network } : {}),
+      // Never the machine's own /etc/conscent-console/policy.json: a test states its policy, or has none.
+      policy: { platform: 'linux', env: {}, filePath: options.policyFile ?? null },
     },
     browserProfileDir,
     headless: true,

@@ -44,6 +44,8 @@ export const CONNECTION_OPERATIONS = [
   'getTeamLogStatus',
   'sendTeamLogTestEvent',
   'openReaderWindow',
+  'getPolicy',
+  'savePresetCredentials',
 ] as const satisfies OperationName[];
 export const READER_OPERATIONS = [
   'testConnection',
@@ -303,7 +305,7 @@ function offlineClient(count: () => void): ConsCentClient {
 }
 
 function arbitraryFor(op: OperationName, ctx: FuzzContext): fc.Arbitrary<unknown> {
-  if (op === 'listConnections' || op === 'getTeamLogStatus') return garbage; // WITHOUT_REQUEST: anything sent is ignored
+  if (op === 'listConnections' || op === 'getTeamLogStatus' || op === 'getPolicy') return garbage; // WITHOUT_REQUEST: anything sent is ignored
   const recent = fc.record({ connectionId: fc.constantFrom(...ctx.connectionIds) });
   const valid = {
     ...validPayloads(ctx),
@@ -317,6 +319,12 @@ function arbitraryFor(op: OperationName, ctx: FuzzContext): fc.Arbitrary<unknown
     }),
     sendTeamLogTestEvent: fc.constant({}),
     openReaderWindow: fc.record({ userId: fc.stringMatching(/^[a-f0-9]{24}$/), connection: fc.constantFrom('Sandbox', 'Production (EU)') }),
+    // No policy here: every id is answered no-such-connection, the credentials never stored.
+    savePresetCredentials: fc.record({
+      id: fc.constantFrom(...ctx.connectionIds),
+      credentials: fc.constant({ apiKey: 'fuzz-key', apiSecret: 'fuzz-secret' }),
+    }),
+    getPolicy: garbage,
   }[op];
   // Valid payloads that reach HTTP are a small share; invalid ones are the bulk.
   const validWeight = op === 'saveConnection' || op === 'deleteConnection' || op === 'selectConnection' ? 3 : 1;

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createAppBridgeHandlers, createServices } from '../../main/app-services';
@@ -79,7 +79,8 @@ describe('connections under a policy', () => {
     const saved = await services.connections.save({ connection: own, credentials });
     await services.connections.save({ id: saved.id, connection: { ...own, name: 'Renamed' } });
     await services.connections.remove(saved.id);
-    expect((await services.connections.list()).connections).toEqual([]);
+    // Only the policy's own connection is left.
+    expect((await services.connections.list()).connections.map((c) => [c.id, c.managed])).toEqual([['acme-prod', true]]);
     source.close();
   });
 
@@ -111,5 +112,11 @@ describe('connections under a policy', () => {
     expect(result.ok).toBe(false);
     const settings = join(dir, 'userData', 'settings.json');
     expect(existsSync(settings) ? readFileSync(settings, 'utf8') : '').not.toContain('My sandbox');
+    // The support log's line about the policy is written after the answer: waited for, so the
+    // folder is not written into again after the test removed it.
+    const logs = join(dir, 'logs');
+    await expect
+      .poll(() => (existsSync(logs) ? readdirSync(logs).some((name) => readFileSync(join(logs, name), 'utf8').includes('policy.applied')) : false))
+      .toBe(true);
   });
 });

@@ -11,6 +11,9 @@ import { BulkMappingFields } from './BulkMapping';
 import { BulkRunPanel } from './BulkRunPanel';
 import { damagedRunWords } from './bulk-text';
 import { Time } from '../format/Time';
+import { ManagedMark } from '../policy/ManagedMark';
+import { POLICY_REFUSES } from '../policy/policy-text';
+import { usePolicy } from '../policy/use-policy';
 
 // Bulk corrections from a CSV (issue 14): choose the file (main's dialog), map its
 // columns, check every row, dry-run, confirm, send, and see every row's outcome. A run a
@@ -87,12 +90,35 @@ export function BulkScreen({ connection }: { connection: ConnectionSummary }) {
     setConfirming({ runId, mode, summary });
   };
 
+  // The organisation's policy (issue 21.1): sending may be off (a dry run sends nothing and
+  // stays allowed), and a ticket or reason may be required. Main refuses the same anyway.
+  const policy = usePolicy();
+  const applied = policy.state === 'applied' ? policy : undefined;
+  const sendRefused =
+    policy.state === 'locked'
+      ? POLICY_REFUSES.locked
+      : applied && !applied.allowBulk
+        ? POLICY_REFUSES.bulk
+        : applied && production && !applied.allowProductionWrites
+          ? POLICY_REFUSES.production
+          : null;
+  const ticketRequired = applied?.requireTicket === true;
+  const ticketMissing = ticketRequired && ticket.trim() === '';
+
   const blocked = report !== null && report.invalid > 0 && !skipInvalid;
   const sendable = report ? report.valid : 0;
 
   return (
     <section className="bulk-screen" aria-labelledby="bulk-title">
       <h2 id="bulk-title">Bulk corrections</h2>
+      {sendRefused ? (
+        <div className="notice notice-warning policy-refusal" role="status">
+          <p className="notice-summary">
+            <ManagedMark />
+          </p>
+          <p className="notice-detail">{sendRefused} A dry run (each reader looked up, nothing sent) still works.</p>
+        </div>
+      ) : null}
       {interrupted.map((left) =>
         'damaged' in left ? (
           <p key={left.runId} className="notice" role="alert">
@@ -107,6 +133,7 @@ export function BulkScreen({ connection }: { connection: ConnectionSummary }) {
             </p>
             <button
               type="button"
+              disabled={sendRefused !== null}
               onClick={() => {
                 setInterrupted((all) => all.filter((r) => r.runId !== left.runId));
                 ask(left.runId, 'resume', left.remaining);
@@ -179,16 +206,25 @@ export function BulkScreen({ connection }: { connection: ConnectionSummary }) {
             </>
           ) : null}
           <p className="field ticket-field">
-            <label htmlFor="bulk-ticket">Ticket or reason for this run (optional)</label>
+            <label htmlFor="bulk-ticket">Ticket or reason for this run {ticketRequired ? '(required)' : '(optional)'}</label>
             <input
               id="bulk-ticket"
               type="text"
+              aria-required={ticketRequired || undefined}
               value={ticket}
               maxLength={200}
               autoComplete="off"
               onChange={(event) => setTicket(event.target.value)}
             />
-            <span className="hint">Kept with every row's change in History.</span>
+            <span className="hint">
+              Kept with every row's change in History.
+              {ticketRequired ? (
+                <>
+                  {' '}
+                  <ManagedMark detail="every change needs a ticket or reason" />
+                </>
+              ) : null}
+            </span>
           </p>
           <label className="bulk-concurrency">
             Requests at a time
@@ -204,11 +240,17 @@ export function BulkScreen({ connection }: { connection: ConnectionSummary }) {
             <button type="button" onClick={() => void start(report.runId, 'dry-run')} disabled={sendable === 0}>
               Dry run (look each reader up, send nothing)
             </button>
-            <button type="button" className="primary" onClick={() => ask(report.runId, 'send', sendable)} disabled={blocked || sendable === 0}>
+            <button
+              type="button"
+              className="primary"
+              onClick={() => ask(report.runId, 'send', sendable)}
+              disabled={blocked || sendable === 0 || sendRefused !== null || ticketMissing}
+            >
               Send…
             </button>
           </div>
           {blocked ? <p className="hint">Nothing can be sent while rows are in error: correct the file, or choose to skip them.</p> : null}
+          {ticketMissing && !sendRefused ? <p className="hint">Enter a ticket or reason for this run to send it.</p> : null}
         </section>
       ) : null}
       {confirming ? (

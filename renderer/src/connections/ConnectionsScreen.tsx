@@ -7,6 +7,10 @@ import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { ConnectionForm } from './ConnectionForm';
 import { ConnectionList } from './ConnectionList';
+import { PresetCredentialsForm } from './PresetCredentialsForm';
+import { usePolicy } from '../policy/use-policy';
+import { ManagedMark } from '../policy/ManagedMark';
+import { POLICY_REFUSES } from '../policy/policy-text';
 
 // Connections: list, create, edit, switch and delete. With no connection at all the form
 // is shown straight away (first run).
@@ -21,13 +25,21 @@ type ConnectionsScreenProps = {
   onSaved: (saved: ConnectionSummary, state: ConnectionsState | null) => void;
 };
 
-type Mode = { kind: 'list' } | { kind: 'new' } | { kind: 'edit'; connection: ConnectionSummary };
+type Mode =
+  { kind: 'list' } | { kind: 'new' } | { kind: 'edit'; connection: ConnectionSummary } | { kind: 'credentials'; connection: ConnectionSummary };
 
 export function ConnectionsScreen({ state, reload, onUse, onSaved }: ConnectionsScreenProps) {
   const bridge = useBridge();
   const { confirmDiscard } = useUnsavedChanges();
-  const firstRun = state.connections.length === 0;
-  const [mode, setMode] = useState<Mode>({ kind: 'list' });
+  const policy = usePolicy();
+  // Main refuses a new connection then anyway; the page does not offer one.
+  const mayAdd = policy.state === 'none' || (policy.state === 'applied' && policy.allowOwnConnections);
+  const firstRun = state.connections.length === 0 && mayAdd;
+  // First start with the organisation's connection: only its key and secret are asked for.
+  const activeNeedsKey = state.connections.find(
+    (c) => c.id === state.activeConnectionId && c.managed && !c.hasCredentials && state.keychainProblem === undefined,
+  );
+  const [mode, setMode] = useState<Mode>(activeNeedsKey ? { kind: 'credentials', connection: activeNeedsKey } : { kind: 'list' });
   const [deleting, setDeleting] = useState<ConnectionSummary | null>(null);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState('');
@@ -45,9 +57,11 @@ export function ConnectionsScreen({ state, reload, onUse, onSaved }: Connections
     setMode({ kind: 'list' });
     setError(null);
     setMessage(
-      saved.hasCredentials
-        ? `Connection “${saved.name}” saved. Its API key and secret are stored in the system keychain.`
-        : `Connection “${saved.name}” saved.`,
+      saved.managed
+        ? `The API key and secret for “${saved.name}” are stored in the system keychain.`
+        : saved.hasCredentials
+          ? `Connection “${saved.name}” saved. Its API key and secret are stored in the system keychain.`
+          : `Connection “${saved.name}” saved.`,
     );
     onSaved(saved, reloaded);
   };
@@ -77,7 +91,14 @@ export function ConnectionsScreen({ state, reload, onUse, onSaved }: Connections
 
   return (
     <div className="connections-screen">
-      {showForm ? (
+      {mode.kind === 'credentials' ? (
+        <PresetCredentialsForm
+          key={mode.connection.id}
+          connection={mode.connection}
+          onSaved={(saved) => void handleSaved(saved)}
+          {...(activeNeedsKey?.id === mode.connection.id ? {} : { onCancel: () => setMode({ kind: 'list' }) })}
+        />
+      ) : showForm ? (
         <ConnectionForm
           key={mode.kind === 'edit' ? mode.connection.id : 'new'}
           {...(mode.kind === 'edit' ? { editing: mode.connection } : {})}
@@ -88,16 +109,30 @@ export function ConnectionsScreen({ state, reload, onUse, onSaved }: Connections
         <section className="panel" aria-labelledby="connections-heading">
           <div className="panel-head">
             <h2 id="connections-heading">Connections</h2>
-            <button
-              type="button"
-              onClick={() => {
-                setMessage('');
-                setMode({ kind: 'new' });
-              }}
-            >
-              Add connection
-            </button>
+            {mayAdd ? (
+              <button
+                type="button"
+                onClick={() => {
+                  setMessage('');
+                  setMode({ kind: 'new' });
+                }}
+              >
+                Add connection
+              </button>
+            ) : null}
           </div>
+          {state.connections.length === 0 && !mayAdd ? (
+            <p className="hint">
+              {policy.state === 'locked'
+                ? 'No connection can be added while your organisation’s policy is locked.'
+                : 'Your organisation has set up no connection for this console yet.'}
+            </p>
+          ) : null}
+          {policy.state === 'applied' && !policy.allowOwnConnections ? (
+            <p className="hint">
+              <ManagedMark /> — {POLICY_REFUSES.ownConnections}
+            </p>
+          ) : null}
           <div role="status" aria-live="polite" className="status-slot">
             {message ? (
               <p ref={messageRef} tabIndex={-1} className="notice notice-success">
@@ -117,6 +152,10 @@ export function ConnectionsScreen({ state, reload, onUse, onSaved }: Connections
               setMode({ kind: 'edit', connection });
             }}
             onDelete={requestDelete}
+            onEnterCredentials={(connection) => {
+              setMessage('');
+              setMode({ kind: 'credentials', connection });
+            }}
           />
         </section>
       )}

@@ -10,6 +10,9 @@ import type { ChangeRow } from './changes';
 import { ChangesTable } from './ChangesTable';
 import { RetryButton } from './RetryButton';
 import { SHORTCUT_LABEL } from './use-review-shortcut';
+import { ManagedMark } from '../policy/ManagedMark';
+import { POLICY_REFUSES } from '../policy/policy-text';
+import { usePolicy } from '../policy/use-policy';
 
 // The last step before anything reaches ConsCent: exactly what will be sent, to which
 // reader, over which connection. Sending is pessimistic: the dialog stays open with a
@@ -20,6 +23,9 @@ import { SHORTCUT_LABEL } from './use-review-shortcut';
 
 export const REVIEW_TITLE = 'Review changes before sending';
 export const TICKET_LABEL = 'Ticket or reason (optional)';
+/** When the organisation's policy requires one (requireTicket, issue 21.1). */
+export const TICKET_LABEL_REQUIRED = 'Ticket or reason (required)';
+export const TICKET_NEEDED = 'Enter a ticket or reason to send.';
 /** As main checks it (common/history-schemas.ts TicketOrReason). */
 const TICKET_MAX = 200;
 export const NOTHING_ELSE_CHANGED = 'Nothing else is changed.';
@@ -67,11 +73,21 @@ export function ReviewDialog({
     send();
   };
   const env = environmentLabel(connection);
+  // The organisation's policy (issue 21.1): said here, where sending would be refused by main.
+  const policy = usePolicy();
+  const refused =
+    policy.state === 'locked'
+      ? POLICY_REFUSES.locked
+      : policy.state === 'applied' && env.tone === 'production' && !policy.allowProductionWrites
+        ? POLICY_REFUSES.production
+        : null;
+  const ticketRequired = policy.state === 'applied' && policy.requireTicket;
+  const ticketMissing = ticketRequired && ticket.trim() === '';
   // Refused values need fixing; a save still on its way must finish (and the reader be looked up again) first.
   const canRetry = error !== null && error.kind !== 'invalid-input' && error.kind !== 'update-in-flight';
   const [confirmed, setConfirmed] = useState<ReadonlySet<string>>(new Set());
   const toConfirm = rows.filter((row) => row.confirm !== undefined);
-  const blocked = toConfirm.some((row) => !confirmed.has(row.field));
+  const blocked = toConfirm.some((row) => !confirmed.has(row.field)) || refused !== null || ticketMissing;
   const toggle = (field: string, checked: boolean) =>
     setConfirmed((previous) => {
       const next = new Set(previous);
@@ -116,10 +132,11 @@ export function ReviewDialog({
       ) : null}
       <ChangesTable rows={rows} />
       <p className="field ticket-field">
-        <label htmlFor="review-ticket">{TICKET_LABEL}</label>
+        <label htmlFor="review-ticket">{ticketRequired ? TICKET_LABEL_REQUIRED : TICKET_LABEL}</label>
         <input
           id="review-ticket"
           type="text"
+          aria-required={ticketRequired || undefined}
           value={ticket}
           maxLength={TICKET_MAX}
           disabled={sending}
@@ -129,6 +146,12 @@ export function ReviewDialog({
         />
         <span id="review-ticket-hint" className="hint">
           A ticket number or link, or a few words on why. Kept with the change in History.
+          {ticketRequired ? (
+            <>
+              {' '}
+              <ManagedMark detail="every change needs a ticket or reason" />
+            </>
+          ) : null}
         </span>
       </p>
       {toConfirm.length > 0 ? (
@@ -191,7 +214,15 @@ export function ReviewDialog({
             {sending ? 'Sending…' : 'Send changes'}
           </button>
         )}
-        {blocked && !sending ? <span className="hint">{CONFIRM_TO_SEND}</span> : null}
+        {refused ? (
+          <span className="hint">
+            <ManagedMark /> — {refused}
+          </span>
+        ) : ticketMissing && !sending ? (
+          <span className="hint">{TICKET_NEEDED}</span>
+        ) : blocked && !sending ? (
+          <span className="hint">{CONFIRM_TO_SEND}</span>
+        ) : null}
       </div>
       <p className="hint">{SHORTCUT_LABEL} sends; Escape goes back to editing.</p>
     </Modal>

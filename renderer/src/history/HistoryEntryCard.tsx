@@ -2,6 +2,9 @@ import type { HistoryEntry } from '../../../common/history-schemas';
 import { FIELD_LABELS } from '../edit/field-labels';
 import { Time } from '../format/Time';
 import { useHistoryNavigation } from './history-navigation';
+import { ManagedMark } from '../policy/ManagedMark';
+import { POLICY_REFUSES } from '../policy/policy-text';
+import { usePolicy } from '../policy/use-policy';
 import { agentText, readerText, statusText, valueLines } from './history-text';
 
 // One change: when, who, from which computer, over which connection, to which reader;
@@ -20,6 +23,10 @@ export function HistoryEntryCard({ entry, activeConnectionId, onRevert, revertin
   const headingId = `history-entry-${entry.id}`;
   const otherConnection = entry.connection.connectionId !== activeConnectionId;
   const { checkReader } = useHistoryNavigation();
+  // Turned off by the organisation's policy (issue 21.1): said instead of a button main would refuse.
+  const policy = usePolicy();
+  const revertRefused =
+    policy.state === 'locked' ? POLICY_REFUSES.locked : policy.state === 'applied' && !policy.allowRevert ? POLICY_REFUSES.revert : null;
   return (
     <li className={`history-entry status-${entry.status}`} aria-labelledby={headingId}>
       <div className="history-entry-head">
@@ -68,7 +75,12 @@ export function HistoryEntryCard({ entry, activeConnectionId, onRevert, revertin
       </table>
       {entry.ticket ? <p className="history-ticket">Ticket or reason: {entry.ticket}</p> : null}
       {entry.message ? <p className="hint">ConsCent said: “{entry.message}”</p> : null}
-      {entry.status === 'saved' ? (
+      {entry.status === 'saved' && revertRefused ? (
+        <p className="hint">
+          <ManagedMark /> — {revertRefused}
+        </p>
+      ) : null}
+      {entry.status === 'saved' && !revertRefused ? (
         <div className="button-row">
           <button
             type="button"

@@ -3,6 +3,9 @@ import { MAX_RETENTION_DAYS, type HistorySettings } from '../../../common/histor
 import type { BridgeError } from '../../../common/result';
 import { useBridge } from '../bridge/bridge-context';
 import { ErrorNotice } from '../ui/ErrorNotice';
+import { ManagedMark } from '../policy/ManagedMark';
+import { POLICY_REFUSES } from '../policy/policy-text';
+import { usePolicy } from '../policy/use-policy';
 
 // The history's settings: the name entries carry beside the OS user name (set once), how
 // long entries are kept (they hold readers' personal data), and clearing it all. None of
@@ -26,9 +29,19 @@ export function HistorySettingsPanel({ onCleared }: { onCleared: () => void }) {
     });
   }, [bridge]);
 
+  // What the organisation's policy fixes here (issue 21.1); main refuses the same anyway.
+  const policy = usePolicy();
+  const applied = policy.state === 'applied' ? policy : undefined;
+  const locked = policy.state === 'locked';
+  const minDays = applied?.minRetentionDays ?? 1;
+  const policyName = applied?.displayName;
+  const mayClear = !locked && (applied?.allowClearHistory ?? true);
+
   const days = Number(retention);
   const retentionProblem =
-    Number.isInteger(days) && days >= 1 && days <= MAX_RETENTION_DAYS ? null : `Enter a whole number of days from 1 to ${MAX_RETENTION_DAYS}.`;
+    Number.isInteger(days) && days >= minDays && days <= MAX_RETENTION_DAYS
+      ? null
+      : `Enter a whole number of days from ${minDays} to ${MAX_RETENTION_DAYS}${applied?.minRetentionDays ? ' (your organisation keeps changes at least that long)' : ''}.`;
 
   const save = async () => {
     if (retentionProblem) return;
@@ -69,8 +82,19 @@ export function HistorySettingsPanel({ onCleared }: { onCleared: () => void }) {
       >
         <div className="field">
           <label htmlFor={`${id}-name`}>Your name in the history</label>
-          <input id={`${id}-name`} value={displayName} maxLength={80} onChange={(e) => setDisplayName(e.target.value)} autoComplete="name" />
-          <p className="hint">Optional; shown beside your computer account name.</p>
+          {policyName !== undefined ? (
+            <>
+              <input id={`${id}-name`} value={policyName} readOnly aria-describedby={`${id}-name-hint`} />
+              <p id={`${id}-name-hint`} className="hint">
+                <ManagedMark /> — every change is recorded under this name.
+              </p>
+            </>
+          ) : (
+            <>
+              <input id={`${id}-name`} value={displayName} maxLength={80} onChange={(e) => setDisplayName(e.target.value)} autoComplete="name" />
+              <p className="hint">Optional; shown beside your computer account name.</p>
+            </>
+          )}
         </div>
         <div className="field narrow">
           <label htmlFor={`${id}-days`}>Keep changes for (days)</label>
@@ -85,9 +109,10 @@ export function HistorySettingsPanel({ onCleared }: { onCleared: () => void }) {
           <p id={`${id}-days-hint`} className={retentionProblem ? 'field-error' : 'hint'}>
             {retentionProblem ?? 'Older changes are removed when the console starts.'}
           </p>
+          {applied?.minRetentionDays ? <ManagedMark detail={`at least ${applied.minRetentionDays} days`} /> : null}
         </div>
         <div className="history-filter-actions">
-          <button type="submit" className="primary" disabled={!settings}>
+          <button type="submit" className="primary" disabled={!settings || locked}>
             Save settings
           </button>
         </div>
@@ -97,9 +122,15 @@ export function HistorySettingsPanel({ onCleared }: { onCleared: () => void }) {
       </p>
       {error ? <ErrorNotice error={error} context="history" /> : null}
       <div className="button-row">
-        <button type="button" className="danger-outline" onClick={() => void clear()}>
-          Clear history…
-        </button>
+        {mayClear ? (
+          <button type="button" className="danger-outline" onClick={() => void clear()}>
+            Clear history…
+          </button>
+        ) : (
+          <p className="hint">
+            <ManagedMark /> — {locked ? POLICY_REFUSES.locked : POLICY_REFUSES.clearHistory}
+          </p>
+        )}
       </div>
     </section>
   );
