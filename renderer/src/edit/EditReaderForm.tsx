@@ -40,6 +40,8 @@ type EditUserFormProps = {
   onSendFailed?: (error: BridgeError) => void;
   /** Reads the reader again from ConsCent (offered after a send of unknown outcome). */
   onRefresh?: (() => void) | undefined;
+  /** A ticket or reason a conscent-console:// link brought (issue 20.1): the review starts with it. */
+  initialTicket?: string | undefined;
 };
 
 type Review = {
@@ -52,7 +54,7 @@ type Review = {
 
 export { SHORTCUT_LABEL };
 
-export function EditReaderForm({ connection, user, onSaved, revert, active = true, onSendFailed, onRefresh }: EditUserFormProps) {
+export function EditReaderForm({ connection, user, onSaved, revert, active = true, onSendFailed, onRefresh, initialTicket }: EditUserFormProps) {
   const bridge = useBridge();
   const { registerUnsentCheck, confirmDiscard, reportSave } = useUnsavedChanges();
   const ids = { heading: useId(), address: useId() };
@@ -68,7 +70,7 @@ export function EditReaderForm({ connection, user, onSaved, revert, active = tru
 
   const [review, setReview] = useState<Review | null>(null);
   // Kept while the agent goes back to editing, cleared once the change is saved.
-  const [ticket, setTicket] = useState('');
+  const [ticket, setTicket] = useState(initialTicket ?? '');
   const [notice, setNotice] = useState('');
   const [triedInvalid, setTriedInvalid] = useState(false);
   const [lastFailure, setLastFailure] = useState<BridgeError | null>(null);
