@@ -115,7 +115,11 @@ export function createBulkService(deps: BulkServiceDeps) {
         fileName: basename(path),
         columns: header.columns,
         rows: header.rows,
-        suggested: { userId: suggested.userId ?? header.columns[0] ?? '', fields: suggested.fields },
+        suggested: {
+          userId: suggested.userId ?? header.columns[0] ?? '',
+          fields: suggested.fields,
+          ...(suggested.ticket ? { ticket: suggested.ticket } : {}),
+        },
       };
     },
 
