@@ -1,5 +1,5 @@
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { createAppBridgeHandlers, type AppServicesOptions } from '../../main/app-services';
+import { createAppServices, type AppServicesOptions } from '../../main/app-services';
 import { registerBridge } from '../../main/ipc/register-bridge';
 import { createSenderCheck } from '../../main/ipc/sender-check';
 import { createAppEventSender, type AppEventSender } from '../../main/window/app-events';
@@ -49,7 +49,8 @@ export async function openConsoleShell(options: ConsoleShellOptions): Promise<Co
   let mainWindowPage: Page | null = null;
   const appEvents = createAppEventSender();
   // As start-app.ts: main tells the page when the keychain is back (issue 17.5).
-  registerBridge(ipc, createAppBridgeHandlers({ onKeychainBack: () => appEvents.send({ kind: 'keychain-back' }), ...options.services }), {
+  const services = createAppServices({ onKeychainBack: () => appEvents.send({ kind: 'keychain-back' }), ...options.services });
+  registerBridge(ipc, services.handlers, {
     isAppPage: createSenderCheck(server.pageUrl),
     isMainWindow: (sender) => sender !== null && sender === mainWindowPage,
   });
@@ -113,6 +114,8 @@ export async function openConsoleShell(options: ConsoleShellOptions): Promise<Co
     async close() {
       await context.close().catch(() => undefined);
       await server.close();
+      // As main's quit path (start-app.ts): the audit forwarder gets its short flush and stops.
+      await services.stop();
     },
   };
 }
