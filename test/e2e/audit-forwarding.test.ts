@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEED_EXAMPLE_USER_ID } from '../../simulator';
 import { eventsOf, summary, type Delivered } from '../helpers/audit-collector';
 import { startRsyslog, type RunningRsyslog } from '../helpers/rsyslog';
-import { bulkSteps, writeCsv } from './bulk-steps';
+import { bulkSteps, shootBoth, writeCsv } from './bulk-steps';
 import { launchConsole, type ConsoleUnderTest } from './harness';
 import { steps } from './ui-steps';
 
@@ -77,6 +77,9 @@ describe('audit forwarding through the UI to a real rsyslog', () => {
       ],
     );
     await bulk.choose(csv, 3);
+    // The ticket column is mapped for its header; the agent sees it among the columns.
+    await expect.poll(() => page.getByLabel('Ticket or reason column').inputValue()).toBe('ticket');
+    await shootBoth(app, 'audit-bulk-ticket-column');
     expect(await bulk.check()).toMatch(/3 rows: 3 ready to send/);
     await page.getByLabel('Ticket or reason for this run (optional)').fill('CHG-77 spring clean-up');
     await bulk.send(3);

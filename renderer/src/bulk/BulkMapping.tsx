@@ -44,7 +44,7 @@ export function BulkMappingFields({ file, mapping, onChange }: { file: BulkFile;
         </label>
       ))}
       <label>
-        Ticket or reason column (optional)
+        Ticket or reason column
         <select
           value={mapping.ticket ?? ''}
           aria-describedby="bulk-ticket-column-hint"
