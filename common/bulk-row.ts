@@ -74,7 +74,7 @@ export function checkRow(cells: RowCells): RowCheck {
 export function suggestMapping(
   columns: readonly string[],
   fields: readonly BulkField[],
-): { userId?: string; fields: Partial<Record<BulkField, string>> } {
+): { userId?: string; fields: Partial<Record<BulkField, string>>; ticket?: string } {
   const plain = (text: string) => text.toLowerCase().replace(/[^a-z0-9.]/g, '');
   const byName = new Map(columns.map((column) => [plain(column), column]));
   const userId = byName.get('userid') ?? byName.get('id');
@@ -87,5 +87,7 @@ export function suggestMapping(
       used.add(found);
     }
   }
-  return { ...(userId ? { userId } : {}), fields: mapped };
+  // A "ticket" (or "reason", "ticket or reason") column holds each row's own ticket or reason.
+  const ticket = ['ticket', 'reason', 'ticketorreason'].map((name) => byName.get(name)).find((column) => column && !used.has(column));
+  return { ...(userId ? { userId } : {}), fields: mapped, ...(ticket ? { ticket } : {}) };
 }

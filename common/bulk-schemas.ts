@@ -31,6 +31,8 @@ const Header = z.string().min(1).max(200);
 export const BulkMapping = z.strictObject({
   userId: Header,
   fields: z.partialRecord(BulkField, Header),
+  /** A column with each row's own ticket or reason (issue 20.1); an empty cell takes the run's. */
+  ticket: Header.optional(),
 });
 export type BulkMapping = z.infer<typeof BulkMapping>;
 

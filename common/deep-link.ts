@@ -1,3 +1,4 @@
+import { TicketOrReason } from './history-schemas';
 import { parseLookupQuery } from './lookup-query';
 
 // Links that open a reader straight from a ticket: conscent-console://reader?email=…
@@ -6,6 +7,8 @@ import { parseLookupQuery } from './lookup-query';
 // function turns a link into a typed action or says why it refuses it; main calls it on
 // every link the OS hands over, and nothing else reads a link. A link only ever asks for
 // a lookup: there is no action that changes data, so a link in a ticket cannot either.
+// &ticket=<ticket or reason> only pre-fills the review's "Ticket or reason" field (issue
+// 20.1): the agent still reads it, may change it, and sends nothing unless they choose to.
 
 export const DEEP_LINK_SCHEME = 'conscent-console';
 
@@ -15,6 +18,8 @@ export type ReaderLink = {
   value: string;
   /** The connection the link names (matched by name); absent: the active one. */
   connection?: string;
+  /** Pre-fills the review's "Ticket or reason" field; checked as that field is (TicketOrReason). */
+  ticket?: string;
 };
 
 export const LINK_REFUSALS = [
@@ -34,6 +39,8 @@ export const LINK_REFUSALS = [
   'bad-value',
   /** connection= is empty, too long or given twice. */
   'bad-connection',
+  /** ticket= is empty, given twice, or not a valid ticket or reason (two lines, too long, control characters). */
+  'bad-ticket',
 ] as const;
 export type LinkRefusal = (typeof LINK_REFUSALS)[number];
 
@@ -42,7 +49,7 @@ export type LinkParse = { ok: true; link: ReaderLink } | { ok: false; reason: Li
 export const MAX_LINK_LENGTH = 2048;
 const MAX_CONNECTION_NAME = 80;
 const READER_KEYS = ['userId', 'email', 'phone'] as const;
-const KNOWN_KEYS = new Set<string>([...READER_KEYS, 'connection']);
+const KNOWN_KEYS = new Set<string>([...READER_KEYS, 'connection', 'ticket']);
 
 export function parseReaderLink(raw: string): LinkParse {
   if (raw.length > MAX_LINK_LENGTH) return { ok: false, reason: 'too-long' };
@@ -82,7 +89,37 @@ export function parseReaderLink(raw: string): LinkParse {
   if (connection !== undefined && (connection === '' || connection.length > MAX_CONNECTION_NAME)) {
     return { ok: false, reason: 'bad-connection' };
   }
-  return { ok: true, link: { kind: key, value, ...(connection !== undefined ? { connection } : {}) } };
+  const ticket = linkTicket(url);
+  if (ticket === null) return { ok: false, reason: 'bad-ticket' };
+  return {
+    ok: true,
+    link: { kind: key, value, ...(connection !== undefined ? { connection } : {}), ...(ticket !== undefined ? { ticket } : {}) },
+  };
+}
+
+/**
+ * The ticket a link pre-fills: undefined when it names none, null when it is refused.
+ * Decoded as a form value (+ is a space: ticket tools encode "SUP-12 refund" that way);
+ * held to the field's own schema, and the link is refused rather than the text cut.
+ */
+function linkTicket(url: URL): string | undefined | null {
+  const given = url.search
+    .slice(1)
+    .split('&')
+    .filter((part) => part.split('=')[0] === 'ticket');
+  const named = url.searchParams.getAll('ticket').length;
+  if (named === 0) return undefined;
+  // Twice, or once under an encoded name (tick%65t=) the strict reading cannot see.
+  if (named > 1 || given.length !== 1) return null;
+  let text: string;
+  try {
+    // Strict decoding: a broken %-sequence is refused, not turned into �.
+    text = decodeURIComponent((given[0] ?? '').slice('ticket='.length).replace(/\+/g, ' '));
+  } catch {
+    return null;
+  }
+  const checked = TicketOrReason.safeParse(text);
+  return checked.success && checked.data !== '' ? checked.data : null;
 }
 
 function rawParam(url: URL, key: string): string | null {
@@ -98,9 +135,10 @@ function rawParam(url: URL, key: string): string | null {
 }
 
 /** The link that opens this reader, for "Copy link to this reader" (by user id: it never changes). */
-export function readerLinkFor(userId: string, connection?: string): string {
+export function readerLinkFor(userId: string, connection?: string, ticket?: string): string {
   const params = new URLSearchParams({ userId });
   if (connection !== undefined) params.set('connection', connection);
+  if (ticket !== undefined) params.set('ticket', ticket);
   return `${DEEP_LINK_SCHEME}://reader?${params.toString()}`;
 }
 

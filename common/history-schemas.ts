@@ -97,12 +97,19 @@ export const HistoryConnection = z.object({
 });
 export type HistoryConnection = z.infer<typeof HistoryConnection>;
 
+// eslint-disable-next-line no-control-regex -- the control characters are what it refuses
+const PLAIN_ONE_LINE = /^[^\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]*$/;
+
 /** "Ticket or reason" on a change (issue 20): a ticket id, link or a few words; one line. */
 export const TicketOrReason = z
   .string()
   .trim()
   .max(200, 'Keep the ticket or reason under 200 characters.')
-  .regex(/^[^\r\n]*$/, 'The ticket or reason is one line.');
+  .regex(/^[^\r\n]*$/, 'The ticket or reason is one line.')
+  // It reaches History, CSV exports and the team's log from links and CSV files the agent
+  // did not write: control characters and text-direction overrides could make it read as
+  // something else there, so they are refused wherever it comes from.
+  .regex(PLAIN_ONE_LINE, 'Use plain text for the ticket or reason: no control or text-direction characters.');
 
 export type HistoryEntry = {
   id: number;

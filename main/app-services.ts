@@ -194,11 +194,28 @@ export interface AppServicesOptions {
  * module as arguments so the end-to-end tests can build exactly what the app runs.
  */
 export function createAppBridgeHandlers(options: AppServicesOptions): BridgeHandlers {
-  // Nothing in the folder is read or written until this console holds it (user-data-lock.ts).
-  return handlersOnceLocked(options.userDataDir, () => wireAppServices(options));
+  return createAppServices(options).handlers;
 }
 
-function wireAppServices(options: AppServicesOptions): BridgeHandlers {
+/** The app's services: the bridge's handlers, and `stop` for main's quit path (start-app.ts). */
+export interface AppServices {
+  handlers: BridgeHandlers;
+  /** Stops what runs on its own: the policy's watchers, the audit forwarder (a bounded flush, its socket, its timers). */
+  stop(): Promise<void>;
+}
+
+export function createAppServices(options: AppServicesOptions): AppServices {
+  let stop = async (): Promise<void> => undefined;
+  // Nothing in the folder is read or written until this console holds it (user-data-lock.ts).
+  const handlers = handlersOnceLocked(options.userDataDir, () => {
+    const wired = wireAppServices(options);
+    stop = wired.stop;
+    return wired.handlers;
+  });
+  return { handlers, stop: () => stop() };
+}
+
+function wireAppServices(options: AppServicesOptions): AppServices {
   const keytar = watchKeychain(createReconnectingKeytar(options.keytar, options.freshKeytar ?? null), {
     onBack: options.onKeychainBack ?? (() => undefined),
   });
@@ -224,7 +241,7 @@ function wireAppServices(options: AppServicesOptions): BridgeHandlers {
     network,
     logger,
   });
-  return wireBridgeHandlers({
+  const handlers = wireBridgeHandlers({
     paths,
     connections,
     credentials: createKeytarCredentialStore(keytar, KEYCHAIN_SERVICE),
@@ -241,4 +258,11 @@ function wireAppServices(options: AppServicesOptions): BridgeHandlers {
     ...(options.onBulkRunEnded ? { onBulkRunEnded: options.onBulkRunEnded } : {}),
     ...(options.openReaderWindow ? { openReaderWindow: options.openReaderWindow } : {}),
   });
+  return {
+    handlers,
+    stop: async () => {
+      policySource.close(); // its file and registry watchers
+      await audit.stop();
+    },
+  };
 }

@@ -54,6 +54,8 @@ export interface AppApi extends HardenedAppLike {
   on(event: 'second-instance', listener: (event: unknown, argv: string[]) => void): unknown;
   /** macOS: a link opened with the console (may come before 'ready'). */
   on(event: 'open-url', listener: (event: { preventDefault(): void }, url: string) => void): unknown;
+  /** Every window has closed and the app is about to quit; preventDefault holds the quit. */
+  on(event: 'will-quit', listener: (event: { preventDefault(): void }) => void): unknown;
   whenReady(): Promise<void>;
   getPath(name: 'userData' | 'logs'): string;
   /** package.json's version (the installer's). */

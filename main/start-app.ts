@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { createAppBridgeHandlers } from './app-services';
+import { createAppServices } from './app-services';
 import { confirmClearWith } from './history/clear-confirmation';
 import type { KeytarLike } from './credentials/credential-store';
 import type { DisposableKeytar } from './credentials/keytar-reconnect';
@@ -210,7 +210,7 @@ export function startApp<W extends WindowLike, M>(electron: ElectronApi<W, M>, k
       installDevServerCsp(session.defaultSession.webRequest, page.origin, developmentCsp(page.url));
     }
 
-    const handlers = createAppBridgeHandlers({
+    const services = createAppServices({
       userDataDir: app.getPath('userData'),
       logDir: app.getPath('logs'),
       keytar,
@@ -253,8 +253,9 @@ export function startApp<W extends WindowLike, M>(electron: ElectronApi<W, M>, k
         return chosen.canceled ? null : (chosen.filePaths[0] ?? null);
       },
     });
+    stopAtQuit(services);
     // Only the app page in the top frame of a window the console opened may call.
-    registerBridge(electron.ipcMain, handlers, { isAppPage, isConsoleWindow: windows.isConsoleWindow });
+    registerBridge(electron.ipcMain, services.handlers, { isAppPage, isConsoleWindow: windows.isConsoleWindow });
 
     app.on('activate', () => {
       // macOS: clicking the dock icon with no console window open reopens one.
@@ -273,6 +274,29 @@ export function startApp<W extends WindowLike, M>(electron: ElectronApi<W, M>, k
     if (link) windows.openLink(link);
     bringForward();
   });
+  /**
+   * Quitting waits (briefly: the forwarder's own bound) for the services to stop, so the
+   * audit outbox's last events get their chance and no socket or timer outlives the app.
+   * On 'will-quit', after every window has closed: a quit the close guard cancelled (unsent
+   * edits) must leave forwarding running. That quit is held, the services stopped, then
+   * the quit asked again.
+   */
+  let servicesStopped = false;
+  const stopAtQuit = (services: { stop(): Promise<void> }): void => {
+    let stopping: Promise<void> | undefined;
+    app.on('will-quit', (event) => {
+      if (servicesStopped) return;
+      event.preventDefault();
+      stopping ??= services
+        .stop()
+        .catch(() => undefined)
+        .then(() => {
+          servicesStopped = true;
+          app.quit();
+        });
+    });
+  };
+
   app.on('window-all-closed', () => {
     if (env.platform !== 'darwin') app.quit();
   });

@@ -14,6 +14,7 @@ import { countingKeytar } from '../test/helpers/counting-keytar';
 import { launchConsole } from '../test/e2e/harness';
 import { agentActions, measureCount, nextMeasure, startUpMeasure, type ActionName } from './bench/agent-actions';
 import { buildBarePage, jsSizes } from './bench/bundle';
+import { printAuditForwardingFigures, runAuditForwardingBench } from './bench/audit-forwarding';
 import { printBulkFigures, runBulkBench } from './bench/bulk';
 import { printHistoryFigures, runHistoryBench } from './bench/history';
 import { requestRecorder, roundTrips } from './bench/round-trips';
@@ -194,6 +195,7 @@ async function main(): Promise<void> {
   // The change history's figures (issue #10), measured in the same run; also in test-results/bench-history.json.
   printHistoryFigures(await runHistoryBench());
   printBulkFigures(await runBulkBench());
+  printAuditForwardingFigures(await runAuditForwardingBench());
 }
 
 function print(r: {

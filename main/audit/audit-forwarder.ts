@@ -5,24 +5,19 @@ import type { JournalHead, JournalObserver } from '../history/journal-observer';
 import type { Logger } from '../logging/logger';
 import { NODE_NETWORK, type NetworkEnvironment } from '../network/network-environment';
 import { trustedCertificates } from '../network/trusted-certificates';
-import { eventOfLine, severityOf, type AuditEvent, type AuditEventBody } from './audit-event';
+import { eventOfLine, type AuditEvent, type AuditEventBody } from './audit-event';
+import { frameOfEvent } from './audit-frame';
 import type { AuditSettings } from './audit-settings';
 import { OutboxFullError, openOutbox, type Outbox } from './outbox';
-import { frameOctetCounted, formatSyslogMessage } from './syslog-message';
-import { SyslogConnectError, connectSyslog, type SyslogConnection, type UnreachableReason } from './syslog-sender';
+import { startDeliveryLoop } from './delivery-loop';
+import type { UnreachableReason } from './syslog-sender';
 import type { TeamLogStatus } from '../../common/audit-contract';
 
 // Audit forwarding (issue 20; docs/history.md "Forwarding to the organisation's log"):
 // every journal line becomes an event in the outbox before the line itself is written
-// (main/history/journal-observer.ts), and a loop sends what waits to the collector.
-//
-// Delivered: an event is acknowledged (and leaves the outbox) once its bytes were taken by
-// the socket (Node's write callback: handed to the kernel) AND the same connection was
-// still up `confirmMs` later (no error, no close, no end from the collector). Syslog over
-// TCP has no answer of its own; a collector that dies loses what it had read but not yet
-// written, and that shows as its connection going down, within a moment on a LAN. So when
-// a connection drops, everything written on it and not yet confirmed is sent again on the
-// next one: at least once, never less, and a repeat carries the same event id and seq.
+// (main/history/journal-observer.ts); the delivery loop (delivery-loop.ts, which decides
+// "delivered") sends what waits to the collector. This file joins the two and keeps what
+// the agent is shown: the status, the test event, the periodic head event.
 
 /** How forwarding is going, as the bridge reports it (common/audit-contract.ts), and where it sends. */
 export type AuditStatus = TeamLogStatus & {
@@ -56,10 +51,15 @@ export interface AuditForwarder extends JournalObserver {
   sendHead(): Promise<void>;
   /** Resolves once nothing is waiting (or rejects after `timeoutMs`). */
   drained(timeoutMs?: number): Promise<void>;
-  stop(): Promise<void>;
+  /**
+   * Stops forwarding (at quit): waits up to `flushMs` for what waits to be confirmed when
+   * the collector is connected, then closes the connection and clears every timer.
+   */
+  stop(flushMs?: number): Promise<void>;
 }
 
-const BATCH = 200;
+/** At quit, how much longer than one confirmation the forwarder waits for what is waiting. */
+const STOP_FLUSH_EXTRA_MS = 1000;
 
 export async function openAuditForwarder(options: AuditForwarderOptions): Promise<AuditForwarder> {
   const { settings, logger } = options;
@@ -85,35 +85,42 @@ export async function openAuditForwarder(options: AuditForwarderOptions): Promis
   };
 
   let head: JournalHead | undefined;
-  let stopped = false;
-  let conn: SyslogConnection | undefined;
   let lastDeliveredAt: string | undefined;
   let unreachable: { since: string; reason: UnreachableReason; code?: string } | undefined;
   const watchers = new Set<() => void>();
-  let wakeUp: (() => void) | undefined;
-  const wake = () => wakeUp?.();
+  const changed = () => {
+    for (const watcher of [...watchers]) watcher();
+  };
 
-  function frameOf(event: AuditEvent): Buffer {
-    const message = formatSyslogMessage(
-      {
-        facility: settings.facility,
-        severity: severityOf(event.kind),
-        timestamp: event.at,
-        hostname: machine,
-        appName: settings.appName,
-        procId: String(process.pid),
-        msgId: event.kind,
-        params: { eventId: event.eventId, seq: String(event.seq) },
+  const delivery = startDeliveryLoop({
+    outbox,
+    target,
+    frame: (event) => frameOfEvent(event, settings, machine),
+    confirmMs,
+    backoff,
+    hooks: {
+      connected() {
+        if (unreachable) logger?.info('audit.collector-back', { target: status().target });
+        unreachable = undefined;
+        changed();
       },
-      JSON.stringify(event),
-    );
-    return frameOctetCounted(message);
-  }
+      unreachable(reason, code) {
+        if (!unreachable) logger?.warn('audit.collector-unreachable', { reason, ...(code ? { code } : {}) });
+        unreachable = { since: unreachable?.since ?? now().toISOString(), reason, ...(code ? { code } : {}) };
+        changed();
+      },
+      delivered() {
+        lastDeliveredAt = now().toISOString();
+        changed();
+      },
+    },
+    onError: (error) => logger?.error('audit.forwarder-stopped', { message: String(error) }),
+  });
 
   async function enqueue(body: AuditEventBody): Promise<AuditEvent | undefined> {
     try {
       const result = await outbox.add(body);
-      wake();
+      delivery.wake();
       return 'added' in result ? result.added : undefined;
     } catch (error) {
       // Refusing the line (and so the change) is the setting's choice; any other failure
@@ -142,90 +149,9 @@ export async function openAuditForwarder(options: AuditForwarderOptions): Promis
     };
   }
 
-  const changed = () => {
-    for (const watcher of [...watchers]) watcher();
-  };
-
-  /** Waits for a wake-up (a new event, the connection dropping) or `ms`, whichever comes first. */
-  function pause(ms: number, wakeable: boolean): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, Math.max(0, ms));
-      function done() {
-        clearTimeout(timer);
-        if (wakeUp === done) wakeUp = undefined;
-        resolve();
-      }
-      wakeUp = wakeable ? done : () => (stopped ? done() : undefined);
-    });
-  }
-
-  async function run(): Promise<void> {
-    let wait = backoff.first;
-    let sentUpTo = 0;
-    let inflight: Array<{ seq: number; at: number }> = [];
-    const drop = () => {
-      conn?.close();
-      conn = undefined;
-      inflight = [];
-    };
-    while (!stopped) {
-      if (!conn) {
-        if (outbox.state().waiting === 0) {
-          await pause(60_000, true);
-          continue;
-        }
-        try {
-          conn = await connectSyslog(target);
-          void conn.closed.then(wake);
-          sentUpTo = outbox.state().acked;
-          wait = backoff.first;
-          if (unreachable) logger?.info('audit.collector-back', { target: status().target });
-          unreachable = undefined;
-          changed();
-        } catch (error) {
-          const { reason, code } = error instanceof SyslogConnectError ? error : { reason: 'other' as const, code: undefined };
-          if (!unreachable) logger?.warn('audit.collector-unreachable', { reason, ...(code ? { code } : {}) });
-          unreachable = { since: unreachable?.since ?? now().toISOString(), reason, ...(code ? { code } : {}) };
-          changed();
-          await pause(wait, false);
-          wait = Math.min(wait * 2, backoff.max);
-          continue;
-        }
-      }
-      if (!conn.alive) {
-        drop();
-        continue;
-      }
-      // Confirm what this connection has held long enough.
-      const confirmed = inflight.filter((sent) => sent.at + confirmMs <= Date.now()).at(-1);
-      if (confirmed) {
-        inflight = inflight.filter((sent) => sent.seq > confirmed.seq);
-        await outbox.ack(confirmed.seq);
-        lastDeliveredAt = now().toISOString();
-        changed();
-      }
-      const batch = await outbox.peek(sentUpTo, BATCH);
-      const last = batch.at(-1);
-      if (last) {
-        try {
-          await conn.write(batch.map(frameOf));
-        } catch {
-          drop();
-          continue;
-        }
-        sentUpTo = last.seq;
-        inflight.push({ seq: last.seq, at: Date.now() });
-        continue;
-      }
-      const first = inflight[0];
-      await pause(first ? first.at + confirmMs - Date.now() : 60_000, true);
-    }
-    drop();
-  }
-
-  const loop = run().catch((error: unknown) => logger?.error('audit.forwarder-stopped', { message: String(error) }));
   const headTimer = setInterval(() => void sendHead(), settings.headEveryMinutes * 60_000);
   headTimer.unref();
+  let stopping: Promise<void> | undefined;
 
   async function sendHead(): Promise<void> {
     if (head) await enqueue({ kind: 'head', at: now().toISOString(), machine, head }).catch(() => undefined);
@@ -268,12 +194,16 @@ export async function openAuditForwarder(options: AuditForwarderOptions): Promis
     async drained(timeoutMs = 30_000) {
       if (!(await until(() => outbox.state().waiting === 0, timeoutMs))) throw new Error(`audit outbox not drained: ${JSON.stringify(status())}`);
     },
-    async stop() {
-      stopped = true;
-      clearInterval(headTimer);
-      wake();
-      conn?.close();
-      await loop;
+    stop(flushMs = confirmMs + STOP_FLUSH_EXTRA_MS) {
+      stopping ??= (async () => {
+        clearInterval(headTimer);
+        // At quit, what waits gets a short chance to be confirmed on a connection that is
+        // up; what is not stays in the outbox and goes at the next start (a repeat only if
+        // it was written and not yet confirmed: docs/history.md "When an event arrives twice").
+        if (outbox.state().waiting > 0 && delivery.connected) await until(() => outbox.state().waiting === 0, flushMs);
+        await delivery.stop();
+      })();
+      return stopping;
     },
   };
 }

@@ -1,12 +1,20 @@
-import { randomBytes } from 'node:crypto';
-import { open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
 import type { LineCodec } from '../at-rest/sealed-text';
-import { appendDurably, ensureFolder, repairTail, scanLines, syncFolder } from '../history/journal-files';
+import { appendDurably, ensureFolder, repairTail, scanLines } from '../history/journal-files';
 import type { Logger } from '../logging/logger';
-import { writeFileAtomic } from '../settings/atomic-write';
-import { AuditEvent, type AuditEventBody } from './audit-event';
+import type { AuditEvent, AuditEventBody } from './audit-event';
+import {
+  OUTBOX_FILE,
+  compactOutbox,
+  parseEvent,
+  readCursor,
+  readEventsAt,
+  readInstallId,
+  writeCursor,
+  type Cursor,
+  type Place,
+} from './outbox-files';
 
 // The audit outbox (issue 20): events waiting to reach the collector, on disk so a crash,
 // a lost connection or a collector down for hours loses none of them.
@@ -20,23 +28,14 @@ import { AuditEvent, type AuditEventBody } from './audit-event';
 // An event is waiting while its seq is above the cursor. Acknowledged lines are cut away
 // when nothing is waiting (the file is emptied) and at open. A line a crash cut short was
 // never reported written, so it is cut back at open and its seq is used again.
+// This file is the queue and its rules (numbering, room, acknowledging); how each file is
+// read and rewritten is in outbox-files.ts.
 
-export const OUTBOX_FILE = 'outbox.jsonl';
-export const CURSOR_FILE = 'cursor.json';
-export const INSTALL_ID_FILE = 'install-id';
+export { CURSOR_FILE, INSTALL_ID_FILE, OUTBOX_FILE } from './outbox-files';
 /** The app says the outbox is filling from this share of its size. */
 export const FILLING_AT = 0.8;
 /** An empty outbox whose file grew past this is emptied. */
 const COMPACT_BYTES = 1024 * 1024;
-
-const Cursor = z.object({
-  acked: z.number().int().min(0),
-  /** The highest seq ever given: seqs are not used twice, even after the file is emptied. */
-  lastSeq: z.number().int().min(0),
-  dropped: z.number().int().min(0),
-  droppedSince: z.iso.datetime().optional(),
-});
-type Cursor = z.infer<typeof Cursor>;
 
 export type WhenFull = 'keep-saving' | 'refuse-saves';
 
@@ -79,8 +78,6 @@ export interface Outbox {
   ack(seq: number): Promise<void>;
   state(): OutboxState;
 }
-
-type Place = { seq: number; offset: number; length: number };
 
 export async function openOutbox(options: OutboxOptions): Promise<Outbox> {
   const { dir, codec, capacity, logger } = options;
@@ -129,35 +126,10 @@ export async function openOutbox(options: OutboxOptions): Promise<Outbox> {
   }
   if (unreadable > 0) logger?.warn('audit.outbox-unreadable', { lines: unreadable });
   if (waiting.length === 0 && scanned.size > 0) await rm(path, { force: true });
-  else if (waiting.length > 0 && waiting[0] && waiting[0].offset > COMPACT_BYTES) waiting = await compact(waiting);
-
-  /** Rewrites the file with only the waiting lines (atomically); returns their new places. */
-  async function compact(places: Place[]): Promise<Place[]> {
-    const first = places[0];
-    const last = places.at(-1);
-    if (!first || !last) return places;
-    const handle = await open(path, 'r');
-    const buffer = Buffer.alloc(last.offset + last.length + 1 - first.offset);
-    try {
-      await handle.read(buffer, 0, buffer.length, first.offset);
-    } finally {
-      await handle.close();
-    }
-    const temp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
-    const out = await open(temp, 'wx', 0o600);
-    try {
-      await out.writeFile(buffer);
-      await out.sync();
-    } finally {
-      await out.close();
-    }
-    await rename(temp, path);
-    await syncFolder(dir);
-    return places.map((place) => ({ ...place, offset: place.offset - first.offset }));
-  }
+  else if (waiting.length > 0 && waiting[0] && waiting[0].offset > COMPACT_BYTES) waiting = await compactOutbox(dir, waiting);
 
   async function saveCursor(next: Cursor): Promise<void> {
-    await writeFileAtomic(join(dir, CURSOR_FILE), `${JSON.stringify(next)}\n`);
+    await writeCursor(dir, next);
     cursor = next;
   }
 
@@ -209,28 +181,7 @@ export async function openOutbox(options: OutboxOptions): Promise<Outbox> {
         return { added: await append(body) };
       }),
 
-    peek: (after, max) =>
-      serially(async () => {
-        const places = waiting.filter((place) => place.seq > after).slice(0, max);
-        const first = places[0];
-        const last = places.at(-1);
-        if (!first || !last) return [];
-        const handle = await open(path, 'r');
-        const buffer = Buffer.alloc(last.offset + last.length - first.offset);
-        try {
-          await handle.read(buffer, 0, buffer.length, first.offset);
-        } finally {
-          await handle.close();
-        }
-        const events: AuditEvent[] = [];
-        for (const place of places) {
-          const opened = codec.open(buffer.subarray(place.offset - first.offset, place.offset - first.offset + place.length));
-          const event = opened.kind === 'open' ? parseEvent(opened.bytes.toString('utf8')) : undefined;
-          if (event) events.push(event);
-          // A line that no longer opens cannot be sent; it is acknowledged with the rest.
-        }
-        return events;
-      }),
+    peek: (after, max) => serially(() => readEventsAt(path, waiting.filter((place) => place.seq > after).slice(0, max), codec)),
 
     ack: (seq) =>
       serially(async () => {
@@ -243,35 +194,4 @@ export async function openOutbox(options: OutboxOptions): Promise<Outbox> {
 
     state,
   };
-}
-
-function parseEvent(text: string): AuditEvent | undefined {
-  try {
-    const parsed = AuditEvent.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-async function readInstallId(dir: string): Promise<string> {
-  const path = join(dir, INSTALL_ID_FILE);
-  const found = (await readFile(path, 'utf8').catch(() => '')).trim();
-  if (/^[0-9a-f]{16}$/.test(found)) return found;
-  const made = randomBytes(8).toString('hex');
-  await writeFileAtomic(path, `${made}\n`);
-  await syncFolder(dir);
-  return made;
-}
-
-async function readCursor(dir: string, logger?: Logger): Promise<Cursor> {
-  const text = await readFile(join(dir, CURSOR_FILE), 'utf8').catch(() => undefined);
-  if (text === undefined) return { acked: 0, lastSeq: 0, dropped: 0 };
-  try {
-    return Cursor.parse(JSON.parse(text));
-  } catch {
-    // Damaged: resending everything still in the file is the safe side (repeats, not loss).
-    logger?.warn('audit.cursor-unreadable', {});
-    return { acked: 0, lastSeq: 0, dropped: 0 };
-  }
 }

@@ -52,9 +52,11 @@ export function reasonOf(error: unknown): { reason: UnreachableReason; code?: st
   return code ? { reason: 'other', code } : { reason: 'other' };
 }
 
-export function connectSyslog(target: SyslogTarget): Promise<SyslogConnection> {
+/** `signal`: the console is stopping; a connection still being opened is given up at once. */
+export function connectSyslog(target: SyslogTarget, signal?: AbortSignal): Promise<SyslogConnection> {
   const timeoutMs = target.connectTimeoutMs ?? 10_000;
   return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(new SyslogConnectError('closed'));
     const socket: Socket = target.tls
       ? tlsConnect({
           host: target.host,
@@ -70,8 +72,11 @@ export function connectSyslog(target: SyslogTarget): Promise<SyslogConnection> {
       socket.destroy();
       reject(new SyslogConnectError('timeout'));
     }, timeoutMs);
+    const abandon = () => failed(Object.assign(new Error('stopping'), { code: 'ECONNRESET' }));
+    signal?.addEventListener('abort', abandon, { once: true });
     const failed = (error: Error) => {
       clearTimeout(timer);
+      signal?.removeEventListener('abort', abandon);
       socket.destroy();
       const { reason, code } = reasonOf(error);
       reject(new SyslogConnectError(reason, code));
@@ -79,6 +84,7 @@ export function connectSyslog(target: SyslogTarget): Promise<SyslogConnection> {
     socket.once('error', failed);
     socket.once(target.tls ? 'secureConnect' : 'connect', () => {
       clearTimeout(timer);
+      signal?.removeEventListener('abort', abandon);
       socket.off('error', failed);
       socket.setKeepAlive(true, 30_000);
       socket.setNoDelay(true);

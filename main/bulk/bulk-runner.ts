@@ -2,14 +2,13 @@ import type { BulkMode, BulkProgress, BulkRowResult, RunState } from '../../comm
 import { countResult, type Counts } from './run-counts';
 import type { BridgeError } from '../../common/result';
 import { toBridgeError } from '../errors/console-failure';
+import { createRunPace } from './run-pace';
 
 // Sends a bulk run's rows with bounded concurrency and nothing more. Pause stops new
 // requests; Cancel lets in-flight ones finish and sends nothing new; a 429 pauses the
 // whole run for its Retry-After and puts the row back (ConsCent refused it, so nothing
-// was applied). Repeated 429/503 answers halve the requests at a time, and two 429s in a
-// row teach it ConsCent's pace (what was accepted between them), so a long run keeps just
-// under the limit instead of hitting it every second. Outcomes go to disk (`record`) as
-// they arrive; only counters stay in memory.
+// was applied). How fast it may go is run-pace.ts's to say. Outcomes go to disk
+// (`record`) as they arrive; only counters stay in memory.
 
 export type TaskAnswer =
   | { kind: 'done'; result: BulkRowResult; overloaded?: boolean }
@@ -38,7 +37,6 @@ export interface RunnerOptions<R extends { row: number; userId: string }> {
 }
 
 const RATE_WINDOW_MS = 5000;
-const RECOVER_AFTER = 50;
 
 export function startRunner<R extends { row: number; userId: string }>(options: RunnerOptions<R>) {
   const now = options.now ?? (() => performance.now());
@@ -47,19 +45,12 @@ export function startRunner<R extends { row: number; userId: string }>(options: 
   let seq = 0;
   let processed = 0;
   let active = 0;
-  let limit = options.concurrency;
-  let pausedUntil = 0;
+  const pace = createRunPace(options.concurrency);
   let haltedBy: BridgeError | undefined;
   let recordFailed = false;
   let exhausted = false;
   const retryQueue: R[] = [];
   const completions: number[] = [];
-  // Pace learnt from ConsCent's 429s: requests a second, and when the next may start.
-  let pace: number | undefined;
-  let nextSlot = 0;
-  let lastLimitAt: number | undefined;
-  let acceptedSinceLimit = 0;
-  let calmStreak = 0;
   let wakers: (() => void)[] = [];
   let reading: Promise<IteratorResult<R>> = Promise.resolve({ done: false, value: undefined as unknown as R });
 
@@ -95,42 +86,26 @@ export function startRunner<R extends { row: number; userId: string }>(options: 
       if (stopped()) return false;
       const at = now();
       if (state === 'paused') await nextChange();
-      else if (at < pausedUntil) await nextChange(pausedUntil - at);
-      else if (active >= limit) await nextChange();
-      else if (pace && nextSlot > at) await nextChange(nextSlot - at);
+      else if (at < pace.pausedUntil) await nextChange(pace.pausedUntil - at);
+      else if (active >= pace.limit) await nextChange();
+      else if (pace.slotIn(at) > 0) await nextChange(pace.slotIn(at));
       else {
         if (state === 'rate-limited') {
           state = 'running';
           changed();
         }
-        if (pace) nextSlot = Math.max(at, nextSlot) + 1000 / pace;
+        pace.started(at);
         active += 1;
         return true;
       }
     }
   }
 
-  function rateLimited(retryAfterSeconds: number): void {
-    const at = now();
-    // In-flight requests refused in the same burst are one event, not several.
-    if (lastLimitAt !== undefined && at - lastLimitAt < 500) return;
-    if (lastLimitAt !== undefined) {
-      const measured = acceptedSinceLimit / ((at - lastLimitAt) / 1000);
-      if (measured > 0) pace = measured;
-    }
-    if (lastLimitAt !== undefined && at - lastLimitAt < 10_000) limit = Math.max(1, Math.floor(limit / 2));
-    lastLimitAt = at;
-    acceptedSinceLimit = 0;
-    calmStreak = 0;
-    pausedUntil = Math.max(pausedUntil, at + retryAfterSeconds * 1000);
-    if (state === 'running') state = 'rate-limited';
-  }
-
   async function handle(row: R, answer: TaskAnswer): Promise<void> {
     if (answer.kind === 'rate-limited') {
       retryQueue.push(row);
       await options.requeued(row).catch(() => undefined);
-      rateLimited(answer.retryAfterSeconds);
+      if (pace.rateLimited(now(), answer.retryAfterSeconds) && state === 'running') state = 'rate-limited';
       return;
     }
     if (!(await recorded(answer.result))) return;
@@ -142,18 +117,7 @@ export function startRunner<R extends { row: number; userId: string }>(options: 
       state = 'halted';
       return;
     }
-    acceptedSinceLimit += 1;
-    if (answer.overloaded) {
-      if (lastLimitAt !== undefined && now() - lastLimitAt < 10_000) limit = Math.max(1, Math.floor(limit / 2));
-      lastLimitAt = now();
-      calmStreak = 0;
-      return;
-    }
-    calmStreak += 1;
-    if (calmStreak % RECOVER_AFTER === 0) {
-      if (limit < options.concurrency) limit += 1;
-      if (pace) pace *= 1.01; // probe gently in case ConsCent allows more now
-    }
+    pace.answered(now(), answer.overloaded ?? false);
   }
 
   async function worker(): Promise<void> {
@@ -223,7 +187,7 @@ export function startRunner<R extends { row: number; userId: string }>(options: 
       changed();
     },
     resume() {
-      if (state === 'paused') state = at() < pausedUntil ? 'rate-limited' : 'running';
+      if (state === 'paused') state = now() < pace.pausedUntil ? 'rate-limited' : 'running';
       changed();
     },
     cancel() {
@@ -254,17 +218,13 @@ export function startRunner<R extends { row: number; userId: string }>(options: 
         inFlight: active,
         perSecond: Math.round(rate * 10) / 10,
         ...(rate > 0 ? { secondsLeft: Math.ceil(remaining / rate) } : {}),
-        concurrency: limit,
-        ...(state === 'rate-limited' ? { resumesAt: new Date(Date.now() + Math.max(0, pausedUntil - now())).toISOString() } : {}),
+        concurrency: pace.limit,
+        ...(state === 'rate-limited' ? { resumesAt: new Date(Date.now() + Math.max(0, pace.pausedUntil - now())).toISOString() } : {}),
         ...(haltedBy ? { haltedBy } : {}),
         ...(options.mode === 'dry-run' ? { dry: { ...counts.dry } } : {}),
       };
     },
   };
-
-  function at() {
-    return now();
-  }
 }
 
 export type Runner = ReturnType<typeof startRunner>;

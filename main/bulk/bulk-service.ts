@@ -4,7 +4,6 @@ import { rm } from 'node:fs/promises';
 import type {
   BulkControlRequest,
   BulkExportRequest,
-  BulkMode,
   BulkProgressRequest,
   BulkResultsRequest,
   BulkExportResult,
@@ -17,28 +16,26 @@ import type {
   DamagedRun,
   InterruptedRun,
 } from '../../common/bulk-schemas';
-import { BULK_FIELDS } from '../../common/bulk-schemas';
-import { suggestMapping } from '../../common/bulk-row';
 import { environmentOfHost } from '../../common/environment-of-host';
 import { memoryDataKeyring, type DataKeyring } from '../at-rest/data-key';
 import { lineCodec, type LineCodec } from '../at-rest/sealed-text';
 import type { ConnectionAccess } from '../connections/connection-access';
-import { hostOfUrl } from '../credentials/credential-binding';
 import type { HistoryService } from '../history/history-service';
 import type { Logger } from '../logging/logger';
 import type { ReaderService } from '../readers/reader-service';
 import { BulkError } from './bulk-error';
 import { exportReport, exportResults, resultsPage } from './bulk-results';
 import { saveBulkSample } from './bulk-sample';
-import { startRunner, type Runner, type TaskAnswer } from './bulk-runner';
-import { emptyCounts, type Counts } from './run-counts';
+import type { Runner } from './bulk-runner';
+import { emptyCounts } from './run-counts';
 import { dryRunTask, sendTask } from './bulk-tasks';
-import { validateFile } from './bulk-validate';
 import { RowLine } from './run-schemas';
-import { readHeader, type CsvHeader } from './csv-source';
-import { RUN_VERSION, countsOf, finalResults, rowStates, type RunMeta } from './run-events';
+import { readHeader } from './csv-source';
+import { countsOf, finalResults, rowStates, takenByPass, type RunMeta } from './run-events';
 import { settleStopped } from './settle-stopped';
-import { AppendFile, RUN_FILE, ensureRunFolder, jsonLines, readRunMeta, runPaths, writeJson } from './run-files';
+import { RUN_FILE, jsonLines, readRunMeta, runPaths } from './run-files';
+import { offeredMapping, prepareRun, type ChosenFile } from './run-preparation';
+import { launchPass, type PassSpec } from './run-launch';
 import { findInterruptedRuns } from './interrupted-runs';
 import { progressWaiter } from './progress-waiter';
 import type { RunEnded } from '../window/bulk-notification';
@@ -48,7 +45,8 @@ import type { PolicyGate } from '../policy/policy-gate';
 // Bulk corrections (issue 14) as main's use-cases: choose a file (main's open dialog),
 // validate it into the run's folder, dry-run or send it, pause/resume/cancel, page and
 // export the results, and resume a run a stopped console left behind. Each sent row goes
-// through the reader service's update (the in-flight guard and the change history).
+// through the reader service's update (the in-flight guard and the change history). What a
+// pass does once its rows are chosen is run-launch.ts.
 
 export interface BulkServiceDeps {
   /** bulk/ under the app's data folder. */
@@ -71,7 +69,7 @@ export interface BulkServiceDeps {
 export type BulkService = ReturnType<typeof createBulkService>;
 
 export function createBulkService(deps: BulkServiceDeps) {
-  const chosen = new Map<string, CsvHeader & { path: string }>();
+  const chosen = new Map<string, ChosenFile>();
   const runners = new Map<string, Runner>();
   const waiter = progressWaiter();
   const now = deps.now ?? (() => new Date());
@@ -95,6 +93,8 @@ export function createBulkService(deps: BulkServiceDeps) {
     for await (const row of jsonLines(paths.rows, RowLine, paths.codec)) if (keep(row)) yield row;
   }
 
+  const launch = (pass: PassSpec) => launchPass({ filesOf, runners, waiter, logger: deps.logger, onRunEnded: deps.onRunEnded }, pass);
+
   async function countRows(runId: string, keep: (row: RowLine) => boolean): Promise<number> {
     let n = 0;
     for await (const _row of rowsFor(runId, keep)) n += 1;
@@ -109,50 +109,14 @@ export function createBulkService(deps: BulkServiceDeps) {
       const header = await readHeader(path);
       const runId = randomUUID();
       chosen.set(runId, { ...header, path });
-      const suggested = suggestMapping(header.columns, BULK_FIELDS);
-      return {
-        chosen: true,
-        runId,
-        fileName: basename(path),
-        columns: header.columns,
-        rows: header.rows,
-        suggested: { userId: suggested.userId ?? header.columns[0] ?? '', fields: suggested.fields },
-      };
+      return { chosen: true, runId, fileName: basename(path), columns: header.columns, rows: header.rows, suggested: offeredMapping(header) };
     },
 
     async validate({ runId, connectionId, mapping }: BulkValidateRequest): Promise<BulkReport> {
       const file = chosen.get(runId);
       if (!file) throw new BulkError('run-missing');
       if (runners.get(runId) && !runners.get(runId)!.finished) throw new BulkError('run-busy');
-      const connection = await deps.access.find(connectionId);
-      const paths = await filesOf(runId);
-      await ensureRunFolder(paths.dir);
-      // A new mapping starts the report over.
-      await Promise.all([rm(paths.rows, { force: true }), rm(paths.errors, { force: true }), rm(paths.events, { force: true })]);
-      const counts = await validateFile({
-        path: file.path,
-        delimiter: file.delimiter,
-        mapping,
-        rowsFile: paths.rows,
-        errorsFile: paths.errors,
-        codec: paths.codec,
-      });
-      const production = environmentOfHost(connection.baseUrl).kind === 'production';
-      const host = hostOfUrl(connection.baseUrl);
-      const record: RunMeta = {
-        v: RUN_VERSION,
-        runId,
-        fileName: basename(file.path),
-        createdAt: new Date().toISOString(),
-        connection: { id: connection.id, name: connection.name, host, baseUrl: connection.baseUrl, clientId: connection.clientId, production },
-        mapping,
-        fields: counts.fields,
-        rows: counts.rows,
-        valid: counts.valid,
-        invalid: counts.invalid,
-      };
-      await writeJson(paths.run, record);
-      return { runId, ...counts, connection: { id: connection.id, name: connection.name, host, production } };
+      return prepareRun(runId, file, await deps.access.find(connectionId), mapping, await filesOf(runId));
     },
 
     async start({ runId, mode, concurrency, skipInvalid, confirmName, ticket }: BulkStartRequest): Promise<BulkProgress> {
@@ -170,16 +134,16 @@ export function createBulkService(deps: BulkServiceDeps) {
         await rm(paths.dry, { force: true });
         const client = await deps.access.clientFor(connection);
         const total = await countRows(runId, () => true);
-        return launch(
+        return launch({
           run,
           mode,
-          paths.dry,
-          () => true,
+          eventsPath: paths.dry,
+          rows: rowsFor(runId, () => true),
           total,
-          emptyCounts(),
+          counts: emptyCounts(),
           concurrency,
-          () => dryRunTask(client),
-        );
+          taskOf: () => dryRunTask(client),
+        });
       }
       if (deps.policy) {
         await deps.policy.ready();
@@ -191,25 +155,28 @@ export function createBulkService(deps: BulkServiceDeps) {
       if (environmentOfHost(connection.baseUrl).kind === 'production' && confirmName?.trim() !== connection.name) throw new BulkError('confirm-name');
       if (mode === 'resume') await settleStopped(paths, runId, deps.history, deps.logger);
       const states = await rowStates(paths.events, paths.codec);
-      const keep = (row: { row: number }): boolean => {
-        const last = states.get(row.row)?.last;
-        if (mode === 'retry-failed') return last === 'failed';
-        if (mode === 'resume') return last === undefined || last === 'requeued' || last === 'not-sent';
-        return last === undefined || last === 'requeued';
-      };
+      const keep = (row: { row: number }) => takenByPass(mode, states.get(row.row)?.last);
       const total = await countRows(runId, keep);
       if (total === 0) throw new BulkError('nothing-to-send');
       const earlier = countsOf((await finalResults(paths.events, paths.codec)).filter((r) => !keep(r)));
-      return launch(run, mode, paths.events, keep, total, earlier, concurrency, (events) =>
-        sendTask({
-          readers: deps.readers,
-          connectionId: connection.id,
-          runId,
-          // On disk before the PATCH goes: a crash after it leaves the row "sending", never "not tried".
-          markSending: (row, entryId) => events.append([{ t: 'sending', row: row.row, ...(entryId ? { entryId } : {}) }], true),
-          ticket: run.ticket,
-        }),
-      );
+      return launch({
+        run,
+        mode,
+        eventsPath: paths.events,
+        rows: rowsFor(runId, keep),
+        total,
+        counts: earlier,
+        concurrency,
+        taskOf: (events) =>
+          sendTask({
+            readers: deps.readers,
+            connectionId: connection.id,
+            runId,
+            // On disk before the PATCH goes: a crash after it leaves the row "sending", never "not tried".
+            markSending: (row, entryId) => events.append([{ t: 'sending', row: row.row, ...(entryId ? { entryId } : {}) }], true),
+            ticket: run.ticket,
+          }),
+      });
     },
 
     control({ runId, action }: BulkControlRequest): BulkProgress {
@@ -251,49 +218,4 @@ export function createBulkService(deps: BulkServiceDeps) {
       return findInterruptedRuns(deps.dir, (runId) => runners.has(runId), now, codec);
     },
   };
-
-  function unwritable(error: NodeJS.ErrnoException): never {
-    throw new BulkError('run-files-unwritable', { code: error.code ?? 'unknown' });
-  }
-
-  async function launch(
-    run: RunMeta,
-    mode: BulkMode,
-    eventsPath: string,
-    keep: (row: RowLine) => boolean,
-    total: number,
-    counts: Counts,
-    concurrency: number,
-    taskOf: (events: AppendFile) => (row: RowLine) => Promise<TaskAnswer>,
-  ): Promise<BulkProgress> {
-    const { runId } = run;
-    const paths = await filesOf(runId);
-    const events = await AppendFile.open(eventsPath, paths.codec);
-    const task = taskOf(events);
-    await writeJson(paths.run, { ...run, lastMode: mode, running: true, startedAt: new Date().toISOString() } satisfies RunMeta);
-    const runner = startRunner<RowLine>({
-      runId,
-      mode,
-      rows: rowsFor(runId, keep),
-      total,
-      leftOut: run.invalid,
-      counts,
-      concurrency,
-      task,
-      record: (result) => events.append([{ t: 'result', ...result }], false).catch(unwritable),
-      requeued: (row) => events.append([{ t: 'requeued', row: row.row }], false),
-      onChange: () => waiter.changed(runId),
-    });
-    runners.set(runId, runner);
-    deps.logger.info('bulk.started', { runId, mode, rows: total, concurrency });
-    void runner.done.then(async () => {
-      await events.close().catch(() => undefined);
-      await writeJson(paths.run, { ...run, lastMode: mode, running: false } satisfies RunMeta).catch(() => undefined);
-      const ended = runner.snapshot();
-      deps.logger.info('bulk.ended', { runId, mode, state: ended.state });
-      deps.onRunEnded?.({ ...ended, fileName: run.fileName });
-      waiter.changed(runId);
-    });
-    return runner.snapshot();
-  }
 }

@@ -27,7 +27,7 @@ export type SendDeps = {
   runId: string;
   /** Appends "row N is being sent as history entry E" and flushes it, before the PATCH. */
   markSending: (row: RowLine, entryId: number | undefined) => Promise<void>;
-  /** The run's ticket or reason (issue 20.1), kept in each row's history entry. */
+  /** The run's ticket or reason (issue 20.1), kept in each row's history entry unless the row has its own. */
   ticket?: string | undefined;
 };
 
@@ -39,7 +39,7 @@ export function sendTask({ readers, connectionId, runId, markSending, ticket }: 
     try {
       const answer = await readers.update(connectionId, row.userId, row.changes, undefined, {
         bulk: { runId, row: row.row },
-        ...(ticket ? { ticket } : {}),
+        ...(row.ticket || ticket ? { ticket: row.ticket ?? ticket } : {}),
         beforeSend: async (id) => {
           entryId = id;
           await markSending(row, id).catch((error: NodeJS.ErrnoException) => {

@@ -8,6 +8,7 @@ import {
   type RowError,
 } from '../../common/bulk-schemas';
 import { checkRow, mappingProblem } from '../../common/bulk-row';
+import { TicketOrReason } from '../../common/history-schemas';
 import { BulkError } from './bulk-error';
 import { csvRecords, type Delimiter } from './csv-source';
 import type { LineCodec } from '../at-rest/sealed-text';
@@ -17,7 +18,9 @@ import type { ErrorLine, RowLine } from './run-schemas';
 // Validates every row of the file with the form's schemas, streaming: valid rows go to
 // rows.jsonl as they will be sent, errors to errors.jsonl (row, column, message), and
 // only the first REPORTED_ERRORS come back to the page. A user id seen on an earlier row
-// is an error on the later one: two changes to one reader in one run would race.
+// is an error on the later one: two changes to one reader in one run would race. A mapped
+// ticket column gives a row its own ticket or reason (issue 20.1), checked as the review's
+// field is: a bad one is the row's error, never cut or dropped silently.
 
 export type { ErrorLine, RowLine } from './run-schemas';
 /** What the report says of the file itself (the report adds the run and the connection). */
@@ -41,7 +44,7 @@ export async function validateFile(input: {
   const errorsOut = await AppendFile.open(input.errorsFile, input.codec);
   const counts: ValidationCounts = { rows: 0, valid: 0, invalid: 0, duplicates: 0, errorCount: 0, errors: [], fields };
   const firstRowOf = new Map<string, number>();
-  let index: { userId: number; fields: [BulkField, number][]; width: number } | undefined;
+  let index: { userId: number; fields: [BulkField, number][]; ticket?: number; width: number } | undefined;
   try {
     for await (const { row, cells } of csvRecords(input.path, input.delimiter)) {
       if (!index) {
@@ -51,7 +54,12 @@ export async function validateFile(input: {
           if (found < 0) throw new BulkError('mapping-problem', { column: name });
           return found;
         };
-        index = { userId: at(mapping.userId), fields: fields.map((field) => [field, at(mapping.fields[field] ?? '')]), width: header.length };
+        index = {
+          userId: at(mapping.userId),
+          fields: fields.map((field) => [field, at(mapping.fields[field] ?? '')]),
+          ...(mapping.ticket !== undefined ? { ticket: at(mapping.ticket) } : {}),
+          width: header.length,
+        };
         continue;
       }
       counts.rows += 1;
@@ -83,6 +91,8 @@ export async function validateFile(input: {
           });
         } else firstRowOf.set(checked.userId, row);
       }
+      const ticket = index.ticket === undefined ? undefined : TicketOrReason.safeParse(cells[index.ticket] ?? '');
+      if (ticket && !ticket.success) rowErrors.push({ row, column: mapping.ticket ?? '', message: ticket.error.issues[0]?.message ?? '' });
       if (rowErrors.length > 0 || !checked.ok) {
         counts.invalid += 1;
         counts.errorCount += rowErrors.length;
@@ -96,7 +106,8 @@ export async function validateFile(input: {
         continue;
       }
       counts.valid += 1;
-      await rows.append([{ row, userId: checked.userId, changes: checked.changes } satisfies RowLine], false);
+      const own = ticket?.success && ticket.data !== '' ? { ticket: ticket.data } : {};
+      await rows.append([{ row, userId: checked.userId, changes: checked.changes, ...own } satisfies RowLine], false);
     }
   } finally {
     await rows.close();

@@ -83,3 +83,15 @@ export async function settleInterrupted(
   }
   await events.append([...settled.values()], true);
 }
+
+/**
+ * Whether a pass takes a row whose last recorded state is `last`: a send takes rows never
+ * tried or put back after a 429; a retry only the failed ones; a resume also the rows a
+ * stopped run left "not sent". A row "sending" when the console stopped is settled from
+ * the history first (settle-stopped.ts) and never sent blind.
+ */
+export function takenByPass(mode: 'send' | 'retry-failed' | 'resume', last: string | undefined): boolean {
+  if (mode === 'retry-failed') return last === 'failed';
+  if (mode === 'resume') return last === undefined || last === 'requeued' || last === 'not-sent';
+  return last === undefined || last === 'requeued';
+}

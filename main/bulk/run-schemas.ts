@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BULK_MODES, BULK_FIELDS, BulkMapping, DRY_OUTCOMES, ROW_OUTCOMES, RunId } from '../../common/bulk-schemas';
+import { TicketOrReason } from '../../common/history-schemas';
 import { BridgeError } from '../../common/result';
 import { UserChanges } from '../../common/user-schemas';
 
@@ -57,7 +58,13 @@ export const RunEvent = z.discriminatedUnion('t', [
 export type RunEvent = z.infer<typeof RunEvent>;
 
 /** A line of rows.jsonl: a valid row as it will be sent. */
-export const RowLine = z.object({ row: Row, userId: z.string(), changes: UserChanges });
+export const RowLine = z.object({
+  row: Row,
+  userId: z.string(),
+  changes: UserChanges,
+  /** The row's own ticket or reason from the file's ticket column; absent: the run's. */
+  ticket: TicketOrReason.optional(),
+});
 export type RowLine = z.infer<typeof RowLine>;
 
 /** A line of errors.jsonl: the report's error and the user id cell as typed, if any. */

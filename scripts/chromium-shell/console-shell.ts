@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { AppEvent } from '../../common/app-events';
-import { createAppBridgeHandlers, type AppServicesOptions } from '../../main/app-services';
+import { createAppServices, type AppServicesOptions } from '../../main/app-services';
 import { registerBridge } from '../../main/ipc/register-bridge';
 import { createSenderCheck } from '../../main/ipc/sender-check';
 import type { AppEventTarget } from '../../main/window/app-events';
@@ -56,16 +56,16 @@ export async function openConsoleShell(options: ConsoleShellOptions): Promise<Co
   let windows: ConsoleWindows<ShellWindow> | null = null;
   const opened: Array<(page: Page) => void> = [];
   // As start-app.ts: main tells every page when the keychain is back (issue 17.5), and opens a reader in a new window.
-  registerBridge(
-    ipc,
-    createAppBridgeHandlers({
-      onKeychainBack: () => windows?.sendToAll({ kind: 'keychain-back' }),
-      onPolicyChanged: () => windows?.sendToAll({ kind: 'policy-changed' }),
-      openReaderWindow: async ({ userId, connection }) => windows?.openReader(userId, connection) ?? { opened: false, reason: 'no-windows' },
-      ...options.services,
-    }),
-    { isAppPage: createSenderCheck(server.pageUrl), isConsoleWindow: (sender) => windows?.isConsoleWindow(sender) ?? false },
-  );
+  const services = createAppServices({
+    onKeychainBack: () => windows?.sendToAll({ kind: 'keychain-back' }),
+    onPolicyChanged: () => windows?.sendToAll({ kind: 'policy-changed' }),
+    openReaderWindow: async ({ userId, connection }) => windows?.openReader(userId, connection) ?? { opened: false, reason: 'no-windows' },
+    ...options.services,
+  });
+  registerBridge(ipc, services.handlers, {
+    isAppPage: createSenderCheck(server.pageUrl),
+    isConsoleWindow: (sender) => windows?.isConsoleWindow(sender) ?? false,
+  });
 
   let context: BrowserContext;
   try {
@@ -78,6 +78,7 @@ export async function openConsoleShell(options: ConsoleShellOptions): Promise<Co
       viewport: options.headless ? { width: 1280, height: 860 } : null,
     });
   } catch (error) {
+    await services.stop();
     await server.close();
     throw error;
   }
@@ -129,6 +130,8 @@ export async function openConsoleShell(options: ConsoleShellOptions): Promise<Co
     async close() {
       await context.close().catch(() => undefined);
       await server.close();
+      // As main's quit path (start-app.ts): the audit forwarder gets its short flush and stops.
+      await services.stop();
     },
   };
 }

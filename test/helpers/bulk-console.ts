@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import type { OperationName } from '../../common/contract';
 import type { BulkFile, BulkProgress, BulkReport } from '../../common/bulk-schemas';
 import { DEMO_CLIENT, type RunningSimulator } from '../../simulator';
+import type { AuditHook } from '../../main/audit/audit-hook';
 import { wireTestConsole } from './test-console';
 
 // A console wired as the app wires it (real settings, history and bulk files under `dir`,
@@ -10,8 +11,14 @@ import { wireTestConsole } from './test-console';
 
 export type BulkConsole = Awaited<ReturnType<typeof bulkConsole>>;
 
-export async function bulkConsole(dir: string, dialogs: { csv?: string | null; exportTo?: string | null; clearHistory?: boolean } = {}) {
+export async function bulkConsole(
+  dir: string,
+  dialogs: { csv?: string | null; exportTo?: string | null; clearHistory?: boolean } = {},
+  /** Audit forwarding as the app wires it (the audit bench turns it on). */
+  options: { audit?: AuditHook } = {},
+) {
   const console = wireTestConsole(dir, {
+    ...(options.audit ? { audit: options.audit } : {}),
     chooseCsvFile: async () => dialogs.csv ?? null,
     chooseExportPath: async () => dialogs.exportTo ?? null,
     // Main's own "clear the history?" dialog (issue 18): "Keep it" unless the test says otherwise.

@@ -1,5 +1,7 @@
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BulkFile, BulkProgress } from '../../common/bulk-schemas';
 import type { UpdateReaderResult } from '../../common/readers-contract';
 import type { HistoryPage, RevertPlan } from '../../common/history-schemas';
 import type { Result } from '../../common/result';
@@ -65,6 +67,44 @@ describe('audit forwarding through the bridge', () => {
     );
     expect(outcomes.map((e) => [e.journal?.entryId, e.outcome])).toEqual([...page.entries].reverse().map((entry) => [entry.id, entry.status]));
     expect((await audit.status())?.state).toBe('delivered');
+  });
+
+  it('a bulk run with a ticket column: each row’s own ticket (or the run’s, for an empty cell) is in its history entry and its event', async () => {
+    const dir = newDir();
+    const settings = AuditSettings.parse({ host: '127.0.0.1', port: rsyslog.tcpPort, tls: false });
+    const hook = createAuditHook({ dir: join(dir, 'audit'), settings: async () => settings, dataKeys: consoleKeyring(dir) });
+    try {
+      const csv = join(dir, 'fixes.csv');
+      const ids = sim.listUsers().map((u) => u.userId);
+      await writeFile(
+        csv,
+        ['userId,name,ticket', `${ids[0]},Row One,SUP-1 asked by mail`, `${ids[1]},Row Two,`, `${ids[2]},Row Three,SUP-3`].join('\r\n'),
+      );
+      const c = wireTestConsole(dir, { audit: hook, chooseCsvFile: async () => csv });
+      const connectionId = await c.connectTo(sim);
+      const file = ok(await c.call<BulkFile>('bulkChooseFile', {}));
+      if (!file.chosen) throw new Error('no file');
+      expect(file.suggested.ticket).toBe('ticket');
+      ok(await c.call('bulkValidate', { runId: file.runId, connectionId, mapping: file.suggested }));
+      let progress = ok(
+        await c.call<BulkProgress>('bulkStart', { runId: file.runId, mode: 'send', concurrency: 1, skipInvalid: false, ticket: 'CHG-9 run' }),
+      );
+      while (progress.state !== 'finished') progress = ok(await c.call<BulkProgress>('bulkProgress', { runId: file.runId, seen: progress.seq }));
+      expect(progress.saved).toBe(3);
+
+      const page = ok(await c.call<HistoryPage>('listHistory', { filter: {}, page: { offset: 0, limit: 10 } }));
+      const byReader = new Map(page.entries.map((entry) => [entry.userId, entry]));
+      expect(ids.slice(0, 3).map((id) => byReader.get(id)?.ticket)).toEqual(['SUP-1 asked by mail', 'CHG-9 run', 'SUP-3']);
+      await (await hook.forwarder())!.drained();
+      const events = eventsOf(await rsyslog.received())
+        .map((d) => d.event)
+        .filter((e) => e.kind === 'change' && e.bulk?.runId === file.runId);
+      expect(events.map((e) => [e.journal?.entryId, e.ticket])).toEqual(
+        ids.slice(0, 3).map((id) => [byReader.get(id)?.id, byReader.get(id)?.ticket]),
+      );
+    } finally {
+      await hook.stop();
+    }
   });
 
   it('the team log’s status and a test event through the bridge; nothing configured: says so', async () => {

@@ -22,6 +22,15 @@ const accepted: Array<[string, LinkParse]> = [
     { ok: true, link: { kind: 'email', value: 'asha@example.com', connection: 'Sandbox India' } },
   ],
   ['CONSCENT-CONSOLE://READER?email=a%40b.co', { ok: true, link: { kind: 'email', value: 'a@b.co' } }],
+  // ticket= pre-fills the review's "Ticket or reason" (issue 20.1); + and %20 are spaces there.
+  [
+    `conscent-console://reader?userId=${ID}&ticket=SUP-4411+refund%20asked`,
+    { ok: true, link: { kind: 'userId', value: ID, ticket: 'SUP-4411 refund asked' } },
+  ],
+  [
+    `conscent-console://reader?email=a%40b.co&ticket=%20%20https%3A%2F%2Fdesk.example.com%2Ft%2F12%20%20`,
+    { ok: true, link: { kind: 'email', value: 'a@b.co', ticket: 'https://desk.example.com/t/12' } },
+  ],
 ];
 
 const refused: Array<[string, string, string?]> = [
@@ -53,6 +62,19 @@ const refused: Array<[string, string, string?]> = [
   [`conscent-console://reader?userId=${ID}&connection=%20%20`, 'bad-connection'],
   [`conscent-console://reader?userId=${ID}&connection=${'n'.repeat(81)}`, 'bad-connection'],
   [`conscent-console://reader?userId=${ID}&connection=A&connection=B`, 'bad-connection'],
+  // A ticket is held to the review field's own rule, and refused whole rather than cut.
+  [`conscent-console://reader?userId=${ID}&ticket=`, 'bad-ticket'],
+  [`conscent-console://reader?userId=${ID}&ticket=%20+%20`, 'bad-ticket'],
+  [`conscent-console://reader?userId=${ID}&ticket=A&ticket=B`, 'bad-ticket'],
+  [`conscent-console://reader?userId=${ID}&ticket=${'t'.repeat(201)}`, 'bad-ticket'],
+  [`conscent-console://reader?userId=${ID}&ticket=SUP-1%0Aapproved+by+admin`, 'bad-ticket'],
+  [`conscent-console://reader?userId=${ID}&ticket=SUP-1%00`, 'bad-ticket'],
+  [`conscent-console://reader?userId=${ID}&ticket=SUP-1%1B%5B31m`, 'bad-ticket'],
+  // A right-to-left override would make the ticket read differently in History and exports.
+  [`conscent-console://reader?userId=${ID}&ticket=SUP-%E2%80%AE1234`, 'bad-ticket'],
+  [`conscent-console://reader?userId=${ID}&ticket=%E0%A4`, 'bad-ticket'],
+  // A ticket with no reader is still no lookup.
+  ['conscent-console://reader?ticket=SUP-1', 'no-reader'],
 ];
 
 describe('parseReaderLink', () => {
@@ -67,6 +89,10 @@ describe('parseReaderLink', () => {
   it('reads back the link it makes for "Copy link to this reader"', () => {
     expect(parseReaderLink(readerLinkFor(ID))).toEqual({ ok: true, link: { kind: 'userId', value: ID } });
     expect(parseReaderLink(readerLinkFor(ID, 'Prod & Co'))).toEqual({ ok: true, link: { kind: 'userId', value: ID, connection: 'Prod & Co' } });
+    expect(parseReaderLink(readerLinkFor(ID, undefined, 'SUP-9 a+b & c'))).toEqual({
+      ok: true,
+      link: { kind: 'userId', value: ID, ticket: 'SUP-9 a+b & c' },
+    });
   });
 });
 

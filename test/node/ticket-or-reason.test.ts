@@ -4,7 +4,7 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect } from 'vitest';
 import type { HistoryPage } from '../../common/history-schemas';
 import { SEED_EXAMPLE_USER_ID } from '../../simulator';
-import type { BulkFile, BulkProgress } from '../../common/bulk-schemas';
+import type { BulkFile, BulkProgress, BulkReport } from '../../common/bulk-schemas';
 import { bridgeTest } from '../helpers/bridge-fixture';
 import { writeBulkCsv } from '../helpers/bulk-console';
 
@@ -66,5 +66,32 @@ describe('a ticket or reason with a change', () => {
       progress = await bridge.call<BulkProgress>('bulkProgress', { runId, seen: progress.value.seq });
     const page = await bridge.call<HistoryPage>('listHistory', { filter: {}, page: { offset: 0, limit: 10 } });
     expect(page.ok && page.value.entries.map((e) => e.ticket)).toEqual(['CHG-31 bounced emails', 'CHG-31 bounced emails']);
+  });
+
+  it('in a bulk file’s ticket column, too long or with a text-direction override, is that row’s error; the rows left are sent', async ({
+    sim,
+    bridge,
+  }) => {
+    const connectionId = await bridge.connectTo(sim);
+    const ids = sim.listUsers().map((u) => u.userId);
+    csv = join(bridge.dir, 'fixes.csv');
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile(
+      csv,
+      ['userId;name;Reason', `${ids[0]};One;SUP-1 ${'x'.repeat(200)}`, `${ids[1]};Two;SUP-\u202e2`, `${ids[2]};Three;SUP-3`].join('\r\n'),
+    );
+    const file = await bridge.call<BulkFile>('bulkChooseFile', {});
+    if (!file.ok || !file.value.chosen) throw new Error('no file');
+    expect(file.value.suggested.ticket).toBe('Reason');
+    const report = await bridge.call<BulkReport>('bulkValidate', { runId: file.value.runId, connectionId, mapping: file.value.suggested });
+    expect(report.ok && report.value.errors).toEqual([
+      { row: 2, column: 'Reason', message: 'Keep the ticket or reason under 200 characters.' },
+      { row: 3, column: 'Reason', message: 'Use plain text for the ticket or reason: no control or text-direction characters.' },
+    ]);
+    let progress = await bridge.call<BulkProgress>('bulkStart', { runId: file.value.runId, mode: 'send', concurrency: 1, skipInvalid: true });
+    while (progress.ok && progress.value.state !== 'finished')
+      progress = await bridge.call<BulkProgress>('bulkProgress', { runId: file.value.runId, seen: progress.value.seq });
+    const page = await bridge.call<HistoryPage>('listHistory', { filter: {}, page: { offset: 0, limit: 10 } });
+    expect(page.ok && page.value.entries.map((e) => [e.userId, e.ticket])).toEqual([[ids[2], 'SUP-3']]);
   });
 });

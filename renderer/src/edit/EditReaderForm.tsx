@@ -42,6 +42,8 @@ type EditReaderFormProps = {
   onSendFailed?: (error: BridgeError) => void;
   /** Reads the reader again from ConsCent (offered after a send of unknown outcome). */
   onRefresh?: (() => void) | undefined;
+  /** A ticket or reason a conscent-console:// link brought (issue 20.1): the review starts with it. */
+  initialTicket?: string | undefined;
 };
 
 type Review = {
@@ -54,7 +56,7 @@ type Review = {
 
 export { SHORTCUT_LABEL };
 
-export function EditReaderForm({ connection, user, onSaved, revert, active = true, onSendFailed, onRefresh }: EditReaderFormProps) {
+export function EditReaderForm({ connection, user, onSaved, revert, active = true, onSendFailed, onRefresh, initialTicket }: EditReaderFormProps) {
   const bridge = useBridge();
   const { registerUnsentCheck, confirmDiscard, reportSave } = useUnsavedChanges();
   const headingId = useId();
@@ -70,7 +72,7 @@ export function EditReaderForm({ connection, user, onSaved, revert, active = tru
 
   const [review, setReview] = useState<Review | null>(null);
   // Kept while the agent goes back to editing, cleared once the change is saved.
-  const [ticket, setTicket] = useState('');
+  const [ticket, setTicket] = useState(initialTicket ?? '');
   const [notice, setNotice] = useState('');
   const [triedInvalid, setTriedInvalid] = useState(false);
   const [lastFailure, setLastFailure] = useState<BridgeError | null>(null);

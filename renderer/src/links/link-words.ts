@@ -12,6 +12,8 @@ const WHY: Record<LinkRefusal, string> = {
   'unknown-parameter': 'it carries something a link cannot do here; links only look a reader up.',
   'bad-value': 'the reader it names is not a valid user id, email or phone number.',
   'bad-connection': 'its connection= part is empty, too long or given twice.',
+  'bad-ticket':
+    'its ticket= part is not a ticket or reason the console can keep: it must be one line of plain text under 200 characters, given once.',
 };
 
 export function linkRefusalWords(reason: LinkRefusal, parameter?: string): string {

@@ -65,7 +65,7 @@ export function useReaderLinks(input: ReaderLinksInput) {
       setNotice(null);
     }
     showReaders();
-    setLinkLookup({ query: link.value, id: ++nextId.current });
+    setLinkLookup({ query: link.value, id: ++nextId.current, ...(link.ticket !== undefined ? { ticket: link.ticket } : {}) });
   };
 
   /** The connection a link runs on, or the reason it cannot (said on screen). */

@@ -23,9 +23,11 @@ type ReaderRecordProps = {
   onRefresh?: () => void;
   /** Whether the reader screen is on show (the form's shortcuts act only then). */
   active?: boolean;
+  /** The ticket or reason of the link that opened this reader, for the review's field. */
+  linkTicket?: string | undefined;
 };
 
-export function ReaderRecord({ connection, initialView, revert, onRevertDone, onRefresh, active = true }: ReaderRecordProps) {
+export function ReaderRecord({ connection, initialView, revert, onRevertDone, onRefresh, active = true, linkTicket }: ReaderRecordProps) {
   const [view, setView] = useState(initialView);
   const [lastSave, setLastSave] = useState<UpdateReaderResult | null>(null);
   // The newest history entry of this reader, and the newest one before the last save: the
@@ -76,6 +78,7 @@ export function ReaderRecord({ connection, initialView, revert, onRevertDone, on
             active={active}
             onSendFailed={() => setAttempts((n) => n + 1)}
             onRefresh={onRefresh}
+            initialTicket={linkTicket}
           />
         </div>
         <section className="panel record-panel" aria-label="As ConsCent returned it">

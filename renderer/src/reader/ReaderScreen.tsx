@@ -20,7 +20,8 @@ import { preloadScreens, ReaderRecord } from '../lazy-screens';
 // with unsent edits asks first. A conscent-console:// link arrives as `linkLookup`: the
 // app has already asked about unsent edits and chosen the connection.
 
-export type LinkLookup = { query: string; id: number };
+/** `ticket`: the link's ticket or reason, which the review of the reader it opens starts with. */
+export type LinkLookup = { query: string; id: number; ticket?: string };
 
 type LookupState =
   | { phase: 'idle' }
@@ -75,6 +76,9 @@ export function ReaderScreen({
   const searchRef = useRef<HTMLInputElement>(null);
   const recentRef = useRef<RecentReadersHandle>(null);
   const [opened, setOpened] = useState(0);
+  // The ticket of the link whose search is on screen: it goes with the reader that search
+  // opens (or the match the agent picks from it), and not with one the agent finds by hand.
+  const [linkTicket, setLinkTicket] = useState<string | undefined>(undefined);
   const focusSearch = () => {
     searchRef.current?.focus();
     searchRef.current?.select();
@@ -164,10 +168,11 @@ export function ReaderScreen({
   const linkId = linkLookup?.id;
   useEffect(() => {
     if (!linkLookup) return;
-    const { query } = linkLookup;
+    const { query, ticket } = linkLookup;
     // Started just after this commit (a search is what the link asked for, not a render).
     void Promise.resolve().then(() => {
       onLinkLookupTaken?.();
+      setLinkTicket(ticket);
       return runLookup(query);
     });
     // Runs once per link (its id); runLookup is this render's.
@@ -187,8 +192,18 @@ export function ReaderScreen({
       <section className="panel lookup-panel" aria-label="Lookup">
         <LookupForm
           searching={lookup.phase === 'searching'}
-          onSearch={(query) => confirmDiscard(() => void runLookup(query))}
-          onSearchLocal={(text) => confirmDiscard(() => void runLocalSearch(text))}
+          onSearch={(query) =>
+            confirmDiscard(() => {
+              setLinkTicket(undefined);
+              void runLookup(query);
+            })
+          }
+          onSearchLocal={(text) =>
+            confirmDiscard(() => {
+              setLinkTicket(undefined);
+              void runLocalSearch(text);
+            })
+          }
           inputRef={searchRef}
           prefill={linkLookup ? { text: linkLookup.query, id: linkLookup.id } : null}
           onArrowDown={() => recentRef.current?.focusFirst()}
@@ -197,7 +212,12 @@ export function ReaderScreen({
           ref={recentRef}
           connectionId={connection.id}
           refreshKey={opened}
-          onOpen={(userId) => confirmDiscard(() => void openUser(userId))}
+          onOpen={(userId) =>
+            confirmDiscard(() => {
+              setLinkTicket(undefined);
+              void openUser(userId);
+            })
+          }
           onBackToSearch={focusSearch}
         />
         {/* The live region: says what a search found, and the name of the reader opened
@@ -250,6 +270,7 @@ export function ReaderScreen({
           revert={record.revert}
           onRefresh={refresh}
           active={active}
+          linkTicket={record.revert ? undefined : linkTicket}
           {...(onRevertDone ? { onRevertDone } : {})}
         />
       ) : null}
