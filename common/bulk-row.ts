@@ -71,6 +71,9 @@ export function checkRow(cells: RowCells): RowCheck {
 }
 
 /** Headers that already say which field they hold ("email", "Address.City", "user id"). */
+/** Headers taken as the row's own ticket or reason, compared lower-case without spaces or punctuation. */
+export const TICKET_COLUMN_NAMES = ['ticket', 'reason', 'ticketorreason'] as const;
+
 export function suggestMapping(
   columns: readonly string[],
   fields: readonly BulkField[],
@@ -88,6 +91,6 @@ export function suggestMapping(
     }
   }
   // A "ticket" (or "reason", "ticket or reason") column holds each row's own ticket or reason.
-  const ticket = ['ticket', 'reason', 'ticketorreason'].map((name) => byName.get(name)).find((column) => column && !used.has(column));
+  const ticket = TICKET_COLUMN_NAMES.map((name) => byName.get(name)).find((column) => column && !used.has(column));
   return { ...(userId ? { userId } : {}), fields: mapped, ...(ticket ? { ticket } : {}) };
 }

@@ -1,4 +1,5 @@
 import { BULK_FIELDS, CLEAR_MARKER, type BulkExportResult, type BulkField } from '../../common/bulk-schemas';
+import { TICKET_COLUMN_NAMES } from '../../common/bulk-row';
 import { writeCsvFile } from '../exports/csv-file';
 
 // The sample CSV the Bulk screen offers to save (issue 22.7): one column for the user id
@@ -11,13 +12,16 @@ import { writeCsvFile } from '../exports/csv-file';
 export const SAMPLE_USER_ID_COLUMN = 'userId';
 export const SAMPLE_FILE_NAME = 'conscent-bulk-sample.csv';
 
-export const BULK_SAMPLE_HEADER: readonly string[] = [SAMPLE_USER_ID_COLUMN, ...BULK_FIELDS];
+/** The row's own ticket or reason (optional in a real file; an empty cell keeps the run's). */
+export const SAMPLE_TICKET_COLUMN = TICKET_COLUMN_NAMES[0];
 
-type SampleRow = { userId: string } & Partial<Record<BulkField, string>>;
+export const BULK_SAMPLE_HEADER: readonly string[] = [SAMPLE_USER_ID_COLUMN, ...BULK_FIELDS, SAMPLE_TICKET_COLUMN];
+
+type SampleRow = { userId: string; ticket?: string } & Partial<Record<BulkField, string>>;
 
 const ROWS: readonly SampleRow[] = [
   { userId: '64a1f0c2b3d4e5f607182930', name: 'Asha Verma' },
-  { userId: '64a1f0c2b3d4e5f607182931', email: 'ravi.kumar@example.com' },
+  { userId: '64a1f0c2b3d4e5f607182931', email: 'ravi.kumar@example.com', ticket: 'ZD-4821' },
   { userId: '64a1f0c2b3d4e5f607182932', countryCode: '+91', phone: '9876543210' },
   { userId: '64a1f0c2b3d4e5f607182933', name: 'Mehta, Priya', gender: 'FEMALE', dateOfBirth: '1990-05-01' },
   {
@@ -36,7 +40,13 @@ const ROWS: readonly SampleRow[] = [
 
 /** The sample's rows, one cell per header column (empty where a row leaves the field alone). */
 export function bulkSampleRows(): string[][] {
-  return ROWS.map((row) => BULK_SAMPLE_HEADER.map((column) => (column === SAMPLE_USER_ID_COLUMN ? row.userId : (row[column as BulkField] ?? ''))));
+  return ROWS.map((row) =>
+    BULK_SAMPLE_HEADER.map((column) => {
+      if (column === SAMPLE_USER_ID_COLUMN) return row.userId;
+      if (column === SAMPLE_TICKET_COLUMN) return row.ticket ?? '';
+      return row[column as BulkField] ?? '';
+    }),
+  );
 }
 
 /** Asks where (main's save dialog) and writes the sample there. */

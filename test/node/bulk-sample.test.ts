@@ -26,14 +26,15 @@ describe('the sample CSV', () => {
     const saved = await c.call<BulkExportResult>('bulkSaveSample', {});
     expect(saved).toEqual({ saved: true, path, rows: 5 });
     expect((await stat(path)).mode & 0o777).toBe(0o600);
-    expect((await readFile(path, 'utf8')).split('\r\n')[0]).toBe(['userId', ...BULK_FIELDS].join(','));
+    expect((await readFile(path, 'utf8')).split('\r\n')[0]).toBe(['userId', ...BULK_FIELDS, 'ticket'].join(','));
 
     const connectionId = await c.connect(sim);
     const { file, report } = await c.chooseAndValidate(connectionId);
     // Every column of the sample is one the parser maps by its header alone.
     expect(file.suggested.userId).toBe('userId');
     expect(Object.keys(file.suggested.fields).sort()).toEqual([...BULK_FIELDS].sort());
-    expect(file.columns).toHaveLength(1 + BULK_FIELDS.length);
+    expect(file.suggested.ticket).toBe('ticket');
+    expect(file.columns).toHaveLength(1 + BULK_FIELDS.length + 1);
     expect(report).toMatchObject({ rows: 5, valid: 5, invalid: 0, duplicates: 0, errorCount: 0, errors: [] });
     // Between them the rows fill every column, so each one's format is shown at least once.
     const rows = parse(await readFile(path, 'utf8'), { from_line: 2 }) as string[][];

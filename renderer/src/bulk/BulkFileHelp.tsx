@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { TICKET_COLUMN_NAMES } from '../../../common/bulk-row';
 import { ADDRESS_COLUMNS, BULK_FIELDS, CLEAR_MARKER, MAX_BULK_ROWS } from '../../../common/bulk-schemas';
 
 // What CSV the Bulk screen expects, said before the agent chooses a file (issue 22.7), and
@@ -30,7 +31,8 @@ export function BulkFileHelp({ onSaveSample }: { onSaveSample: () => void }) {
         ))}{' '}
         and the {ADDRESS_COLUMNS.length} address parts <code>{ADDRESS_COLUMNS[0]}</code> … <code>{ADDRESS_COLUMNS.at(-1)}</code> (all of them or
         none). An empty cell leaves the field as it is; <code>{CLEAR_MARKER}</code> empties an address part. UTF-8, commas or semicolons, up to{' '}
-        {MAX_BULK_ROWS.toLocaleString('en-US')} rows. Headers spelled like these are mapped for you.
+        {MAX_BULK_ROWS.toLocaleString('en-US')} rows. An optional <code>{TICKET_COLUMN_NAMES[0]}</code> column gives a row its own ticket or reason
+        instead of the run&apos;s. Headers spelled like these are mapped for you.
       </p>
       <p>
         <button type="button" onClick={onSaveSample}>
