@@ -19,6 +19,7 @@ describe('the CSV the Bulk screen expects', () => {
       .getAllByText((_, element) => element?.tagName === 'CODE')
       .map((code) => code.textContent);
     expect(columns).toContain('userId');
+    expect(columns).toContain('ticket'); // optional: a row's own ticket or reason
     for (const field of BULK_FIELDS.filter((f) => !f.startsWith('address.'))) expect(columns).toContain(field);
     expect(columns).toEqual(expect.arrayContaining(['address.name', 'address.country', '(clear)']));
     expect(help).toHaveTextContent('(all of them or none). An empty cell leaves the field as it is');
