@@ -26,7 +26,7 @@ import { startPolicySource } from './policy/policy-source';
 import { policyView } from './policy/policy-view';
 import { currentIdentity } from './history/agent-identity';
 import { auditSettingsUnder } from './policy/policy-audit';
-import { createConnectionStore, type ConnectionStore } from './settings/connection-store';
+import { createSettingsStore, type SettingsStore } from './settings/settings-store';
 import { handlersOnceLocked } from './user-data-lock-handlers';
 import type { RunEnded } from './window/bulk-notification';
 import { createTeamLogService } from './audit/team-log-service';
@@ -38,7 +38,7 @@ const NO_WINDOWS: OpenReaderWindow = async () => ({ opened: false, reason: 'no-w
 
 /** The stores and adapters the use-cases are built on; tests pass fakes or temp-dir ones. */
 export interface ServiceDeps {
-  connections: ConnectionStore;
+  connections: SettingsStore;
   credentials: CredentialStore;
   createClient: CreateClient;
   logger: Logger;
@@ -223,7 +223,7 @@ function wireAppServices(options: AppServicesOptions): AppServices {
   const network: NetworkEnvironment = { ...(options.network ?? NODE_NETWORK), proxyCredentials };
   const clientOptions = { network, ...(options.requestTimeoutMs ? { timeoutMs: options.requestTimeoutMs } : {}) };
   const paths = appPaths(options.userDataDir, options.logDir);
-  const connections = createConnectionStore(paths.settings);
+  const connections = createSettingsStore(paths.settings);
   const logger = createFileLogger({ dir: paths.logs });
   const dataKeys = createKeytarDataKeyring(keytar, KEYCHAIN_SERVICE);
   const policySource = startPolicySource({ platform: process.platform, env: process.env, ...options.policy, logger });

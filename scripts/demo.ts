@@ -14,7 +14,7 @@ import { SETTINGS_FILE_NAME } from '../main/app-paths';
 import { createKeytarCredentialStore } from '../main/credentials/credential-store';
 import { trustPathOf } from '../main/credentials/trust-path';
 import { ConsoleFailure } from '../main/errors/console-failure';
-import { createConnectionStore } from '../main/settings/connection-store';
+import { createSettingsStore } from '../main/settings/settings-store';
 import { explainError } from '../renderer/src/errors/explain-error';
 import { DEMO_CLIENT, SEED_EXAMPLE_USER_ID, startSimulator } from '../simulator';
 import { demoUserDataDir } from './app-paths';
@@ -64,7 +64,7 @@ async function main(): Promise<void> {
       new URL(sim.baseUrl).origin,
       trustPathOf({}),
     );
-    const connections = createConnectionStore(join(userDataDir, SETTINGS_FILE_NAME));
+    const connections = createSettingsStore(join(userDataDir, SETTINGS_FILE_NAME));
     await connections.upsert({
       id: DEMO_CONNECTION_ID,
       name: DEMO_CONNECTION_NAME,

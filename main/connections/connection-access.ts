@@ -1,5 +1,5 @@
 import type { StoredConnection } from '../settings/settings-schema';
-import type { ConnectionStore } from '../settings/connection-store';
+import type { SettingsStore } from '../settings/settings-store';
 import type { CredentialStore } from '../credentials/credential-store';
 import { credentialsFor } from '../credentials/credential-binding';
 import { withClientIdErrors } from '../conscent/client-id-check';
@@ -20,7 +20,7 @@ export interface ConnectionAccess {
 }
 
 export function createConnectionAccess(
-  store: ConnectionStore,
+  store: SettingsStore,
   credentials: CredentialStore,
   createClient: CreateClient,
   /** The admin's policy's connections (issue 21.1), reached like the agent's own; none when absent. */

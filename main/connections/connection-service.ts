@@ -11,7 +11,7 @@ import { InputError } from '../errors/input-error';
 import { toBridgeError } from '../errors/console-failure';
 import type { Logger } from '../logging/logger';
 import type { LastReturnedRecords } from '../readers/last-returned-records';
-import type { ConnectionStore } from '../settings/connection-store';
+import type { SettingsStore } from '../settings/settings-store';
 import type { StoredConnection } from '../settings/settings-schema';
 import type { ProxyCredentials } from '../../common/network-settings';
 import type { ProxyCredentialStore } from '../credentials/proxy-credential-store';
@@ -25,7 +25,7 @@ import { certificateSummary, checkExtraCertificate, keepProxyCredentials, networ
 // the two stores in step; main/ipc only validates, runs them and bounds their errors.
 
 export interface ConnectionServiceDeps {
-  store: ConnectionStore;
+  store: SettingsStore;
   /** The keychain behind main's session cache: hot paths read it once per connection. */
   credentials: CredentialCache;
   access: ConnectionAccess;

@@ -6,7 +6,7 @@ import { wireBridgeHandlers } from '../../main/app-services';
 import { createConsCentClient, type ClientOptions } from '../../main/conscent/conscent-client';
 import { registerBridge, type BridgeHandlers } from '../../main/ipc/register-bridge';
 import { createFileLogger, type Logger } from '../../main/logging/logger';
-import { createConnectionStore, type ConnectionStore } from '../../main/settings/connection-store';
+import { createSettingsStore, type SettingsStore } from '../../main/settings/settings-store';
 import { DEMO_CLIENT, type RunningSimulator } from '../../simulator';
 import { FakeIpcMain } from './fake-ipc-main';
 import { createMemoryCredentialStore, type MemoryCredentialStore } from './memory-credential-store';
@@ -52,7 +52,7 @@ export interface TestConsole {
   readonly logDir: string;
   readonly handlers: BridgeHandlers;
   readonly credentials: MemoryCredentialStore;
-  readonly connections: ConnectionStore;
+  readonly connections: SettingsStore;
   /** An operation called through the bridge, as the app page calls it (sender check included). */
   call<T>(operation: OperationName, payload?: unknown): Promise<Result<T>>;
   /** Saves a connection to `sim` with the demo client's key and secret; answers its id. */
@@ -63,7 +63,7 @@ export interface TestConsole {
 
 export function wireTestConsole(dir: string, options: TestConsoleOptions = {}): TestConsole {
   const credentials = typeof options.credentials === 'function' ? options.credentials() : (options.credentials ?? createMemoryCredentialStore());
-  const connections = createConnectionStore(join(dir, 'settings.json'));
+  const connections = createSettingsStore(join(dir, 'settings.json'));
   const logDir = join(dir, 'logs');
   const logger =
     options.logger === 'file'

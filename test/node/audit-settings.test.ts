@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createConnectionStore } from '../../main/settings/connection-store';
+import { createSettingsStore } from '../../main/settings/settings-store';
 import { STORED_CONNECTION } from './history-fixtures';
 import { tempFolders } from '../helpers/temp-folders';
 
@@ -15,7 +15,7 @@ describe('settings.json audit section', () => {
   it('is read with its defaults and kept when the console saves the file', async () => {
     const path = join(newDir(), 'settings.json');
     await writeFile(path, JSON.stringify(file({ host: 'logs.example.com' })));
-    const store = createConnectionStore(path);
+    const store = createSettingsStore(path);
     const { settings } = await store.load();
     expect('audit' in settings && settings.audit).toEqual({
       host: 'logs.example.com',
@@ -35,7 +35,7 @@ describe('settings.json audit section', () => {
   it('a wrong section sets the file aside, keeps the connections and forwards nothing', async () => {
     const path = join(newDir(), 'settings.json');
     await writeFile(path, JSON.stringify(file({ host: 'logs.example.com', port: 70_000 })));
-    const { settings, recovered } = await createConnectionStore(path).load();
+    const { settings, recovered } = await createSettingsStore(path).load();
     expect(settings.connections).toEqual([STORED_CONNECTION]);
     expect('audit' in settings ? settings.audit : undefined).toBeUndefined();
     expect(recovered?.movedTo).toContain('settings.json.');

@@ -18,7 +18,7 @@ import { createMemoryCredentialStore, type MemoryCredentialStore } from '../help
 import { wireBridgeHandlers } from '../../main/app-services';
 import { registerBridge } from '../../main/ipc/register-bridge';
 import { createFileLogger, MAX_LINE_BYTES } from '../../main/logging/logger';
-import { createConnectionStore, type ConnectionStore } from '../../main/settings/connection-store';
+import { createSettingsStore, type SettingsStore } from '../../main/settings/settings-store';
 import { DEMO_CLIENT, startSimulator, type RunningSimulator } from '../../simulator';
 import { FakeIpcMain } from '../helpers/fake-ipc-main';
 import { garbage, mutated, validPayloads, type FuzzContext } from './fuzz-arbitraries';
@@ -224,8 +224,8 @@ function createBridge(ctx: FuzzContext) {
   // would dominate the run time without testing anything more.
   const dir = mkdtempSync(join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'cc-fuzz-'));
   let generation = 0;
-  let store = createConnectionStore(join(dir, `settings-${generation}.json`));
-  const connections: ConnectionStore = {
+  let store = createSettingsStore(join(dir, `settings-${generation}.json`));
+  const connections: SettingsStore = {
     load: () => store.load(),
     upsert: (connection) => store.upsert(connection),
     remove: (id) => store.remove(id),
@@ -280,7 +280,7 @@ function createBridge(ctx: FuzzContext) {
       let { settings } = await store.load();
       if (settings.connections.length >= 40) {
         generation += 1;
-        store = createConnectionStore(join(dir, `settings-${generation}.json`));
+        store = createSettingsStore(join(dir, `settings-${generation}.json`));
         credentials = createMemoryCredentialStore();
         settings = (await store.load()).settings;
       }

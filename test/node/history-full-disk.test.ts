@@ -11,7 +11,7 @@ import type { Result } from '../../common/result';
 import { wireBridgeHandlers } from '../../main/app-services';
 import { createConsCentClient } from '../../main/conscent/conscent-client';
 import { registerBridge } from '../../main/ipc/register-bridge';
-import { createConnectionStore } from '../../main/settings/connection-store';
+import { createSettingsStore } from '../../main/settings/settings-store';
 import { DEMO_CLIENT, SEED_EXAMPLE_USER_ID, startSimulator, type RunningSimulator } from '../../simulator';
 import { FakeIpcMain } from '../helpers/fake-ipc-main';
 import { createMemoryCredentialStore } from '../helpers/memory-credential-store';
@@ -53,7 +53,7 @@ function console_(userData: string) {
   registerBridge(
     ipc,
     wireBridgeHandlers({
-      connections: createConnectionStore(join(userData, 'settings.json')),
+      connections: createSettingsStore(join(userData, 'settings.json')),
       credentials: createMemoryCredentialStore(),
       createClient: (access) => createConsCentClient(access, { timeoutMs: 2000, retryRuntime: { sleep: async () => undefined } }),
       logger: silentLogger,

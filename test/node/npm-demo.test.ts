@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { SETTINGS_FILE_NAME } from '../../main/app-paths';
-import { createConnectionStore } from '../../main/settings/connection-store';
+import { createSettingsStore } from '../../main/settings/settings-store';
 import { keychainWords } from '../../renderer/src/errors/local-failure-words';
 import { startUnlockedKeyring } from '../helpers/keyring';
 import { tempFolders } from '../helpers/temp-folders';
@@ -69,7 +69,7 @@ describe('npm run demo', () => {
     onTestFinished(() => keyring.stop());
     const home = keyring.env.HOME;
     // The agent's real settings, with their own active connection.
-    const real = createConnectionStore(realSettings(home));
+    const real = createSettingsStore(realSettings(home));
     await real.upsert({ id: 'acme-prod', name: 'Acme', environment: 'production', baseUrl: 'https://api.conscent.in/api/v1', clientId: 'acme' });
     await real.setActive('acme-prod');
     const before = readFileSync(realSettings(home), 'utf8');
@@ -96,7 +96,7 @@ describe('npm run demo', () => {
 
     expect(output).toContain(join(home, '.config', 'ConsCent Console Demo'));
     expect(readFileSync(realSettings(home), 'utf8'), "the real app's settings").toBe(before);
-    const demoStore = createConnectionStore(demoSettings(home));
+    const demoStore = createSettingsStore(demoSettings(home));
     const { settings } = await demoStore.load();
     expect(settings.connections.map((connection) => connection.name)).toEqual(['Demo (local simulator)']);
     expect(settings.activeConnectionId).toBe('demo-local-simulator');

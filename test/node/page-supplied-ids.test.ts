@@ -8,7 +8,7 @@ import { wireBridgeHandlers } from '../../main/app-services';
 import { createConsCentClient } from '../../main/conscent/conscent-client';
 import type { BridgeHandlers } from '../../main/ipc/register-bridge';
 import { createFileLogger } from '../../main/logging/logger';
-import { createConnectionStore } from '../../main/settings/connection-store';
+import { createSettingsStore } from '../../main/settings/settings-store';
 import { DEMO_CLIENT, SEED_EXAMPLE_USER_ID, startSimulator, type RunningSimulator } from '../../simulator';
 import { value } from '../helpers/bridge-result';
 import { createMemoryCredentialStore } from '../helpers/memory-credential-store';
@@ -34,7 +34,7 @@ beforeAll(async () => {
   sim = await startSimulator({ userCount: 5, seed: 6 });
   dir = await mkdtemp(join(tmpdir(), 'cc-page-ids-'));
   handlers = wireBridgeHandlers({
-    connections: createConnectionStore(join(dir, 'settings.json')),
+    connections: createSettingsStore(join(dir, 'settings.json')),
     credentials: createMemoryCredentialStore(),
     createClient: (connection) => createConsCentClient(connection, { timeoutMs: 5000 }),
     logger: createFileLogger({ dir: join(dir, 'logs') }),

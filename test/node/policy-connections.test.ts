@@ -7,7 +7,7 @@ import { createConsCentClient } from '../../main/conscent/conscent-client';
 import { PolicyError } from '../../main/policy/policy-error';
 import { createPolicyGate } from '../../main/policy/policy-gate';
 import { startPolicySource } from '../../main/policy/policy-source';
-import { createConnectionStore } from '../../main/settings/connection-store';
+import { createSettingsStore } from '../../main/settings/settings-store';
 import { createMemoryCredentialStore } from '../helpers/memory-credential-store';
 import { silentLogger } from '../helpers/silent-logger';
 import { memoryKeytar } from '../helpers/stand-in-electron';
@@ -32,7 +32,7 @@ async function servicesUnder(policy: unknown) {
   const paths = appPaths(join(dir, 'userData'), join(dir, 'logs'));
   const services = createServices({
     paths,
-    connections: createConnectionStore(paths.settings),
+    connections: createSettingsStore(paths.settings),
     credentials: createMemoryCredentialStore(),
     createClient: (access) => createConsCentClient(access, { timeoutMs: 1000 }),
     logger: silentLogger,

@@ -7,7 +7,7 @@ import { createMemoryCredentialStore } from '../helpers/memory-credential-store'
 import { wireBridgeHandlers } from '../../main/app-services';
 import type { BridgeHandlers } from '../../main/ipc/register-bridge';
 import { createFileLogger } from '../../main/logging/logger';
-import { createConnectionStore } from '../../main/settings/connection-store';
+import { createSettingsStore } from '../../main/settings/settings-store';
 import { failure } from '../helpers/bridge-result';
 import { tempFolders } from '../helpers/temp-folders';
 import { appPaths } from '../../main/app-paths';
@@ -20,7 +20,7 @@ const good = { apiKey: 'key-1', apiSecret: 'secret-1' };
 
 function start() {
   handlers = wireBridgeHandlers({
-    connections: createConnectionStore(join(dir, 'settings.json')),
+    connections: createSettingsStore(join(dir, 'settings.json')),
     credentials: createMemoryCredentialStore(),
     createClient: () => {
       throw new Error('no ConsCent call is expected here');

@@ -141,7 +141,7 @@ describe('a deleted connection', () => {
   it('takes its recent readers with it, on disk too, and leaves the other connections their own', async () => {
     const { mkdtemp: tempDir, rm } = await import('node:fs/promises');
     const { wireBridgeHandlers } = await import('../../main/app-services');
-    const { createConnectionStore } = await import('../../main/settings/connection-store');
+    const { createSettingsStore } = await import('../../main/settings/settings-store');
     const { createMemoryCredentialStore } = await import('../helpers/memory-credential-store');
     const { startSimulator, DEMO_CLIENT, SEED_EXAMPLE_USER_ID } = await import('../../simulator');
     const { createConsCentClient } = await import('../../main/conscent/conscent-client');
@@ -151,7 +151,7 @@ describe('a deleted connection', () => {
     try {
       const file = appPaths(dir, join(dir, 'logs')).recentReaders;
       const handlers = wireBridgeHandlers({
-        connections: createConnectionStore(join(dir, 'settings.json')),
+        connections: createSettingsStore(join(dir, 'settings.json')),
         credentials: createMemoryCredentialStore(),
         createClient: (connection) => createConsCentClient(connection, { timeoutMs: 5000 }),
         logger: silentLogger,

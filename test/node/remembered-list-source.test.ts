@@ -6,7 +6,7 @@ import type { HistoryPage } from '../../common/history-schemas';
 import { wireBridgeHandlers } from '../../main/app-services';
 import { createConsCentClient } from '../../main/conscent/conscent-client';
 import type { CredentialStore } from '../../main/credentials/credential-store';
-import { createConnectionStore } from '../../main/settings/connection-store';
+import { createSettingsStore } from '../../main/settings/settings-store';
 import { DEMO_CLIENT, SEED_EXAMPLE_USER_ID, startSimulator, type RunningSimulator } from '../../simulator';
 import { value } from '../helpers/bridge-result';
 import { createMemoryCredentialStore } from '../helpers/memory-credential-store';
@@ -37,7 +37,7 @@ afterEach(() => rm(dir, { recursive: true, force: true }));
 /** A console over `dir`; a second one is the console started again (same settings, keychain and history). */
 function startConsole() {
   return wireBridgeHandlers({
-    connections: createConnectionStore(join(dir, 'settings.json')),
+    connections: createSettingsStore(join(dir, 'settings.json')),
     credentials,
     createClient: (access) => createConsCentClient(access, { timeoutMs: 800, retryRuntime: { sleep: async () => undefined } }),
     logger: silentLogger,

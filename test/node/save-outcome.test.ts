@@ -11,7 +11,7 @@ import { outcomeOfFailure } from '../../main/bulk/bulk-tasks';
 import { wireBridgeHandlers } from '../../main/app-services';
 import { createConsCentClient } from '../../main/conscent/conscent-client';
 import { registerBridge } from '../../main/ipc/register-bridge';
-import { createConnectionStore } from '../../main/settings/connection-store';
+import { createSettingsStore } from '../../main/settings/settings-store';
 import type { Fault } from '../../simulator/options';
 import { DEMO_CLIENT, SEED_EXAMPLE_USER_ID, startSimulator, type RunningSimulator } from '../../simulator';
 import { FakeIpcMain } from '../helpers/fake-ipc-main';
@@ -44,7 +44,7 @@ async function startConsole() {
   registerBridge(
     ipc,
     wireBridgeHandlers({
-      connections: createConnectionStore(join(dir, 'settings.json')),
+      connections: createSettingsStore(join(dir, 'settings.json')),
       credentials: createMemoryCredentialStore(),
       createClient: (access) =>
         createConsCentClient(access, { timeoutMs: 800, maxResponseBytes: MAX_RESPONSE_BYTES, retryRuntime: { sleep: async () => undefined } }),

@@ -17,7 +17,7 @@ import { wireBridgeHandlers } from '../../main/app-services';
 import { createConsCentClient } from '../../main/conscent/conscent-client';
 import type { BridgeHandlers } from '../../main/ipc/register-bridge';
 import type { NetworkEnvironment } from '../../main/network/network-environment';
-import { createConnectionStore } from '../../main/settings/connection-store';
+import { createSettingsStore } from '../../main/settings/settings-store';
 import { fieldMessages } from '../../renderer/src/errors/local-failure-words';
 import { DEMO_CLIENT, SEED_EXAMPLE_USER_ID, startSimulator, type RunningSimulator } from '../../simulator';
 import { failure, value } from '../helpers/bridge-result';
@@ -64,7 +64,7 @@ afterEach(() => rm(dir, { recursive: true, force: true }));
 function startConsole(): BridgeHandlers {
   const createClient = (access: Parameters<typeof createConsCentClient>[0]) => createConsCentClient(access, { timeoutMs: 4000, network });
   return wireBridgeHandlers({
-    connections: createConnectionStore(join(dir, 'settings.json')),
+    connections: createSettingsStore(join(dir, 'settings.json')),
     credentials,
     createClient,
     logger: silentLogger,

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ConnectionSummary } from '../../common/connections-contract';
 import type { MemoryCredentialStore } from '../helpers/memory-credential-store';
 import type { BridgeHandlers } from '../../main/ipc/register-bridge';
-import type { ConnectionStore } from '../../main/settings/connection-store';
+import type { SettingsStore } from '../../main/settings/settings-store';
 import { DEMO_CLIENT, SEED_EXAMPLE_USER_ID, startSimulator, type RunningSimulator } from '../../simulator';
 import { value, failure } from '../helpers/bridge-result';
 import { tempFolders } from '../helpers/temp-folders';
@@ -22,7 +22,7 @@ let home: RunningSimulator;
 let elsewhere: RunningSimulator;
 let handlers: BridgeHandlers;
 let credentials: MemoryCredentialStore;
-let connections: ConnectionStore;
+let connections: SettingsStore;
 let logDir: string;
 const good = { apiKey: DEMO_CLIENT.apiKey, apiSecret: DEMO_CLIENT.apiSecret };
 // The trust path of a connection with no extra certificate and the System proxy (issue 18).

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { wireBridgeHandlers } from '../../main/app-services';
 import { createConsCentClient } from '../../main/conscent/conscent-client';
-import { createConnectionStore } from '../../main/settings/connection-store';
+import { createSettingsStore } from '../../main/settings/settings-store';
 import { value } from '../helpers/bridge-result';
 import { createMemoryCredentialStore } from '../helpers/memory-credential-store';
 import { silentLogger } from '../helpers/silent-logger';
@@ -37,7 +37,7 @@ it('keeps every good connection, names the refused one, keeps the old file and e
   await writeFile(path, old);
   const credentials = createMemoryCredentialStore({ 'desk-a': secret(1), 'old-one': secret(2), 'desk-b': secret(3) });
   const handlers = wireBridgeHandlers({
-    connections: createConnectionStore(path),
+    connections: createSettingsStore(path),
     credentials,
     createClient: (connection) => createConsCentClient(connection, { timeoutMs: 1000 }),
     logger: silentLogger,
@@ -75,7 +75,7 @@ it('a file where no connection survives is still moved aside whole, as before', 
   dir = await mkdtemp(join(tmpdir(), 'cc-settings-salvage-'));
   const path = join(dir, 'settings.json');
   await writeFile(path, JSON.stringify({ version: 2, activeConnectionId: null, connections: [{ id: 'Bad Id', name: 'X' }] }));
-  const state = await createConnectionStore(path).load();
+  const state = await createSettingsStore(path).load();
   expect(state.settings.connections).toEqual([]);
   expect(state.recovered).toMatchObject({ reason: 'not-understood' });
 });

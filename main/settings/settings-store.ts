@@ -24,7 +24,7 @@ export class SettingsError extends ConsoleFailure<ErrorOf<'settings'>> {
   }
 }
 
-export interface ConnectionStore {
+export interface SettingsStore {
   /** Reads the file once; later calls return the cached state. Never throws for a bad file. */
   load(): Promise<{ settings: SettingsFile; recovered?: SettingsRecovery }>;
   upsert(connection: StoredConnection): Promise<StoredConnection>;
@@ -41,7 +41,7 @@ export interface ConnectionStore {
  * agent is told where it went; a file that cannot even be read or moved blocks writes so
  * it is never overwritten.
  */
-export function createConnectionStore(filePath: string, now: () => Date = () => new Date()): ConnectionStore {
+export function createSettingsStore(filePath: string, now: () => Date = () => new Date()): SettingsStore {
   let state: SettingsFile | undefined;
   let recovered: SettingsRecovery | undefined;
   let blocked: SettingsError | undefined;
