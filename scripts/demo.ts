@@ -34,8 +34,8 @@ const { values } = parseArgs({
 /** A failure as the agent reads it in the app, else its plain message. */
 function describe(error: unknown): string {
   if (!(error instanceof ConsoleFailure)) return error instanceof Error ? error.message : String(error);
-  const { summary, detail } = explainError(error.toBridgeError(), 'save-connection');
-  return detail ? `${summary}\n${detail}` : summary;
+  const { what, todo } = explainError(error.toBridgeError(), 'save-connection');
+  return `${what}\n${todo}`;
 }
 
 async function main(): Promise<void> {

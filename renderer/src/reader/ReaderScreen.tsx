@@ -153,6 +153,13 @@ export function ReaderScreen({
   }, [linkId]);
 
   const openUserId = record.phase === 'none' ? null : record.phase === 'loaded' ? record.view.userId : record.userId;
+  // An error's Try again (and Refresh) sends the same search, or opens the same reader, again.
+  const retryLookup = () => {
+    if (lookup.phase === 'failed') void runLookup(lookup.query);
+  };
+  const reopen = () => {
+    if (record.phase === 'failed') void openUser(record.userId);
+  };
 
   return (
     <div className="reader-screen">
@@ -179,11 +186,7 @@ export function ReaderScreen({
       </section>
 
       {lookup.phase === 'failed' ? (
-        <ErrorNotice error={lookup.error} context="lookup" title="The search failed.">
-          <button type="button" onClick={() => void runLookup(lookup.query)}>
-            Try again
-          </button>
-        </ErrorNotice>
+        <ErrorNotice error={lookup.error} context="lookup" title="The search failed." fixes={{ 'try-again': retryLookup, refresh: retryLookup }} />
       ) : null}
       {lookup.phase === 'done' && lookup.result.matches.length === 0 ? <NoMatch result={lookup.result} /> : null}
       {lookup.phase === 'done' && lookup.result.matches.length > 1 ? (
@@ -192,11 +195,12 @@ export function ReaderScreen({
 
       {record.phase === 'loading' ? <p className="loading">Loading the reader…</p> : null}
       {record.phase === 'failed' ? (
-        <ErrorNotice error={record.error} context="open-reader" title="The reader could not be loaded.">
-          <button type="button" onClick={() => void openUser(record.userId)}>
-            Try again
-          </button>
-        </ErrorNotice>
+        <ErrorNotice
+          error={record.error}
+          context="open-reader"
+          title="The reader could not be loaded."
+          fixes={{ 'try-again': reopen, refresh: reopen }}
+        />
       ) : null}
       {record.phase === 'loaded' ? (
         <ReaderRecord
