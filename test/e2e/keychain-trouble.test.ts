@@ -65,8 +65,9 @@ it('saving a connection: an actionable keychain message, every field kept, the s
   await alert.waitFor();
   expect(failuresSince(app.ipcResults, from).map((e) => e.kind)).toEqual(['keychain']);
   const text = await alert.innerText();
-  expect(text).toMatch(/The system keychain could not be used to store or read this connection's API key and secret/);
-  expect(text).toMatch(/No keychain service is running\. On Linux install and start GNOME Keyring/);
+  // What happened, then once what to do, with the help that shows how (issue 22.3).
+  expect(text).toMatch(/No keychain service is running\.\s+On Linux install and start GNOME Keyring/);
+  await alert.getByRole('button', { name: 'Unlock keychain help' }).waitFor();
   await app.screenshot('kc-save-failed');
 
   // Nothing typed is lost, the secret included: the agent does not have to fetch it again.

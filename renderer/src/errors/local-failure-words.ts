@@ -140,30 +140,29 @@ function inputWords(error: ErrorOf<'invalid-input'>, context: ErrorContext): Adv
     case 'certificate-not-ca':
       return NOT_A_CA;
     case 'query':
-      // The query's message says what is wrong with it (common/lookup-query.ts).
-      return advice(error.fields?.query ?? 'The search is not a user id, an email or a phone number.', 'Correct the search, then search again.');
+      // The query's message says what a search must look like (common/lookup-query.ts).
+      return advice('The search was not understood.', error.fields?.query ?? 'Type a user id, an email or a phone number.');
   }
-  // Field messages from the shared schemas: the first one names the value.
   const entries = Object.entries(error.fields ?? {});
   const marked = entries.some(([key]) => key !== '_');
+  const were = context === 'update' ? 'were' : 'was';
   if (marked && MARKS_FIELDS.has(context)) {
     return advice(
       'Some values were refused.',
       context === 'update' ? 'Fix the fields marked below, then review the changes again.' : 'Fix the fields marked below.',
     );
   }
+  // Nothing on screen marks the field: the shared schema's own message for it (written as
+  // what the value must be) is the advice, said once.
   const first = entries[0];
-  const detail = first ? (first[0] === '_' ? first[1] : `${first[0]}: ${first[1]}`) : '';
-  const subject = SUBJECTS[context];
+  if (first) return advice(`${SUBJECTS[context]} ${were} refused${first[0] === '_' ? '' : ` (${first[0]})`}.`, first[1]);
   return advice(
-    detail
-      ? `${subject} ${subject === 'The changes' ? 'were' : 'was'} refused: ${detail}`
-      : `${subject} ${subject === 'The changes' ? 'were' : 'was'} refused.`,
+    `${SUBJECTS[context]} ${were} refused.`,
     context === 'update'
-      ? 'Go back to editing and correct it, then review again.'
+      ? 'Go back to editing and check the values, then review again; if it keeps happening, send the support log to your IT team.'
       : context === 'lookup' || context === 'open-reader'
         ? 'Correct the search, then search again.'
-        : 'Correct it, then try again.',
+        : "Check this connection's settings in Connections.",
   );
 }
 

@@ -35,7 +35,8 @@ export function ErrorNotice({ error, context, title, fixes, children }: ErrorNot
         </span>{' '}
         {title ? <strong>{title} </strong> : null}
         {explained.what}
-      </p>
+      </p>{' '}
+      {/* The space keeps the two sentences apart when the notice is copied as text. */}
       <p className="notice-todo">{explained.todo}</p>
       {onFix || retry || fix === 'keychain-help' ? (
         <div className="notice-fixes">
