@@ -144,7 +144,9 @@ function inputWords(error: ErrorOf<'invalid-input'>, context: ErrorContext): Adv
       return advice('The search was not understood.', error.fields?.query ?? 'Type a user id, an email or a phone number.');
   }
   const entries = Object.entries(error.fields ?? {});
-  const marked = entries.some(([key]) => key !== '_');
+  // A form marks a field by its dotted path (`changes.phone`, `connection.baseUrl`); a
+  // message on the whole request (`_`, `changes`) has no field to stand next to.
+  const marked = entries.some(([key]) => key.includes('.'));
   const were = context === 'update' ? 'were' : 'was';
   if (marked && MARKS_FIELDS.has(context)) {
     return advice(
@@ -154,7 +156,7 @@ function inputWords(error: ErrorOf<'invalid-input'>, context: ErrorContext): Adv
   }
   // Nothing on screen marks the field: the shared schema's own message for it (written as
   // what the value must be) is the advice, said once.
-  const first = entries[0];
+  const first = entries.find(([key]) => !key.includes('.')) ?? entries[0];
   if (first) return advice(`${SUBJECTS[context]} ${were} refused${first[0] === '_' ? '' : ` (${first[0]})`}.`, first[1]);
   return advice(
     `${SUBJECTS[context]} ${were} refused.`,
