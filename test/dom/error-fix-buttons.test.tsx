@@ -4,6 +4,9 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { PRODUCTION_HOST } from '../../common/environment-of-host';
+import type { BridgeError } from '../../common/result';
+import { FIX_ACTIONS, FIX_LABELS, type FixAction } from '../../renderer/src/errors/advice';
+import { explainError } from '../../renderer/src/errors/explain-error';
 import { PRODUCTION, SHIVAM } from './fixtures';
 import { renderApp, seededBridge } from './render-app';
 
@@ -65,5 +68,37 @@ describe('the buttons of an error on the lookup screen', () => {
     expect(within(alert).getByText(/Unlock Keychain/)).toBeVisible();
     // Sending again once it is unlocked stays one click away.
     expect(within(alert).getByRole('button', { name: 'Try again' })).toBeInTheDocument();
+  });
+});
+
+/** For each button a message can name: an error of the lookup that names it, and what the click must do. */
+const EVERY_FIX: Record<FixAction, { error: BridgeError; done: () => Promise<void> }> = {
+  'try-again': {
+    error: { kind: 'timeout', host: 'sandbox-api.conscent.in', timeoutSeconds: 15 },
+    done: async () => void (await screen.findByRole('heading', { name: SHIVAM.name })),
+  },
+  refresh: {
+    error: { kind: 'history', reason: 'history-entry-missing', entryId: 3 },
+    done: async () => void (await screen.findByRole('heading', { name: SHIVAM.name })),
+  },
+  'open-connection-settings': {
+    error: { kind: 'not-configured', reason: 'no-credentials' },
+    done: async () => void (await screen.findByRole('heading', { name: 'Connections' })),
+  },
+  'keychain-help': {
+    error: { kind: 'keychain', reason: 'timeout' },
+    done: async () => expect(screen.getByRole('button', { name: FIX_LABELS['keychain-help'] })).toHaveAttribute('aria-expanded', 'true'),
+  },
+};
+
+describe('every button a message can name does its job on the lookup screen', () => {
+  it.each(FIX_ACTIONS)('%s', async (fix) => {
+    const { error, done } = EVERY_FIX[fix];
+    expect(explainError(error, 'lookup').fix).toBe(fix);
+    const bridge = seededBridge();
+    bridge.failNext('lookupReader', error);
+    const { user, alert } = await searchFails(bridge);
+    await user.click(within(alert).getByRole('button', { name: FIX_LABELS[fix] }));
+    await done();
   });
 });
