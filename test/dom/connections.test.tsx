@@ -188,7 +188,7 @@ describe('test connection', () => {
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('Connection test failed.');
     // Said once, and on this form: copy them again (not "check them in Connections").
-    expect(alert).toHaveTextContent('ConsCent rejected this API key or secret.');
+    expect(alert).toHaveTextContent('ConsCent rejected the API key or secret.');
     expect(alert).toHaveTextContent('Copy them again from the ConsCent dashboard (Integrations page).');
     expect(alert).not.toHaveTextContent(/Check them in Connections|Details:/);
     expect(screen.getByLabelText('API secret')).toHaveValue(TYPED_SECRET);

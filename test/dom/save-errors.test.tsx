@@ -16,7 +16,7 @@ const EXPECTED: Record<ErrorKind, RegExp> = {
   forbidden: /refused this action for this connection's API key \(ConsCent said: "main says no"\)/,
   'not-found': /ConsCent has no reader with user id 0123456789abcdef01234567 on this connection, so nothing was changed\./,
   'rate-limited': /ConsCent is receiving too many requests from this connection\./,
-  'server-error': /ConsCent had a problem on its side \(HTTP 503\) and did not confirm the change/,
+  'server-error': /ConsCent had a problem on its side \(HTTP 503\), so it may or may not have applied the change/,
   network: /The request to api\.example\.test failed \(EWHATEVER\)/,
   timeout: /ConsCent \(api\.example\.test\) did not answer within 15 s, so the change may or may not have been applied\./,
   'unexpected-response': /answered with something that is not JSON, so the console cannot tell whether the change was applied/,

@@ -232,7 +232,7 @@ export function conscentFailureWords(error: BridgeError, context: ErrorContext):
       return unexpectedWords(error, host, update);
     case 'unauthorized':
       return context === 'test-connection'
-        ? advice(`ConsCent rejected this API key or secret${said}.`, 'Copy them again from the ConsCent dashboard (Integrations page).')
+        ? advice(`ConsCent rejected the API key or secret${said}.`, 'Copy them again from the ConsCent dashboard (Integrations page).')
         : advice(
             `ConsCent rejected the API key or secret of this connection${said}.`,
             'Check them in Connections (copy them again from the ConsCent dashboard, Integrations page).',
@@ -246,7 +246,7 @@ export function conscentFailureWords(error: BridgeError, context: ErrorContext):
     case 'not-found':
       return error.reason === 'no-such-reader' || update || context === 'open-reader'
         ? advice(
-            `ConsCent has no reader with user id ${error.userId ?? 'that was asked for'} on this connection${update ? ', so nothing was changed' : ''}.`,
+            `ConsCent has no reader with ${error.userId ? `user id ${error.userId}` : 'this user id'} on this connection${update ? ', so nothing was changed' : ''}.`,
             'Check the user id, and which connection is active (the reader may be in another environment).',
           )
         : advice(
@@ -263,10 +263,14 @@ export function conscentFailureWords(error: BridgeError, context: ErrorContext):
       );
     }
     case 'server-error': {
-      const what = `ConsCent had a problem on its side (HTTP ${error.status ?? 'error'})${said}`;
+      const answered = `HTTP ${error.status ?? 'error'}${error.apiMessage ? `, saying "${error.apiMessage}"` : ''}`;
       return update
-        ? advice(`${what} and did not confirm the change.`, REFRESH_FIRST, 'refresh')
-        : advice(`${what}.`, 'Try again in a few minutes; if it keeps failing, contact ConsCent support.', 'try-again');
+        ? advice(`ConsCent had a problem on its side (${answered}), so it may or may not have applied the change.`, REFRESH_FIRST, 'refresh')
+        : advice(
+            `ConsCent had a problem on its side (${answered}).`,
+            'Try again in a few minutes; if it keeps failing, contact ConsCent support.',
+            'try-again',
+          );
     }
     default:
       return undefined;
