@@ -16,15 +16,15 @@ const EXPECTED: Record<ErrorKind, RegExp> = {
   forbidden: /refused this action for this connection's API key \(ConsCent said: "main says no"\)/,
   'not-found': /ConsCent has no reader with user id 0123456789abcdef01234567 on this connection, so nothing was changed\./,
   'rate-limited': /ConsCent is receiving too many requests from this connection\./,
-  'server-error': /ConsCent had a problem on its side \(HTTP 503\), so it may or may not have applied the change/,
+  'server-error': /ConsCent had a problem on its side \(HTTP 503\)\./,
   network: /The request to api\.example\.test failed \(EWHATEVER\)/,
-  timeout: /ConsCent \(api\.example\.test\) did not answer within 15 s, so the change may or may not have been applied\./,
-  'unexpected-response': /answered with something that is not JSON, so the console cannot tell whether the change was applied/,
+  timeout: /ConsCent \(api\.example\.test\) did not answer within 15 s\./,
+  'unexpected-response': /ConsCent \(api\.example\.test\) answered with something that is not JSON\./,
   keychain: /The keychain is locked\./,
   settings: /could not be saved to \/tmp\/settings\.json \(ENOSPC\)/,
   'not-configured': /No API key and secret are stored for this connection/,
   'rejected-sender': /did not come from its own window/,
-  'no-answer': /background process did not answer, so it cannot tell whether the change reached ConsCent/,
+  'no-answer': /The console's background process did not answer\./,
   'update-in-flight': /already being sent to ConsCent\./,
   superseded: /A newer search replaced this one/,
   bulk: /bulk run could not do this/,
@@ -231,9 +231,10 @@ describe('a failed update', () => {
     bridge.updateReader = () => Promise.reject(new Error('Error invoking remote method'));
     await editAndReview(user);
     await user.click(screen.getByRole('button', { name: 'Send changes' }));
-    expect(await within(dialog()).findByRole('alert')).toHaveTextContent(
-      "The console's background process did not answer, so it cannot tell whether the change reached ConsCent.",
-    );
+    const alert = await within(dialog()).findByRole('alert');
+    expect(alert).toHaveTextContent(UNCONFIRMED_TITLE);
+    expect(alert).toHaveTextContent("The console's background process did not answer.");
+    expect(alert).toHaveTextContent('Refresh the reader to see what ConsCent has now before sending the change again.');
     expect(screen.getByRole('textbox', { name: 'Name', hidden: true })).toHaveValue('Shivam K. Dubey');
   });
 });

@@ -32,7 +32,11 @@ const UNKNOWN_AUTHORITY: ReadonlySet<string> = new Set([
   'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
 ]);
 
-/** After a failure that may follow an applied change: the reader as ConsCent has it decides what to do next. */
+/**
+ * After a failure that may follow an applied change: the reader as ConsCent has it decides
+ * what to do next. That the change may or may not have been applied is the review's title
+ * (and the bulk row's outcome), so the sentence of what happened does not say it again.
+ */
 const REFRESH_FIRST = 'Refresh the reader to see what ConsCent has now before sending the change again.';
 const CHECK_NETWORK = "Check this computer's network (and VPN or proxy), then try again.";
 
@@ -129,11 +133,7 @@ function networkWords(error: ErrorOf<'network'>, host: string, update: boolean):
           );
     case 'dropped':
       return update
-        ? advice(
-            `The connection to ${host} was dropped before ConsCent answered, so the console cannot tell whether the change was applied.`,
-            REFRESH_FIRST,
-            'refresh',
-          )
+        ? advice(`The connection to ${host} was dropped before ConsCent answered.`, REFRESH_FIRST, 'refresh')
         : advice(`The connection to ${host} was dropped before ConsCent answered.`, CHECK_NETWORK, 'try-again');
     case 'offline':
       return advice(
@@ -200,7 +200,7 @@ function unexpectedWords(error: ErrorOf<'unexpected-response'>, host: string, up
           ? `ConsCent (${host}) answered in a shape the console does not understand`
           : `ConsCent (${host}) answered with an unexpected HTTP status ${error.status ?? 'code'}`;
   if (update && !(error.reason === 'odd-status' && error.status !== undefined && error.status >= 400 && error.status < 500)) {
-    return advice(`${said}, so the console cannot tell whether the change was applied.`, REFRESH_FIRST, 'refresh');
+    return advice(`${said}.`, REFRESH_FIRST, 'refresh');
   }
   // ConsCent's own host is the right server: a wrong answer there is not the URL's fault.
   if (isConscentHost(error.host)) {
@@ -224,9 +224,7 @@ export function conscentFailureWords(error: BridgeError, context: ErrorContext):
       return networkWords(error, host, update);
     case 'timeout': {
       const what = `ConsCent (${host}) did not answer within ${error.timeoutSeconds ?? 'the allowed'} s`;
-      return update
-        ? advice(`${what}, so the change may or may not have been applied.`, REFRESH_FIRST, 'refresh')
-        : advice(`${what}.`, 'Try again in a moment.', 'try-again');
+      return update ? advice(`${what}.`, REFRESH_FIRST, 'refresh') : advice(`${what}.`, 'Try again in a moment.', 'try-again');
     }
     case 'unexpected-response':
       return unexpectedWords(error, host, update);
@@ -265,7 +263,7 @@ export function conscentFailureWords(error: BridgeError, context: ErrorContext):
     case 'server-error': {
       const answered = `HTTP ${error.status ?? 'error'}${error.apiMessage ? `, saying "${error.apiMessage}"` : ''}`;
       return update
-        ? advice(`ConsCent had a problem on its side (${answered}), so it may or may not have applied the change.`, REFRESH_FIRST, 'refresh')
+        ? advice(`ConsCent had a problem on its side (${answered}).`, REFRESH_FIRST, 'refresh')
         : advice(
             `ConsCent had a problem on its side (${answered}).`,
             'Try again in a few minutes; if it keeps failing, contact ConsCent support.',

@@ -26,7 +26,7 @@ function adviceFor(error: BridgeError, context: ErrorContext): Advice {
     case 'no-answer':
       return update
         ? {
-            what: "The console's background process did not answer, so it cannot tell whether the change reached ConsCent.",
+            what: "The console's background process did not answer.",
             todo: 'Refresh the reader to see what ConsCent has now before sending the change again.',
             fix: 'refresh',
           }
