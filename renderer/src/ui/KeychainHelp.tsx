@@ -17,7 +17,7 @@ export function KeychainHelp({ id, hidden }: { id: string; hidden: boolean }) {
           and start GNOME Keyring and log in again from the desktop.
         </li>
       </ul>
-      <p>Then choose Try again where the error was.</p>
+      <p>Then do again what failed (Try again, Save or Check the keychain again).</p>
     </div>
   );
 }
