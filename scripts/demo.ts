@@ -15,7 +15,7 @@ import { createKeytarCredentialStore } from '../main/credentials/credential-stor
 import { trustPathOf } from '../main/credentials/trust-path';
 import { ConsoleFailure } from '../main/errors/console-failure';
 import { createSettingsStore } from '../main/settings/settings-store';
-import { explainError } from '../renderer/src/errors/explain-error';
+import { explainErrorText } from '../renderer/src/errors/explain-error';
 import { DEMO_CLIENT, SEED_EXAMPLE_USER_ID, startSimulator } from '../simulator';
 import { demoUserDataDir } from './app-paths';
 import { buildApp, ensureElectron, launchApp } from './launch-app';
@@ -34,8 +34,7 @@ const { values } = parseArgs({
 /** A failure as the agent reads it in the app, else its plain message. */
 function describe(error: unknown): string {
   if (!(error instanceof ConsoleFailure)) return error instanceof Error ? error.message : String(error);
-  const { summary, detail } = explainError(error.toBridgeError(), 'save-connection');
-  return detail ? `${summary}\n${detail}` : summary;
+  return explainErrorText(error.toBridgeError(), 'save-connection');
 }
 
 async function main(): Promise<void> {

@@ -16,6 +16,7 @@ import { LinkDialog } from './links/LinkDialog';
 import { useReaderLinks } from './links/use-reader-links';
 import { BulkScreen, ConnectionsScreen, HistoryScreen } from './lazy-screens';
 import { ReaderScreen } from './reader/ReaderScreen';
+import { AppFixesProvider, type FixHandlers } from './errors/error-fixes';
 import { ErrorNotice } from './ui/ErrorNotice';
 import { UnsavedChangesProvider, useUnsavedChanges } from './unsaved/unsaved-changes-context';
 import { TeamLogIndicator } from './team-log/TeamLogIndicator';
@@ -132,11 +133,12 @@ function ConsoleShell({ bus }: { bus: CommandBus }) {
         <AppHeader activeConnection={null} onShowShortcuts={() => setShowShortcuts(true)} />
         {shortcutsDialog}
         <main className="app-main">
-          <ErrorNotice error={load.error} context="connections" title="The saved connections could not be loaded.">
-            <button type="button" onClick={() => void reload()}>
-              Try again
-            </button>
-          </ErrorNotice>
+          <ErrorNotice
+            error={load.error}
+            context="connections"
+            title="The saved connections could not be loaded."
+            fixes={{ 'try-again': () => void reload() }}
+          />
         </main>
       </>
     );
@@ -157,9 +159,11 @@ function ConsoleShell({ bus }: { bus: CommandBus }) {
   };
 
   const recovered = state.recovered && state.recovered.movedTo !== dismissedRecovery ? state.recovered : null;
+  // An error's "Open connection settings": the reader screen stays mounted, so edits survive.
+  const appFixes: FixHandlers = showConnections ? {} : { 'open-connection-settings': () => setView('connections') };
 
   return (
-    <>
+    <AppFixesProvider value={appFixes}>
       <AppHeader
         activeConnection={active}
         connections={state.connections}
@@ -239,6 +243,6 @@ function ConsoleShell({ bus }: { bus: CommandBus }) {
           </div>
         ) : null}
       </main>
-    </>
+    </AppFixesProvider>
   );
 }

@@ -105,7 +105,7 @@ describe('Test connection and a refused Client ID', () => {
     await user.click(screen.getByRole('button', { name: 'Test connection' }));
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('Connection test failed.');
-    expect(alert).toHaveTextContent(/ConsCent refused the Client ID\. Correct the Client ID marked below/);
+    expect(alert).toHaveTextContent(/ConsCent refused this connection's Client ID.*\. Correct the Client ID marked below/);
     expect(screen.queryByText(/Connection works/)).not.toBeInTheDocument();
     const clientId = screen.getByLabelText('Client ID');
     expect(clientId).toHaveAttribute('aria-invalid', 'true');

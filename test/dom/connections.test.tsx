@@ -116,7 +116,8 @@ describe('first run', () => {
 
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('The connection was not saved.');
-    expect(alert).toHaveTextContent('The keychain is locked. Unlock it (e.g. log in again');
+    expect(alert).toHaveTextContent('The keychain is locked.');
+    expect(alert).toHaveTextContent("Unlock it (log in again, or open 'Passwords and Keys') and try again");
     expect(screen.getByLabelText('Connection name')).toHaveValue('My sandbox');
     expect(screen.getByLabelText('Client ID')).toHaveValue('client-42');
     expect(screen.getByLabelText('API key')).toHaveValue(TYPED_KEY);
@@ -186,8 +187,10 @@ describe('test connection', () => {
 
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('Connection test failed.');
-    expect(alert).toHaveTextContent('ConsCent rejected this API key or secret');
-    expect(alert).toHaveTextContent('Details: ConsCent rejected the API key or secret of this connection. Check them in Connections.');
+    // Said once, and on this form: copy them again (not "check them in Connections").
+    expect(alert).toHaveTextContent('ConsCent rejected the API key or secret.');
+    expect(alert).toHaveTextContent('Copy them again from the ConsCent dashboard (Integrations page).');
+    expect(alert).not.toHaveTextContent(/Check them in Connections|Details:/);
     expect(screen.getByLabelText('API secret')).toHaveValue(TYPED_SECRET);
   });
 

@@ -83,7 +83,7 @@ describe('lookup results', () => {
     const { user } = renderApp(bridge);
     await user.type(await screen.findByLabelText('Find a reader'), `${SHIVAM.userId}{Enter}`);
     const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('The console could not reach ConsCent');
+    expect(alert).toHaveTextContent('The request to sandbox-api.conscent.in failed (EWHATEVER).');
     await user.click(within(alert).getByRole('button', { name: 'Try again' }));
     expect(await screen.findByRole('heading', { name: 'Shivam Dubey' })).toBeInTheDocument();
     expect(bridge.callsTo('lookupReader')).toHaveLength(2);
@@ -96,7 +96,7 @@ describe('lookup results', () => {
     await user.type(await screen.findByLabelText('Find a reader'), `${SHIVAM.userId}{Enter}`);
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('The reader could not be loaded.');
-    expect(alert).toHaveTextContent('ConsCent did not answer in time.');
+    expect(alert).toHaveTextContent('ConsCent (sandbox-api.conscent.in) did not answer within 15 s.');
     await user.click(within(alert).getByRole('button', { name: 'Try again' }));
     expect(await screen.findByRole('heading', { name: 'Shivam Dubey' })).toBeInTheDocument();
   });

@@ -168,7 +168,7 @@ describe('failures keep every edit, and retry is one action', () => {
     app.sim.addFault({ path: '/client/update-user', fault: { kind: 'hang' }, times: 1 });
     await attemptSave('9000000014', 'Kochi');
     await page()
-      .getByText(/did not answer in time/i)
+      .getByText(/did not answer within/i)
       .first()
       .waitFor({ timeout: 10_000 });
     await app.screenshot('12-error-timeout', { fullPage: false });

@@ -53,10 +53,10 @@ interface SaveCase {
   name: string;
   fault: Fault;
   kind: ErrorKind;
-  /** The summary the agent reads (renderer/src/errors/explain-error.ts). */
-  summary: RegExp;
-  /** The detail line: main's own message (main/conscent/classify-failure.ts, bridge-handlers.ts). */
-  detail: RegExp;
+  /** What happened, as the agent reads it (renderer/src/errors/, from main's facts). */
+  what: RegExp;
+  /** What to do, said once (issue 22.3). */
+  todo: RegExp;
   /** How many sends in a row meet the fault (the agent's "Try again" included). */
   times?: number;
   screenshot?: string;
@@ -65,49 +65,51 @@ interface SaveCase {
 const timeoutSeconds = E2E_REQUEST_TIMEOUT_MS / 1000;
 const OVERSIZED_BYTES = 50 * 1024 * 1024;
 
+const REFRESH = /^Refresh the reader to see what ConsCent has now before sending the change again\.$/;
+
 const SAVE_CASES: SaveCase[] = [
   {
     name: 'latency past the timeout',
     fault: { kind: 'latency', ms: E2E_REQUEST_TIMEOUT_MS * 2 },
     kind: 'timeout',
-    summary: /did not answer in time — the change may or may not have been applied/,
-    detail: new RegExp(`did not answer within ${timeoutSeconds} s`),
+    what: new RegExp(`did not answer within ${timeoutSeconds} s\\.$`),
+    todo: REFRESH,
     screenshot: 'fc-save-timeout',
   },
   {
     name: 'a dropped connection',
     fault: { kind: 'drop' },
     kind: 'network',
-    summary: /dropped before ConsCent answered, so the console cannot tell whether the change was applied/,
-    detail: /was dropped before ConsCent answered/,
+    what: /was dropped before ConsCent answered\.$/,
+    todo: REFRESH,
   },
   {
     name: '401',
     fault: { kind: 'status', status: 401 },
     kind: 'unauthorized',
-    summary: /rejected the API key or secret of this connection/,
-    detail: /^$/, // the summary says it all; main's message is the same sentence
+    what: /rejected the API key or secret of this connection/,
+    todo: /^Check them in Connections/,
   },
   {
     name: '403',
     fault: { kind: 'status', status: 403 },
     kind: 'forbidden',
-    summary: /refused this action for this connection's credentials/,
-    detail: /not allowed to do this. ConsCent said: "Forbidden"/,
+    what: /refused this action for this connection's API key \(ConsCent said: "Forbidden"\)/,
+    todo: /^Ask ConsCent/,
   },
   {
     name: '404',
     fault: { kind: 'status', status: 404 },
     kind: 'not-found',
-    summary: /has no reader with this user id on this connection/,
-    detail: new RegExp(`no reader with user id ${SEED_EXAMPLE_USER_ID}. Nothing was changed`),
+    what: new RegExp(`no reader with user id ${SEED_EXAMPLE_USER_ID} on this connection, so nothing was changed`),
+    todo: /^Check the user id/,
   },
   {
     name: '429 with Retry-After: 2',
     fault: { kind: 'status', status: 429, retryAfterSeconds: 2 },
     kind: 'rate-limited',
-    summary: /too many requests from this connection: retry after 2 s/,
-    detail: /Wait 2 s, then try again/,
+    what: /too many requests from this connection/,
+    todo: /^Wait 2 s, then try again\.$/,
     times: 2,
     screenshot: 'fc-save-429-countdown',
   },
@@ -115,46 +117,46 @@ const SAVE_CASES: SaveCase[] = [
     name: '500',
     fault: { kind: 'status', status: 500 },
     kind: 'server-error',
-    summary: /had a problem on its side and did not confirm/,
-    detail: /HTTP 500/,
+    what: /had a problem on its side \(HTTP 500, saying "Internal Server Error"\)\.$/,
+    todo: REFRESH,
   },
-  { name: '502', fault: { kind: 'status', status: 502 }, kind: 'server-error', summary: /had a problem on its side/, detail: /HTTP 502/ },
-  { name: '503', fault: { kind: 'status', status: 503 }, kind: 'server-error', summary: /had a problem on its side/, detail: /HTTP 503/ },
+  { name: '502', fault: { kind: 'status', status: 502 }, kind: 'server-error', what: /had a problem on its side \(HTTP 502\b/, todo: REFRESH },
+  { name: '503', fault: { kind: 'status', status: 503 }, kind: 'server-error', what: /had a problem on its side \(HTTP 503\b/, todo: REFRESH },
   {
     name: "a gateway's HTML error page (502)",
     fault: { kind: 'html' },
     kind: 'server-error',
-    summary: /had a problem on its side/,
-    detail: /HTTP 502\)\. Try again in a few minutes\.$/,
+    what: /had a problem on its side \(HTTP 502\b/,
+    todo: REFRESH,
     screenshot: 'fc-save-html',
   },
   {
     name: 'an HTML sign-in page with 200 (captive portal, or a website as base URL)',
     fault: { kind: 'html', status: 200 },
     kind: 'unexpected-response',
-    summary: /something the console does not understand, so it cannot tell whether the change was applied/,
-    detail: /something that is not JSON/,
+    what: /something that is not JSON\.$/,
+    todo: REFRESH,
   },
   {
     name: 'malformed JSON',
     fault: { kind: 'malformed-json' },
     kind: 'unexpected-response',
-    summary: /does not understand/,
-    detail: /something that is not JSON/,
+    what: /something that is not JSON/,
+    todo: REFRESH,
   },
   {
     name: 'valid JSON of the wrong shape',
     fault: { kind: 'wrong-shape' },
     kind: 'unexpected-response',
-    summary: /does not understand/,
-    detail: /in a shape the console does not understand/,
+    what: /in a shape the console does not understand/,
+    todo: REFRESH,
   },
   {
     name: 'an oversized body (50 MiB, three times in a row)',
     fault: { kind: 'oversized', bytes: OVERSIZED_BYTES },
     kind: 'unexpected-response',
-    summary: /does not understand/,
-    detail: /far larger than expected, so the console stopped reading it/,
+    what: /far larger than expected, so the console stopped reading it/,
+    todo: REFRESH,
     times: 3,
     screenshot: 'fc-save-oversized',
   },
@@ -206,9 +208,10 @@ describe('saving (PATCH): every status and body fault', () => {
       const failures = () => failuresSince(app.ipcResults, from);
       expect(failures().map((e) => e.kind)).toEqual([c.kind]);
       const text = await alert.innerText();
-      expect(text.split('\n')[0]).toMatch(c.summary);
-      const detail = /Details: (.*)/.exec(text)?.[1] ?? '';
-      expect(detail).toMatch(c.detail);
+      expect(await alert.locator('.notice-summary').innerText()).toMatch(c.what);
+      const todo = await alert.locator('.notice-todo').innerText();
+      expect(todo).toMatch(c.todo);
+      expect(text.split(todo), 'what to do is said once').toHaveLength(2);
       expect(text).not.toMatch(RAW_ERROR_TEXT);
       expect(text).toMatch(/Your edits are kept/);
       if (c.screenshot && c.fault.kind !== 'status') await app.screenshot(c.screenshot, { fullPage: false });
@@ -292,7 +295,7 @@ describe('looking up: faults that stop the search itself', () => {
   it('no answer (past the timeout) → timeout; works once ConsCent answers again', async () => {
     // Permanent until cleared: the client may retry a lookup on its own, and must still fail.
     app.sim.addFault({ path: DETAILS, fault: { kind: 'hang' } });
-    await searchFails('timeout', /did not answer in time. Try again in a moment/, 'fc-lookup-timeout');
+    await searchFails('timeout', /did not answer within [\d.]+ s\.\s+Try again in a moment\./, 'fc-lookup-timeout');
     app.sim.clearFaults();
     await tryAgainOpensTheReader();
   });
@@ -328,7 +331,7 @@ describe('looking up: faults that stop the search itself', () => {
 
     await searchFails(
       'network',
-      /The server name no-such-host\.invalid could not be found\. Check the spelling of the connection's base URL/,
+      /The server name no-such-host\.invalid could not be found\.\s+Check the spelling of the connection's base URL/,
       'fc-lookup-dns',
     );
 
@@ -344,7 +347,7 @@ describe('looking up: faults that stop the search itself', () => {
       .filter({ hasText: /certificate could not be verified/ });
     await tlsAlert.waitFor();
     expect(failuresSince(app.ipcResults, from).map((e) => e.kind)).toEqual(['network']);
-    expect(await tlsAlert.innerText()).toMatch(/self-signed certificate.*Nothing was sent.*tell your IT team/s);
+    expect(await tlsAlert.innerText()).toMatch(/nothing was sent.*self-signed certificate.*tell your IT team/s);
     await expectValue(ui.field('Find a reader'), SEED_EXAMPLE_USER_ID);
     expect(tlsSim.requests).toHaveLength(0); // the handshake failed: no request, no credentials
     await app.screenshot('fc-lookup-tls');

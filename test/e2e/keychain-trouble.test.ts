@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { KEYCHAIN_SERVICE } from '../../common/product';
 import { SEED_EXAMPLE_USER_ID } from '../../simulator';
+import { seriousViolations } from './axe-check';
 import { sweepFiles } from './file-sweep';
 import { launchConsole, type ConsoleUnderTest } from './harness';
 import { failuresSince, steps, type ConnectionFields } from './ui-steps';
@@ -65,8 +66,13 @@ it('saving a connection: an actionable keychain message, every field kept, the s
   await alert.waitFor();
   expect(failuresSince(app.ipcResults, from).map((e) => e.kind)).toEqual(['keychain']);
   const text = await alert.innerText();
-  expect(text).toMatch(/The system keychain could not be used to store or read this connection's API key and secret/);
-  expect(text).toMatch(/No keychain service is running\. On Linux install and start GNOME Keyring/);
+  // What happened, then once what to do, with the help that shows how (issue 22.3).
+  expect(text).toMatch(/No keychain service is running\.\s+On Linux install and start GNOME Keyring/);
+  const help = alert.getByRole('button', { name: 'Unlock keychain help' });
+  await help.click();
+  expect(await help.getAttribute('aria-expanded')).toBe('true');
+  await alert.getByText(/Passwords and Keys”, right-click the Login keyring/).waitFor();
+  expect(await seriousViolations(page())).toEqual([]);
   await app.screenshot('kc-save-failed');
 
   // Nothing typed is lost, the secret included: the agent does not have to fetch it again.

@@ -47,7 +47,7 @@ it('the journey: a rejected test, a saved connection, lookups, edits, faults, a 
   });
   await ui.button('Test connection').click();
   await page()
-    .getByText(/rejected this API key or secret/)
+    .getByText(/rejected the API key or secret/)
     .waitFor();
   await ui.field('API secret').fill(SECRET);
   await ui.button('Test connection').click();

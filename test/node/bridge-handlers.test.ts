@@ -193,7 +193,10 @@ describe('lookup and update', () => {
   it('names the user when ConsCent does not know the id', async ({ bridge, connectionId }) => {
     const result = error(await bridge.handlers.updateReader({ connectionId, userId: '0123456789abcdef01234567', changes: { name: 'New Name' } }));
     expect(result).toMatchObject({ kind: 'not-found', reason: 'no-such-reader', userId: '0123456789abcdef01234567' });
-    expect(wordsOf(result, 'update')).toBe('ConsCent has no reader with user id 0123456789abcdef01234567. Nothing was changed.');
+    expect(wordsOf(result, 'update')).toBe(
+      'ConsCent has no reader with user id 0123456789abcdef01234567 on this connection, so nothing was changed. ' +
+        'Check the user id, and which connection is active (the reader may be in another environment).',
+    );
   });
 
   it('maps faults to error kinds, and a retry works once the fault is gone', async ({ sim, bridge, connectionId }) => {

@@ -43,7 +43,7 @@ describe('ConsCent client against the simulator: success', () => {
 describe('ConsCent client: every failure maps to one error kind', () => {
   const cases: [string, Fault, string, RegExp][] = [
     ['401', { kind: 'status', status: 401 }, 'unauthorized', /API key or secret/],
-    ['403', { kind: 'status', status: 403 }, 'forbidden', /not allowed/],
+    ['403', { kind: 'status', status: 403 }, 'forbidden', /refused this action/],
     ['404', { kind: 'status', status: 404 }, 'not-found', /nothing/],
     ['500', { kind: 'status', status: 500 }, 'server-error', /HTTP 500/],
     ['502', { kind: 'status', status: 502 }, 'server-error', /HTTP 502/],

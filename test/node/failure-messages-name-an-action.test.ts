@@ -17,7 +17,7 @@ describe('classifyTransportFailure', () => {
     expect(wordsOf(error)).not.toMatch(/internet/i);
     expect(wordsOf(error)).toMatch(/Nothing is accepting connections at 127\.0\.0\.1:4010/);
     expect(wordsOf(error)).toMatch(/host and port of the connection's base URL/);
-    expect(wordsOf(error)).toMatch(/is running/);
+    expect(wordsOf(error)).toMatch(/Start the server it points at/);
   });
 
   it.each([

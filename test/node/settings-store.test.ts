@@ -153,7 +153,7 @@ describe('connection store', () => {
   it('blocks every write, with a clear error, when a bad settings path can be neither read nor moved aside', async () => {
     await writeFile(join(dir, 'not-a-dir'), 'a file where a folder should be');
     const store = createSettingsStore(join(dir, 'not-a-dir', 'settings.json'));
-    expect(await rejectionWords(store.load())).toMatch(/could not be read and could not be moved aside.*Nothing was changed/);
+    expect(await rejectionWords(store.load())).toMatch(/could not be read and could not be moved aside, so nothing was changed/);
     expect(await rejectionWords(store.upsert(sandbox))).toMatch(/could not be moved aside/);
     expect(await readFile(join(dir, 'not-a-dir'), 'utf8')).toBe('a file where a folder should be');
   });

@@ -28,7 +28,7 @@ describe('Test connection and the Client ID', () => {
     const error = failure(await bridge.handlers.testConnection({ connection: connection(sim, 'no-such-client'), credentials: good }));
     expect(error.kind).toBe('invalid-input');
     expect(fieldMessages(error)[CLIENT_ID_FIELD]).toMatch(/did not accept this Client ID/);
-    expect(wordsOf(error, 'test-connection')).toMatch(/Client ID in Connections/);
+    expect(wordsOf(error, 'test-connection')).toMatch(/Correct the Client ID marked below/);
     expect(wordsOf(error, 'test-connection')).toMatch(/Invalid clientId/); // ConsCent's own words are kept
   });
 

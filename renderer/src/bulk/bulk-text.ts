@@ -1,5 +1,5 @@
 import type { BulkField, BulkProgress, BulkRowResult, DamagedRun } from '../../../common/bulk-schemas';
-import { explainError } from '../errors/explain-error';
+import { explainErrorText } from '../errors/explain-error';
 
 // The Bulk screen's words: field names, run states, outcomes and times left.
 
@@ -80,5 +80,5 @@ export function resultMessage(row: BulkRowResult): string {
       .map(([column, message]) => `${column}: ${message}`)
       .join(' ');
   }
-  return explainError(row.error, 'update').summary;
+  return explainErrorText(row.error, 'update');
 }

@@ -176,7 +176,9 @@ export function ReviewDialog({
         {sending ? <p>Sending the changes to ConsCent…</p> : null}
       </div>
       {error ? (
-        <ErrorNotice error={error} context="update" title={unconfirmedTitle(error)}>
+        // Refresh and Try again are this dialog's own buttons below; leaving for the
+        // connection settings half-way through a send is not offered.
+        <ErrorNotice error={error} context="update" title={unconfirmedTitle(error)} fixes={{ 'open-connection-settings': null }}>
           <p className="notice-detail">Your edits are kept{error.kind === 'invalid-input' ? ': go back to fix them.' : '.'}</p>
         </ErrorNotice>
       ) : null}

@@ -1,41 +1,66 @@
 import type { SettingsRecovery } from '../../../common/connections-contract';
 import { CLIENT_ID_FIELD } from '../../../common/error-fields';
 import type { BridgeError, ErrorOf, KeychainReason } from '../../../common/result';
+import { advice, adviceText, type Advice, type ErrorContext } from './advice';
 
 // The console's own trouble in an agent's words: the keychain, the settings file, a
-// connection that is not set up, input that was refused. Each names what to do.
+// connection that is not set up, input that was refused. Each says what happened, then
+// once what to do.
 
-const KEYCHAIN_WORDS: Record<KeychainReason, string> = {
-  'no-dbus':
-    'The console cannot reach the desktop session bus (D-Bus), so it cannot use the system keychain. ' +
+const KEYCHAIN_WORDS: Record<KeychainReason, Advice> = {
+  'no-dbus': advice(
+    'The console cannot reach the desktop session bus (D-Bus), so it cannot use the system keychain.',
     'Start the console from a normal desktop login (not over SSH or from a bare terminal), then try again.',
-  'no-secret-service':
-    'No keychain service is running. On Linux install and start GNOME Keyring (or KWallet with its Secret Service), then try again.',
-  'no-keyring':
-    'The keychain has no default keyring to save into. Try again and create a keyring when asked, ' +
-    "or create one in 'Passwords and Keys' and set it as default.",
-  locked:
-    "The keychain is locked. Unlock it (e.g. log in again or open 'Passwords and Keys') and try again. " +
-    'If an unlock prompt appeared and was dismissed, try again and enter your keychain password.',
-  'access-denied':
-    'The keychain refused access to the console. Allow the console in your keychain or sandbox settings ' +
-    '(or ask your IT team to allow it), then try again.',
-  timeout:
-    'The keychain did not answer in time. If an unlock prompt is open, answer it; otherwise restart ' +
-    'GNOME Keyring (or log out and in again), then try again.',
-  'corrupt-entry':
-    'The saved API key and secret for this connection are damaged and cannot be used. ' +
+    'keychain-help',
+  ),
+  'no-secret-service': advice(
+    'No keychain service is running.',
+    'On Linux install and start GNOME Keyring (or KWallet with its Secret Service), then try again.',
+    'keychain-help',
+  ),
+  'no-keyring': advice(
+    'The keychain has no default keyring to save into.',
+    "Try again and create a keyring when asked, or create one in 'Passwords and Keys' and set it as default.",
+    'keychain-help',
+  ),
+  locked: advice(
+    'The keychain is locked.',
+    "Unlock it (log in again, or open 'Passwords and Keys') and try again, entering your keychain password if a prompt appears.",
+    'keychain-help',
+  ),
+  'access-denied': advice(
+    'The keychain refused access to the console.',
+    'Allow the console in your keychain or sandbox settings (or ask your IT team to allow it), then try again.',
+    'keychain-help',
+  ),
+  timeout: advice(
+    'The keychain did not answer in time.',
+    'If an unlock prompt is open, answer it; otherwise restart GNOME Keyring (or log out and in again), then try again.',
+    'keychain-help',
+  ),
+  'corrupt-entry': advice(
+    'The saved API key and secret for this connection are damaged and cannot be used.',
     'Edit the connection, enter the API key and secret again and save.',
-  'restart-console':
-    'The keychain service was restarted and the console could not reconnect to it. ' +
+    'open-connection-settings',
+  ),
+  'restart-console': advice(
+    'The keychain service was restarted and the console could not reconnect to it.',
     'Close the console and start it again (send or note any unsent edits first), then try again.',
-  unknown:
-    'The system keychain reported an unexpected error. Try again; if it keeps happening, restart the ' +
-    'keychain service (or log out and in again) and contact your administrator.',
+  ),
+  unknown: advice(
+    'The system keychain reported an unexpected error.',
+    'Try again; if it keeps happening, restart the keychain service (or log out and in again) and contact your administrator.',
+    'keychain-help',
+  ),
 };
 
-export function keychainWords(error: BridgeError): string {
+export function keychainAdvice(error: BridgeError): Advice {
   return KEYCHAIN_WORDS[(error.reason as KeychainReason | undefined) ?? 'unknown'] ?? KEYCHAIN_WORDS.unknown;
+}
+
+/** The keychain's trouble as one line (the keychain notice, the demo script). */
+export function keychainWords(error: BridgeError): string {
+  return adviceText(keychainAdvice(error));
 }
 
 /** "the proxy", "the extra trusted certificate", or both, as `trustChanged` lists them. */
@@ -47,93 +72,161 @@ function trustPartsWords(error: ErrorOf<'invalid-input' | 'not-configured'>): st
   return certificate ? 'the extra trusted certificate' : proxy ? 'the proxy' : 'the proxy or the extra trusted certificate';
 }
 
-const NOT_A_CA =
-  "This is a server's own certificate, not a certificate authority's, so the console will not trust it. " +
-  "Ask IT for the company's root CA certificate (the one that signs the proxy's certificates, as a .pem or .crt file) and paste that instead.";
-
-const CHECK_CLIENT_ID = "Check the connection's Client ID in Connections: copy it again from the ConsCent dashboard (Integrations page).";
+const NOT_A_CA = advice(
+  "This is a server's own certificate, not a certificate authority's, so the console will not trust it.",
+  "Ask IT for the company's root CA certificate (the one that signs the proxy's certificates, as a .pem or .crt file) and paste that instead.",
+);
 
 /** What the refused input was, by what the agent was doing. */
 export type InputSubject = 'The connection' | 'The search' | 'The user id' | 'The changes' | 'The request';
 
-function inputWords(error: ErrorOf<'invalid-input'>, subject: InputSubject, testing: boolean): string | undefined {
-  const said = error.apiMessage ? ` ConsCent said: "${error.apiMessage}"` : '';
+const SUBJECTS: Record<ErrorContext, InputSubject> = {
+  update: 'The changes',
+  lookup: 'The search',
+  'open-reader': 'The user id',
+  connections: 'The connection',
+  'save-connection': 'The connection',
+  'test-connection': 'The connection',
+  history: 'The request',
+};
+
+/** Contexts whose form marks the refused fields (the review goes back to the edit form). */
+const MARKS_FIELDS: ReadonlySet<ErrorContext> = new Set(['update', 'save-connection', 'test-connection']);
+
+function clientIdWords(what: string, context: ErrorContext): Advice {
+  return MARKS_FIELDS.has(context) && context !== 'update'
+    ? advice(what, 'Correct the Client ID marked below: copy it again from the ConsCent dashboard (Integrations page).')
+    : advice(
+        what,
+        "Check the connection's Client ID in Connections: copy it again from the ConsCent dashboard (Integrations page).",
+        'open-connection-settings',
+      );
+}
+
+function inputWords(error: ErrorOf<'invalid-input'>, context: ErrorContext): Advice {
+  const said = error.apiMessage ? ` (ConsCent said: "${error.apiMessage}")` : '';
   switch (error.reason) {
     case 'refused-by-conscent':
-      return `ConsCent refused the request as invalid.${said}`;
+      return advice(
+        `ConsCent refused ${SUBJECTS[context].toLowerCase()} as invalid${said}.`,
+        context === 'update'
+          ? 'Go back to editing and correct the value ConsCent names, then review again; if it names none, send the support log to your IT team.'
+          : context === 'lookup' || context === 'open-reader'
+            ? 'Correct the search as ConsCent says, then search again.'
+            : "Correct the value ConsCent names; if it names none, check this connection's settings in Connections.",
+      );
     case 'client-id-refused':
-      return `ConsCent refused this connection's Client ID. ${CHECK_CLIENT_ID}${said}`;
+      return clientIdWords(`ConsCent refused this connection's Client ID${said}.`, context);
     case 'client-id-other-account':
-      return `ConsCent accepted the API key and secret, but not for this Client ID (it may belong to another account or environment). ${CHECK_CLIENT_ID}`;
+      return clientIdWords(
+        'ConsCent accepted the API key and secret, but not for this Client ID (it may belong to another account or environment).',
+        context,
+      );
     case 'credentials-needed':
-      return testing ? 'Enter the API key and secret to test them.' : 'Enter the API key and secret for a new connection.';
+      return advice(
+        'No API key and secret were entered.',
+        context === 'test-connection' ? 'Enter the API key and secret to test them.' : 'Enter the API key and secret for a new connection.',
+      );
     case 'credentials-elsewhere':
-      return (
-        `The stored API key and secret were entered for ${error.boundOrigin} and are only ever sent there. ` +
-        `This connection now points at ${error.targetOrigin}: enter the API key and secret for ${error.targetOrigin}.`
+      return advice(
+        `The stored API key and secret were entered for ${error.boundOrigin} and are only ever sent there, but this connection now points at ${error.targetOrigin}.`,
+        `Enter the API key and secret for ${error.targetOrigin}.`,
       );
     case 'credentials-trust-changed':
-      return (
-        `The stored API key and secret are only ever sent with the proxy and extra trusted certificate they were saved with, and here ${trustPartsWords(error)} ${(error.trustChanged ?? []).length > 1 ? 'differ' : 'differs'}. ` +
-        'Enter the API key and secret again to use these network settings; nothing was sent.'
+      return advice(
+        `The stored API key and secret are only ever sent with the proxy and extra trusted certificate they were saved with, and here ${trustPartsWords(error)} ${(error.trustChanged ?? []).length > 1 ? 'differ' : 'differs'}, so nothing was sent.`,
+        'Enter the API key and secret again to use these network settings.',
       );
     case 'certificate-not-ca':
       return NOT_A_CA;
     case 'query':
-      return error.fields?.query;
+      // The query's message says what a search must look like (common/lookup-query.ts).
+      return advice('The search was not understood.', error.fields?.query ?? 'Type a user id, an email or a phone number.');
   }
-  // Field messages from the shared schemas: the first one names the value.
-  const first = Object.entries(error.fields ?? {})[0];
-  const detail = first ? (first[0] === '_' ? first[1] : `${first[0]}: ${first[1]}`) : '';
-  return `${subject} is not valid. ${detail}`.trim();
+  const entries = Object.entries(error.fields ?? {});
+  // A form marks a field by its dotted path (`changes.phone`, `connection.baseUrl`); a
+  // message on the whole request (`_`, `changes`) has no field to stand next to.
+  const marked = entries.some(([key]) => key.includes('.'));
+  const were = context === 'update' ? 'were' : 'was';
+  if (marked && MARKS_FIELDS.has(context)) {
+    return advice(
+      'Some values were refused.',
+      context === 'update' ? 'Fix the fields marked below, then review the changes again.' : 'Fix the fields marked below.',
+    );
+  }
+  // Nothing on screen marks the field: the shared schema's own message for it (written as
+  // what the value must be) is the advice, said once.
+  const first = entries.find(([key]) => !key.includes('.')) ?? entries[0];
+  if (first) return advice(`${SUBJECTS[context]} ${were} refused${first[0] === '_' ? '' : ` (${first[0]})`}.`, first[1]);
+  return advice(
+    `${SUBJECTS[context]} ${were} refused.`,
+    context === 'update'
+      ? 'Go back to editing and check the values, then review again; if it keeps happening, send the support log to your IT team.'
+      : context === 'lookup' || context === 'open-reader'
+        ? 'Correct the search, then search again.'
+        : "Check this connection's settings in Connections.",
+  );
 }
 
-function notConfiguredWords(error: ErrorOf<'not-configured'>): string {
+function notConfiguredWords(error: ErrorOf<'not-configured'>): Advice {
   switch (error.reason) {
     case 'no-such-connection':
-      return 'That connection no longer exists. Choose or create another one.';
+      return advice('That connection no longer exists.', 'Choose or create another one in Connections.', 'open-connection-settings');
     case 'no-credentials':
-      return 'No API key and secret are stored for this connection. Enter them in Connections.';
+      return advice('No API key and secret are stored for this connection.', 'Enter them in Connections.', 'open-connection-settings');
     case 'credentials-elsewhere':
-      return (
-        `This connection's API key and secret were entered for ${error.boundOrigin}, but the connection now points at ${error.targetOrigin}; ` +
-        `the console does not send them anywhere else. Edit the connection in Connections and enter the API key and secret for ${error.targetOrigin}.`
+      return advice(
+        `This connection's API key and secret were entered for ${error.boundOrigin}, but the connection now points at ${error.targetOrigin}, and the console does not send them anywhere else.`,
+        `Edit the connection in Connections and enter the API key and secret for ${error.targetOrigin}.`,
+        'open-connection-settings',
       );
     case 'credentials-trust-changed':
-      return (
+      return advice(
         `This connection's network settings (${trustPartsWords(error)}) are not the ones its API key and secret were saved with ` +
-        '(the settings file was changed, or the key and secret were saved before the console recorded this), so the console did not send them. ' +
-        'Edit the connection in Connections, check its network settings, and enter the API key and secret again.'
+          '(the settings file was changed, or the key and secret were saved before the console recorded this), so the console did not send them.',
+        'Edit the connection in Connections, check its network settings, and enter the API key and secret again.',
+        'open-connection-settings',
       );
     default:
-      return "This connection's base URL cannot be used as it is (it must be a plain https:// address with no ? or #). Correct it in Connections; nothing was sent.";
+      return advice(
+        "This connection's base URL cannot be used as it is (it must be a plain https:// address with no ? or #), so nothing was sent.",
+        'Correct the base URL in Connections.',
+        'open-connection-settings',
+      );
   }
 }
 
-function settingsWords(error: ErrorOf<'settings'>): string {
+function settingsWords(error: ErrorOf<'settings'>): Advice {
   switch (error.reason) {
     case 'settings-stuck':
-      return `The settings file ${error.path} could not be read and could not be moved aside. Fix its permissions or move it away yourself, then restart the console. Nothing was changed.`;
+      return advice(
+        `The settings file${error.path ? ` ${error.path}` : ''} could not be read and could not be moved aside, so nothing was changed.`,
+        'Fix its permissions or move it away yourself, then restart the console.',
+      );
     case 'too-many-connections':
-      return `The console keeps at most ${error.limit} connections. Delete one first.`;
+      return advice(`The console keeps at most ${error.limit ?? 'so many'} connections.`, 'Delete one you no longer need first.');
     default:
-      return `The settings could not be saved to ${error.path} (${error.code ?? 'unknown error'}). Check that the folder is writable and the disk is not full.`;
+      return advice(
+        `The settings could not be saved to ${error.path ?? 'their file'} (${error.code ?? 'unknown error'}).`,
+        'Check that the folder is writable and the disk is not full, then try again.',
+        'try-again',
+      );
   }
 }
 
 /** The words for the console's own trouble; undefined for kinds that are not. */
-export function localFailureWords(error: BridgeError, subject: InputSubject, testing: boolean): string | undefined {
+export function localFailureWords(error: BridgeError, context: ErrorContext): Advice | undefined {
   switch (error.kind) {
     case 'keychain':
-      return keychainWords(error);
+      return keychainAdvice(error);
     case 'settings':
       return settingsWords(error);
     case 'not-configured':
       return notConfiguredWords(error);
     case 'invalid-input':
-      return inputWords(error, subject, testing);
+      return inputWords(error, context);
     case 'rejected-sender':
-      return 'This request did not come from the console window and was refused.';
+      return advice('The console refused a request that did not come from its own window.', 'Restart the console.');
     default:
       return undefined;
   }
@@ -159,7 +252,7 @@ export function fieldMessages(error: BridgeError): Record<string, string> {
     fields['credentials.apiKey'] = credentialsForNewTrustMessage('API key');
     fields['credentials.apiSecret'] = credentialsForNewTrustMessage('API secret');
   }
-  if (error.reason === 'certificate-not-ca') fields['connection.extraCertificate'] = NOT_A_CA;
+  if (error.reason === 'certificate-not-ca') fields['connection.extraCertificate'] = adviceText(NOT_A_CA);
   if (error.kind === 'invalid-input' && error.reason === 'credentials-elsewhere') {
     fields['credentials.apiKey'] = `Enter the API key for ${error.targetOrigin}: the stored one is only sent to ${error.boundOrigin}.`;
     fields['credentials.apiSecret'] = `Enter the API secret for ${error.targetOrigin}: the stored one is only sent to ${error.boundOrigin}.`;

@@ -1,5 +1,6 @@
 import type { PolicyKey } from '../../../common/errors/policy-errors';
 import type { ErrorOf } from '../../../common/result';
+import { advice, type Advice } from './advice';
 
 // What the agent reads when the organisation's policy refuses something (issue 21.1): which
 // setting refuses it, in the words of the screen it belongs to, and who can change it.
@@ -18,12 +19,15 @@ const WHAT: Record<PolicyKey, string> = {
   displayNameTemplate: 'your name in the history is set by your organisation',
 };
 
-export function policyFailureWords(error: ErrorOf<'policy'>): string {
+export function policyFailureWords(error: ErrorOf<'policy'>): Advice {
   if (error.reason === 'policy-invalid') {
     const where = error.path ? ` (${error.path})` : '';
     const why = error.firstError ? `: ${error.firstError}` : '';
-    return `The console is locked: your organisation's policy file${where} could not be used${why}. Ask your IT team to fix it; until then nothing can be changed.`;
+    return advice(
+      `The console is locked: your organisation's policy file${where} could not be used${why}.`,
+      'Ask your IT team to fix it; until then nothing can be changed.',
+    );
   }
   const what = error.key ? WHAT[error.key] : 'this is turned off';
-  return `Set by your organisation: ${what}. Ask your IT team if you need it.`;
+  return advice(`Set by your organisation: ${what}.`, 'Ask your IT team if you need it.');
 }

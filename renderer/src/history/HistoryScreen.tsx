@@ -119,11 +119,7 @@ export function HistoryScreen({ initialFilter, activeConnectionId }: HistoryScre
 
       {loading ? <p className="loading">Loading the history…</p> : null}
       {failed ? (
-        <ErrorNotice error={failed} context="history" title="The history could not be read.">
-          <button type="button" onClick={reload}>
-            Try again
-          </button>
-        </ErrorNotice>
+        <ErrorNotice error={failed} context="history" title="The history could not be read." fixes={{ 'try-again': reload, refresh: reload }} />
       ) : null}
       {page ? (
         <section className="panel" aria-label="Changes">

@@ -4,7 +4,7 @@ import type { ConnectionSummary } from '../../../common/connections-contract';
 import type { ReaderView } from '../../../common/readers-contract';
 import type { OpenReaderWindowResult } from '../../../common/windows-contract';
 import { useBridge } from '../bridge/bridge-context';
-import { explainError } from '../errors/explain-error';
+import { explainErrorText } from '../errors/explain-error';
 import { copyText } from '../ui/copy-text';
 import { notReturnedSentence } from './not-returned';
 import { SubscriptionsGlance } from './SubscriptionsGlance';
@@ -41,7 +41,7 @@ export function ReaderHead({ connection, view, headingId, onRefresh }: ReaderHea
   };
   const openInNewWindow = async () => {
     const result = await bridge.openReaderWindow({ userId: view.userId, connection: connection.name });
-    setSaid(result.ok ? newWindowWords(result.value) : explainError(result.error, 'open-reader').summary);
+    setSaid(result.ok ? newWindowWords(result.value) : explainErrorText(result.error, 'open-reader'));
   };
   const phone = [view.countryCode, view.phone].filter(Boolean).join(' ');
   const notReturned = notReturnedSentence(view);

@@ -186,6 +186,13 @@ export function ReaderScreen({
     // Gone with the screen (another connection's screen takes its place, or none).
     return () => onReaderShown?.(null);
   }, [shownName, onReaderShown]);
+  // An error's Try again (and Refresh) sends the same search, or opens the same reader, again.
+  const retryLookup = () => {
+    if (lookup.phase === 'failed') void runLookup(lookup.query);
+  };
+  const reopen = () => {
+    if (record.phase === 'failed') void openUser(record.userId);
+  };
 
   return (
     <div className="reader-screen">
@@ -228,11 +235,7 @@ export function ReaderScreen({
       </section>
 
       {lookup.phase === 'failed' ? (
-        <ErrorNotice error={lookup.error} context="lookup" title="The search failed.">
-          <button type="button" onClick={() => void runLookup(lookup.query)}>
-            Try again
-          </button>
-        </ErrorNotice>
+        <ErrorNotice error={lookup.error} context="lookup" title="The search failed." fixes={{ 'try-again': retryLookup, refresh: retryLookup }} />
       ) : null}
       {lookup.phase === 'local-failed' ? (
         <ErrorNotice error={lookup.error} context="lookup" title="The readers this computer has worked with could not be searched.">
@@ -256,11 +259,12 @@ export function ReaderScreen({
 
       {record.phase === 'loading' ? <p className="loading">Loading the reader…</p> : null}
       {record.phase === 'failed' ? (
-        <ErrorNotice error={record.error} context="open-reader" title="The reader could not be loaded.">
-          <button type="button" onClick={() => void openUser(record.userId)}>
-            Try again
-          </button>
-        </ErrorNotice>
+        <ErrorNotice
+          error={record.error}
+          context="open-reader"
+          title="The reader could not be loaded."
+          fixes={{ 'try-again': reopen, refresh: reopen }}
+        />
       ) : null}
       {record.phase === 'loaded' ? (
         <ReaderRecord
