@@ -91,6 +91,15 @@ export type ConnectionsState = {
   keychainProblem?: BridgeError;
 };
 
+/**
+ * The connections as the settings file has them, without asking the keychain which have a
+ * key and secret (issue 23): what the first paint needs. The full state (listConnections)
+ * follows, with the keychain's answer.
+ */
+export type SavedConnectionsState = Omit<ConnectionsState, 'connections' | 'keychainProblem'> & {
+  connections: Array<Omit<ConnectionSummary, 'hasCredentials'>>;
+};
+
 export const SaveConnectionRequest = z.strictObject({
   /** Absent for a new connection. */
   id: ConnectionId.optional(),
@@ -225,6 +234,7 @@ export type UpdateReaderResult = {
 /** The connections' and readers' results, by operation (the other slices bring their own). */
 type ConnectionAndReaderResults = {
   listConnections: ConnectionsState;
+  listSavedConnections: SavedConnectionsState;
   saveConnection: ConnectionSummary;
   deleteConnection: ConnectionRef;
   selectConnection: ConnectionRef;
@@ -237,6 +247,7 @@ type ConnectionAndReaderResults = {
 /** Request schemas by operation (main validates every payload with these); `null` for WITHOUT_REQUEST. */
 export const REQUEST_SCHEMAS = {
   listConnections: null,
+  listSavedConnections: null,
   saveConnection: SaveConnectionRequest,
   deleteConnection: ConnectionRef,
   selectConnection: ConnectionRef,

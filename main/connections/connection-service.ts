@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { ConnectionsState, ConnectionSummary, Credentials, ConnectionFields, TestConnectionResult } from '../../common/contract';
+import type {
+  ConnectionsState,
+  SavedConnectionsState,
+  ConnectionSummary,
+  Credentials,
+  ConnectionFields,
+  TestConnectionResult,
+} from '../../common/contract';
 import { presetProblem } from '../../common/environment-of-host';
 import type { BridgeError } from '../../common/result';
 import { credentialsFor, hostOfUrl, originOfUrl, trustChangedError } from '../credentials/credential-binding';
@@ -45,6 +52,8 @@ export type TestConnection = SaveConnection & { proxyCredentials?: ProxyCredenti
 
 export interface ConnectionService {
   list(): Promise<ConnectionsState>;
+  /** The settings file's connections only, with no keychain call: the page's first paint (issue 23). */
+  listSaved(): Promise<SavedConnectionsState>;
   save(request: SaveConnection): Promise<ConnectionSummary>;
   remove(id: string): Promise<void>;
   select(id: string): Promise<void>;
@@ -99,6 +108,15 @@ export function createConnectionService(deps: ConnectionServiceDeps): Connection
         activeConnectionId: settings.activeConnectionId,
         ...(recovered ? { recovered } : {}),
         ...(keychainProblem ? { keychainProblem } : {}),
+      };
+    },
+
+    async listSaved() {
+      const { settings, recovered } = await store.load();
+      return {
+        connections: settings.connections.map((c) => ({ ...c, ...certificateSummary(c) })),
+        activeConnectionId: settings.activeConnectionId,
+        ...(recovered ? { recovered } : {}),
       };
     },
 

@@ -65,6 +65,7 @@ function validated(name: OperationName, run: (request: unknown) => Promise<unkno
 function implement({ connections, readers, history, bulk, recent, teamLog }: BridgeServices): OperationImplementations {
   return {
     listConnections: () => connections.list(),
+    listSavedConnections: () => connections.listSaved(),
     getTeamLogStatus: () => teamLog.state(),
     sendTeamLogTestEvent: () => teamLog.sendTestEvent(),
     saveConnection: (request) => connections.save(request),

@@ -29,6 +29,11 @@ export interface ReaderServiceDeps {
   history: HistoryService;
   /** The admin's policy (issue 21.1): Production writes and reverts may be turned off. None when absent. */
   policy?: PolicyGate;
+  /**
+   * Answer a save before its outcome line is on disk (issue 23): the pending line already
+   * is, and reads of the history wait for the outcome line. Off: the answer waits for it.
+   */
+  outcomeAfterAnswer?: boolean;
 }
 
 export interface ReaderService {
@@ -57,7 +62,7 @@ export class UpdateInFlightError extends ConsoleFailure {
   }
 }
 
-export function createReaderService({ access, lastReturned, logger, history, policy }: ReaderServiceDeps): ReaderService {
+export function createReaderService({ access, lastReturned, logger, history, policy, outcomeAfterAnswer }: ReaderServiceDeps): ReaderService {
   /** Connection id + user id of every update whose PATCH has not answered yet. */
   const updatesInFlight = new Set<string>();
   // What the agent was last shown of each reader: the "before" of the next change the
@@ -74,10 +79,17 @@ export function createReaderService({ access, lastReturned, logger, history, pol
     return lastReturned.recall(origin, userId) ?? (await history.remembered(origin, userId));
   }
 
-  /** Records ConsCent's answer; a history that cannot write never turns a save into a failure. */
-  async function finish(entryId: number | undefined, answer: Parameters<HistoryService['finish']>[1]): Promise<void> {
+  /**
+   * Records ConsCent's answer; a history that cannot write never turns a save into a failure.
+   * The agent's answer does not wait for the outcome line (issue 23): the pending line was
+   * on disk before the PATCH, and reads of the history wait for it. A bulk run waits, as its
+   * run files must never be ahead of the history a resumed run checks.
+   */
+  async function finish(entryId: number | undefined, answer: Parameters<HistoryService['finish']>[1], wait = true): Promise<void> {
     if (entryId === undefined) return;
-    await history.finish(entryId, answer).catch(() => logger.warn('history.outcome-not-recorded', { entryId }));
+    const failed = () => logger.warn('history.outcome-not-recorded', { entryId });
+    if (wait) await history.finish(entryId, answer).catch(failed);
+    else history.finishLater(entryId, answer, failed);
   }
 
   /** The reader as the agent is shown it, remembered as the "before" of their next change. */
@@ -163,7 +175,7 @@ export function createReaderService({ access, lastReturned, logger, history, pol
           const reader = viewFromUserData(response.userData);
           lastReturned.remember(origin, reader);
           lastShown.remember(origin, reader);
-          await finish(entryId, { ok: true, message: response.message, record: response.userData });
+          await finish(entryId, { ok: true, message: response.message, record: response.userData }, !outcomeAfterAnswer || hooks?.bulk !== undefined);
           return { message: response.message, sent: changes, user: reader };
         } catch (error) {
           logger.warn('reader.update-failed', { connectionId, userId, kind: toBridgeError(error).kind });
@@ -173,7 +185,7 @@ export function createReaderService({ access, lastReturned, logger, history, pol
             lastReturned.forget(origin, userId);
             lastShown.forget(origin, userId);
           }
-          await finish(entryId, { ok: false, error: toBridgeError(error) });
+          await finish(entryId, { ok: false, error: toBridgeError(error) }, !outcomeAfterAnswer || hooks?.bulk !== undefined);
           throw asNoSuchReader(error, userId);
         }
       } finally {

@@ -42,6 +42,9 @@ export interface ConnectionStore {
  */
 export function createConnectionStore(filePath: string, now: () => Date = () => new Date()): ConnectionStore {
   let state: SettingsFile | undefined;
+  // One read even when two loads arrive together (the page asks for both lists at once):
+  // two reads of a damaged file would both set it aside.
+  let reading: Promise<SettingsFile> | undefined;
   let recovered: SettingsRecovery | undefined;
   let blocked: SettingsError | undefined;
   // Serialises writes: two saves racing must not interleave read-modify-write.
@@ -92,7 +95,10 @@ export function createConnectionStore(filePath: string, now: () => Date = () => 
   }
 
   async function current(): Promise<SettingsFile> {
-    state ??= await read();
+    if (state) return state;
+    reading ??= read();
+    const first = await reading;
+    state ??= first;
     return state;
   }
 

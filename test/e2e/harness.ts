@@ -61,6 +61,10 @@ export interface LaunchOptions {
   keytar?: KeytarLike;
   /** What Electron would tell main about the network (system proxy, OS certificates); plain Node's when absent. */
   network?: AppServicesOptions['network'];
+  /** Saves answered before their outcome line is on disk, as the app does (the bench); off when absent. */
+  outcomeAfterAnswer?: boolean;
+  /** Keep every IPC result for leak checks (default); the bench turns it off, or its 4,000 calls would count as main's memory. */
+  recordIpcResults?: boolean;
 }
 
 export async function launchConsole(
@@ -106,10 +110,11 @@ export async function launchConsole(
       chooseCsvFile: async () => csvPath,
       confirmClearHistory: async (entries) => (clearHistoryAsked.push(entries), clearAnswer),
       ...(options.network ? { network: options.network } : {}),
+      ...(options.outcomeAfterAnswer ? { outcomeAfterAnswer: true } : {}),
     },
     browserProfileDir,
     headless: true,
-    onIpcResult: (result) => ipcResults.push(result),
+    onIpcResult: (result) => (options.recordIpcResults === false ? undefined : void ipcResults.push(result)),
     onConsoleMessage: (text) => consoleMessages.push(text),
   };
   let shell = await openConsoleShell(shellOptions);

@@ -38,6 +38,7 @@ import { appPaths } from '../../main/app-paths';
 /** The operations that reach no ConsCent: connections, and the team log's status and test event. */
 export const CONNECTION_OPERATIONS = [
   'listConnections',
+  'listSavedConnections',
   'saveConnection',
   'deleteConnection',
   'selectConnection',
@@ -300,7 +301,7 @@ function offlineClient(count: () => void): ConsCentClient {
 }
 
 function arbitraryFor(op: OperationName, ctx: FuzzContext): fc.Arbitrary<unknown> {
-  if (op === 'listConnections' || op === 'getTeamLogStatus') return garbage; // WITHOUT_REQUEST: anything sent is ignored
+  if (op === 'listConnections' || op === 'listSavedConnections' || op === 'getTeamLogStatus') return garbage; // WITHOUT_REQUEST: anything sent is ignored
   const recent = fc.record({ connectionId: fc.constantFrom(...ctx.connectionIds) });
   const valid = {
     ...validPayloads(ctx),
