@@ -10,6 +10,7 @@ import type { ReaderService } from '../readers/reader-service';
 import type { RecentReaders } from '../readers/recent-readers';
 import type { BridgeHandlers } from './register-bridge';
 import type { TeamLogService } from '../audit/team-log-service';
+import { MAIN_STAGES, stage, stageSync } from '../timing/stage-spans';
 
 // The IPC adapter, and only that: for every operation of the table (common/channels.ts),
 // a handler that validates its untrusted payload against the table's schema, runs one
@@ -46,13 +47,13 @@ export function createBridgeHandlers(services: BridgeServices): BridgeHandlers {
 function validated(name: OperationName, run: (request: unknown) => Promise<unknown>, logger: Logger): (payload: unknown) => Promise<Result<unknown>> {
   const schema: z.ZodType | null = REQUEST_SCHEMAS[name];
   return async (payload) => {
-    const parsed = schema ? schema.safeParse(payload) : { success: true as const, data: undefined };
+    const parsed = schema ? stageSync(MAIN_STAGES.validate, () => schema.safeParse(payload), name) : { success: true as const, data: undefined };
     if (!parsed.success) {
       logger.warn('bridge.invalid-input', { operation: name });
       return fail(bounded(invalidInput(parsed.error)));
     }
     try {
-      return ok(await run(parsed.data));
+      return ok(await stage(MAIN_STAGES.handler, () => run(parsed.data), name));
     } catch (error) {
       const bridgeError = toBridgeError(error);
       logger.warn('bridge.failed', { operation: name, kind: bridgeError.kind });

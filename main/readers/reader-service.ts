@@ -17,6 +17,7 @@ import { createCurrentSearches } from './current-searches';
 import { lookUpReaders } from './reader-lookup';
 import { environmentOfHost } from '../../common/environment-of-host';
 import type { PolicyGate } from '../policy/policy-gate';
+import { MAIN_STAGES, stage } from '../timing/stage-spans';
 
 // Finding, opening and updating a reader over one of the agent's connections. An update
 // is sent exactly once and never while another for the same reader is on its way.
@@ -88,7 +89,7 @@ export function createReaderService({ access, lastReturned, logger, history, pol
   async function finish(entryId: number | undefined, answer: Parameters<HistoryService['finish']>[1], wait = true): Promise<void> {
     if (entryId === undefined) return;
     const failed = () => logger.warn('history.outcome-not-recorded', { entryId });
-    if (wait) await history.finish(entryId, answer).catch(failed);
+    if (wait) await stage(MAIN_STAGES.historyOutcome, () => history.finish(entryId, answer)).catch(failed);
     else history.finishLater(entryId, answer, failed);
   }
 
@@ -154,15 +155,17 @@ export function createReaderService({ access, lastReturned, logger, history, pol
         if (revertOf !== undefined) await history.checkRevertOf(revertOf, connectionId, userId);
         // Recorded and on disk before the PATCH is sent; if it cannot be, nothing is sent.
         const before = lastShown.recall(origin, userId)?.view;
-        const entryId = await history.begin({
-          connection,
-          userId,
-          changes,
-          before,
-          ...(revertOf !== undefined ? { revertOf } : {}),
-          ...(hooks?.bulk ? { bulk: hooks.bulk } : {}),
-          ...(hooks?.ticket ? { ticket: hooks.ticket } : {}),
-        });
+        const entryId = await stage(MAIN_STAGES.historyPending, () =>
+          history.begin({
+            connection,
+            userId,
+            changes,
+            before,
+            ...(revertOf !== undefined ? { revertOf } : {}),
+            ...(hooks?.bulk ? { bulk: hooks.bulk } : {}),
+            ...(hooks?.ticket ? { ticket: hooks.ticket } : {}),
+          }),
+        );
         try {
           await hooks?.beforeSend?.(entryId);
         } catch (error) {
