@@ -30,6 +30,7 @@ export const MAIN_STAGES = {
   historyOutcome: 'main:history-outcome-line',
   http: 'main:http',
   parse: 'main:response-parse',
+  recentReaders: 'main:recent-readers-file',
 } as const;
 
 /** The page's span of one bridge call, from the call to its answer (renderer/src/bridge/safe-call.ts). */

@@ -101,6 +101,7 @@ export function createServices(deps: ServiceDeps): BridgeServices {
     }),
     recent,
     logger,
+    deps.outcomeAfterAnswer === true,
   );
   return {
     connections: createConnectionService({

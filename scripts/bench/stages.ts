@@ -17,6 +17,7 @@ export type StageFigures = {
   http: number;
   parse: number;
   historyOutcome: number;
+  recentReaders: number;
   mainOther: number;
   answerToPaint: number;
 };
@@ -28,6 +29,7 @@ export const STAGE_COLUMNS: Array<[keyof StageFigures, string]> = [
   ['http', 'main: HTTP (axios)'],
   ['parse', 'main: response parse'],
   ['historyOutcome', 'main: outcome line'],
+  ['recentReaders', 'main: recent readers file'],
   ['mainOther', 'main: rest'],
   ['answerToPaint', 'answer → painted (render, commit, frame)'],
   ['transport', 'harness transport (not Electron IPC)'],
@@ -61,7 +63,12 @@ export async function stagesOf(page: Page, actionMeasure: string, operation: str
     [actionMeasure, bridgeMeasureOf(operation)] as const,
   );
   const mainTotal = main[MAIN_STAGES.validate] + main[MAIN_STAGES.handler];
-  const own = main[MAIN_STAGES.historyPending] + main[MAIN_STAGES.http] + main[MAIN_STAGES.parse] + main[MAIN_STAGES.historyOutcome];
+  const own =
+    main[MAIN_STAGES.historyPending] +
+    main[MAIN_STAGES.http] +
+    main[MAIN_STAGES.parse] +
+    main[MAIN_STAGES.historyOutcome] +
+    main[MAIN_STAGES.recentReaders];
   return {
     pageToBridge: spans.bridgeStart - spans.actionStart,
     transport: spans.bridgeEnd - spans.bridgeStart - mainTotal,
@@ -70,6 +77,7 @@ export async function stagesOf(page: Page, actionMeasure: string, operation: str
     http: main[MAIN_STAGES.http],
     parse: main[MAIN_STAGES.parse],
     historyOutcome: main[MAIN_STAGES.historyOutcome],
+    recentReaders: main[MAIN_STAGES.recentReaders],
     mainOther: Math.max(0, main[MAIN_STAGES.handler] - own),
     answerToPaint: spans.actionEnd - spans.bridgeEnd,
   };
