@@ -187,7 +187,10 @@ async function main(): Promise<void> {
   keychain.reset();
   for (let done = 0; done < BRIDGE_CYCLES; done += 250) {
     await cycles(250, 200 + done);
-    if (done + 250 === BRIDGE_CYCLES / 2) (gc(), snapshot());
+    if (done + 250 === BRIDGE_CYCLES / 2) {
+      gc();
+      snapshot();
+    }
   }
   gc();
   const rssGrowthMb = round((process.memoryUsage().rss - rssBefore) / 1024 / 1024, 2);
