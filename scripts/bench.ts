@@ -5,7 +5,7 @@
 // each figure means. `npm run bench -- --quick`: fewer runs and cycles, no history and bulk
 // figures (for trying a change; not for the figures of a closing note). `-- --heap-snapshots`:
 // heap snapshots of the main process at cycles 0, 1,000 and 2,000, and what grew between them
-// (its RSS figure then includes the snapshots' own cost).
+// (its RSS figure then includes the snapshots' own cost). `-- --skip-bulk`: everything but the bulk run.
 import { spawnSync } from 'node:child_process';
 import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -30,6 +30,8 @@ import { CHROMIUM_PATH, chromiumArgs } from './chromium-shell/chromium';
 const ROOT = resolve(__dirname, '..');
 const QUICK = process.argv.includes('--quick');
 const HEAP_SNAPSHOTS = process.argv.includes('--heap-snapshots');
+/** Leaves out the bulk run (10,000 rows; minutes on a busy machine), for runs that do not touch bulk. */
+const SKIP_BULK = process.argv.includes('--skip-bulk');
 const RUNS = QUICK ? 3 : 9;
 const START_RUNS = QUICK ? 5 : 15;
 const LATENCIES_MS = [0, 100] as const;
@@ -247,8 +249,8 @@ async function main(): Promise<void> {
   // The change history's figures (issue #10), measured in the same run; also in test-results/bench-history.json.
   const history = await runHistoryBench();
   printHistoryFigures(history);
-  const bulk = await runBulkBench();
-  printBulkFigures(bulk);
+  const bulk = SKIP_BULK ? undefined : await runBulkBench();
+  if (bulk) printBulkFigures(bulk);
   printGoals(result, history, bulk);
 }
 
