@@ -6,6 +6,7 @@ export const BRIDGE_GLOBAL = 'conscent';
 
 export const BRIDGE_CHANNELS = {
   listConnections: 'conscent:connections:list',
+  listSavedConnections: 'conscent:connections:list-saved',
   saveConnection: 'conscent:connections:save',
   deleteConnection: 'conscent:connections:delete',
   selectConnection: 'conscent:connections:select',
@@ -47,7 +48,12 @@ export const OPERATION_NAMES = Object.keys(BRIDGE_CHANNELS) as OperationName[];
  * Operations that take no request: the preload sends nothing on their channel and main
  * reads nothing from it. Their schema in REQUEST_SCHEMAS is `null` (checked there).
  */
-export const WITHOUT_REQUEST = ['listConnections', 'getTeamLogStatus', 'getPolicy'] as const satisfies readonly OperationName[];
+export const WITHOUT_REQUEST = [
+  'listConnections',
+  'listSavedConnections',
+  'getTeamLogStatus',
+  'getPolicy',
+] as const satisfies readonly OperationName[];
 
 export function takesNoRequest(name: OperationName): boolean {
   return (WITHOUT_REQUEST as readonly OperationName[]).includes(name);

@@ -86,6 +86,15 @@ export type ConnectionsState = {
   keychainProblem?: BridgeError;
 };
 
+/**
+ * The connections as the settings file has them, without asking the keychain which have a
+ * key and secret (issue 23): what the first paint needs. The full state (listConnections)
+ * follows, with the keychain's answer.
+ */
+export type SavedConnectionsState = Omit<ConnectionsState, 'connections' | 'keychainProblem'> & {
+  connections: Array<Omit<ConnectionSummary, 'hasCredentials'>>;
+};
+
 export const SaveConnectionRequest = z.strictObject({
   /** Absent for a new connection. */
   id: ConnectionId.optional(),
@@ -119,6 +128,7 @@ export type TestConnectionResult = { host: string; route?: RouteReport; tlsIssue
 
 export const CONNECTION_REQUEST_SCHEMAS = {
   listConnections: null,
+  listSavedConnections: null,
   saveConnection: SaveConnectionRequest,
   savePresetCredentials: SavePresetCredentialsRequest,
   deleteConnection: ConnectionRef,
@@ -128,6 +138,7 @@ export const CONNECTION_REQUEST_SCHEMAS = {
 
 export type ConnectionResults = {
   listConnections: ConnectionsState;
+  listSavedConnections: SavedConnectionsState;
   saveConnection: ConnectionSummary;
   savePresetCredentials: ConnectionSummary;
   deleteConnection: ConnectionRef;

@@ -18,3 +18,20 @@ export const MEASURES = {
   /** Navigation start (the page loaded) → the lookup box painted and taking input. */
   pageToLookupInteractive: 'conscent:page→lookup-interactive',
 } as const;
+
+/**
+ * Main's stages of a bridge call (main/timing/stage-spans.ts), as `npm run bench` prints
+ * them (issue 23). `http` holds the exchange with ConsCent, added latency included.
+ */
+export const MAIN_STAGES = {
+  validate: 'main:validate-request',
+  handler: 'main:handler',
+  historyPending: 'main:history-pending-line',
+  historyOutcome: 'main:history-outcome-line',
+  http: 'main:http',
+  parse: 'main:response-parse',
+  recentReaders: 'main:recent-readers-file',
+} as const;
+
+/** The page's span of one bridge call, from the call to its answer (renderer/src/bridge/safe-call.ts). */
+export const bridgeMeasureOf = (operation: string) => `conscent:bridge:${operation}`;

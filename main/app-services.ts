@@ -63,6 +63,8 @@ export interface ServiceDeps {
   onBulkRunEnded?: (run: RunEnded) => void;
   /** Audit forwarding (issue 20): told of every history line; nothing is forwarded when absent. */
   audit?: AuditHook;
+  /** Answer a save before its outcome line is on disk (issue 23; reader-service.ts): the app's way; tests read the line at once. */
+  outcomeAfterAnswer?: boolean;
   /** The admin's policy (issue 21.1): the machine's in the app; none (everything allowed) when absent. */
   policy?: PolicyGate;
   /** Opens a reader in a new console window (issue 22.4); refused as `no-windows` when absent. */
@@ -104,9 +106,17 @@ export function createServices(deps: ServiceDeps): BridgeServices {
   const history = historyFor(deps);
   const recent = createRecentReaders(deps.paths.recentReaders, undefined, deps.dataKeys);
   const readers = withRecentReaders(
-    createReaderService({ access, lastReturned, logger, history, ...(deps.policy ? { policy: deps.policy } : {}) }),
+    createReaderService({
+      access,
+      lastReturned,
+      logger,
+      history,
+      ...(deps.policy ? { policy: deps.policy } : {}),
+      ...(deps.outcomeAfterAnswer ? { outcomeAfterAnswer: true } : {}),
+    }),
     recent,
     logger,
+    deps.outcomeAfterAnswer === true,
   );
   return {
     connections: createConnectionService({
@@ -162,6 +172,8 @@ export interface AppServicesOptions {
   onKeychainBack?: () => void;
   /** Per-request deadline for ConsCent calls; the client's default when absent. */
   requestTimeoutMs?: number;
+  /** A save is answered before its outcome line is on disk (issue 23): the app and the bench; off in tests, which read the line at once. */
+  outcomeAfterAnswer?: boolean;
   /** Main's save dialog for history exports (Electron's dialog.showSaveDialog, or a test's stand-in). */
   chooseExportPath?: (suggestedName: string) => Promise<string | null>;
   /** Main's open dialog for a bulk CSV (Electron's dialog.showOpenDialog, or a test's stand-in). */
@@ -249,6 +261,7 @@ function wireAppServices(options: AppServicesOptions): AppServices {
     proxyCredentials,
     logger,
     policy,
+    ...(options.outcomeAfterAnswer ? { outcomeAfterAnswer: true } : {}),
     ...(options.chooseExportPath ? { chooseExportPath: options.chooseExportPath } : {}),
     ...(options.chooseCsvFile ? { chooseCsvFile: options.chooseCsvFile } : {}),
     historyKeychain: createKeytarChainKeychain(keytar, KEYCHAIN_SERVICE),

@@ -221,6 +221,8 @@ export function startApp<W extends WindowLike, M>(electron: ElectronApi<W, M>, k
       // The organisation's policy changed: every window shows what it now fixes.
       onPolicyChanged: () => windows.sendToAll({ kind: 'policy-changed' }),
       onBulkRunEnded: notifyRunEnded,
+      // The agent sees ConsCent's answer without waiting for its history line's fsync (issue 23).
+      outcomeAfterAnswer: true,
       // Electron's answers about the network, as plain functions (issue 13): the system proxy
       // for each URL (PAC and WPAD as Chromium reads them) and the OS certificate store.
       network: { resolveProxy: (url) => session.defaultSession.resolveProxy(url), systemCertificates: osCertificates },

@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { ConnectionsState, ConnectionSummary, Credentials, ConnectionFields, TestConnectionResult } from '../../common/connections-contract';
+import type {
+  ConnectionsState,
+  SavedConnectionsState,
+  ConnectionSummary,
+  Credentials,
+  ConnectionFields,
+  TestConnectionResult,
+} from '../../common/connections-contract';
 import { presetProblem } from '../../common/environment-of-host';
 import type { BridgeError } from '../../common/result';
 import { credentialsFor, hostOfUrl, originOfUrl, trustChangedError } from '../credentials/credential-binding';
@@ -46,6 +53,8 @@ export type TestConnection = SaveConnection & { proxyCredentials?: ProxyCredenti
 
 export interface ConnectionService {
   list(): Promise<ConnectionsState>;
+  /** The settings file's connections only, with no keychain call: the page's first paint (issue 23). */
+  listSaved(): Promise<SavedConnectionsState>;
   save(request: SaveConnection): Promise<ConnectionSummary>;
   remove(id: string): Promise<void>;
   select(id: string): Promise<void>;
@@ -100,27 +109,45 @@ export function createConnectionService(deps: ConnectionServiceDeps): Connection
     return deps.policy.presetConnections.map((c) => ({ ...c }));
   }
 
+  /**
+   * The connections as the agent sees them, before the keychain is asked: the policy's
+   * first (an own connection under a preset's id gives way to it), and which is active.
+   */
+  async function arrangement() {
+    const { settings, recovered } = await store.load();
+    const managed = await presets();
+    const managedIds = new Set(managed.map((c) => c.id));
+    const all = [...managed, ...settings.connections.filter((c) => !managedIds.has(c.id))];
+    const known = (id: string | null | undefined) => (id ? all.some((c) => c.id === id) : false);
+    // First start (nothing chosen yet), or the chosen preset left the policy: the policy's default.
+    const fallback = deps.policy?.defaultConnection;
+    const activeConnectionId = known(settings.activeConnectionId)
+      ? settings.activeConnectionId
+      : known(fallback)
+        ? fallback!
+        : (settings.connections[0]?.id ?? null);
+    const marked = <C extends { id: string }>(c: C) => (managedIds.has(c.id) ? { ...c, managed: true as const } : c);
+    return { all, marked, activeConnectionId, ...(recovered ? { recovered } : {}) };
+  }
+
   return {
     async list() {
-      const { settings, recovered } = await store.load();
-      const managed = await presets();
-      const managedIds = new Set(managed.map((c) => c.id));
-      // The policy's connections first; an own connection under a preset's id gives way to it.
-      const all = [...managed, ...settings.connections.filter((c) => !managedIds.has(c.id))];
+      const { all, marked, activeConnectionId, recovered } = await arrangement();
       const { connections, keychainProblem } = await withCredentialFlags(all);
-      const known = (id: string | null | undefined) => (id ? all.some((c) => c.id === id) : false);
-      // First start (nothing chosen yet), or the chosen preset left the policy: the policy's default.
-      const fallback = deps.policy?.defaultConnection;
-      const activeConnectionId = known(settings.activeConnectionId)
-        ? settings.activeConnectionId
-        : known(fallback)
-          ? fallback!
-          : (settings.connections[0]?.id ?? null);
       return {
-        connections: connections.map((c) => (managedIds.has(c.id) ? { ...c, managed: true as const } : c)),
+        connections: connections.map(marked),
         activeConnectionId,
         ...(recovered ? { recovered } : {}),
         ...(keychainProblem ? { keychainProblem } : {}),
+      };
+    },
+
+    async listSaved() {
+      const { all, marked, activeConnectionId, recovered } = await arrangement();
+      return {
+        connections: all.map((c) => marked({ ...c, ...certificateSummary(c) })),
+        activeConnectionId,
+        ...(recovered ? { recovered } : {}),
       };
     },
 

@@ -9,6 +9,7 @@ import { classifyStatus, classifyTransportFailure } from './classify-failure';
 import { ENDPOINTS } from './endpoints';
 import { NODE_NETWORK, type NetworkEnvironment } from '../network/network-environment';
 import { createTransport, requestUrl, type ConnectionNetwork, type ExchangeFacts } from './transport';
+import { MAIN_STAGES, stage, stageSync } from '../timing/stage-spans';
 import {
   LOOKUP_RETRY_POLICY,
   realRetryRuntime,
@@ -115,15 +116,17 @@ export function createConsCentClient(connection: ApiAccess, options: ClientOptio
     cancel?.addEventListener('abort', onCancel, { once: true });
     let response: AxiosResponse<string>;
     try {
-      response = await http.request<string>({
-        method: endpoint.method,
-        url: url.href,
-        params,
-        data: body,
-        signal: deadline.signal,
-        timeout: attemptTimeoutMs,
-        ...agents,
-      });
+      response = await stage(MAIN_STAGES.http, () =>
+        http.request<string>({
+          method: endpoint.method,
+          url: url.href,
+          params,
+          data: body,
+          signal: deadline.signal,
+          timeout: attemptTimeoutMs,
+          ...agents,
+        }),
+      );
     } catch (error) {
       // Abandoned on purpose: not a failure to classify or retry.
       if (cancel?.aborted) throw cancel.reason;
@@ -136,7 +139,7 @@ export function createConsCentClient(connection: ApiAccess, options: ClientOptio
     // An answer that arrived as the signal fired is not used either.
     if (cancel?.aborted) throw cancel.reason;
     lastExchange = transport.factsOf(route, (response.request as { socket?: unknown } | undefined)?.socket);
-    const json = parseJson(response.data);
+    const json = stageSync(MAIN_STAGES.parse, () => parseJson(response.data));
     if (response.status < 200 || response.status >= 300) {
       const retryAfter = response.headers['retry-after'];
       const error = classifyStatus(
@@ -153,7 +156,7 @@ export function createConsCentClient(connection: ApiAccess, options: ClientOptio
       const error = new ApiError({ kind: 'unexpected-response', reason: 'not-json', host });
       return { ok: false, error, hint: notRetryable };
     }
-    const parsed = schema.safeParse(json);
+    const parsed = stageSync(MAIN_STAGES.parse, () => schema.safeParse(json));
     if (!parsed.success) {
       const error = new ApiError({ kind: 'unexpected-response', reason: 'wrong-shape', host });
       return { ok: false, error, hint: notRetryable };

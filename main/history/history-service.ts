@@ -102,6 +102,17 @@ export function createHistoryService(options: HistoryServiceOptions) {
   const preferences = async () => (await options.preferences()) ?? DEFAULT_PREFERENCES;
 
   const { dir } = options;
+  // Outcome lines still being written after the agent was given the answer (finishLater):
+  // whatever reads the history waits for them, so it never shows a save as still pending.
+  const outcomesBeingWritten = new Set<Promise<void>>();
+  const outcomesWritten = async () => {
+    while (outcomesBeingWritten.size > 0) await Promise.all(outcomesBeingWritten);
+  };
+  /** The journal once every outcome line handed to finishLater is on disk: for reads. */
+  const settledJournal = async () => {
+    await outcomesWritten();
+    return journal();
+  };
 
   /** Who a tombstone names: the OS user, their display name, the computer. */
   async function who(): Promise<Who> {
@@ -148,10 +159,22 @@ export function createHistoryService(options: HistoryServiceOptions) {
   }
 
   async function entryOrFail(id: number) {
-    const found = await (await journal()).entry(id);
+    const found = await (await settledJournal()).entry(id);
     if (!found)
       throw new HistoryError('history-entry-missing', { entryId: id }, `Change ${id} is not in the history (it may have been cleared or purged).`);
     return found;
+  }
+
+  async function finish(id: number, answer: UpdateAnswer): Promise<void> {
+    const j = await journal();
+    await j.complete(
+      id,
+      answer.ok
+        ? { outcome: 'saved', message: answer.message, record: keptRecord(answer.record) }
+        : answer.notSent
+          ? { outcome: 'failed', errorKind: answer.error.kind, notSent: true }
+          : { outcome: outcomeOf(answer.error), errorKind: answer.error.kind, ...networkReason(answer.error) },
+    );
   }
 
   return {
@@ -187,22 +210,24 @@ export function createHistoryService(options: HistoryServiceOptions) {
       }
     },
 
-    async finish(id: number, answer: UpdateAnswer): Promise<void> {
-      const j = await journal();
-      await j.complete(
-        id,
-        answer.ok
-          ? { outcome: 'saved', message: answer.message, record: keptRecord(answer.record) }
-          : answer.notSent
-            ? { outcome: 'failed', errorKind: answer.error.kind, notSent: true }
-            : { outcome: outcomeOf(answer.error), errorKind: answer.error.kind, ...networkReason(answer.error) },
-      );
+    /**
+     * Records the outcome without holding up the caller (issue 23): the pending line was
+     * on disk before the PATCH, so a crash before this line lands shows the change as
+     * "outcome unknown", never as lost. `onFailure` hears a line that could not be written.
+     */
+    finishLater(id: number, answer: UpdateAnswer, onFailure: () => void): void {
+      const writing: Promise<void> = finish(id, answer)
+        .catch(onFailure)
+        .finally(() => outcomesBeingWritten.delete(writing));
+      outcomesBeingWritten.add(writing);
     },
+
+    finish,
 
     /** The last record a save returned for this reader over this ConsCent, when the history has one. */
     async remembered(origin: RecordOrigin, userId: string): Promise<HistoryRecord | undefined> {
       try {
-        const j = await journal();
+        const j = await settledJournal();
         const found = await lastKnownRecord(j, origin, userId);
         // Never used silently: the form and the review say where these values came from.
         return found && j.integrity().damaged ? { ...found, damaged: true } : found;
@@ -217,7 +242,7 @@ export function createHistoryService(options: HistoryServiceOptions) {
      * after Clear history, so an id alone may name someone else's change.
      */
     async statusOfBulkRow(id: number, ref: BulkRef): Promise<HistoryEntry['status'] | undefined> {
-      const found = await (await journal()).entry(id);
+      const found = await (await settledJournal()).entry(id);
       const bulk = found?.loaded.pending.bulk;
       return bulk && bulk.runId === ref.runId && bulk.row === ref.row ? found.view.status : undefined;
     },
@@ -229,7 +254,7 @@ export function createHistoryService(options: HistoryServiceOptions) {
      * applied) instead of staying "outcome unknown". Returns how many.
      */
     async settleNeverSent(runId: string, recordedSending: (row: number, entryId: number) => boolean): Promise<number> {
-      const j = await journal();
+      const j = await settledJournal();
       const never: number[] = [];
       await j.eachMatching({ outcome: 'unknown' }, async (batch) => {
         for (const { pending, outcome } of batch)
@@ -257,11 +282,11 @@ export function createHistoryService(options: HistoryServiceOptions) {
     },
 
     async list(filter: HistoryFilter, offset: number, limit: number): Promise<HistoryPage> {
-      return (await journal()).list(filter, offset, limit);
+      return (await settledJournal()).list(filter, offset, limit);
     },
 
     async exportCsv(filter: HistoryFilter): Promise<ExportHistoryResult> {
-      const j = await journal();
+      const j = await settledJournal();
       const day = (options.now?.() ?? new Date()).toISOString().slice(0, 10);
       const path = await options.chooseExportPath(`conscent-history-${day}.csv`);
       if (!path) return { saved: false };
@@ -338,7 +363,7 @@ export function createHistoryService(options: HistoryServiceOptions) {
         await options.policy.ready();
         options.policy.check(options.policy.mayClearHistory());
       }
-      const j = await journal();
+      const j = await settledJournal();
       const entries = (await j.list({}, 0, 1)).all;
       if (!(await (options.confirmClear?.(entries) ?? Promise.resolve(false)))) return { removed: 0, cancelled: true };
       return { removed: await j.clear(await who()) };

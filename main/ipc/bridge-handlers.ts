@@ -13,6 +13,7 @@ import type { BridgeHandlers } from './register-bridge';
 import type { TeamLogService } from '../audit/team-log-service';
 import type { OpenReaderWindowRequest, OpenReaderWindowResult } from '../../common/windows-contract';
 import type { PolicyView } from '../../common/policy-contract';
+import { MAIN_STAGES, stage, stageSync } from '../timing/stage-spans';
 
 // The IPC adapter, and only that: for every operation of the table (common/channels.ts),
 // a handler that validates its untrusted payload against the table's schema, runs one
@@ -53,13 +54,13 @@ export function createBridgeHandlers(services: BridgeServices): BridgeHandlers {
 function validated(name: OperationName, run: (request: unknown) => Promise<unknown>, logger: Logger): (payload: unknown) => Promise<Result<unknown>> {
   const schema: z.ZodType | null = REQUEST_SCHEMAS[name];
   return async (payload) => {
-    const parsed = schema ? schema.safeParse(payload) : { success: true as const, data: undefined };
+    const parsed = schema ? stageSync(MAIN_STAGES.validate, () => schema.safeParse(payload), name) : { success: true as const, data: undefined };
     if (!parsed.success) {
       logger.warn('bridge.invalid-input', { operation: name });
       return fail(bounded(invalidInput(parsed.error)));
     }
     try {
-      return ok(await run(parsed.data));
+      return ok(await stage(MAIN_STAGES.handler, () => run(parsed.data), name));
     } catch (error) {
       const bridgeError = toBridgeError(error);
       logger.warn('bridge.failed', { operation: name, kind: bridgeError.kind });
@@ -72,6 +73,7 @@ function validated(name: OperationName, run: (request: unknown) => Promise<unkno
 function implement({ connections, readers, history, bulk, recent, teamLog, windows, policy, logger }: BridgeServices): OperationImplementations {
   return {
     listConnections: () => connections.list(),
+    listSavedConnections: () => connections.listSaved(),
     getTeamLogStatus: () => teamLog.state(),
     sendTeamLogTestEvent: () => teamLog.sendTestEvent(),
     openReaderWindow: (request) => windows.openReader(request),

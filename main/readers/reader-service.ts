@@ -18,6 +18,7 @@ import { createCurrentSearches } from './current-searches';
 import { lookUpReaders } from './reader-lookup';
 import { environmentOfHost } from '../../common/environment-of-host';
 import type { PolicyGate } from '../policy/policy-gate';
+import { MAIN_STAGES, stage } from '../timing/stage-spans';
 
 // Finding, opening and updating a reader over one of the agent's connections. An update
 // is sent exactly once and never while another for the same reader is on its way.
@@ -30,6 +31,11 @@ export interface ReaderServiceDeps {
   history: HistoryService;
   /** The admin's policy (issue 21.1): Production writes and reverts may be turned off. None when absent. */
   policy?: PolicyGate;
+  /**
+   * Answer a save before its outcome line is on disk (issue 23): the pending line already
+   * is, and reads of the history wait for the outcome line. Off: the answer waits for it.
+   */
+  outcomeAfterAnswer?: boolean;
 }
 
 export interface ReaderService {
@@ -58,7 +64,7 @@ export class UpdateInFlightError extends ConsoleFailure {
   }
 }
 
-export function createReaderService({ access, lastReturned, logger, history, policy }: ReaderServiceDeps): ReaderService {
+export function createReaderService({ access, lastReturned, logger, history, policy, outcomeAfterAnswer }: ReaderServiceDeps): ReaderService {
   /** Connection id + user id of every update whose PATCH has not answered yet. */
   const updatesInFlight = new Set<string>();
   // What the agent was last shown of each reader: the "before" of the next change the
@@ -75,10 +81,17 @@ export function createReaderService({ access, lastReturned, logger, history, pol
     return lastReturned.recall(origin, userId) ?? (await history.remembered(origin, userId));
   }
 
-  /** Records ConsCent's answer; a history that cannot write never turns a save into a failure. */
-  async function finish(entryId: number | undefined, answer: Parameters<HistoryService['finish']>[1]): Promise<void> {
+  /**
+   * Records ConsCent's answer; a history that cannot write never turns a save into a failure.
+   * The agent's answer does not wait for the outcome line (issue 23): the pending line was
+   * on disk before the PATCH, and reads of the history wait for it. A bulk run waits, as its
+   * run files must never be ahead of the history a resumed run checks.
+   */
+  async function finish(entryId: number | undefined, answer: Parameters<HistoryService['finish']>[1], wait = true): Promise<void> {
     if (entryId === undefined) return;
-    await history.finish(entryId, answer).catch(() => logger.warn('history.outcome-not-recorded', { entryId }));
+    const failed = () => logger.warn('history.outcome-not-recorded', { entryId });
+    if (wait) await stage(MAIN_STAGES.historyOutcome, () => history.finish(entryId, answer)).catch(failed);
+    else history.finishLater(entryId, answer, failed);
   }
 
   /** The reader as the agent is shown it, remembered as the "before" of their next change. */
@@ -143,15 +156,17 @@ export function createReaderService({ access, lastReturned, logger, history, pol
         if (revertOf !== undefined) await history.checkRevertOf(revertOf, connectionId, userId);
         // Recorded and on disk before the PATCH is sent; if it cannot be, nothing is sent.
         const before = lastShown.recall(origin, userId)?.view;
-        const entryId = await history.begin({
-          connection,
-          userId,
-          changes,
-          before,
-          ...(revertOf !== undefined ? { revertOf } : {}),
-          ...(hooks?.bulk ? { bulk: hooks.bulk } : {}),
-          ...(hooks?.ticket ? { ticket: hooks.ticket } : {}),
-        });
+        const entryId = await stage(MAIN_STAGES.historyPending, () =>
+          history.begin({
+            connection,
+            userId,
+            changes,
+            before,
+            ...(revertOf !== undefined ? { revertOf } : {}),
+            ...(hooks?.bulk ? { bulk: hooks.bulk } : {}),
+            ...(hooks?.ticket ? { ticket: hooks.ticket } : {}),
+          }),
+        );
         try {
           await hooks?.beforeSend?.(entryId);
         } catch (error) {
@@ -164,7 +179,7 @@ export function createReaderService({ access, lastReturned, logger, history, pol
           const reader = viewFromUserData(response.userData);
           lastReturned.remember(origin, reader);
           lastShown.remember(origin, reader);
-          await finish(entryId, { ok: true, message: response.message, record: response.userData });
+          await finish(entryId, { ok: true, message: response.message, record: response.userData }, !outcomeAfterAnswer || hooks?.bulk !== undefined);
           return { message: response.message, sent: changes, user: reader };
         } catch (error) {
           logger.warn('reader.update-failed', { connectionId, userId, kind: toBridgeError(error).kind });
@@ -174,7 +189,7 @@ export function createReaderService({ access, lastReturned, logger, history, pol
             lastReturned.forget(origin, userId);
             lastShown.forget(origin, userId);
           }
-          await finish(entryId, { ok: false, error: toBridgeError(error) });
+          await finish(entryId, { ok: false, error: toBridgeError(error) }, !outcomeAfterAnswer || hooks?.bulk !== undefined);
           throw asNoSuchReader(error, userId);
         }
       } finally {

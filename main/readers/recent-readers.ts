@@ -7,6 +7,7 @@ import type { Logger } from '../logging/logger';
 import { writeFileAtomic } from '../settings/atomic-write';
 import { readSideFile, type FileRecovery } from '../settings/side-file';
 import type { ReaderService } from './reader-service';
+import { MAIN_STAGES, stage } from '../timing/stage-spans';
 
 // The last readers opened per connection (issue #11), so the agent who worked a ticket a
 // moment ago gets back to the reader in one keystroke. Kept by main in one JSON file in
@@ -134,10 +135,15 @@ export function createRecentReaders(path: string | null, now: () => Date = () =>
  * The reader service, noting every reader it opens (by lookup with one match, or by
  * user id). A failure to note is logged and otherwise ignored: the reader is open.
  */
-export function withRecentReaders(readers: ReaderService, recent: RecentReaders, logger: Logger): ReaderService {
+export function withRecentReaders(readers: ReaderService, recent: RecentReaders, logger: Logger, answerFirst = false): ReaderService {
+  // answerFirst (the app, issue 23): the reader is answered without waiting for the file's
+  // write; listing the recent readers waits for it (list() awaits the queue).
   const note = async (connectionId: string, view: Pick<ReaderView, 'userId' | 'name' | 'email'> | undefined) => {
     if (!view) return;
-    await recent.note(connectionId, view).catch(() => logger.warn('recent-readers.write-failed', {}));
+    const write = () => recent.note(connectionId, view).catch(() => logger.warn('recent-readers.write-failed', {}));
+    // On the answer's path only when it is waited for (a stage of the bench's figures).
+    if (answerFirst) void write();
+    else await stage(MAIN_STAGES.recentReaders, write);
   };
   return {
     ...readers,

@@ -43,6 +43,9 @@ export interface SettingsStore {
  */
 export function createSettingsStore(filePath: string, now: () => Date = () => new Date()): SettingsStore {
   let state: SettingsFile | undefined;
+  // One read even when two loads arrive together (the page asks for both lists at once):
+  // two reads of a damaged file would both set it aside.
+  let reading: Promise<SettingsFile> | undefined;
   let recovered: SettingsRecovery | undefined;
   let blocked: SettingsError | undefined;
   // Serialises writes: two saves racing must not interleave read-modify-write.
@@ -93,7 +96,10 @@ export function createSettingsStore(filePath: string, now: () => Date = () => ne
   }
 
   async function current(): Promise<SettingsFile> {
-    state ??= await read();
+    if (state) return state;
+    reading ??= read();
+    const first = await reading;
+    state ??= first;
     return state;
   }
 

@@ -207,7 +207,8 @@ function ConsoleShell({ bus }: { bus: CommandBus }) {
           </div>
         ) : null}
         {switchError ? <ErrorNotice error={switchError} context="connections" title="The connection could not be switched." /> : null}
-        {showConnections ? (
+        {showConnections && load.keychainPending ? <p role="status">Asking the keychain which connections have a key…</p> : null}
+        {showConnections && !load.keychainPending ? (
           <ConnectionsScreen
             // A policy connection made active without its key opens straight on the key form.
             key={needsKey ? `key-for-${active.id}` : 'connections'}

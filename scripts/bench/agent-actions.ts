@@ -11,6 +11,8 @@ export type ActionName = 'lookup by id' | 'lookup by email' | 'open from a list'
 export interface Action {
   name: ActionName;
   measure: string;
+  /** The bridge operation the action's answer comes from (its span on the page, main's stages). */
+  operation: 'lookupReader' | 'openReader' | 'updateReader';
   /** Gets the page to where the timed step starts (not timed, requests not counted). */
   prepare(page: Page, run: number): Promise<void>;
   /** The timed step: what the agent does; ends when the measure is taken. */
@@ -24,11 +26,24 @@ const search = async (page: Page, query: string) => {
 
 export function agentActions(seedEmail: string): Action[] {
   return [
-    { name: 'lookup by id', measure: MEASURES.searchToRecord, prepare: async () => undefined, act: (page) => search(page, SEED_EXAMPLE_USER_ID) },
-    { name: 'lookup by email', measure: MEASURES.searchToRecord, prepare: async () => undefined, act: (page) => search(page, seedEmail) },
+    {
+      name: 'lookup by id',
+      measure: MEASURES.searchToRecord,
+      operation: 'lookupReader',
+      prepare: async () => undefined,
+      act: (page) => search(page, SEED_EXAMPLE_USER_ID),
+    },
+    {
+      name: 'lookup by email',
+      measure: MEASURES.searchToRecord,
+      operation: 'lookupReader',
+      prepare: async () => undefined,
+      act: (page) => search(page, seedEmail),
+    },
     {
       name: 'open from a list',
       measure: MEASURES.chooseToRecord,
+      operation: 'openReader',
       async prepare(page) {
         await search(page, DUPLICATE_EMAIL);
         await page.getByRole('heading', { name: /2 readers match/ }).waitFor();
@@ -38,6 +53,7 @@ export function agentActions(seedEmail: string): Action[] {
     {
       name: 'save',
       measure: MEASURES.sendToResult,
+      operation: 'updateReader',
       async prepare(page, run) {
         await search(page, SEED_EXAMPLE_USER_ID);
         await page.getByText("As returned by ConsCent's lookup").waitFor();

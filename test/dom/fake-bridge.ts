@@ -153,6 +153,11 @@ class FakeBridgeState {
             ? { configured: true, delivered: this.teamLogTestDelivers, status: clone(this.teamLog.status) }
             : { configured: false },
         ),
+      listSavedConnections: () => {
+        const state: ConnectionsState = { connections: this.connections.map(summaryOf), activeConnectionId: this.activeConnectionId };
+        if (this.recovered) state.recovered = this.recovered;
+        return ok({ ...state, connections: state.connections.map(({ hasCredentials: _, ...saved }) => saved) });
+      },
       listConnections: () => {
         const state: ConnectionsState = { connections: this.connections.map(summaryOf), activeConnectionId: this.activeConnectionId };
         if (this.recovered) state.recovered = this.recovered;

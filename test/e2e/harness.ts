@@ -65,6 +65,10 @@ export interface LaunchOptions {
   network?: AppServicesOptions['network'];
   /** The organisation's policy file main reads (issue 21.1), in place of the machine's; none when absent. */
   policyFile?: string;
+  /** Saves answered before their outcome line is on disk, as the app does (the bench); off when absent. */
+  outcomeAfterAnswer?: boolean;
+  /** Keep every IPC result for leak checks (default); the bench turns it off, or its 4,000 calls would count as main's memory. */
+  recordIpcResults?: boolean;
 }
 
 export async function launchConsole(
@@ -112,10 +116,11 @@ export async function launchConsole(
       ...(options.network ? { network: options.network } : {}),
       // Never the machine's own /etc/conscent-console/policy.json: a test states its policy, or has none.
       policy: { platform: 'linux', env: {}, filePath: options.policyFile ?? null },
+      ...(options.outcomeAfterAnswer ? { outcomeAfterAnswer: true } : {}),
     },
     browserProfileDir,
     headless: true,
-    onIpcResult: (result) => ipcResults.push(result),
+    onIpcResult: (result) => (options.recordIpcResults === false ? undefined : void ipcResults.push(result)),
     onConsoleMessage: (text) => consoleMessages.push(text),
   };
   let shell = await openConsoleShell(shellOptions);

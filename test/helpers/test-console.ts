@@ -43,6 +43,8 @@ export interface TestConsoleOptions {
   audit?: AuditHook;
   /** The admin's policy (issue 21.1; main/policy/); none (everything allowed) when absent. */
   policy?: PolicyGate;
+  /** As the app: a save answered before its outcome line is on disk (issue 23); off when absent. */
+  outcomeAfterAnswer?: boolean;
 }
 
 export interface TestConsole {
@@ -84,6 +86,7 @@ export function wireTestConsole(dir: string, options: TestConsoleOptions = {}): 
     dataKeys: options.dataKeys ?? consoleKeyring(dir),
     ...(options.audit ? { audit: options.audit } : {}),
     ...(options.policy ? { policy: options.policy } : {}),
+    ...(options.outcomeAfterAnswer ? { outcomeAfterAnswer: true } : {}),
   });
   const ipc = new FakeIpcMain();
   registerBridge(

@@ -229,6 +229,7 @@ export function validPayloads(ctx: FuzzContext) {
   );
   return {
     listConnections: garbage,
+    listSavedConnections: garbage,
     saveConnection: fc.record(
       {
         id: fc.oneof(fc.constantFrom(...ctx.connectionIds), validConnectionId),

@@ -38,6 +38,7 @@ import { appPaths } from '../../main/app-paths';
 /** The operations that reach no ConsCent: connections, the team log's status and test event, and opening a window. */
 export const CONNECTION_OPERATIONS = [
   'listConnections',
+  'listSavedConnections',
   'saveConnection',
   'deleteConnection',
   'selectConnection',
@@ -305,7 +306,7 @@ function offlineClient(count: () => void): ConsCentClient {
 }
 
 function arbitraryFor(op: OperationName, ctx: FuzzContext): fc.Arbitrary<unknown> {
-  if (op === 'listConnections' || op === 'getTeamLogStatus' || op === 'getPolicy') return garbage; // WITHOUT_REQUEST: anything sent is ignored
+  if (op === 'listConnections' || op === 'listSavedConnections' || op === 'getTeamLogStatus' || op === 'getPolicy') return garbage; // WITHOUT_REQUEST: anything sent is ignored
   const recent = fc.record({ connectionId: fc.constantFrom(...ctx.connectionIds) });
   const valid = {
     ...validPayloads(ctx),

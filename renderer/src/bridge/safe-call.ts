@@ -2,6 +2,7 @@ import type { AppEvent } from '../../../common/app-events';
 import { OPERATION_NAMES, takesNoRequest } from '../../../common/channels';
 import type { ConsoleBridge } from '../../../common/contract';
 import type { Result } from '../../../common/result';
+import { bridgeCallStart, measureBridgeCall } from '../timing/user-timing';
 
 // The bridge promises never to throw, but an IPC failure (main crashed, handler missing)
 // still rejects in Electron. Every call goes through here so the UI only ever sees a
@@ -30,7 +31,16 @@ export function makeSafeBridge(bridge: ConsoleBridge): ConsoleBridge {
   for (const name of OPERATION_NAMES) {
     // Looked up at call time, and called with the one argument it was given (none for WITHOUT_REQUEST).
     const call = (...request: [] | [unknown]) => (bridge[name] as (...request: [] | [unknown]) => Promise<Result<unknown>>)(...request);
-    safe[name] = takesNoRequest(name) ? () => callSafely(() => call()) : (request: unknown) => callSafely(() => call(request));
+    // Each call's span is measured on the page's timeline (issue 23; `npm run bench` reads it).
+    const timed = async (run: () => Promise<Result<unknown>>) => {
+      const start = bridgeCallStart();
+      try {
+        return await callSafely(run);
+      } finally {
+        measureBridgeCall(name, start);
+      }
+    };
+    safe[name] = takesNoRequest(name) ? () => timed(() => call()) : (request: unknown) => timed(() => call(request));
   }
   safe.onAppEvent = (listener: (event: AppEvent) => void) => {
     // A preload without the subscription (or one that throws) only means no links arrive.

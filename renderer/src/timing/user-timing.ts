@@ -6,9 +6,9 @@ import { useEffect } from 'react';
 // once the answer is on screen (the frame after React committed it); the start mark is
 // then cleared, so a later re-render without a new action measures nothing.
 
-import { MARKS, MEASURES } from '../../../common/user-timing-names';
+import { MARKS, MEASURES, bridgeMeasureOf } from '../../../common/user-timing-names';
 
-export { MARKS, MEASURES };
+export { MARKS, MEASURES, bridgeMeasureOf };
 
 const timing = (): Performance | undefined => (typeof performance === 'undefined' ? undefined : performance);
 
@@ -52,4 +52,20 @@ export function useMarkInteractiveOnPaint(): void {
       perf.measure(MEASURES.pageToLookupInteractive, { start: 0, end: perf.now() });
     });
   }, []);
+}
+
+/** When a bridge call starts (for measureBridgeCall); undefined without the User Timing API. */
+export const bridgeCallStart = (): number | undefined => timing()?.now();
+
+/**
+ * The page's span of one bridge call, call to answer (issue 23): with main's own stages it
+ * tells the transport's share. Only the latest per operation is kept, so a long session
+ * does not pile them up.
+ */
+export function measureBridgeCall(operation: string, start: number | undefined): void {
+  const perf = timing();
+  if (start === undefined || !perf?.measure) return;
+  const name = bridgeMeasureOf(operation);
+  perf.clearMeasures(name);
+  perf.measure(name, { start, end: perf.now() });
 }
