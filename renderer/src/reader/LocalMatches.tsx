@@ -11,7 +11,7 @@ import { MARKS, markAction } from '../timing/user-timing';
 type LocalMatchesProps = {
   text: string;
   result: LocalReaderMatches;
-  openUserId: string | null;
+  openReaderId: string | null;
   onChoose: (userId: string) => void;
 };
 
@@ -19,7 +19,7 @@ export const CONSCENT_SEARCHES_BY = 'ConsCent can be searched only by user id, e
 
 const SOURCE_WORDS: Record<LocalSource, string> = { recent: 'Recent readers', history: 'Change history' };
 
-export function LocalMatches({ text, result, openUserId, onChoose }: LocalMatchesProps) {
+export function LocalMatches({ text, result, openReaderId, onChoose }: LocalMatchesProps) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   const { readers, total, unsearched } = result;
   useLayoutEffect(() => {
@@ -62,7 +62,7 @@ export function LocalMatches({ text, result, openUserId, onChoose }: LocalMatche
           </thead>
           <tbody>
             {readers.map((reader) => {
-              const isOpen = reader.userId === openUserId;
+              const isOpen = reader.userId === openReaderId;
               const who = reader.name || reader.email || reader.userId;
               return (
                 <tr key={reader.userId} className={isOpen ? 'is-selected' : undefined} aria-current={isOpen ? 'true' : undefined}>

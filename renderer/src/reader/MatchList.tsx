@@ -7,11 +7,11 @@ import { MARKS, markAction } from '../timing/user-timing';
 
 type MatchListProps = {
   result: LookupReaderResult;
-  openUserId: string | null;
+  openReaderId: string | null;
   onChoose: (userId: string) => void;
 };
 
-export function MatchList({ result, openUserId, onChoose }: MatchListProps) {
+export function MatchList({ result, openReaderId, onChoose }: MatchListProps) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   useLayoutEffect(() => {
     headingRef.current?.focus();
@@ -37,7 +37,7 @@ export function MatchList({ result, openUserId, onChoose }: MatchListProps) {
         </thead>
         <tbody>
           {result.matches.map((match) => {
-            const isOpen = match.userId === openUserId;
+            const isOpen = match.userId === openReaderId;
             const who = match.name || match.email || match.userId;
             return (
               <tr key={match.userId} className={isOpen ? 'is-selected' : undefined} aria-current={isOpen ? 'true' : undefined}>

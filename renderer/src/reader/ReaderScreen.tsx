@@ -105,7 +105,7 @@ export function ReaderScreen({
     });
   }, [bridge, connection.id, initialRevert]);
 
-  const openUser = async (userId: string) => {
+  const openReader = async (userId: string) => {
     const loadId = ++latestLoad.current;
     setRecord({ phase: 'loading', userId });
     const result = await bridge.openReader({ connectionId: connection.id, userId });
@@ -118,7 +118,7 @@ export function ReaderScreen({
   const refresh = () => {
     if (record.phase === 'loaded' || record.phase === 'failed') {
       const userId = record.phase === 'loaded' ? record.view.userId : record.userId;
-      confirmDiscard(() => void openUser(userId));
+      confirmDiscard(() => void openReader(userId));
     }
   };
   useCommand('refresh-reader', refresh, active);
@@ -149,7 +149,7 @@ export function ReaderScreen({
     if (openedView) {
       setRecord({ phase: 'loaded', view: openedView, loadId: ++latestLoad.current });
       setOpened((n) => n + 1);
-    } else if (matches.length === 1 && matches[0]) await openUser(matches[0].userId);
+    } else if (matches.length === 1 && matches[0]) await openReader(matches[0].userId);
   };
 
   // A name: looked for on this computer only; nothing is sent to ConsCent.
@@ -179,7 +179,7 @@ export function ReaderScreen({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [linkId]);
 
-  const openUserId = record.phase === 'none' ? null : record.phase === 'loaded' ? record.view.userId : record.userId;
+  const openReaderId = record.phase === 'none' ? null : record.phase === 'loaded' ? record.view.userId : record.userId;
   const shownName = record.phase === 'loaded' ? record.view.name || record.view.email || record.view.userId : null;
   useEffect(() => {
     onReaderShown?.(shownName);
@@ -191,7 +191,7 @@ export function ReaderScreen({
     if (lookup.phase === 'failed') void runLookup(lookup.query);
   };
   const reopen = () => {
-    if (record.phase === 'failed') void openUser(record.userId);
+    if (record.phase === 'failed') void openReader(record.userId);
   };
 
   return (
@@ -222,7 +222,7 @@ export function ReaderScreen({
           onOpen={(userId) =>
             confirmDiscard(() => {
               setLinkTicket(undefined);
-              void openUser(userId);
+              void openReader(userId);
             })
           }
           onBackToSearch={focusSearch}
@@ -248,13 +248,13 @@ export function ReaderScreen({
         <LocalMatches
           text={lookup.text}
           result={lookup.result}
-          openUserId={openUserId}
-          onChoose={(userId) => confirmDiscard(() => void openUser(userId))}
+          openReaderId={openReaderId}
+          onChoose={(userId) => confirmDiscard(() => void openReader(userId))}
         />
       ) : null}
       {lookup.phase === 'done' && lookup.result.matches.length === 0 ? <NoMatch result={lookup.result} /> : null}
       {lookup.phase === 'done' && lookup.result.matches.length > 1 ? (
-        <MatchList result={lookup.result} openUserId={openUserId} onChoose={(userId) => confirmDiscard(() => void openUser(userId))} />
+        <MatchList result={lookup.result} openReaderId={openReaderId} onChoose={(userId) => confirmDiscard(() => void openReader(userId))} />
       ) : null}
 
       {record.phase === 'loading' ? <p className="loading">Loading the reader…</p> : null}
