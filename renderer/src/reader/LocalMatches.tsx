@@ -1,7 +1,7 @@
 import { useLayoutEffect, useRef } from 'react';
 import type { LocalReaderMatches, LocalSource } from '../../../common/recent-readers-contract';
 import { Time } from '../format/Time';
-import { MARKS, markAction } from '../timing/user-timing';
+import { OpenReaderCell, ReaderIdentityCells } from './ReaderRowCells';
 
 // A name, or part of a name or email, searched among the readers this computer has worked
 // with (issue 22.5): ConsCent's API cannot search by name, so this list never claims to be
@@ -63,32 +63,14 @@ export function LocalMatches({ text, result, openReaderId, onChoose }: LocalMatc
           <tbody>
             {readers.map((reader) => {
               const isOpen = reader.userId === openReaderId;
-              const who = reader.name || reader.email || reader.userId;
               return (
                 <tr key={reader.userId} className={isOpen ? 'is-selected' : undefined} aria-current={isOpen ? 'true' : undefined}>
-                  <td>{reader.name || <span className="muted">(no name)</span>}</td>
-                  <td>{reader.email || <span className="muted">(no email)</span>}</td>
-                  <td className="mono">{reader.userId}</td>
+                  <ReaderIdentityCells reader={reader} />
                   <td>
                     <Time iso={reader.lastWorkedAt} />
                   </td>
                   <td>{reader.foundIn.map((source) => SOURCE_WORDS[source]).join(', ')}</td>
-                  <td>
-                    {isOpen ? (
-                      <span>✓ Open</span>
-                    ) : (
-                      <button
-                        type="button"
-                        onClick={() => {
-                          markAction(MARKS.readerChosen);
-                          onChoose(reader.userId);
-                        }}
-                        aria-label={`Open ${who} (${reader.userId})`}
-                      >
-                        Open
-                      </button>
-                    )}
-                  </td>
+                  <OpenReaderCell reader={reader} isOpen={isOpen} onChoose={onChoose} />
                 </tr>
               );
             })}

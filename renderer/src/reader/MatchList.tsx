@@ -1,6 +1,6 @@
 import { useLayoutEffect, useRef } from 'react';
 import type { LookupReaderResult } from '../../../common/readers-contract';
-import { MARKS, markAction } from '../timing/user-timing';
+import { OpenReaderCell, ReaderIdentityCells } from './ReaderRowCells';
 
 // Several readers matched (typically one email or phone across purchases): the agent
 // picks one. The heading takes focus when the list appears so keyboard users land here.
@@ -38,29 +38,11 @@ export function MatchList({ result, openReaderId, onChoose }: MatchListProps) {
         <tbody>
           {result.matches.map((match) => {
             const isOpen = match.userId === openReaderId;
-            const who = match.name || match.email || match.userId;
             return (
               <tr key={match.userId} className={isOpen ? 'is-selected' : undefined} aria-current={isOpen ? 'true' : undefined}>
-                <td>{match.name || <span className="muted">(no name)</span>}</td>
-                <td>{match.email || <span className="muted">(no email)</span>}</td>
-                <td className="mono">{match.userId}</td>
+                <ReaderIdentityCells reader={match} />
                 <td>{match.purchases}</td>
-                <td>
-                  {isOpen ? (
-                    <span>✓ Open</span>
-                  ) : (
-                    <button
-                      type="button"
-                      onClick={() => {
-                        markAction(MARKS.readerChosen);
-                        onChoose(match.userId);
-                      }}
-                      aria-label={`Open ${who} (${match.userId})`}
-                    >
-                      Open
-                    </button>
-                  )}
-                </td>
+                <OpenReaderCell reader={match} isOpen={isOpen} onChoose={onChoose} />
               </tr>
             );
           })}
