@@ -1,12 +1,11 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useId, useMemo, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
-import type { ConnectionSummary, SaveConnectionRequest, TestConnectionRequest, TestConnectionResult } from '../../../common/connections-contract';
+import type { ConnectionSummary, SaveConnectionRequest, TestConnectionRequest } from '../../../common/connections-contract';
 import { ENVIRONMENTS, ENVIRONMENT_PRESETS, type Environment } from '../../../common/environments';
 import type { BridgeError } from '../../../common/result';
 import { useBridge } from '../bridge/bridge-context';
 import { fieldMessages } from '../errors/local-failure-words';
-import { ErrorNotice } from '../ui/ErrorNotice';
 import { FieldErrorText, TextField } from '../ui/TextField';
 import { CredentialHint } from './CredentialHint';
 import {
@@ -18,7 +17,8 @@ import {
 } from './connection-form-schema';
 import { formPathOf, initialValues, toRequestParts } from './connection-request';
 import { NetworkFields } from './NetworkFields';
-import { ProxyCredentialFields, TestPassed, needsProxyCredentials } from './TestOutcome';
+import { ProxyCredentialFields, needsProxyCredentials } from './TestOutcome';
+import { ConnectionFormFooter, type TestState } from './ConnectionFormFooter';
 
 // Create or edit a connection. The API key and secret are write-only: they are typed
 // here, sent once to main (which puts them in the OS keychain) and never come back. For
@@ -33,9 +33,6 @@ type ConnectionFormProps = {
   /** Absent on first run, when there is nothing to go back to. */
   onCancel?: () => void;
 };
-
-type TestState =
-  { phase: 'idle' } | { phase: 'testing' } | { phase: 'passed'; result: TestConnectionResult } | { phase: 'failed'; error: BridgeError };
 
 export function ConnectionForm({ editing, onSaved, onCancel }: ConnectionFormProps) {
   const bridge = useBridge();
@@ -192,26 +189,16 @@ export function ConnectionForm({ editing, onSaved, onCancel }: ConnectionFormPro
           {proxyAsked !== null ? <ProxyCredentialFields proxy={proxyAsked || undefined} register={register} errors={errors} /> : null}
         </fieldset>
 
-        <div className="status-slot" role="status" aria-live="polite">
-          {test.phase === 'testing' ? <p>Testing the connection…</p> : null}
-          {test.phase === 'passed' ? <TestPassed result={test.result} /> : null}
-        </div>
-        {test.phase === 'failed' ? <ErrorNotice error={test.error} context="test-connection" title="Connection test failed." /> : null}
-        {saveError ? <ErrorNotice error={saveError} context="save-connection" title="The connection was not saved." /> : null}
-
-        <div className="button-row">
-          <button type="button" onClick={() => void testConnection()} disabled={busy}>
-            {test.phase === 'testing' ? 'Testing…' : 'Test connection'}
-          </button>
-          <button type="submit" className="primary" disabled={busy}>
-            {isSubmitting ? 'Saving…' : 'Save connection'}
-          </button>
-          {onCancel ? (
-            <button type="button" onClick={onCancel} disabled={isSubmitting}>
-              Cancel
-            </button>
-          ) : null}
-        </div>
+        <ConnectionFormFooter
+          test={test}
+          saveError={saveError}
+          saveFailedTitle="The connection was not saved."
+          saveLabel="Save connection"
+          busy={busy}
+          submitting={isSubmitting}
+          onTest={() => void testConnection()}
+          onCancel={onCancel}
+        />
       </form>
     </section>
   );

@@ -1,15 +1,14 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useId, useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { Credentials, type ConnectionSummary, type TestConnectionResult } from '../../../common/connections-contract';
+import { Credentials, type ConnectionSummary } from '../../../common/connections-contract';
 import type { BridgeError } from '../../../common/result';
 import { useBridge } from '../bridge/bridge-context';
 import { fieldMessages } from '../errors/local-failure-words';
 import { environmentLabel } from '../header/environment-label';
 import { ManagedMark } from '../policy/ManagedMark';
-import { ErrorNotice } from '../ui/ErrorNotice';
 import { TextField } from '../ui/TextField';
-import { TestPassed } from './TestOutcome';
+import { ConnectionFormFooter, type TestState } from './ConnectionFormFooter';
 
 // A connection the organisation set up (issue 21.1): its name, URL, Client ID and network
 // are the policy's, so the agent is asked only for the API key and secret, which main
@@ -21,9 +20,6 @@ type PresetCredentialsFormProps = {
   onSaved: (saved: ConnectionSummary) => void;
   onCancel?: () => void;
 };
-
-type TestState =
-  { phase: 'idle' } | { phase: 'testing' } | { phase: 'passed'; result: TestConnectionResult } | { phase: 'failed'; error: BridgeError };
 
 const fieldsOf = ({ name, environment, baseUrl, clientId, proxy, extraCertificate }: ConnectionSummary) => ({
   name,
@@ -113,25 +109,16 @@ export function PresetCredentialsForm({ connection, onSaved, onCancel }: PresetC
             autoComplete="off"
           />
         </fieldset>
-        <div className="status-slot" role="status" aria-live="polite">
-          {test.phase === 'testing' ? <p>Testing the connection…</p> : null}
-          {test.phase === 'passed' ? <TestPassed result={test.result} /> : null}
-        </div>
-        {test.phase === 'failed' ? <ErrorNotice error={test.error} context="test-connection" title="Connection test failed." /> : null}
-        {saveError ? <ErrorNotice error={saveError} context="save-connection" title="The API key and secret were not saved." /> : null}
-        <div className="button-row">
-          <button type="button" onClick={() => void testConnection()} disabled={busy}>
-            {test.phase === 'testing' ? 'Testing…' : 'Test connection'}
-          </button>
-          <button type="submit" className="primary" disabled={busy}>
-            {isSubmitting ? 'Saving…' : 'Save key and secret'}
-          </button>
-          {onCancel ? (
-            <button type="button" onClick={onCancel} disabled={isSubmitting}>
-              Cancel
-            </button>
-          ) : null}
-        </div>
+        <ConnectionFormFooter
+          test={test}
+          saveError={saveError}
+          saveFailedTitle="The API key and secret were not saved."
+          saveLabel="Save key and secret"
+          busy={busy}
+          submitting={isSubmitting}
+          onTest={() => void testConnection()}
+          onCancel={onCancel}
+        />
       </form>
     </section>
   );
