@@ -1,162 +1,28 @@
 import { KEYCHAIN_SERVICE } from '../common/product';
-import { createKeytarDataKeyring, type DataKeyring } from './at-rest/data-key';
-import { createAuditHook, type AuditHook } from './audit/audit-hook';
-import { createBulkService } from './bulk/bulk-service';
-import { createConnectionAccess, type CreateClient } from './connections/connection-access';
-import { createConnectionService } from './connections/connection-service';
-import { createCredentialCache } from './credentials/credential-cache';
-import { createKeytarCredentialStore, type CredentialStore, type KeytarLike } from './credentials/credential-store';
+import { createKeytarDataKeyring } from './at-rest/data-key';
+import { createAuditHook } from './audit/audit-hook';
+import { createKeytarCredentialStore, type KeytarLike } from './credentials/credential-store';
 import { createConsCentClient } from './conscent/conscent-client';
 import { createReconnectingKeytar, type DisposableKeytar } from './credentials/keytar-reconnect';
 import { watchKeychain } from './credentials/keychain-watch';
-import { createKeytarProxyCredentialStore, type ProxyCredentialStore } from './credentials/proxy-credential-store';
+import { createKeytarProxyCredentialStore } from './credentials/proxy-credential-store';
 import { NODE_NETWORK, type NetworkEnvironment } from './network/network-environment';
-import { createHistoryService, type HistoryService } from './history/history-service';
-import { createKeytarChainKeychain, type ChainKeychain } from './history/chain-keychain';
-import { createBridgeHandlers, type BridgeServices } from './ipc/bridge-handlers';
+import { createKeytarChainKeychain } from './history/chain-keychain';
 import type { BridgeHandlers } from './ipc/register-bridge';
-import { createFileLogger, type Logger } from './logging/logger';
-import { createLastReturnedRecords, type LastReturnedRecords } from './readers/last-returned-records';
-import { createReaderService } from './readers/reader-service';
-import { createRecentReaders, withRecentReaders } from './readers/recent-readers';
-import { appPaths, type AppPaths } from './app-paths';
+import { createFileLogger } from './logging/logger';
+import { appPaths } from './app-paths';
 import type { LoadPolicyWatcher } from './policy/managed-policy';
-import { createPolicyGate, NO_POLICY, type PolicyGate } from './policy/policy-gate';
+import { createPolicyGate } from './policy/policy-gate';
 import { startPolicySource } from './policy/policy-source';
-import { policyView } from './policy/policy-view';
-import { currentIdentity } from './history/agent-identity';
 import { auditSettingsUnder } from './policy/policy-audit';
-import { createSettingsStore, type SettingsStore } from './settings/settings-store';
+import { createSettingsStore } from './settings/settings-store';
 import { handlersOnceLocked } from './user-data-lock-handlers';
 import type { RunEnded } from './window/bulk-notification';
-import { createTeamLogService } from './audit/team-log-service';
-import type { OpenReaderWindowRequest, OpenReaderWindowResult } from '../common/windows-contract';
+import { wireBridgeHandlers, type OpenReaderWindow } from './bridge-services';
 
-/** Opens a reader in a new console window: start-app.ts's windows; absent where there are none (tests without Electron). */
-export type OpenReaderWindow = (request: OpenReaderWindowRequest) => Promise<OpenReaderWindowResult>;
-const NO_WINDOWS: OpenReaderWindow = async () => ({ opened: false, reason: 'no-windows' });
-
-/** The stores and adapters the use-cases are built on; tests pass fakes or temp-dir ones. */
-export interface ServiceDeps {
-  connections: SettingsStore;
-  credentials: CredentialStore;
-  createClient: CreateClient;
-  logger: Logger;
-  newId?: () => string;
-  /** What updates returned in this session; a fresh memory when absent. */
-  lastReturned?: LastReturnedRecords;
-  /** Where each store lives (app-paths.ts): Electron's folders in the app, a temp folder in tests. */
-  paths: AppPaths;
-  /** Asks the agent where to save a history export (main's save dialog); null when cancelled. */
-  chooseExportPath?: (suggestedName: string) => Promise<string | null>;
-  /** Asks the agent for a CSV of bulk corrections (main's open dialog); null when cancelled. */
-  chooseCsvFile?: () => Promise<string | null>;
-  /** Where proxy credentials typed after a 407 are kept (issue 13); not kept when absent. */
-  proxyCredentials?: ProxyCredentialStore;
-  /** The history's signing key and signed tail (issue 18): the OS keychain in the app; a memory per folder when absent. */
-  historyKeychain?: ChainKeychain;
-  /** Main's own dialog confirming Clear history (issue 18); without it nothing is cleared. */
-  confirmClearHistory?: (entries: number) => Promise<boolean>;
-  /** The key readers' data is sealed with on disk (issue 18.4): the OS keychain in the app; a memory per folder when absent. */
-  dataKeys?: DataKeyring;
-  /** Told when a bulk run ends (main notifies an agent who is in another window). */
-  onBulkRunEnded?: (run: RunEnded) => void;
-  /** Audit forwarding (issue 20): told of every history line; nothing is forwarded when absent. */
-  audit?: AuditHook;
-  /** Answer a save before its outcome line is on disk (issue 23; reader-service.ts): the app's way; tests read the line at once. */
-  outcomeAfterAnswer?: boolean;
-  /** The admin's policy (issue 21.1): the machine's in the app; none (everything allowed) when absent. */
-  policy?: PolicyGate;
-  /** Opens a reader in a new console window (issue 22.4); refused as `no-windows` when absent. */
-  openReaderWindow?: OpenReaderWindow;
-}
-
-function historyFor(deps: ServiceDeps): HistoryService {
-  const store = deps.connections;
-  return createHistoryService({
-    dir: deps.paths.history,
-    ...(deps.policy ? { policy: deps.policy } : {}),
-    preferences: async () => {
-      const { settings } = await store.load();
-      return 'history' in settings ? settings.history : undefined;
-    },
-    savePreferences: (preferences) => store.setHistoryPreferences(preferences),
-    savedConnections: async () => (await store.load()).settings.connections,
-    chooseExportPath: deps.chooseExportPath ?? (async () => null),
-    logger: deps.logger,
-    ...(deps.historyKeychain ? { keychain: deps.historyKeychain } : {}),
-    ...(deps.dataKeys ? { dataKeys: deps.dataKeys } : {}),
-    ...(deps.confirmClearHistory ? { confirmClear: deps.confirmClearHistory } : {}),
-    ...(deps.audit ? { observer: deps.audit.observer } : {}),
-  });
-}
-
-/** The use-cases behind the bridge, wired to their stores. */
-export function createServices(deps: ServiceDeps): BridgeServices {
-  const { connections: store, createClient, logger } = deps;
-  // Main's session memory of each connection's key and secret (issue #12): read once.
-  const credentials = createCredentialCache(deps.credentials);
-  const lastReturned = deps.lastReturned ?? createLastReturnedRecords();
-  const policy = deps.policy ?? NO_POLICY;
-  const access = createConnectionAccess(store, credentials, createClient, async () => {
-    // Once the policy is read: a preset is never "no such connection" for being early.
-    await policy.ready();
-    return policy.presetConnections;
-  });
-  const history = historyFor(deps);
-  const recent = createRecentReaders(deps.paths.recentReaders, undefined, deps.dataKeys);
-  const readers = withRecentReaders(
-    createReaderService({
-      access,
-      lastReturned,
-      logger,
-      history,
-      ...(deps.policy ? { policy: deps.policy } : {}),
-      ...(deps.outcomeAfterAnswer ? { outcomeAfterAnswer: true } : {}),
-    }),
-    recent,
-    logger,
-    deps.outcomeAfterAnswer === true,
-  );
-  return {
-    connections: createConnectionService({
-      store,
-      credentials,
-      access,
-      createClient,
-      lastReturned,
-      logger,
-      ...(deps.newId ? { newId: deps.newId } : {}),
-      ...(deps.proxyCredentials ? { proxyCredentials: deps.proxyCredentials } : {}),
-      policy,
-      forgetRecentReaders: (connectionId) => recent.clear(connectionId),
-    }),
-    readers,
-    history,
-    bulk: createBulkService({
-      dir: deps.paths.bulk,
-      access,
-      readers,
-      history,
-      chooseCsvFile: deps.chooseCsvFile ?? (async () => null),
-      chooseExportPath: deps.chooseExportPath ?? (async () => null),
-      logger,
-      ...(deps.dataKeys ? { dataKeys: deps.dataKeys } : {}),
-      ...(deps.onBulkRunEnded ? { onRunEnded: deps.onBulkRunEnded } : {}),
-      ...(deps.policy ? { policy: deps.policy } : {}),
-    }),
-    recent,
-    teamLog: createTeamLogService(deps.audit),
-    windows: { openReader: deps.openReaderWindow ?? NO_WINDOWS },
-    policy: { view: () => policyView(policy, currentIdentity().osUser) },
-    logger,
-  };
-}
-
-/** The bridge handlers over freshly wired services. */
-export function wireBridgeHandlers(deps: ServiceDeps): BridgeHandlers {
-  return createBridgeHandlers(createServices(deps));
-}
+// The app's own wiring: the OS keychain through keytar, the settings and data folders
+// Electron names, the policy the admin set, audit forwarding; and stopping what runs on
+// its own at quit.
 
 export interface AppServicesOptions {
   userDataDir: string;

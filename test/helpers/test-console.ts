@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { BRIDGE_CHANNELS, type OperationName } from '../../common/contract';
 import type { Result } from '../../common/result';
 import { appPaths } from '../../main/app-paths';
-import { wireBridgeHandlers } from '../../main/app-services';
+import { wireBridgeHandlers } from '../../main/bridge-services';
 import { createConsCentClient, type ClientOptions } from '../../main/conscent/conscent-client';
 import { registerBridge, type BridgeHandlers } from '../../main/ipc/register-bridge';
 import { createFileLogger, type Logger } from '../../main/logging/logger';

@@ -15,7 +15,7 @@ import { BridgeError, ERROR_KINDS } from '../../common/result';
 import { ApiError } from '../../main/conscent/api-error';
 import { createConsCentClient, type ConsCentClient } from '../../main/conscent/conscent-client';
 import { createMemoryCredentialStore, type MemoryCredentialStore } from '../helpers/memory-credential-store';
-import { wireBridgeHandlers } from '../../main/app-services';
+import { wireBridgeHandlers } from '../../main/bridge-services';
 import { registerBridge } from '../../main/ipc/register-bridge';
 import { createFileLogger, MAX_LINE_BYTES } from '../../main/logging/logger';
 import { createSettingsStore, type SettingsStore } from '../../main/settings/settings-store';

@@ -8,7 +8,7 @@ import { BRIDGE_CHANNELS } from '../../common/contract';
 import { type UpdateReaderResult } from '../../common/readers-contract';
 import type { HistoryPage } from '../../common/history-schemas';
 import type { Result } from '../../common/result';
-import { wireBridgeHandlers } from '../../main/app-services';
+import { wireBridgeHandlers } from '../../main/bridge-services';
 import { createConsCentClient } from '../../main/conscent/conscent-client';
 import { registerBridge } from '../../main/ipc/register-bridge';
 import { createSettingsStore } from '../../main/settings/settings-store';

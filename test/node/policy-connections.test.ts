@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createAppBridgeHandlers, createServices } from '../../main/app-services';
+import { createAppBridgeHandlers } from '../../main/app-services';
+import { createServices } from '../../main/bridge-services';
 import { appPaths } from '../../main/app-paths';
 import { createConsCentClient } from '../../main/conscent/conscent-client';
 import { PolicyError } from '../../main/policy/policy-error';

@@ -140,7 +140,7 @@ describe('a deleted connection', () => {
   // Issue 18.4: its readers' names and emails stayed in recent-readers.json for good.
   it('takes its recent readers with it, on disk too, and leaves the other connections their own', async () => {
     const { mkdtemp: tempDir, rm } = await import('node:fs/promises');
-    const { wireBridgeHandlers } = await import('../../main/app-services');
+    const { wireBridgeHandlers } = await import('../../main/bridge-services');
     const { createSettingsStore } = await import('../../main/settings/settings-store');
     const { createMemoryCredentialStore } = await import('../helpers/memory-credential-store');
     const { startSimulator, DEMO_CLIENT, SEED_EXAMPLE_USER_ID } = await import('../../simulator');

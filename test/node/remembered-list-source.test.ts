@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { HistoryPage } from '../../common/history-schemas';
-import { wireBridgeHandlers } from '../../main/app-services';
+import { wireBridgeHandlers } from '../../main/bridge-services';
 import { createConsCentClient } from '../../main/conscent/conscent-client';
 import type { CredentialStore } from '../../main/credentials/credential-store';
 import { createSettingsStore } from '../../main/settings/settings-store';

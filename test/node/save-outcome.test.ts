@@ -8,7 +8,7 @@ import type { HistoryPage, RevertPlan } from '../../common/history-schemas';
 import type { Result } from '../../common/result';
 import { saveOutcomeOf } from '../../common/save-outcome';
 import { outcomeOfFailure } from '../../main/bulk/bulk-tasks';
-import { wireBridgeHandlers } from '../../main/app-services';
+import { wireBridgeHandlers } from '../../main/bridge-services';
 import { createConsCentClient } from '../../main/conscent/conscent-client';
 import { registerBridge } from '../../main/ipc/register-bridge';
 import { createSettingsStore } from '../../main/settings/settings-store';

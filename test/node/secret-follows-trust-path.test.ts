@@ -13,7 +13,7 @@ import type { BulkFile, BulkProgress } from '../../common/bulk-schemas';
 import type { ConnectionFields, ConnectionSummary } from '../../common/connections-contract';
 import { ENVIRONMENT_PRESETS } from '../../common/environments';
 import { PRODUCTION_HOST } from '../../common/environment-of-host';
-import { wireBridgeHandlers } from '../../main/app-services';
+import { wireBridgeHandlers } from '../../main/bridge-services';
 import { createConsCentClient } from '../../main/conscent/conscent-client';
 import type { BridgeHandlers } from '../../main/ipc/register-bridge';
 import type { NetworkEnvironment } from '../../main/network/network-environment';
