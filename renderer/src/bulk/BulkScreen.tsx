@@ -14,6 +14,7 @@ import { Time } from '../format/Time';
 import { ManagedMark } from '../policy/ManagedMark';
 import { POLICY_REFUSES } from '../policy/policy-text';
 import { usePolicy } from '../policy/use-policy';
+import { TicketRequiredMark } from '../policy/TicketRequiredMark';
 
 // Bulk corrections from a CSV (issue 14): choose the file (main's dialog), map its
 // columns, check every row, dry-run, confirm, send, and see every row's outcome. A run a
@@ -218,12 +219,7 @@ export function BulkScreen({ connection }: { connection: ConnectionSummary }) {
             />
             <span className="hint">
               Kept with every row's change in History.
-              {ticketRequired ? (
-                <>
-                  {' '}
-                  <ManagedMark detail="every change needs a ticket or reason" />
-                </>
-              ) : null}
+              <TicketRequiredMark required={ticketRequired} />
             </span>
           </p>
           <label className="bulk-concurrency">

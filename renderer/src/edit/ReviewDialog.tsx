@@ -13,6 +13,7 @@ import { SHORTCUT_LABEL } from './use-review-shortcut';
 import { ManagedMark } from '../policy/ManagedMark';
 import { POLICY_REFUSES } from '../policy/policy-text';
 import { usePolicy } from '../policy/use-policy';
+import { TicketRequiredMark } from '../policy/TicketRequiredMark';
 
 // The last step before anything reaches ConsCent: exactly what will be sent, to which
 // reader, over which connection. Sending is pessimistic: the dialog stays open with a
@@ -146,12 +147,7 @@ export function ReviewDialog({
         />
         <span id="review-ticket-hint" className="hint">
           A ticket number or link, or a few words on why. Kept with the change in History.
-          {ticketRequired ? (
-            <>
-              {' '}
-              <ManagedMark detail="every change needs a ticket or reason" />
-            </>
-          ) : null}
+          <TicketRequiredMark required={ticketRequired} />
         </span>
       </p>
       {toConfirm.length > 0 ? (

@@ -19,6 +19,9 @@ const WHAT: Record<PolicyKey, string> = {
   displayNameTemplate: 'your name in the history is set by your organisation',
 };
 
+/** What a policy setting means, in the screen's words: the mark beside it says the same as a refusal would. */
+export const policySettingWords = (key: PolicyKey): string => WHAT[key];
+
 export function policyFailureWords(error: ErrorOf<'policy'>): Advice {
   if (error.reason === 'policy-invalid') {
     const where = error.path ? ` (${error.path})` : '';
