@@ -59,8 +59,6 @@ function ConsoleShell({ bus }: { bus: CommandBus }) {
   const [view, setView] = useState<View>('reader');
   const [dismissedRecovery, setDismissedRecovery] = useState<string | null>(null);
   const [switchError, setSwitchError] = useState<BridgeError | null>(null);
-  // The open reader's name leads the window title, so two console windows differ in the task switcher.
-  const [readerName, setReaderName] = useState<string | null>(null);
   const [historyFilter, setHistoryFilter] = useState<{ filter: HistoryFilter; key: number }>({ filter: {}, key: 0 });
   // A revert opens a fresh reader screen (a new generation) on the change's reader.
   const [revert, setRevert] = useState<{ plan: RevertPlan | null; generation: number }>({ plan: null, generation: 0 });
@@ -170,7 +168,6 @@ function ConsoleShell({ bus }: { bus: CommandBus }) {
         onSwitch={(connection) => confirmDiscard(() => void activate(connection))}
         onShowShortcuts={() => setShowShortcuts(true)}
         status={<TeamLogIndicator />}
-        readerName={readerName}
       />
       {shortcutsDialog}
       {links.question ? <LinkDialog question={links.question} onOpen={links.openLink} onStay={links.stayHere} /> : null}
@@ -238,7 +235,6 @@ function ConsoleShell({ bus }: { bus: CommandBus }) {
                 onLinkLookupTaken={links.takeLinkLookup}
                 focusSearchKey={focusSearchKey}
                 active={showReader}
-                onReaderShown={setReaderName}
               />
             </HistoryNavigationProvider>
           </div>

@@ -42,9 +42,9 @@ describe('the shortcuts dialog', () => {
 });
 
 describe('the window title', () => {
-  it('leads with the open reader’s name, so the agent’s console windows differ in the task switcher', async () => {
+  it('never holds the open reader’s name: the OS keeps window titles in the clear', async () => {
     const { user } = await openReader(SHIVAM.userId);
-    expect(document.title).toBe('Shivam Dubey · ConsCent Console — Publisher sandbox (Sandbox)');
+    expect(document.title).toBe('ConsCent Console — Publisher sandbox (Sandbox)');
     const search = screen.getByLabelText('Find a reader');
     await user.clear(search);
     await user.type(search, 'nobody@example.com{Enter}');

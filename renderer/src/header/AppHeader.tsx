@@ -16,14 +16,14 @@ type AppHeaderProps = {
   onShowShortcuts?: () => void;
   /** Quiet status shown beside the connection, e.g. the team log's (team-log/TeamLogIndicator.tsx). */
   status?: ReactNode;
-  /** The open reader's name: first in the window title, so the agent's windows (issue 22.4) differ in the task switcher. */
-  readerName?: string | null;
 };
 
-export function AppHeader({ activeConnection, connections = [], onSwitch, onShowShortcuts, status, readerName }: AppHeaderProps) {
+export function AppHeader({ activeConnection, connections = [], onSwitch, onShowShortcuts, status }: AppHeaderProps) {
   const switcherId = useId();
   const consoleTitle = activeConnection ? `${PRODUCT_NAME} — ${activeConnection.name} (${environmentLabel(activeConnection).short})` : PRODUCT_NAME;
-  const windowTitle = readerName && activeConnection ? `${readerName} · ${consoleTitle}` : consoleTitle;
+  // Never a reader's name: the OS and Chromium keep window titles in the clear (window
+  // lists, session files), and readers' data is kept only sealed (issue 18).
+  const windowTitle = consoleTitle;
   useEffect(() => {
     document.title = windowTitle;
   }, [windowTitle]);

@@ -51,8 +51,6 @@ type ReaderScreenProps = {
   focusSearchKey?: number;
   /** Whether this screen is the one on show (shortcuts act only then). */
   active?: boolean;
-  /** Told the open reader's name (null: none open), for the window title (issue 22.4: telling windows apart). */
-  onReaderShown?: (name: string | null) => void;
 };
 
 export function ReaderScreen({
@@ -63,7 +61,6 @@ export function ReaderScreen({
   onLinkLookupTaken,
   focusSearchKey = 0,
   active = true,
-  onReaderShown,
 }: ReaderScreenProps) {
   const bridge = useBridge();
   const { confirmDiscard } = useUnsavedChanges();
@@ -180,12 +177,6 @@ export function ReaderScreen({
   }, [linkId]);
 
   const openReaderId = record.phase === 'none' ? null : record.phase === 'loaded' ? record.view.userId : record.userId;
-  const shownName = record.phase === 'loaded' ? record.view.name || record.view.email || record.view.userId : null;
-  useEffect(() => {
-    onReaderShown?.(shownName);
-    // Gone with the screen (another connection's screen takes its place, or none).
-    return () => onReaderShown?.(null);
-  }, [shownName, onReaderShown]);
   // An error's Try again (and Refresh) sends the same search, or opens the same reader, again.
   const retryLookup = () => {
     if (lookup.phase === 'failed') void runLookup(lookup.query);
